@@ -1,0 +1,38 @@
+import { defineConfig, devices } from '@playwright/test';
+import { basePath } from './scripts/base-path.ts';
+
+// End-to-end tests against the production build (`vite preview` serves dist/), because the
+// service worker is registered in production builds only. Run through `npm run test:e2e`,
+// which builds first. Served on loopback only.
+const PORT = 4173;
+const BASE_URL = `http://127.0.0.1:${PORT}${basePath()}`;
+
+export default defineConfig({
+  testDir: 'tests/e2e',
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  forbidOnly: !!process.env.CI,
+  use: { baseURL: BASE_URL },
+  webServer: {
+    command: `npm run preview -- --port ${PORT} --strictPort --host 127.0.0.1`,
+    url: BASE_URL,
+    // Never test against a stray server left from an older build.
+    reuseExistingServer: false,
+    timeout: 60_000,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        // Debian's Chromium (scripts/ensure-chromium.sh): `playwright install` cannot
+        // download browsers here. No sandbox because CI runs as root.
+        launchOptions: {
+          executablePath: '/usr/bin/chromium',
+          args: ['--no-sandbox', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+        },
+      },
+    },
+  ],
+});

@@ -1,0 +1,121 @@
+// Keeps the imports between layers going one way (ARCHITECTURE.md section 7):
+//   ui → {app, domain};  app → {sync, storage, domain};  sync → {storage, domain};
+//   storage → {domain};  domain → nothing;  sw → nothing (workbox packages only).
+// Plus: domain imports no package at all, and workbox-* stays in the service worker,
+// except workbox-window in src/app/register-sw.ts.
+// Imports are read with TypeScript's own pre-processor (static, `import type`,
+// `export … from` and dynamic `import('…')`), not with a regex that comments could fool.
+import { readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ts from 'typescript';
+import { describe, expect, it } from 'vitest';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const SRC = join(ROOT, 'src');
+
+const ALLOWED: Record<string, readonly string[]> = {
+  ui: ['app', 'domain'],
+  app: ['sync', 'storage', 'domain'],
+  sync: ['storage', 'domain'],
+  storage: ['domain'],
+  domain: [],
+  sw: [],
+};
+
+interface SourceFile {
+  /** Path relative to the repository root, with '/' separators: 'src/ui/App.tsx'. */
+  path: string;
+  text: string;
+}
+
+/** The layer a repository-relative path belongs to, or undefined outside src/<layer>/. */
+function layerOf(path: string): string | undefined {
+  const [top, layer, ...rest] = path.split('/');
+  return top === 'src' && layer !== undefined && rest.length > 0 && layer in ALLOWED ? layer : undefined;
+}
+
+/** Every rule broken by `files`, one line each: 'src/ui/App.tsx:3 imports ../sw/sw.ts (ui → sw)'. */
+function checkLayers(files: readonly SourceFile[]): string[] {
+  const problems: string[] = [];
+  for (const file of files) {
+    const from = layerOf(file.path);
+    if (from === undefined) {
+      problems.push(`${file.path} is not inside a layer folder (src/{${Object.keys(ALLOWED).join(',')}}/)`);
+      continue;
+    }
+    for (const ref of ts.preProcessFile(file.text, true, true).importedFiles) {
+      const spec = ref.fileName;
+      const line = file.text.slice(0, ref.pos).split('\n').length;
+      const where = `${file.path}:${line} imports '${spec}'`;
+      if (spec.startsWith('.') || spec.startsWith('/')) {
+        const target = spec.startsWith('/')
+          ? spec.slice(1)
+          : relative(ROOT, resolve(ROOT, dirname(file.path), spec)).split(sep).join('/');
+        const to = layerOf(target.split('?')[0] ?? target);
+        if (to === undefined) problems.push(`${where}: outside the src/ layers`);
+        else if (to !== from && !ALLOWED[from]?.includes(to)) problems.push(`${where}: ${from} → ${to} is not allowed`);
+        continue;
+      }
+      // A package (or node: built-in).
+      if (from === 'domain') problems.push(`${where}: domain is pure and imports no package`);
+      else if (spec.startsWith('workbox-')) {
+        const bridge = file.path === 'src/app/register-sw.ts' && spec === 'workbox-window';
+        if (from !== 'sw' && !bridge) problems.push(`${where}: workbox belongs to src/sw (and workbox-window to src/app/register-sw.ts)`);
+      } else if (from === 'sw') problems.push(`${where}: the service worker imports workbox packages only`);
+    }
+  }
+  return problems;
+}
+
+function readSources(dir: string): SourceFile[] {
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
+    .map((entry) => {
+      const full = join(entry.parentPath, entry.name);
+      return { path: relative(ROOT, full).split(sep).join('/'), text: readFileSync(full, 'utf8') };
+    });
+}
+
+describe('layers', () => {
+  it('src/ imports go one way: ui → app → {sync, storage} → domain', () => {
+    const files = readSources(SRC);
+    expect(files.length).toBeGreaterThan(0);
+    expect(checkLayers(files)).toEqual([]);
+  });
+
+  it('the checker reports what it should (so the test above can fail)', () => {
+    const bad: SourceFile[] = [
+      { path: 'src/domain/money.ts', text: "import Dexie from 'dexie';\nimport { x } from '../ui/App.tsx';" },
+      { path: 'src/storage/db.ts', text: "export { y } from '../sync/outbox.ts';" },
+      { path: 'src/app/use.ts', text: "const m = await import('../ui/App.tsx');\nimport 'workbox-routing';" },
+      { path: 'src/ui/App.tsx', text: "import type { Order } from '../sync/x.ts';\nimport { Workbox } from 'workbox-window';" },
+      { path: 'src/sw/sw.ts', text: "import { Money } from '../domain/money.ts';\nimport 'idb-keyval';" },
+      { path: 'src/stray.ts', text: '' },
+    ];
+    expect(checkLayers(bad)).toEqual([
+      "src/domain/money.ts:1 imports 'dexie': domain is pure and imports no package",
+      "src/domain/money.ts:2 imports '../ui/App.tsx': domain → ui is not allowed",
+      "src/storage/db.ts:1 imports '../sync/outbox.ts': storage → sync is not allowed",
+      "src/app/use.ts:1 imports '../ui/App.tsx': app → ui is not allowed",
+      "src/app/use.ts:2 imports 'workbox-routing': workbox belongs to src/sw (and workbox-window to src/app/register-sw.ts)",
+      "src/ui/App.tsx:1 imports '../sync/x.ts': ui → sync is not allowed",
+      "src/ui/App.tsx:2 imports 'workbox-window': workbox belongs to src/sw (and workbox-window to src/app/register-sw.ts)",
+      "src/sw/sw.ts:1 imports '../domain/money.ts': sw → domain is not allowed",
+      "src/sw/sw.ts:2 imports 'idb-keyval': the service worker imports workbox packages only",
+      'src/stray.ts is not inside a layer folder (src/{ui,app,sync,storage,domain,sw}/)',
+    ]);
+  });
+
+  it('accepts the allowed directions and the register-sw bridge', () => {
+    const good: SourceFile[] = [
+      { path: 'src/ui/App.tsx', text: "import { a } from '../app/x.ts';\nimport type { M } from '../domain/money.ts';\nimport { h } from 'preact';" },
+      { path: 'src/app/register-sw.ts', text: "import { Workbox } from 'workbox-window';" },
+      { path: 'src/app/buy.ts', text: "import '../sync/outbox.ts';\nimport '../storage/db.ts';\nimport './other.ts';" },
+      { path: 'src/sync/outbox.ts', text: "import '../storage/db.ts';\nimport '../domain/events.ts';" },
+      { path: 'src/sw/sw.ts', text: "import { precacheAndRoute } from 'workbox-precaching';" },
+      { path: 'src/domain/x/y.ts', text: "import '../money.ts';\n// import 'dexie' in a comment is not an import" },
+    ];
+    expect(checkLayers(good)).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import preact from '@preact/preset-vite';
+import { defineConfig } from 'vite';
+import { VitePWA } from 'vite-plugin-pwa';
+import { basePath } from './scripts/base-path.ts';
+
+const THEME = '#e85d04'; // keep in step with BACKGROUND in scripts/make-icons.mjs
+
+export default defineConfig({
+  // Everything (assets, manifest, service worker scope) is relative to this, so the same
+  // build works at the root of a host or under a sub-path. See README "Deploying".
+  base: basePath(),
+  plugins: [
+    preact(),
+    VitePWA({
+      // Our own small service worker (src/sw/sw.ts); the plugin only injects the precache list.
+      strategies: 'injectManifest',
+      srcDir: 'src/sw',
+      filename: 'sw.ts',
+      // The app waits for the user's word before a new version takes over...
+      registerType: 'prompt',
+      // ...and registers the worker itself, through workbox-window (src/app/register-sw.ts).
+      injectRegister: false,
+      injectManifest: {
+        // The app shell. The plugin adds manifest.webmanifest and the manifest's icons itself
+        // (listing them here too would precache them twice). Photos are cached at run time.
+        globPatterns: ['**/*.{js,css,html}'],
+      },
+      manifest: {
+        name: 'Offline Shop',
+        short_name: 'Shop',
+        description: 'A shop that works with no network: browse, buy and sell offline.',
+        theme_color: THEME,
+        background_color: '#ffffff',
+        display: 'standalone',
+        // Relative, so the installed app opens where it was served from (sub-paths too).
+        start_url: '.',
+        scope: '.',
+        icons: [
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+        ],
+      },
+    }),
+  ],
+});

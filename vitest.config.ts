@@ -1,0 +1,11 @@
+import { defineConfig } from 'vitest/config';
+
+// Unit tests: Node, no browser. tests/e2e is Playwright's; tests/build needs a fresh
+// `vite build` first and runs from `npm run test:e2e` (vitest.build.config.ts).
+export default defineConfig({
+  test: {
+    include: ['tests/**/*.test.ts'],
+    exclude: ['tests/e2e/**', 'tests/build/**', '**/node_modules/**'],
+    environment: 'node',
+  },
+});
