@@ -1,0 +1,85 @@
+import type { Millis } from '../catalog.ts';
+import type { Decision, Intent } from '../events.ts';
+import { draftOf } from '../fold.ts';
+import type { ShopState } from '../state.ts';
+import { approveRefund, compensateClaim, declineClaim, declineRefund, fileClaim, requestRefund, writeReview } from './after-sale.ts';
+import { saveProduct, savePromotion, saveShop } from './catalog-commands.ts';
+import type { Ctx } from './context.ts';
+import { autoConfirm, cancelOrder, confirmReceipt, finishOrder, handOver, markReady, shipOrder } from './order-flow.ts';
+import { placeOrder } from './place-order.ts';
+import { expireTeam } from './teams.ts';
+import { timersOf } from './timers.ts';
+import { creditWallet, demoTopUp, requestWithdrawal, settleWithdrawal } from './wallet.ts';
+
+export interface Decided {
+  decisions: Decision[];
+  state: ShopState;
+}
+
+/**
+ * The shop's authority: decides every intent not decided yet, in the order the server
+ * attests they were sent (ties by id), and lets the clock decide what it must (team
+ * deadlines, auto-confirmation, refund windows) at the moment it falls due between them.
+ * Pure: the same state, intents and `now` always give the same decisions, and an intent
+ * already decided (in this batch or any before) is skipped, so it has its effect once.
+ */
+export function decide(state: ShopState, intents: Iterable<Intent>, now: Millis): Decided {
+  const draft = draftOf(state);
+  const ctx: Ctx = { draft, out: [], timers: timersOf(draft) };
+  const queue = [...intents].filter((i) => !draft.decided.has(i.id));
+  queue.sort((a, b) => timeOf(a, now) - timeOf(b, now) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  for (const intent of queue) {
+    if (draft.decided.has(intent.id)) continue; // the same intent twice in one batch
+    const t = timeOf(intent, now);
+    runClock(ctx, t);
+    decideOne(ctx, intent, t);
+  }
+  runClock(ctx, now);
+  return { decisions: ctx.out, state: draft };
+}
+
+/** Server-attested send time for buyers; the seller's own device clock for seller commands. Never later than now. */
+function timeOf(intent: Intent, now: Millis): Millis {
+  return Math.min(intent.by === 'buyer' ? intent.sentAt : intent.at, now);
+}
+
+function runClock(ctx: Ctx, upTo: Millis): void {
+  for (let timer = ctx.timers.popDue(upTo); timer; timer = ctx.timers.popDue(upTo)) {
+    if (timer.kind === 'team-deadline') {
+      const team = ctx.draft.teams.get(timer.teamId)?.value;
+      if (team?.status === 'forming' && team.deadline === timer.due) expireTeam(ctx, team, timer.due);
+    } else if (timer.kind === 'auto-confirm') {
+      autoConfirm(ctx, timer.orderId, timer.due);
+    } else {
+      finishOrder(ctx, timer.orderId, timer.due);
+    }
+  }
+}
+
+function decideOne(ctx: Ctx, intent: Intent, t: Millis): void {
+  switch (intent.kind) {
+    case 'order.place': return placeOrder(ctx, intent, t);
+    case 'order.cancel': return cancelOrder(ctx, intent, t);
+    case 'order.confirm-receipt': return confirmReceipt(ctx, intent, t);
+    case 'refund.request': return requestRefund(ctx, intent, t);
+    case 'claim.file': return fileClaim(ctx, intent, t);
+    case 'review.write': return writeReview(ctx, intent, t);
+    case 'withdrawal.request': return requestWithdrawal(ctx, intent, t);
+    case 'wallet.demo-top-up': return demoTopUp(ctx, intent, t);
+    case 'shop.save': return saveShop(ctx, intent, t);
+    case 'product.save': return saveProduct(ctx, intent, t);
+    case 'promotion.save': return savePromotion(ctx, intent, t);
+    case 'order.ship': return shipOrder(ctx, intent, t);
+    case 'order.ready': return markReady(ctx, intent, t);
+    case 'order.hand-over': return handOver(ctx, intent, t);
+    case 'order.seller-cancel': return cancelOrder(ctx, intent, t);
+    case 'refund.approve': return approveRefund(ctx, intent, t);
+    case 'refund.decline': return declineRefund(ctx, intent, t);
+    case 'claim.compensate': return compensateClaim(ctx, intent, t);
+    case 'claim.decline': return declineClaim(ctx, intent, t);
+    case 'wallet.credit': return creditWallet(ctx, intent, t);
+    case 'withdrawal.pay':
+    case 'withdrawal.decline':
+      return settleWithdrawal(ctx, intent, t);
+  }
+}

@@ -1,0 +1,312 @@
+import type { Inventory, Millis, Product, Promotion, ShopProfile } from './catalog.ts';
+import type { BuyerId, EventId, OrderId, ProductId, WithdrawalId } from './ids.ts';
+import type { Posting } from './ledger.ts';
+import type { Money } from './money.ts';
+import type { CartLine, Delivery, Order, Payment, TeamChoice } from './orders.ts';
+import type { Team } from './teams.ts';
+
+/**
+ * Every thing a person does is an immutable event with an id made on the device; that id is
+ * the idempotency key. `v` is the shape's version: a newer app may add versions, and a
+ * validator refuses any it does not know rather than guess.
+ */
+export const EVENT_VERSION = 1;
+
+interface EventBase {
+  id: EventId;
+  v: typeof EVENT_VERSION;
+  /** When it was made, by the device's clock (shown to people, never trusted for order). */
+  at: Millis;
+}
+
+/* ------------------------------------------------------------------ buyer intents */
+
+interface BuyerIntentBase extends EventBase {
+  type: 'intent';
+  by: 'buyer';
+  buyer: BuyerId;
+  /** Server-attested time, stamped just before the push: the order in which the shop decides. */
+  sentAt: Millis;
+}
+
+export interface PlaceOrder extends BuyerIntentBase {
+  kind: 'order.place';
+  lines: CartLine[];
+  coupon?: string;
+  payment: Payment;
+  delivery: Delivery;
+  team?: TeamChoice;
+  /** The total the buyer saw and agreed to: the shop rejects the order if the price went up. */
+  expectedTotal: Money;
+}
+
+export interface CancelOrder extends BuyerIntentBase {
+  kind: 'order.cancel';
+  orderId: OrderId;
+  reason: string;
+}
+
+export interface ConfirmReceipt extends BuyerIntentBase {
+  kind: 'order.confirm-receipt';
+  orderId: OrderId;
+}
+
+export interface RequestRefund extends BuyerIntentBase {
+  kind: 'refund.request';
+  orderId: OrderId;
+  reason: string;
+}
+
+export interface FileClaim extends BuyerIntentBase {
+  kind: 'claim.file';
+  orderId: OrderId;
+  reason: string;
+}
+
+export interface WriteReview extends BuyerIntentBase {
+  kind: 'review.write';
+  orderId: OrderId;
+  /** 1 to 5 stars. */
+  rating: number;
+  text: string;
+}
+
+export interface RequestWithdrawal extends BuyerIntentBase {
+  kind: 'withdrawal.request';
+  amount: Money;
+}
+
+/** Play money in the demo shop; a real shop's authority refuses it. */
+export interface RequestDemoTopUp extends BuyerIntentBase {
+  kind: 'wallet.demo-top-up';
+  amount: Money;
+}
+
+export type BuyerIntent =
+  | PlaceOrder
+  | CancelOrder
+  | ConfirmReceipt
+  | RequestRefund
+  | FileClaim
+  | WriteReview
+  | RequestWithdrawal
+  | RequestDemoTopUp;
+
+/* ------------------------------------------------------------------ seller commands */
+
+/**
+ * What the seller does by hand. They go through the same authority as buyers' intents, so a
+ * seller cannot ship a cancelled order or pay out twice, and they land in the same journal.
+ */
+interface SellerCommandBase extends EventBase {
+  type: 'intent';
+  by: 'seller';
+}
+
+export interface SaveShop extends SellerCommandBase {
+  kind: 'shop.save';
+  shop: ShopProfile;
+}
+
+export interface SaveProduct extends SellerCommandBase {
+  kind: 'product.save';
+  product: Product;
+  /** Regular stock to set (absolute: the seller counts the shelf). */
+  stock: number;
+}
+
+export interface SavePromotion extends SellerCommandBase {
+  kind: 'promotion.save';
+  promotion: Promotion;
+}
+
+export interface ShipOrder extends SellerCommandBase {
+  kind: 'order.ship';
+  orderId: OrderId;
+  carrier: string;
+  tracking: string;
+}
+
+export interface MarkReady extends SellerCommandBase {
+  kind: 'order.ready';
+  orderId: OrderId;
+}
+
+/** Handed over at the pickup point (and, for pay-on-pickup, paid there). */
+export interface HandOver extends SellerCommandBase {
+  kind: 'order.hand-over';
+  orderId: OrderId;
+}
+
+export interface SellerCancel extends SellerCommandBase {
+  kind: 'order.seller-cancel';
+  orderId: OrderId;
+  reason: string;
+}
+
+export interface ApproveRefund extends SellerCommandBase {
+  kind: 'refund.approve';
+  orderId: OrderId;
+}
+
+export interface DeclineRefund extends SellerCommandBase {
+  kind: 'refund.decline';
+  orderId: OrderId;
+  reason: string;
+}
+
+export interface CompensateClaim extends SellerCommandBase {
+  kind: 'claim.compensate';
+  orderId: OrderId;
+}
+
+export interface DeclineClaim extends SellerCommandBase {
+  kind: 'claim.decline';
+  orderId: OrderId;
+  reason: string;
+}
+
+export interface CreditWallet extends SellerCommandBase {
+  kind: 'wallet.credit';
+  buyer: BuyerId;
+  amount: Money;
+  method: 'cash' | 'bank-transfer' | 'other';
+  note: string;
+}
+
+export interface PayWithdrawal extends SellerCommandBase {
+  kind: 'withdrawal.pay';
+  withdrawalId: WithdrawalId;
+  note: string;
+}
+
+export interface DeclineWithdrawal extends SellerCommandBase {
+  kind: 'withdrawal.decline';
+  withdrawalId: WithdrawalId;
+  reason: string;
+}
+
+export type SellerCommand =
+  | SaveShop
+  | SaveProduct
+  | SavePromotion
+  | ShipOrder
+  | MarkReady
+  | HandOver
+  | SellerCancel
+  | ApproveRefund
+  | DeclineRefund
+  | CompensateClaim
+  | DeclineClaim
+  | CreditWallet
+  | PayWithdrawal
+  | DeclineWithdrawal;
+
+export type Intent = BuyerIntent | SellerCommand;
+export type IntentKind = Intent['kind'];
+
+/* ------------------------------------------------------------------ decisions */
+
+export interface Review {
+  id: EventId;
+  orderId: OrderId;
+  buyer: BuyerId;
+  productIds: ProductId[];
+  rating: number;
+  text: string;
+  at: Millis;
+}
+
+export interface Withdrawal {
+  id: WithdrawalId;
+  buyer: BuyerId;
+  amount: Money;
+  status: 'pending' | 'paid' | 'declined';
+  requestedAt: Millis;
+  settledAt?: Millis;
+  note?: string;
+}
+
+/**
+ * What a decision sets: the whole new value of each thing it touched. Every device keeps, per
+ * thing, the value from the decision with the highest journal number `n`, so the fold gives
+ * the same state whatever order decisions arrive in, and a repeat changes nothing.
+ */
+export interface Snapshots {
+  shop?: ShopProfile;
+  products?: Product[];
+  inventory?: Inventory[];
+  promotions?: Promotion[];
+  orders?: Order[];
+  teams?: Team[];
+  reviews?: Review[];
+  withdrawals?: Withdrawal[];
+}
+
+/** Why an intent was refused, as a code the app translates; `message` says it in English too. */
+export type RejectReason =
+  | 'malformed'
+  | 'not-allowed'
+  | 'unknown-order'
+  | 'not-your-order'
+  | 'invalid-state'
+  | 'product-unavailable'
+  | 'out-of-stock'
+  | 'flash-not-started'
+  | 'flash-ended'
+  | 'flash-sold-out'
+  | 'flash-limit'
+  | 'team-closed'
+  | 'team-full'
+  | 'team-member'
+  | 'insufficient-balance'
+  | 'price-changed'
+  | 'coupon-invalid'
+  | 'delivery-invalid'
+  | 'refund-window-closed'
+  | 'already-reviewed'
+  | 'tampered';
+
+export type DecisionKind =
+  | 'order.accepted'
+  | 'order.rejected'
+  | 'order.cancelled'
+  | 'order.shipped'
+  | 'order.ready'
+  | 'order.received'
+  | 'order.finished'
+  | 'refund.requested'
+  | 'refund.approved'
+  | 'refund.declined'
+  | 'claim.filed'
+  | 'claim.compensated'
+  | 'claim.declined'
+  | 'review.published'
+  | 'wallet.credited'
+  | 'withdrawal.held'
+  | 'withdrawal.paid'
+  | 'withdrawal.declined'
+  | 'team.succeeded'
+  | 'team.failed'
+  | 'shop.saved'
+  | 'product.saved'
+  | 'promotion.saved'
+  | 'intent.rejected';
+
+export interface Decision extends EventBase {
+  type: 'decision';
+  kind: DecisionKind;
+  /** The authority's journal number: strictly increasing, one per decision. */
+  n: number;
+  /** The intent this decides; absent for decisions the clock makes (auto-confirm, team expiry). */
+  intentId?: EventId;
+  /** The buyer whose channel this decision is news for, if any. */
+  buyer?: BuyerId;
+  reason?: RejectReason;
+  message?: string;
+  postings: Posting[];
+  set: Snapshots;
+}
+
+export type ShopEvent = Intent | Decision;
+

@@ -1,0 +1,15 @@
+/** The shop's rules as pure functions: no I/O, no clock, no randomness. */
+export * from './money.ts';
+export * from './ids.ts';
+export * from './catalog.ts';
+export * from './ledger.ts';
+export * from './orders.ts';
+export * from './teams.ts';
+export * from './events.ts';
+export * from './state.ts';
+export * from './result.ts';
+export type * from './pricing/types.ts';
+export { quote } from './pricing/quote.ts';
+export { quoteCart, type Cart } from './quote-state.ts';
+export { apply } from './fold.ts';
+export { decide, type Decided } from './authority/decide.ts';

@@ -1,0 +1,134 @@
+import type { BuyerId, OrderId, PickupPointId, ProductId, ShippingOptionId, TeamId } from './ids.ts';
+import type { Millis } from './catalog.ts';
+import type { Money } from './money.ts';
+
+/**
+ * Taobao's order states, as the shop sees them. "Queued on this device" and "sent" are the
+ * outbox's states, shown by the app before the shop's first decision arrives.
+ */
+export type OrderStatus =
+  | 'team-forming'
+  | 'accepted'
+  | 'shipped'
+  | 'ready-for-pickup'
+  | 'received'
+  | 'finished'
+  | 'rejected'
+  | 'cancelled'
+  | 'refund-requested'
+  | 'refunded'
+  | 'claim-filed'
+  | 'compensated';
+
+/** Every allowed move. Declines return to the state the request came from (checked separately). */
+const TRANSITIONS: Readonly<Record<OrderStatus, readonly OrderStatus[]>> = {
+  'team-forming': ['accepted', 'cancelled'],
+  accepted: ['shipped', 'ready-for-pickup', 'cancelled'],
+  shipped: ['received', 'refund-requested'],
+  'ready-for-pickup': ['received', 'refund-requested', 'cancelled'],
+  received: ['finished', 'refund-requested', 'claim-filed'],
+  finished: ['claim-filed'],
+  'refund-requested': ['refunded', 'shipped', 'ready-for-pickup', 'received'],
+  'claim-filed': ['compensated', 'received', 'finished'],
+  rejected: [],
+  cancelled: [],
+  refunded: [],
+  compensated: [],
+};
+
+export function canMove(from: OrderStatus, to: OrderStatus): boolean {
+  return TRANSITIONS[from].includes(to);
+}
+
+export function isFinal(status: OrderStatus): boolean {
+  return TRANSITIONS[status].length === 0;
+}
+
+export type LineMode = 'regular' | 'team' | 'flash';
+
+export interface CartLine {
+  productId: ProductId;
+  qty: number;
+  mode: LineMode;
+}
+
+export type Delivery =
+  | { kind: 'ship'; optionId: ShippingOptionId; address: string; recipient: string; phone: string }
+  | { kind: 'pickup'; pointId: PickupPointId };
+
+export type Payment = 'wallet' | 'on-pickup';
+
+export type TeamChoice = { action: 'start' } | { action: 'join'; teamId: TeamId };
+
+export interface PricedLine {
+  productId: ProductId;
+  name: string;
+  qty: number;
+  mode: LineMode;
+  /** The product's list price. */
+  listPrice: Money;
+  /** The price charged per unit (the team or flash price where that applies). */
+  unitPrice: Money;
+  /** listPrice × qty: discounts are explained separately. */
+  amount: Money;
+}
+
+export type DiscountKind = 'flash' | 'team' | 'threshold' | 'coupon';
+
+export interface DiscountLine {
+  kind: DiscountKind;
+  /** Says in words what was saved and why. */
+  label: string;
+  /** Positive: how much this line takes off. */
+  amount: Money;
+  productId?: ProductId;
+  promotionId?: string;
+}
+
+export interface TimelineEntry {
+  /** A status, or an event that did not change the status (such as 'refund-declined'). */
+  what: OrderStatus | 'refund-declined' | 'claim-declined';
+  at: Millis;
+  note?: string;
+}
+
+/** Where the buyer's money for an order is now. */
+export type MoneyHeld = 'none' | 'escrow' | 'revenue' | 'returned';
+
+export interface Order {
+  id: OrderId;
+  buyer: BuyerId;
+  status: OrderStatus;
+  lines: PricedLine[];
+  discounts: DiscountLine[];
+  subtotal: Money;
+  shipping: Money;
+  total: Money;
+  payment: Payment;
+  delivery: Delivery;
+  coupon?: string;
+  team?: TeamId;
+  placedAt: Millis;
+  sentAt: Millis;
+  held: MoneyHeld;
+  /** When receipt is confirmed for the buyer if they do not do it first (paused by a refund request). */
+  autoConfirmAt?: Millis;
+  receivedAt?: Millis;
+  carrier?: string;
+  tracking?: string;
+  pickupPointId?: PickupPointId;
+  /** The status a refund request or claim came from, to return to if it is declined. */
+  before?: OrderStatus;
+  requestedAt?: Millis;
+  reason?: string;
+  reviewed: boolean;
+  timeline: TimelineEntry[];
+}
+
+export function withStatus(order: Order, status: OrderStatus, at: Millis, note?: string): Order {
+  if (!canMove(order.status, status)) {
+    throw new Error(`Order ${order.id} cannot move from ${order.status} to ${status}`);
+  }
+  const entry: TimelineEntry = note === undefined ? { what: status, at } : { what: status, at, note };
+  return { ...order, status, timeline: [...order.timeline, entry] };
+}

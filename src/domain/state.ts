@@ -1,0 +1,70 @@
+import type { Inventory, Product, Promotion, ShopProfile } from './catalog.ts';
+import type { Review, Withdrawal } from './events.ts';
+import type { BuyerId, EventId, OrderId, ProductId, PromotionId, TeamId, WithdrawalId } from './ids.ts';
+import type { AccountKey } from './ledger.ts';
+import type { Money } from './money.ts';
+import type { Order } from './orders.ts';
+import type { Team } from './teams.ts';
+
+/** A value with the journal number of the decision that set it (last writer by `n` wins). */
+export interface Versioned<T> {
+  n: number;
+  value: T;
+}
+
+/**
+ * The shop as folded from decisions. The same on every device that has seen the same
+ * decisions: the seller's (from the journal), a buyer's (their share of it), the demo's.
+ * Treat it as immutable: `apply` and `decide` return a new one.
+ */
+export interface ShopState {
+  /** The highest journal number folded in; the authority numbers its next decision after it. */
+  readonly n: number;
+  /** Decision ids folded in, so a repeat delivery changes nothing. */
+  readonly seen: ReadonlySet<EventId>;
+  /** Intent ids that have a decision, so an intent is decided exactly once. */
+  readonly decided: ReadonlySet<EventId>;
+  readonly shop: Versioned<ShopProfile> | undefined;
+  readonly products: ReadonlyMap<ProductId, Versioned<Product>>;
+  readonly inventory: ReadonlyMap<ProductId, Versioned<Inventory>>;
+  readonly promotions: ReadonlyMap<PromotionId, Versioned<Promotion>>;
+  readonly orders: ReadonlyMap<OrderId, Versioned<Order>>;
+  readonly teams: ReadonlyMap<TeamId, Versioned<Team>>;
+  readonly reviews: ReadonlyMap<EventId, Review>;
+  readonly withdrawals: ReadonlyMap<WithdrawalId, Versioned<Withdrawal>>;
+  readonly balances: ReadonlyMap<AccountKey, Money>;
+  /** Derived from `orders`, kept up to date by `apply` for the authority's checks. */
+  readonly usage: Usage;
+}
+
+/** Counters the authority needs on every order, derived from live (not cancelled) orders. */
+export interface Usage {
+  /** Times each coupon code is used. */
+  readonly coupon: ReadonlyMap<string, number>;
+  /** Times each coupon code is used by each buyer, keyed by `usageKey(code, buyer)`. */
+  readonly couponByBuyer: ReadonlyMap<string, number>;
+  /** Flash-sale units bought by each buyer of each product, keyed by `usageKey(productId, buyer)`. */
+  readonly flashByBuyer: ReadonlyMap<string, number>;
+}
+
+export function usageKey(thing: string, buyer: BuyerId): string {
+  return `${thing}\u0000${buyer}`;
+}
+
+export function emptyState(): ShopState {
+  return {
+    n: 0,
+    seen: new Set(),
+    decided: new Set(),
+    shop: undefined,
+    products: new Map(),
+    inventory: new Map(),
+    promotions: new Map(),
+    orders: new Map(),
+    teams: new Map(),
+    reviews: new Map(),
+    withdrawals: new Map(),
+    balances: new Map(),
+    usage: { coupon: new Map(), couponByBuyer: new Map(), flashByBuyer: new Map() },
+  };
+}
