@@ -1,0 +1,109 @@
+/**
+ * A backup file: every table and the settings, as plain JSON. `navigator.storage.persist()`
+ * may be refused, and a browser may then clear the site's data; this is the way back.
+ *
+ * Restoring checks the whole file first, then replaces every table in one transaction (all
+ * or nothing: a failure leaves the database as it was), then the settings.
+ */
+import type { UseStore } from 'idb-keyval';
+import type { Millis } from '../domain/index.ts';
+import type { ShopDb } from './db.ts';
+import { guardQuota } from './errors.ts';
+import { SCHEMA_VERSION, tablesAt } from './schema.ts';
+import { allSettings, checkSettings, replaceSettings, settingsStore, type Settings } from './settings.ts';
+
+export const BACKUP_FORMAT = 'offline-shop-backup';
+/** The file's own layout; bump it if the wrapper (not the tables) changes. */
+export const BACKUP_VERSION = 1;
+
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  version: typeof BACKUP_VERSION;
+  exportedAt: Millis;
+  /** The schema version of the rows (schema.ts). */
+  schemaVersion: number;
+  tables: Record<string, unknown[]>;
+  settings: Partial<Settings>;
+}
+
+/** Thrown by `importBackup` for a file it will not restore; `message` says why, for the person. */
+export class BackupError extends Error {
+  override readonly name = 'BackupError';
+}
+
+/** Reads every table in one transaction, so the backup is one consistent moment. */
+export async function exportBackup(db: ShopDb, exportedAt: Millis, store: UseStore = settingsStore()): Promise<Backup> {
+  const names = tablesAt(SCHEMA_VERSION);
+  const tables: Record<string, unknown[]> = {};
+  await db.transaction('r', names, async () => {
+    for (const name of names) tables[name] = await db.table(name).toArray();
+  });
+  return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, schemaVersion: SCHEMA_VERSION, tables, settings: await allSettings(store) };
+}
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/** The primary key's property of each table, from its schema ('&id, …' → 'id'). */
+function primaryKeys(db: ShopDb): Map<string, string> {
+  return new Map(db.tables.map((t) => [t.name, t.schema.primKey.keyPath as string]));
+}
+
+/** Checks a parsed backup file; throws a `BackupError` that says what is wrong with it. */
+export function checkBackup(db: ShopDb, data: unknown): Backup {
+  if (!isObject(data) || data.format !== BACKUP_FORMAT) throw new BackupError('This file is not an Offline Shop backup.');
+  const { version, schemaVersion } = data;
+  if (!Number.isSafeInteger(version) || !Number.isSafeInteger(schemaVersion)) {
+    throw new BackupError('This file is not an Offline Shop backup: it has no version.');
+  }
+  if ((version as number) > BACKUP_VERSION || (schemaVersion as number) > SCHEMA_VERSION) {
+    throw new BackupError('This backup was made by a newer app version. Update the app, then restore it.');
+  }
+  // An older schema's rows would need that version's upgrades: until a second version
+  // exists there is no such backup, and when one does this is where they are applied.
+  if (version !== BACKUP_VERSION || schemaVersion !== SCHEMA_VERSION) {
+    throw new BackupError('This backup was made by an older app version that this one cannot restore.');
+  }
+  if (typeof data.exportedAt !== 'number') throw new BackupError('This backup is damaged: it has no export time.');
+  if (!isObject(data.tables)) throw new BackupError('This backup is damaged: it has no tables.');
+  const keys = primaryKeys(db);
+  for (const name of Object.keys(data.tables)) {
+    if (!keys.has(name)) throw new BackupError(`This backup is damaged: it has an unknown table '${name}'.`);
+  }
+  for (const [name, key] of keys) {
+    const rows = data.tables[name];
+    if (rows === undefined) throw new BackupError(`This backup is damaged: the table '${name}' is missing.`);
+    if (!Array.isArray(rows)) throw new BackupError(`This backup is damaged: the table '${name}' is not a list of rows.`);
+    const seen = new Set<string>();
+    rows.forEach((row, i) => {
+      const id = isObject(row) ? row[key] : undefined;
+      if (typeof id !== 'string' || id === '') {
+        throw new BackupError(`This backup is damaged: row ${i + 1} of the table '${name}' has no '${key}'.`);
+      }
+      if (seen.has(id)) throw new BackupError(`This backup is damaged: the table '${name}' has '${id}' twice.`);
+      seen.add(id);
+    });
+  }
+  const problems = checkSettings(data.settings);
+  if (problems.length > 0) throw new BackupError(`This backup is damaged: ${problems.join(' ')}`);
+  return data as unknown as Backup;
+}
+
+/**
+ * Replaces everything on this device with a backup. Nothing is written unless the whole file
+ * checks out; the tables are replaced in one transaction; the settings (in their own
+ * database) are replaced once that has committed.
+ */
+export async function importBackup(db: ShopDb, data: unknown, store: UseStore = settingsStore()): Promise<void> {
+  const backup = checkBackup(db, data);
+  const names = [...primaryKeys(db).keys()];
+  await guardQuota(() =>
+    db.transaction('rw', names, async () => {
+      for (const name of names) {
+        const table = db.table(name);
+        await table.clear();
+        await table.bulkAdd(backup.tables[name]!);
+      }
+    }),
+  );
+  await replaceSettings(backup.settings, store);
+}

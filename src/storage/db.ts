@@ -1,0 +1,51 @@
+/**
+ * The Dexie database: one typed table per store in schema.ts, every version applied in order.
+ */
+import { Dexie, type DexieOptions, type Table } from 'dexie';
+import { VERSIONS, type SchemaVersion } from './schema.ts';
+import type {
+  BalanceRow, CartRow, EventRow, InventoryRow, OrderRow, OutboxEntry, ProductRow, PromotionRow, ReviewRow, ShopRow,
+  TeamRow, WithdrawalRow,
+} from './rows.ts';
+
+export const DEFAULT_DB_NAME = 'offline-shop';
+
+export class ShopDb extends Dexie {
+  // `declare`, not `!`: with ES2022 class fields a plain field would be initialised to
+  // undefined after Dexie's constructor has put the real Table there.
+  declare readonly events: Table<EventRow, string>;
+  declare readonly outbox: Table<OutboxEntry, string>;
+  declare readonly shop: Table<ShopRow, string>;
+  declare readonly products: Table<ProductRow, string>;
+  declare readonly inventory: Table<InventoryRow, string>;
+  declare readonly promotions: Table<PromotionRow, string>;
+  declare readonly teams: Table<TeamRow, string>;
+  declare readonly orders: Table<OrderRow, string>;
+  declare readonly reviews: Table<ReviewRow, string>;
+  declare readonly withdrawals: Table<WithdrawalRow, string>;
+  declare readonly balances: Table<BalanceRow, string>;
+  declare readonly cart: Table<CartRow, string>;
+
+  constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
+    super(name, {
+      // Every write transaction asks for strict durability: the browser reports it done only
+      // once it is flushed to disk, so an outbox entry the app has shown as "queued" survives a
+      // crash or power cut. (Chrome's default, 'relaxed', may lose the last writes.) Dexie has
+      // no per-transaction switch, so it is set for the whole database; reads are unaffected.
+      chromeTransactionDurability: 'strict',
+      ...options,
+    });
+    for (const v of VERSIONS as readonly SchemaVersion[]) {
+      const declared = this.version(v.version).stores({ ...v.stores });
+      if (v.upgrade) declared.upgrade(v.upgrade);
+    }
+  }
+}
+
+/**
+ * The shop's database. Dexie opens it (creating or upgrading it) on first use, so this
+ * returns at once; `await db.open()` first to hear at start-up that it cannot be opened.
+ */
+export function openDb(name: string = DEFAULT_DB_NAME, options?: DexieOptions): ShopDb {
+  return new ShopDb(name, options);
+}

@@ -1,0 +1,20 @@
+/**
+ * Storage: the device's replica in IndexedDB (Dexie), with every schema version kept, the
+ * outbox written in the same transaction as the event it sends, the views folded from the
+ * shop's decisions exactly once, typed idb-keyval settings, and backups. Imports only the
+ * domain (and dexie, idb-keyval); the app wraps the queries in liveQuery.
+ */
+export { VERSIONS, SCHEMA_VERSION, VIEW_TABLES, tablesAt, type SchemaVersion } from './schema.ts';
+export { ShopDb, openDb, DEFAULT_DB_NAME } from './db.ts';
+export * from './rows.ts';
+export { StorageFullError, STORAGE_FULL_MESSAGE, isQuotaError } from './errors.ts';
+export { indexWords, queryTerms } from './words.ts';
+export { queueIntent, markSent, refuseQueued, type QueueResult } from './write-intent.ts';
+export { storeDecisions, type Stored } from './store-decisions.ts';
+export * from './queries.ts';
+export { setCartQty, clearCart } from './cart.ts';
+export {
+  getSetting, setSetting, allSettings, settingsStore, SETTINGS, SETTING_NAMES,
+  type SettingKey, type SettingName, type SettingValue, type Settings, type Locale, type View, type Remote,
+} from './settings.ts';
+export { exportBackup, importBackup, checkBackup, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup.ts';

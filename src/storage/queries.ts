@@ -1,0 +1,221 @@
+/**
+ * Reads for the app's screens: plain async functions over the tables, which the app wraps in
+ * Dexie's liveQuery (so they must only read the db they are given, and stay cheap to rerun).
+ */
+import type {
+  AccountKey, BuyerId, Decision, DecisionKind, EventId, Intent, Inventory, Millis, Money, Order, OrderId, Product, ProductId,
+  Review, ShopProfile, Team,
+} from '../domain/index.ts';
+import type { ShopDb } from './db.ts';
+import { SHOP_KEY, type CartRow, type OutboxEntry, type OutboxStatus, type ProductRow } from './rows.ts';
+import { queryTerms } from './words.ts';
+
+export async function getShop(db: ShopDb): Promise<ShopProfile | undefined> {
+  return (await db.shop.get(SHOP_KEY))?.value;
+}
+
+/* ------------------------------------------------------------------ catalog */
+
+export type ProductSort = 'price-asc' | 'price-desc' | 'name';
+
+export interface ProductQuery {
+  category?: string | undefined;
+  /** Words typed by the person: every one must begin a word of the product's name, category or tags. */
+  search?: string | undefined;
+  /** Default 'name'. */
+  sort?: ProductSort | undefined;
+  offset: number;
+  limit: number;
+  /** The seller's own list shows hidden products too; buyers never see them. */
+  includeHidden?: boolean | undefined;
+}
+
+export interface ProductItem {
+  product: Product;
+  /** Absent until the shop's first decision about its stock arrives. */
+  inventory: Inventory | undefined;
+}
+
+export interface ProductPage {
+  items: ProductItem[];
+  /** How many products match in all, for paging. */
+  total: number;
+}
+
+const byName = (a: ProductRow, b: ProductRow) =>
+  a.value.name.localeCompare(b.value.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+const SORTS: Record<ProductSort, (a: ProductRow, b: ProductRow) => number> = {
+  'price-asc': (a, b) => a.price - b.price || byName(a, b),
+  'price-desc': (a, b) => b.price - a.price || byName(a, b),
+  name: byName,
+};
+
+export async function listProducts(db: ShopDb, q: ProductQuery): Promise<ProductPage> {
+  const terms = queryTerms(q.search ?? '');
+  let rows: ProductRow[];
+  if (terms.length > 0) {
+    // Intersect the ids each term finds, starting from the rarest, then read only those rows.
+    const idSets = await Promise.all(
+      terms.map(async (t) => new Set(await db.products.where('words').startsWith(t).primaryKeys())),
+    );
+    idSets.sort((a, b) => a.size - b.size);
+    const [first, ...rest] = idSets;
+    const ids = [...(first ?? [])].filter((id) => rest.every((s) => s.has(id)));
+    rows = (await db.products.bulkGet(ids)).filter((r): r is ProductRow => r !== undefined);
+  } else if (q.category !== undefined) {
+    rows = await db.products.where('category').equals(q.category).toArray();
+  } else {
+    rows = await db.products.toArray();
+  }
+  rows = rows.filter((r) => (q.includeHidden || r.hidden === 0) && (q.category === undefined || r.category === q.category));
+  rows.sort(SORTS[q.sort ?? 'name']);
+  const page = rows.slice(Math.max(0, q.offset), Math.max(0, q.offset) + Math.max(0, q.limit));
+  const inventory = await db.inventory.bulkGet(page.map((r) => r.id));
+  return { items: page.map((r, i) => ({ product: r.value, inventory: inventory[i]?.value })), total: rows.length };
+}
+
+/** A product (hidden ones too: an old order still links to it) with its stock. */
+export async function getProduct(db: ShopDb, id: ProductId): Promise<ProductItem | undefined> {
+  const [row, inventory] = await Promise.all([db.products.get(id), db.inventory.get(id)]);
+  return row && { product: row.value, inventory: inventory?.value };
+}
+
+export interface CategoryCount {
+  category: string;
+  count: number;
+}
+
+/** The categories of visible products, with how many each has, by name. */
+export async function listCategories(db: ShopDb): Promise<CategoryCount[]> {
+  const counts = new Map<string, number>();
+  await db.products.where('hidden').equals(0).each((r) => {
+    counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
+  });
+  return [...counts]
+    .map(([category, count]) => ({ category, count }))
+    .sort((a, b) => a.category.localeCompare(b.category));
+}
+
+/** A product's teams (or every team), newest first. */
+export async function listTeams(db: ShopDb, productId?: ProductId): Promise<Team[]> {
+  const rows = productId === undefined ? await db.teams.toArray() : await db.teams.where('productId').equals(productId).toArray();
+  return rows.map((r) => r.value).sort((a, b) => b.openedAt - a.openedAt || (a.id < b.id ? -1 : 1));
+}
+
+/** A product's published reviews, newest first. */
+export async function reviewsOf(db: ShopDb, productId: ProductId): Promise<Review[]> {
+  const rows = await db.reviews.where('productIds').equals(productId).toArray();
+  return rows.map((r) => r.value).sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
+}
+
+/* ------------------------------------------------------------------ orders and money */
+
+/** A buyer's orders, newest first. */
+export async function listOrders(db: ShopDb, buyer: BuyerId): Promise<Order[]> {
+  const rows = await db.orders.where('buyer').equals(buyer).toArray();
+  return rows.map((r) => r.value).sort((a, b) => b.placedAt - a.placedAt || (a.id < b.id ? 1 : -1));
+}
+
+export async function getOrder(db: ShopDb, id: OrderId): Promise<Order | undefined> {
+  return (await db.orders.get(id))?.value;
+}
+
+export interface Wallet {
+  available: Money;
+  escrow: Money;
+}
+
+export async function walletOf(db: ShopDb, buyer: BuyerId): Promise<Wallet> {
+  const keys: AccountKey[] = [`available:${buyer}`, `escrow:${buyer}`];
+  const [available, escrow] = await db.balances.bulkGet(keys);
+  return { available: available?.amount ?? (0 as Money), escrow: escrow?.amount ?? (0 as Money) };
+}
+
+/** One line of a buyer's wallet history: what one decision did to their two accounts. */
+export interface WalletEntry {
+  id: EventId;
+  n: number;
+  kind: DecisionKind;
+  at: Millis;
+  intentId?: EventId;
+  /** Net change to the buyer's `available` and `escrow` by this decision. */
+  available: Money;
+  escrow: Money;
+}
+
+/**
+ * The decisions whose postings touch a buyer's accounts, newest first. Postings are inside
+ * the stored documents (kept unchanged, so not indexed by buyer): this reads every decision
+ * and suits a shop's thousands of events; a version with a buyer index can replace it.
+ */
+export async function postingsOf(db: ShopDb, buyer: BuyerId): Promise<WalletEntry[]> {
+  const out: WalletEntry[] = [];
+  await db.events.where('type').equals('decision').each((e) => {
+    if (e.type !== 'decision') return;
+    let available = 0;
+    let escrow = 0;
+    let touched = false;
+    for (const p of e.postings) {
+      if (p.account !== 'available' && p.account !== 'escrow') continue;
+      if (p.buyer !== buyer) continue;
+      touched = true;
+      if (p.account === 'available') available += p.amount;
+      else escrow += p.amount;
+    }
+    if (!touched) return;
+    const entry: WalletEntry = { id: e.id, n: e.n, kind: e.kind, at: e.at, available: available as Money, escrow: escrow as Money };
+    if (e.intentId !== undefined) entry.intentId = e.intentId;
+    out.push(entry);
+  });
+  return out.sort((a, b) => b.n - a.n);
+}
+
+/* ------------------------------------------------------------------ events and outbox */
+
+export async function outboxCounts(db: ShopDb): Promise<Record<OutboxStatus, number>> {
+  const [queued, sent, refused] = await Promise.all(
+    (['queued', 'sent', 'refused'] as const).map((s) => db.outbox.where('status').equals(s).count()),
+  );
+  return { queued: queued ?? 0, sent: sent ?? 0, refused: refused ?? 0 };
+}
+
+export function outboxEntry(db: ShopDb, id: EventId): Promise<OutboxEntry | undefined> {
+  return db.outbox.get(id);
+}
+
+export interface PendingIntent {
+  intent: Intent;
+  status: 'queued' | 'sent';
+  entry: OutboxEntry;
+}
+
+/** This device's intents still waiting for the shop's decision (not refused ones), oldest first. */
+export async function pendingIntents(db: ShopDb): Promise<PendingIntent[]> {
+  const entries = await db.outbox.orderBy('queuedAt').filter((e) => e.status !== 'refused').toArray();
+  const events = await db.events.bulkGet(entries.map((e) => e.id));
+  return entries.flatMap((entry, i) => {
+    const intent = events[i];
+    if (intent?.type !== 'intent' || entry.status === 'refused') return [];
+    return [{ intent, status: entry.status, entry }];
+  });
+}
+
+/** Every stored decision in journal order: what `apply(emptyState(), …)` rebuilds the state from. */
+export async function allDecisions(db: ShopDb): Promise<Decision[]> {
+  return decisionsAfter(db, -Infinity);
+}
+
+/** The stored decisions numbered after `n`, in journal order: to catch up a state already at `n`. */
+export async function decisionsAfter(db: ShopDb, n: number): Promise<Decision[]> {
+  const rows = await db.events.where('n').above(n).toArray();
+  return rows.filter((e): e is Decision => e.type === 'decision');
+}
+
+/* ------------------------------------------------------------------ cart */
+
+/** The cart, in the order things were put in. */
+export async function listCart(db: ShopDb): Promise<CartRow[]> {
+  const rows = await db.cart.toArray();
+  return rows.sort((a, b) => a.addedAt - b.addedAt || (a.key < b.key ? -1 : 1));
+}

@@ -1,0 +1,110 @@
+/**
+ * The shapes of the rows kept in each table. Events are stored as the domain's documents,
+ * unchanged, so they can be pushed, pulled, validated and backed up byte for byte; every
+ * other table is either this device's own bookkeeping (outbox, cart) or a view folded from
+ * decisions (and so can always be rebuilt from `events`).
+ */
+import type {
+  AccountKey, BuyerId, EventId, Inventory, LineMode, Millis, Money, Order, OrderId, OrderStatus, Product, ProductId,
+  Promotion, PromotionId, Review, ShopEvent, ShopProfile, Team, TeamId, Withdrawal, WithdrawalId,
+} from '../domain/index.ts';
+
+export type EventRow = ShopEvent;
+
+export type OutboxStatus = 'queued' | 'sent' | 'refused';
+
+/** One of this device's intents on its way to the shop; deleted when the shop's decision on it is stored. */
+export interface OutboxEntry {
+  id: EventId;
+  status: OutboxStatus;
+  queuedAt: Millis;
+  attempts: number;
+  sentAt?: Millis;
+  /** Why the server refused it (status 'refused'), in words for the person. */
+  error?: string;
+}
+
+/** The key of the single row of the `shop` table. */
+export const SHOP_KEY = 'shop';
+
+export interface ShopRow {
+  key: typeof SHOP_KEY;
+  n: number;
+  value: ShopProfile;
+}
+
+export interface ProductRow {
+  id: ProductId;
+  n: number;
+  value: Product;
+  category: string;
+  price: Money;
+  /** 0 or 1, not a boolean: IndexedDB cannot index booleans, so a boolean would drop out of the index. */
+  hidden: 0 | 1;
+  /** Search words of name, category and tags (see words.ts). */
+  words: string[];
+}
+
+export interface InventoryRow {
+  productId: ProductId;
+  n: number;
+  value: Inventory;
+}
+
+export interface PromotionRow {
+  id: PromotionId;
+  n: number;
+  value: Promotion;
+}
+
+export interface TeamRow {
+  id: TeamId;
+  n: number;
+  productId: ProductId;
+  status: Team['status'];
+  value: Team;
+}
+
+export interface OrderRow {
+  id: OrderId;
+  n: number;
+  buyer: BuyerId;
+  status: OrderStatus;
+  placedAt: Millis;
+  value: Order;
+}
+
+export interface ReviewRow {
+  id: EventId;
+  n: number;
+  productIds: ProductId[];
+  orderId: OrderId;
+  value: Review;
+}
+
+export interface WithdrawalRow {
+  id: WithdrawalId;
+  n: number;
+  buyer: BuyerId;
+  status: Withdrawal['status'];
+  value: Withdrawal;
+}
+
+/** An account's balance: the sum of every stored decision's postings to it. */
+export interface BalanceRow {
+  account: AccountKey;
+  amount: Money;
+}
+
+export interface CartRow {
+  /** `${productId}|${mode}`: the same product can be in the cart at its regular and its team price. */
+  key: string;
+  productId: ProductId;
+  mode: LineMode;
+  qty: number;
+  addedAt: Millis;
+}
+
+export function cartKey(productId: ProductId, mode: LineMode): string {
+  return `${productId}|${mode}`;
+}

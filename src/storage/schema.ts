@@ -1,0 +1,64 @@
+/**
+ * The database's schema as an ordered list of named versions.
+ *
+ * NEVER delete or edit a version once it has been released: a phone that installed an older
+ * app upgrades through every version after the one it has, so each must stay exactly as it
+ * shipped. To change the schema, append a new version (a higher number, a new name) with only
+ * what changes (`null` deletes a table) and, if rows must change shape, an `upgrade`. The
+ * released names are pinned in tests/storage/schema.test.ts, so a deletion fails the tests.
+ *
+ * Index syntax (Dexie): `&id` unique primary key, `*words` one index entry per array item.
+ */
+import type { Transaction } from 'dexie';
+
+export interface SchemaVersion {
+  readonly version: number;
+  readonly name: string;
+  readonly stores: Readonly<Record<string, string | null>>;
+  readonly upgrade?: (tx: Transaction) => PromiseLike<unknown> | void;
+}
+
+export const VERSIONS = [
+  {
+    version: 1,
+    name: 'initial',
+    stores: {
+      // Every event this device has: its own intents and seller commands, and decisions.
+      events: '&id, type, kind, intentId, n',
+      outbox: '&id, status, queuedAt',
+      // Views folded from decisions (store-decisions.ts): last writer by journal number wins.
+      shop: '&key',
+      products: '&id, category, price, *words, hidden',
+      inventory: '&productId',
+      promotions: '&id',
+      teams: '&id, productId, status',
+      orders: '&id, buyer, status, placedAt',
+      reviews: '&id, *productIds, orderId',
+      withdrawals: '&id, buyer, status',
+      balances: '&account',
+      // This device's cart: never synced.
+      cart: '&key',
+    },
+  },
+] as const satisfies readonly SchemaVersion[];
+
+/** The newest version: what `exportBackup` records and `importBackup` accepts. */
+export const SCHEMA_VERSION: number = VERSIONS[VERSIONS.length - 1]!.version;
+
+/** The tables that exist after applying every version up to `version` (a `null` store deletes one). */
+export function tablesAt(version: number = SCHEMA_VERSION): string[] {
+  const tables = new Map<string, string>();
+  for (const v of VERSIONS as readonly SchemaVersion[]) {
+    if (v.version > version) break;
+    for (const [name, spec] of Object.entries(v.stores)) {
+      if (spec === null) tables.delete(name);
+      else tables.set(name, spec);
+    }
+  }
+  return [...tables.keys()].sort();
+}
+
+/** The tables folded from decisions: rebuilt by `storeDecisions`, written by nothing else. */
+export const VIEW_TABLES = [
+  'shop', 'products', 'inventory', 'promotions', 'teams', 'orders', 'reviews', 'withdrawals', 'balances',
+] as const;

@@ -1,0 +1,123 @@
+/**
+ * The device's settings, in their own small IndexedDB database (idb-keyval), apart from the
+ * shop's data: they are read before the shop's database opens, and survive rebuilding it.
+ *
+ * Each key carries the type of its value (`SettingKey<T>`), a default returned while unset,
+ * and a check: a value that fails it (from an old backup, or a hand-edited one) reads as the
+ * default rather than as something the app's types say cannot happen.
+ */
+import { createStore, entries, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import type { Delivery } from '../domain/index.ts';
+import { guardQuota } from './errors.ts';
+
+declare const valueType: unique symbol;
+
+/** A setting's name, branded with the type of its value. */
+export type SettingKey<T> = string & { readonly [valueType]: T };
+
+interface Spec<T> {
+  key: SettingKey<T>;
+  fallback: T;
+  is: (x: unknown) => x is T;
+}
+
+function spec<T>(name: string, fallback: T, is: (x: unknown) => boolean): Spec<T> {
+  return { key: name as SettingKey<T>, fallback, is: is as (x: unknown) => x is T };
+}
+
+const isString = (x: unknown): x is string => typeof x === 'string';
+const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function isDelivery(x: unknown): x is Delivery {
+  if (!isObject(x)) return false;
+  if (x.kind === 'pickup') return isString(x.pointId);
+  return x.kind === 'ship' && [x.optionId, x.address, x.recipient, x.phone].every(isString);
+}
+
+export type Locale = 'en' | 'zh';
+export type View = 'shop' | 'seller';
+export interface Remote {
+  url: string;
+  shop: string;
+}
+
+const SPECS = {
+  /** null: follow the browser's language. */
+  locale: spec<Locale | null>('locale', null, (x) => x === null || x === 'en' || x === 'zh'),
+  view: spec<View>('view', 'shop', (x) => x === 'shop' || x === 'seller'),
+  buyerName: spec<string>('buyerName', '', isString),
+  /** null: no server, the local-only demo shop. */
+  remote: spec<Remote | null>('remote', null, (x) => x === null || (isObject(x) && isString(x.url) && isString(x.shop))),
+  coupon: spec<string>('coupon', '', isString),
+  delivery: spec<Delivery | null>('delivery', null, (x) => x === null || isDelivery(x)),
+  persistAsked: spec<boolean>('persistAsked', false, isBoolean),
+  installDismissed: spec<boolean>('installDismissed', false, isBoolean),
+};
+
+export type SettingName = keyof typeof SPECS;
+export type Settings = { [N in SettingName]: (typeof SPECS)[N]['fallback'] };
+export const SETTING_NAMES = Object.keys(SPECS) as SettingName[];
+
+/** The typed keys: `getSetting(SETTINGS.locale)`, or by name, `getSetting('locale')`. */
+export const SETTINGS: { readonly [N in SettingName]: SettingKey<Settings[N]> } = Object.fromEntries(
+  SETTING_NAMES.map((n) => [n, SPECS[n].key]),
+) as { [N in SettingName]: SettingKey<Settings[N]> };
+
+/** The value type of a key given either way. */
+export type SettingValue<K> = K extends SettingName ? Settings[K] : K extends SettingKey<infer T> ? T : never;
+
+let defaultStore: UseStore | undefined;
+/** Opened lazily, on first use, so importing this module touches no database. */
+export function settingsStore(): UseStore {
+  return (defaultStore ??= createStore('offline-shop-settings', 'settings'));
+}
+
+function specOf(key: string): Spec<unknown> {
+  const s = (SPECS as Record<string, Spec<unknown>>)[key];
+  if (!s) throw new RangeError(`Unknown setting '${key}'`);
+  return s;
+}
+
+/** A setting's value, or its default when unset (or unreadable). */
+export async function getSetting<K extends SettingName | SettingKey<unknown>>(key: K, store: UseStore = settingsStore()): Promise<SettingValue<K>> {
+  const s = specOf(key);
+  const value: unknown = await get(key, store);
+  return (value !== undefined && s.is(value) ? value : s.fallback) as SettingValue<K>;
+}
+
+export async function setSetting<K extends SettingName | SettingKey<unknown>>(key: K, value: SettingValue<K>, store: UseStore = settingsStore()): Promise<void> {
+  // Refused here too, as a value from outside TypeScript (a form, a backup) may still be wrong.
+  if (!specOf(key).is(value)) throw new TypeError(`Not a valid value for the setting '${key}'`);
+  await guardQuota(() => set(key, value, store));
+}
+
+/** Every setting that has been set (not the defaults), for a backup. */
+export async function allSettings(store: UseStore = settingsStore()): Promise<Partial<Settings>> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of await entries(store)) {
+    if (typeof k === 'string' && (SPECS as Record<string, Spec<unknown>>)[k]?.is(v)) out[k] = v;
+  }
+  return out as Partial<Settings>;
+}
+
+/** Problems with settings from outside (a backup file), one line each; empty if they are fine. */
+export function checkSettings(x: unknown): string[] {
+  if (!isObject(x)) return ['The settings are not an object.'];
+  return Object.entries(x).flatMap(([k, v]) => {
+    const s = (SPECS as Record<string, Spec<unknown>>)[k];
+    if (!s) return [`Unknown setting '${k}'.`];
+    return s.is(v) ? [] : [`The setting '${k}' has a value this app cannot use.`];
+  });
+}
+
+/** Replaces every setting with `values` in one transaction (checked first with `checkSettings`). */
+export function replaceSettings(values: Partial<Settings>, store: UseStore = settingsStore()): Promise<void> {
+  return guardQuota(() =>
+    store('readwrite', (s) => {
+      s.clear();
+      for (const [k, v] of Object.entries(values)) s.put(v, k);
+      return promisifyRequest(s.transaction);
+    }),
+  );
+}

@@ -1,0 +1,113 @@
+import 'fake-indexeddb/auto';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { ProductId } from '../../src/domain/index.ts';
+import {
+  clearCart, getProduct, getShop, indexWords, listCart, listCategories, listProducts, listTeams, postingsOf, queryTerms,
+  reviewsOf, setCartQty, storeDecisions, type ShopDb,
+} from '../../src/storage/index.ts';
+import { pid, SHOP, T0 } from '../domain/fixtures/shop.ts';
+import { ann, busyShop, freshDb } from './helpers.ts';
+
+const h = busyShop();
+let db: ShopDb;
+beforeAll(async () => {
+  db = freshDb();
+  await storeDecisions(db, h.decisions);
+});
+
+const ids = async (q: Parameters<typeof listProducts>[1]) => (await listProducts(db, q)).items.map((i) => i.product.id);
+const all = { offset: 0, limit: 100 };
+
+describe('search words', () => {
+  it('indexes whole words, and Chinese as bigrams plus the last character', () => {
+    expect(indexWords('Tea Cups (set of 4)', 'Teaware')).toEqual(['4', 'cups', 'of', 'set', 'tea', 'teaware']);
+    expect(indexWords('西湖龙井绿茶')).toEqual(['井绿', '湖龙', '绿茶', '茶', '西湖', '龙井'].sort());
+    expect(indexWords('ＴＥＡ T恤')).toEqual(['t', 'tea', '恤']);
+    expect(queryTerms('  龙井 Green-tea ')).toEqual(['龙井', 'green', 'tea']);
+  });
+});
+
+describe('listProducts', () => {
+  it('finds by word prefix, every typed word must match, hidden products never', async () => {
+    expect(await ids({ ...all, search: 'tea' })).toEqual(['teapot', 'tea', 'cups']); // by name: Clay Teapot, Green Tea, Tea Cups
+    expect(await ids({ ...all, search: 'TEA cup' })).toEqual(['cups']);
+    expect(await ids({ ...all, search: 'organ' })).toEqual(['tea']); // a tag
+    expect(await ids({ ...all, search: 'tea nothing' })).toEqual([]);
+    expect(await ids({ ...all, search: 'secret' })).toEqual([]);
+    expect(await ids({ ...all, search: 'secret', includeHidden: true })).toEqual(['secret']);
+  });
+
+  it('finds a Chinese name by any part of it', async () => {
+    for (const q of ['龙井', '西湖龙井', '绿茶', '茶', '湖', '龙井绿茶', '茶叶', '明前']) {
+      expect(await ids({ ...all, search: q }), q).toEqual(['longjing']);
+    }
+    expect(await ids({ ...all, search: '红茶' })).toEqual([]);
+  });
+
+  it('filters by category and sorts by price, both ways, with paging', async () => {
+    expect(await ids({ ...all, category: 'Teaware', sort: 'price-asc' })).toEqual(['cups', 'teapot']);
+    // equal prices by name: Roast Duck before Tea Cups
+    expect(await ids({ ...all, sort: 'price-desc' })).toEqual(['teapot', 'longjing', 'duck', 'cups', 'tea']);
+    expect(await ids({ ...all, sort: 'price-asc' })).toEqual(['tea', 'duck', 'cups', 'longjing', 'teapot']);
+    const page1 = await listProducts(db, { sort: 'price-asc', offset: 0, limit: 2 });
+    const page2 = await listProducts(db, { sort: 'price-asc', offset: 2, limit: 2 });
+    const page3 = await listProducts(db, { sort: 'price-asc', offset: 4, limit: 2 });
+    expect(page1.total).toBe(5); // six products, one hidden
+    expect([...page1.items, ...page2.items, ...page3.items].map((i) => i.product.id)).toEqual(await ids({ ...all, sort: 'price-asc' }));
+    expect(page3.items).toHaveLength(1);
+    expect(await ids({ ...all, category: 'Tea', search: 'green' })).toEqual(['tea']);
+    expect(await ids({ ...all, category: 'Food', search: 'green' })).toEqual([]);
+  });
+
+  it('gives each product with its stock, and the newest version of it', async () => {
+    const tea = await getProduct(db, pid('tea'));
+    expect(tea?.product.price).toBe(1800);
+    expect(tea?.inventory?.stock).toBe(h.state.inventory.get(pid('tea'))?.value.stock);
+    expect(await getProduct(db, pid('nope'))).toBeUndefined();
+    expect((await getProduct(db, pid('secret')))?.product.hidden).toBe(true);
+  });
+});
+
+describe('other reads', () => {
+  it('lists visible categories with counts', async () => {
+    expect(await listCategories(db)).toEqual([
+      { category: 'Food', count: 1 }, { category: 'Tea', count: 1 }, { category: 'Teaware', count: 2 }, { category: '茶叶', count: 1 },
+    ]);
+  });
+
+  it('reads the shop, teams and reviews', async () => {
+    expect(await getShop(db)).toEqual(SHOP);
+    const teams = await listTeams(db, pid('duck'));
+    expect(teams.map((t) => t.status)).toEqual(['succeeded']);
+    expect(await listTeams(db, pid('tea'))).toEqual([]);
+    expect((await reviewsOf(db, pid('tea'))).map((r) => r.text)).toEqual(['很好喝 Lovely']);
+  });
+
+  it('gives a buyer’s wallet history, newest first, netted per account', async () => {
+    const history = await postingsOf(db, ann);
+    expect(history.map((e) => e.n)).toEqual([...history.map((e) => e.n)].sort((a, b) => b - a));
+    expect(history[history.length - 1]).toMatchObject({ kind: 'wallet.credited', available: 50_000, escrow: 0 });
+    const sum = (k: 'available' | 'escrow') => history.reduce((s, e) => s + e[k], 0);
+    expect(sum('available')).toBe(h.state.balances.get('available:ann'));
+    expect(sum('escrow')).toBe(h.state.balances.get('escrow:ann'));
+    expect(history.map((e) => e.kind)).toContain('withdrawal.paid');
+  });
+});
+
+describe('cart', () => {
+  it('sets, keeps the first added time, removes at 0 and clears', async () => {
+    const c = freshDb();
+    await setCartQty(c, pid('tea'), 'regular', 2, T0 + 2);
+    await setCartQty(c, pid('duck'), 'team', 1, T0 + 1);
+    await setCartQty(c, pid('tea'), 'regular', 5, T0 + 9);
+    expect(await listCart(c)).toEqual([
+      { key: 'duck|team', productId: 'duck', mode: 'team', qty: 1, addedAt: T0 + 1 },
+      { key: 'tea|regular', productId: 'tea', mode: 'regular', qty: 5, addedAt: T0 + 2 },
+    ]);
+    await setCartQty(c, pid('duck'), 'team', 0, T0);
+    expect((await listCart(c)).map((r) => r.key)).toEqual(['tea|regular']);
+    expect(() => setCartQty(c, 'x' as ProductId, 'regular', 1.5, T0)).toThrow(RangeError);
+    await clearCart(c);
+    expect(await listCart(c)).toEqual([]);
+  });
+});
