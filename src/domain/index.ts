@@ -10,6 +10,7 @@ export * from './state.ts';
 export * from './result.ts';
 export type * from './pricing/types.ts';
 export { quote } from './pricing/quote.ts';
+export * from './validate/index.ts';
 export { quoteCart, type Cart } from './quote-state.ts';
 export { apply } from './fold.ts';
 export { decide, type Decided } from './authority/decide.ts';

@@ -1,0 +1,46 @@
+import type { CartLine, Delivery, EventId, Payment, TeamChoice } from '../../domain/index.ts';
+import { clearCart } from '../../storage/index.ts';
+import type { AppContext } from '../context.ts';
+import { InvalidInputError } from '../errors.ts';
+import { queueBuyerIntent } from '../queue-intent.ts';
+import { quoteCartHere } from '../quote-cart.ts';
+
+export interface Checkout {
+  lines: CartLine[];
+  coupon?: string | undefined;
+  payment: Payment;
+  delivery: Delivery;
+  team?: TeamChoice | undefined;
+  /** Empty the cart in the same transaction as the order is queued (a cart checkout, not a team buy). */
+  fromCart: boolean;
+}
+
+/**
+ * Queues an order at the price this device quotes now: the buyer agrees to that total, and
+ * the shop will not charge more. Refuses at once what the shop would refuse for sure (an
+ * empty cart, an unknown coupon), so the buyer hears it now rather than after a sync.
+ */
+export async function placeOrder(ctx: AppContext, checkout: Checkout): Promise<EventId> {
+  if (checkout.lines.length === 0) throw new InvalidInputError(['Your cart is empty.']);
+  if (checkout.payment === 'on-pickup' && checkout.delivery.kind !== 'pickup') {
+    throw new InvalidInputError(['Pay on pickup needs a pickup point.']);
+  }
+  const q = await quoteCartHere(ctx.db, ctx.buyer(), ctx.now(), checkout);
+  if (q.problems.length > 0) throw new InvalidInputError(q.problems.map((p) => p.message));
+  const body = {
+    kind: 'order.place' as const,
+    lines: checkout.lines,
+    payment: checkout.payment,
+    delivery: checkout.delivery,
+    expectedTotal: q.total,
+    ...(q.coupon !== undefined && { coupon: q.coupon }),
+    ...(checkout.team !== undefined && { team: checkout.team }),
+  };
+  if (!checkout.fromCart) return queueBuyerIntent(ctx, body);
+  const { db } = ctx;
+  return db.transaction('rw', [db.events, db.outbox, db.cart], async () => {
+    const id = await queueBuyerIntent(ctx, body);
+    await clearCart(db);
+    return id;
+  });
+}

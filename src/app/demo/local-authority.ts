@@ -1,0 +1,56 @@
+import { apply, decide, emptyState, validateIntent, type Decision, type Intent, type ShopState } from '../../domain/index.ts';
+import { decisionsAfter, markSent, pendingIntents, refuseQueued, storeDecisions, type ShopDb } from '../../storage/index.ts';
+
+const LOCK = 'offline-shop-authority';
+
+/**
+ * The shop's authority running in this browser: the demo's (and, later, the seller's
+ * device's) decider. It imitates the network honestly: a buyer's intent reaches the shop
+ * only while the device is online, and is stamped `sentAt` when it is "sent"; the seller's
+ * own commands are decided at once, since the authority lives on the seller's device.
+ */
+export class LocalAuthority {
+  private state: ShopState = emptyState();
+  private chain: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly db: ShopDb,
+    private readonly isOnline: () => boolean,
+    private readonly now: () => number,
+  ) {}
+
+  /** Decides whatever is waiting. Runs are queued in this tab, and one tab at a time holds the lock. */
+  run(): Promise<Decision[]> {
+    const next = this.chain.then(() => withLock(() => this.runOnce()));
+    this.chain = next.catch(() => undefined);
+    return next;
+  }
+
+  private async runOnce(): Promise<Decision[]> {
+    // Another tab may have decided since this one last looked: catch up from the journal.
+    this.state = apply(this.state, await decisionsAfter(this.db, this.state.n));
+    const online = this.isOnline();
+    const waiting = await pendingIntents(this.db);
+    const toSend = waiting.filter((w) => w.intent.by === 'buyer' && w.status === 'queued' && online).map((w) => w.intent.id);
+    const now = this.now();
+    if (toSend.length > 0) await markSent(this.db, toSend, now);
+    const ready: Intent[] = [];
+    for (const w of await pendingIntents(this.db)) {
+      if (w.intent.by === 'buyer' && (w.status !== 'sent' || !online)) continue;
+      // The shop never trusts a document because it is local: a bad one is refused, not decided.
+      const checked = validateIntent(w.intent);
+      if (checked.ok) ready.push(checked.value);
+      else await refuseQueued(this.db, w.intent.id, checked.errors.join(' '));
+    }
+    const { decisions, state } = decide(this.state, ready, now);
+    if (decisions.length > 0) await storeDecisions(this.db, decisions);
+    this.state = state;
+    return decisions;
+  }
+}
+
+/** One runner across tabs (Web Locks); where the API is missing, this tab's own queue suffices. */
+function withLock<T>(fn: () => Promise<T>): Promise<T> {
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  return locks ? locks.request(LOCK, fn) : fn();
+}

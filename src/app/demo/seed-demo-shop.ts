@@ -1,0 +1,28 @@
+import type { BuyerId } from '../../domain/index.ts';
+import type { AppContext } from '../context.ts';
+import { queueSellerCommand } from '../queue-intent.ts';
+import { DEMO_BUYERS, DEMO_SHOP, DEMO_WELCOME_CREDIT, demoProducts, demoPromotions } from './demo-catalog.ts';
+
+/**
+ * On the first start with no shop, opens the demo shop: the seller's commands that set it
+ * up go through the same authority as everything else, so the demo is the real thing.
+ * Each demo buyer gets a labelled welcome credit, as a seller would after cash at the counter.
+ */
+export async function seedDemoShop(ctx: AppContext): Promise<boolean> {
+  // Two tabs opened at once must not both seed: decide under a lock, by whether anything is stored.
+  const locks = typeof navigator !== 'undefined' ? navigator.locks : undefined;
+  const seed = () => seedIfEmpty(ctx);
+  return locks ? locks.request('offline-shop-seed', seed) : seed();
+}
+
+async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
+  if ((await ctx.db.events.count()) > 0) return false;
+  const startedAt = ctx.now();
+  await queueSellerCommand(ctx, { kind: 'shop.save', shop: DEMO_SHOP });
+  for (const { product, stock } of demoProducts(startedAt)) await queueSellerCommand(ctx, { kind: 'product.save', product, stock });
+  for (const promotion of demoPromotions(startedAt)) await queueSellerCommand(ctx, { kind: 'promotion.save', promotion });
+  for (const buyer of DEMO_BUYERS) {
+    await queueSellerCommand(ctx, { kind: 'wallet.credit', buyer: buyer as BuyerId, amount: DEMO_WELCOME_CREDIT, method: 'other', note: 'Demo welcome credit' });
+  }
+  return true;
+}

@@ -1,0 +1,70 @@
+import type { BuyerId } from '../domain/index.ts';
+import { getSetting, openDb, setSetting } from '../storage/index.ts';
+import type { AppContext } from './context.ts';
+import { DEMO_BUYERS } from './demo/demo-catalog.ts';
+import { LocalAuthority } from './demo/local-authority.ts';
+import { seedDemoShop } from './demo/seed-demo-shop.ts';
+
+/** How often the shop's clock is consulted while the app is open (team deadlines, auto-confirm). */
+const CLOCK_TICK_MS = 15_000;
+
+export interface RunningApp extends AppContext {
+  /** Switches the demo persona: the demo plays several phones in one browser. */
+  setBuyer(buyer: BuyerId): Promise<void>;
+  /** Waits until everything nudged so far has been looked at (tests and "sync now"). */
+  settle(): Promise<void>;
+  stop(): void;
+}
+
+/**
+ * Wires the app: opens the device's database, restores who is shopping, and (with no remote
+ * shop configured, the built-in default) seeds and runs the demo shop's authority here.
+ */
+export async function startApp(options: { dbName?: string; now?: () => number } = {}): Promise<RunningApp> {
+  const db = openDb(options.dbName);
+  const now = options.now ?? (() => Date.now());
+  let buyer = ((await getSetting('buyerName')) || DEMO_BUYERS[0]) as BuyerId;
+  const authority = new LocalAuthority(db, () => navigator.onLine, now);
+  let pending: Promise<unknown> = Promise.resolve();
+  let scheduled = false;
+
+  const ctx: RunningApp = {
+    db,
+    buyer: () => buyer,
+    now,
+    // Many nudges in one task (a seed, a bulk action) make one run.
+    nudge() {
+      if (scheduled) return;
+      scheduled = true;
+      queueMicrotask(() => {
+        scheduled = false;
+        pending = authority.run().catch((error: unknown) => console.error('The shop could not decide', error));
+      });
+    },
+    async setBuyer(next) {
+      buyer = next;
+      await setSetting('buyerName', next);
+    },
+    async settle() {
+      await new Promise<void>((r) => queueMicrotask(r));
+      await pending;
+    },
+    stop() {
+      clearInterval(timer);
+      window.removeEventListener('online', wake);
+      document.removeEventListener('visibilitychange', wake);
+    },
+  };
+
+  const wake = () => {
+    if (document.visibilityState !== 'hidden') ctx.nudge();
+  };
+  window.addEventListener('online', wake);
+  document.addEventListener('visibilitychange', wake);
+  const timer = setInterval(wake, CLOCK_TICK_MS);
+
+  await seedDemoShop(ctx);
+  ctx.nudge();
+  await ctx.settle();
+  return ctx;
+}
