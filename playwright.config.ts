@@ -4,7 +4,10 @@ import { basePath } from './scripts/base-path.ts';
 // End-to-end tests against the production build (`vite preview` serves dist/), because the
 // service worker is registered in production builds only. Run through `npm run test:e2e`,
 // which builds first. Served on loopback only.
-const PORT = 4173;
+// E2E_PORT and E2E_OUT_DIR let two checkouts (or two people) build and test side by side
+// without serving each other's dist/; the defaults are what `npm test` uses.
+const PORT = Number(process.env.E2E_PORT ?? 4173);
+const OUT_DIR = process.env.E2E_OUT_DIR ?? 'dist';
 const BASE_URL = `http://127.0.0.1:${PORT}${basePath()}`;
 
 export default defineConfig({
@@ -15,7 +18,7 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   use: { baseURL: BASE_URL },
   webServer: {
-    command: `npm run preview -- --port ${PORT} --strictPort --host 127.0.0.1`,
+    command: `npx vite preview --outDir ${OUT_DIR} --port ${PORT} --strictPort --host 127.0.0.1`,
     url: BASE_URL,
     // Never test against a stray server left from an older build.
     reuseExistingServer: false,

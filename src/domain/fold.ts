@@ -3,7 +3,7 @@ import type { BuyerId, EventId, OrderId, ProductId, PromotionId, TeamId, Withdra
 import { addPostings, type AccountKey } from './ledger.ts';
 import type { Money } from './money.ts';
 import type { Order } from './orders.ts';
-import { usageKey, type ShopState, type Versioned } from './state.ts';
+import { saleKey, usageKey, type ShopState, type Versioned } from './state.ts';
 import type { Inventory, Product, Promotion, ShopProfile } from './catalog.ts';
 import type { Team } from './teams.ts';
 
@@ -21,7 +21,7 @@ export interface Draft {
   reviews: Map<EventId, Review>;
   withdrawals: Map<WithdrawalId, Versioned<Withdrawal>>;
   balances: Map<AccountKey, Money>;
-  usage: { coupon: Map<string, number>; couponByBuyer: Map<string, number>; flashByBuyer: Map<string, number> };
+  usage: { coupon: Map<string, number>; couponByBuyer: Map<string, number>; flashSold: Map<string, number>; flashByBuyer: Map<string, number> };
 }
 
 export function draftOf(s: ShopState): Draft {
@@ -41,6 +41,7 @@ export function draftOf(s: ShopState): Draft {
     usage: {
       coupon: new Map(s.usage.coupon),
       couponByBuyer: new Map(s.usage.couponByBuyer),
+      flashSold: new Map(s.usage.flashSold),
       flashByBuyer: new Map(s.usage.flashByBuyer),
     },
   };
@@ -92,7 +93,7 @@ function keepNewest<K, T>(map: Map<K, Versioned<T>>, key: K, n: number, value: T
   if (!old || n > old.n) map.set(key, { n, value });
 }
 
-/** Orders the shop did not reject or cancel use up coupons and flash-sale allowances. */
+/** Orders the shop did not reject or cancel use up coupons, flash-sale units and allowances. */
 function countUsage(d: Draft, o: Order, sign: 1 | -1): void {
   if (o.status === 'rejected' || o.status === 'cancelled') return;
   if (o.coupon !== undefined) {
@@ -100,7 +101,10 @@ function countUsage(d: Draft, o: Order, sign: 1 | -1): void {
     bump(d.usage.couponByBuyer, usageKey(o.coupon, o.buyer), sign);
   }
   for (const line of o.lines) {
-    if (line.mode === 'flash') bump(d.usage.flashByBuyer, usageKey(line.productId, o.buyer), sign * line.qty);
+    if (line.mode !== 'flash' || line.sale === undefined) continue;
+    const sale = saleKey(line.productId, line.sale);
+    bump(d.usage.flashSold, sale, sign * line.qty);
+    bump(d.usage.flashByBuyer, usageKey(sale, o.buyer), sign * line.qty);
   }
 }
 

@@ -71,6 +71,12 @@ export interface PricedLine {
   unitPrice: Money;
   /** listPrice × qty: discounts are explained separately. */
   amount: Money;
+  /**
+   * A flash line's sale, by its start: its units count against that sale alone, so a sale
+   * taken off and put back keeps its count, and a cancelled order of an old sale frees
+   * nothing in a new one.
+   */
+  sale?: Millis;
 }
 
 export type DiscountKind = 'flash' | 'team' | 'threshold' | 'coupon';

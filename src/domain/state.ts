@@ -43,12 +43,19 @@ export interface Usage {
   readonly coupon: ReadonlyMap<string, number>;
   /** Times each coupon code is used by each buyer, keyed by `usageKey(code, buyer)`. */
   readonly couponByBuyer: ReadonlyMap<string, number>;
-  /** Flash-sale units bought by each buyer of each product, keyed by `usageKey(productId, buyer)`. */
+  /** Units sold in each flash sale, keyed by `saleKey(productId, startsAt)`. */
+  readonly flashSold: ReadonlyMap<string, number>;
+  /** Units each buyer bought in each flash sale, keyed by `usageKey(saleKey(…), buyer)`. */
   readonly flashByBuyer: ReadonlyMap<string, number>;
 }
 
 export function usageKey(thing: string, buyer: BuyerId): string {
   return `${thing}\u0000${buyer}`;
+}
+
+/** A flash sale is known by its product and its start. */
+export function saleKey(productId: ProductId, startsAt: number): string {
+  return `${productId}@${startsAt}`;
 }
 
 export function emptyState(): ShopState {
@@ -65,6 +72,6 @@ export function emptyState(): ShopState {
     reviews: new Map(),
     withdrawals: new Map(),
     balances: new Map(),
-    usage: { coupon: new Map(), couponByBuyer: new Map(), flashByBuyer: new Map() },
+    usage: { coupon: new Map(), couponByBuyer: new Map(), flashSold: new Map(), flashByBuyer: new Map() },
   };
 }

@@ -1,11 +1,10 @@
 import { HOUR, type Millis } from '../catalog.ts';
 import type { PlaceOrder, RejectReason } from '../events.ts';
-import type { OrderId, TeamId } from '../ids.ts';
+import type { OrderId, ProductId, TeamId } from '../ids.ts';
 import { available, escrow, transfer, walletOf } from '../ledger.ts';
 import type { Order, OrderStatus } from '../orders.ts';
 import type { PricingProblemCode, Quote } from '../pricing/types.ts';
 import { quoteCart } from '../quote-state.ts';
-import { usageKey } from '../state.ts';
 import type { Team } from '../teams.ts';
 import { decisionIdFor, emit, refuse, type Ctx } from './context.ts';
 import { moveStock, stockProblem } from './stock.ts';
@@ -19,7 +18,7 @@ import { settleFullTeam } from './teams.ts';
 export function placeOrder(ctx: Ctx, intent: PlaceOrder, t: Millis): void {
   const d = ctx.draft;
   const q = quoteCart(d, intent.buyer, t, intent);
-  const order = orderFrom(intent, q, t);
+  const order = orderFrom(intent, q, t, (id) => d.products.get(id)?.value.flash?.startsAt);
   const no = (reason: RejectReason, message: string) =>
     void refuse(ctx, intent, t, reason, message, { ...order, status: 'rejected', reason: message, timeline: [{ what: 'rejected', at: t, note: message }] });
 
@@ -32,7 +31,7 @@ export function placeOrder(ctx: Ctx, intent: PlaceOrder, t: Millis): void {
   if (q.total > intent.expectedTotal) {
     return no('price-changed', `Prices changed since you looked: you agreed to ${intent.expectedTotal}, it is now ${q.total} (minor units).`);
   }
-  const short = stockProblem(d, order, (productId) => d.usage.flashByBuyer.get(usageKey(productId, intent.buyer)) ?? 0);
+  const short = stockProblem(d, order);
   if (short) return no(short.reason, short.message);
 
   let team: Team | undefined;
@@ -86,12 +85,15 @@ export function placeOrder(ctx: Ctx, intent: PlaceOrder, t: Millis): void {
 }
 
 /** The order as the buyer asked for it, priced now. */
-function orderFrom(intent: PlaceOrder, q: Quote, t: Millis): Order {
+function orderFrom(intent: PlaceOrder, q: Quote, t: Millis, saleOf: (id: ProductId) => Millis | undefined): Order {
   return {
     id: intent.id as string as OrderId,
     buyer: intent.buyer,
     status: 'accepted',
-    lines: q.lines,
+    lines: q.lines.map((line) => {
+      const sale = line.mode === 'flash' ? saleOf(line.productId) : undefined;
+      return sale === undefined ? line : { ...line, sale };
+    }),
     discounts: q.discounts,
     subtotal: q.subtotal,
     shipping: q.shipping,

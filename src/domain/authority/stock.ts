@@ -1,48 +1,60 @@
 import type { Inventory } from '../catalog.ts';
 import type { Draft } from '../fold.ts';
-import type { ProductId } from '../ids.ts';
+import type { BuyerId, ProductId } from '../ids.ts';
 import type { Order, PricedLine } from '../orders.ts';
+import { saleKey, usageKey } from '../state.ts';
 
 export function inventoryOf(d: Draft, productId: ProductId): Inventory {
   return d.inventory.get(productId)?.value ?? { productId, stock: 0, flashSold: 0 };
 }
 
+/** Units sold so far in the product's current flash sale (derived from live orders, so always exact). */
+export function soldInCurrentSale(d: Draft, productId: ProductId): number {
+  const flash = d.products.get(productId)?.value.flash;
+  return flash ? (d.usage.flashSold.get(saleKey(productId, flash.startsAt)) ?? 0) : 0;
+}
+
 /**
- * The inventory after taking (sign +1) or returning (sign −1) an order's lines. Flash lines
- * draw on the flash sale's own allotment; regular and team lines on the shelf stock.
+ * The inventory after taking (sign +1) or returning (sign −1) an order's lines. Regular and
+ * team lines move the shelf stock; flash lines move only the count of the sale they were
+ * sold in, which the published `flashSold` shows while that sale is the product's current one.
  */
 export function moveStock(d: Draft, lines: readonly PricedLine[], sign: 1 | -1): Inventory[] {
   const next = new Map<ProductId, Inventory>();
   for (const line of lines) {
-    const inv = next.get(line.productId) ?? inventoryOf(d, line.productId);
-    next.set(
-      line.productId,
-      line.mode === 'flash'
-        ? { ...inv, flashSold: inv.flashSold + sign * line.qty }
-        : { ...inv, stock: inv.stock - sign * line.qty },
-    );
+    const inv = next.get(line.productId) ?? { ...inventoryOf(d, line.productId), flashSold: soldInCurrentSale(d, line.productId) };
+    if (line.mode !== 'flash') {
+      next.set(line.productId, { ...inv, stock: inv.stock - sign * line.qty });
+    } else {
+      const current = d.products.get(line.productId)?.value.flash?.startsAt;
+      next.set(line.productId, line.sale === current ? { ...inv, flashSold: inv.flashSold + sign * line.qty } : inv);
+    }
   }
   return [...next.values()];
 }
 
 /** Why the lines cannot be had now, or undefined if they can. */
-export function stockProblem(d: Draft, order: Pick<Order, 'lines' | 'buyer'>, flashBought: (productId: ProductId) => number):
+export function stockProblem(d: Draft, order: Pick<Order, 'lines' | 'buyer'>):
   | { reason: 'out-of-stock' | 'flash-sold-out' | 'flash-limit'; message: string }
   | undefined {
   for (const line of order.lines) {
-    const inv = inventoryOf(d, line.productId);
-    const product = d.products.get(line.productId)?.value;
     if (line.mode === 'flash') {
-      const flash = product?.flash;
-      if (!flash || inv.flashSold + line.qty > flash.stock) {
+      const flash = d.products.get(line.productId)?.value.flash;
+      const sale = flash && saleKey(line.productId, flash.startsAt);
+      if (!flash || !sale || (d.usage.flashSold.get(sale) ?? 0) + line.qty > flash.stock) {
         return { reason: 'flash-sold-out', message: `The flash sale of ${line.name} is sold out.` };
       }
-      if (flashBought(line.productId) + line.qty > flash.perBuyerLimit) {
+      if (boughtInSale(d, sale, order.buyer) + line.qty > flash.perBuyerLimit) {
         return { reason: 'flash-limit', message: `The flash sale allows ${flash.perBuyerLimit} of ${line.name} per buyer.` };
       }
-    } else if (inv.stock < line.qty) {
-      return { reason: 'out-of-stock', message: `Only ${Math.max(inv.stock, 0)} of ${line.name} left.` };
+    } else {
+      const inv = inventoryOf(d, line.productId);
+      if (inv.stock < line.qty) return { reason: 'out-of-stock', message: `Only ${Math.max(inv.stock, 0)} of ${line.name} left.` };
     }
   }
   return undefined;
+}
+
+function boughtInSale(d: Draft, sale: string, buyer: BuyerId): number {
+  return d.usage.flashByBuyer.get(usageKey(sale, buyer)) ?? 0;
 }

@@ -100,6 +100,7 @@ const pricedLine: Check<PricedLine> = (x, path, ctx) => {
     listPrice: f.req('listPrice', TOTAL),
     unitPrice: f.req('unitPrice', TOTAL),
     amount: f.req('amount', TOTAL),
+    ...f.opt('sale', time),
   });
 };
 

@@ -1,0 +1,33 @@
+/**
+ * `npm run bench`: runs every bench and prints one table. To add rows, write a bench file
+ * exporting `async function (): Promise<Row[]>` (see table.ts) and list it below. Exits
+ * non-zero if any bench's correctness check failed.
+ */
+import os from 'node:os';
+import { authorityBench } from './authority.bench.ts';
+import { foldBench } from './fold.bench.ts';
+import { formatTable, type Bench, type Row } from './table.ts';
+
+const benches: [string, Bench][] = [
+  ['authority', authorityBench],
+  ['fold', foldBench],
+];
+
+const only = process.argv.slice(2);
+const rows: Row[] = [];
+for (const [name, bench] of benches) {
+  if (only.length > 0 && !only.includes(name)) continue;
+  process.stderr.write(`running ${name}…\n`);
+  rows.push(...(await bench()));
+}
+
+const cpus = os.cpus();
+console.log(`Node ${process.version}, ${cpus.length} × ${cpus[0]?.model.trim() ?? 'unknown CPU'}, ${os.platform()} ${os.arch()}`);
+console.log('time: median of 3 timed runs (after one warm-up run unless the note says otherwise)\n');
+console.log(formatTable(rows));
+const failed = rows.filter((r) => r.failed !== undefined);
+if (failed.length > 0) {
+  console.error(`\n${failed.length} bench check(s) failed:`);
+  for (const r of failed) console.error(`  ${r.name}: ${r.failed}`);
+  process.exitCode = 1;
+}
