@@ -1,19 +1,84 @@
-import { OnlineStatus } from './OnlineStatus.tsx';
-import { UpdatePrompt } from './UpdatePrompt.tsx';
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { BuyerId } from '../domain/index.ts';
+import type { RunningApp } from '../app/start-app.ts';
+import { getSetting, setSetting } from '../app/queries.ts';
+import { OnlineStatus } from './components/OnlineStatus.tsx';
+import { UpdatePrompt } from './components/UpdatePrompt.tsx';
+import { AppContext } from './hooks/use-app.ts';
+import { I18nContext, localeFromBrowser, makeI18n, useI18n, type Locale } from './i18n/index.ts';
+import { href, useRoute, type Route } from './router.ts';
+import { Header } from './components/Header.tsx';
+import { CatalogScreen } from './screens/CatalogScreen.tsx';
+import { ProductScreen } from './screens/ProductScreen.tsx';
+import { CartScreen } from './screens/CartScreen.tsx';
+import { CheckoutScreen } from './screens/CheckoutScreen.tsx';
+import { OrdersScreen } from './screens/OrdersScreen.tsx';
+import { OrderScreen } from './screens/OrderScreen.tsx';
+import { WalletScreen } from './screens/WalletScreen.tsx';
+import { TeamScreen } from './screens/TeamScreen.tsx';
+import { SettingsScreen } from './screens/SettingsScreen.tsx';
+import { SellerScreen } from './screens/SellerScreen.tsx';
 
-// The first screen: a frame for the real screens that come later.
-export function App() {
+/** The shell: language, the running app, the header, the bottom navigation and the current screen. */
+export function App({ app }: { app: RunningApp }) {
+  const route = useRoute();
+  const [locale, setLocale] = useState<Locale>(() => localeFromBrowser(navigator.languages));
+  useEffect(() => {
+    void getSetting('locale').then((saved) => saved && setLocale(saved));
+  }, []);
+  useEffect(() => {
+    document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
+  }, [locale]);
+  const [buyer, setBuyer] = useState<BuyerId>(() => app.buyer());
+  const i18n = useMemo(() => makeI18n(locale), [locale]);
+  const changeBuyer = (next: BuyerId) => void app.setBuyer(next).then(() => setBuyer(next));
+  const changeLocale = (next: Locale) => {
+    setLocale(next);
+    void setSetting('locale', next);
+  };
   return (
-    <>
-      <header class="top-bar">
-        <h1>Offline Shop</h1>
-        <OnlineStatus />
-      </header>
-      <UpdatePrompt />
-      <main>
-        <h2>Catalog</h2>
-        <p>The shop is loading…</p>
-      </main>
-    </>
+    <AppContext.Provider value={app}>
+      <I18nContext.Provider value={i18n}>
+        <Header locale={locale} onLocale={changeLocale} buyer={buyer} onBuyer={changeBuyer} status={<OnlineStatus />} route={route} />
+        <UpdatePrompt quiet={route.name !== 'checkout'} />
+        {/* Keyed by the buyer: switching the demo persona shows that person's own screens afresh. */}
+        <main id="main" key={buyer}>{screenFor(route)}</main>
+        <BottomNav route={route} />
+      </I18nContext.Provider>
+    </AppContext.Provider>
+  );
+}
+
+function screenFor(route: Route): ComponentChildren {
+  switch (route.name) {
+    case 'catalog': return <CatalogScreen category={route.category} q={route.q} />;
+    case 'product': return <ProductScreen id={route.id} />;
+    case 'cart': return <CartScreen />;
+    case 'checkout': return <CheckoutScreen team={route.team} product={route.product} />;
+    case 'orders': return <OrdersScreen />;
+    case 'order': return <OrderScreen id={route.id} />;
+    case 'wallet': return <WalletScreen />;
+    case 'team': return <TeamScreen id={route.id} />;
+    case 'settings': return <SettingsScreen />;
+    case 'seller': return <SellerScreen tab={route.tab} />;
+  }
+}
+
+function BottomNav({ route }: { route: Route }) {
+  const { t } = useI18n();
+  const items: { to: Route; label: string; active: boolean }[] = [
+    { to: { name: 'catalog' }, label: t('nav.catalog'), active: route.name === 'catalog' || route.name === 'product' || route.name === 'team' },
+    { to: { name: 'cart' }, label: t('nav.cart'), active: route.name === 'cart' || route.name === 'checkout' },
+    { to: { name: 'orders' }, label: t('nav.orders'), active: route.name === 'orders' || route.name === 'order' },
+    { to: { name: 'wallet' }, label: t('nav.wallet'), active: route.name === 'wallet' },
+    { to: { name: 'settings' }, label: t('nav.settings'), active: route.name === 'settings' },
+  ];
+  return (
+    <nav class="bottom-nav" aria-label={t('nav.label')}>
+      {items.map((item) => (
+        <a href={href(item.to)} aria-current={item.active ? 'page' : undefined}>{item.label}</a>
+      ))}
+    </nav>
   );
 }

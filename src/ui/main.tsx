@@ -1,10 +1,17 @@
-// Entry point: renders the UI and starts the service worker bridge.
+// Entry point: starts the app (database, demo shop), renders the UI, starts the service worker bridge.
 import { render } from 'preact';
 import { registerServiceWorker } from '../app/register-sw.ts';
+import { startApp } from '../app/start-app.ts';
 import { App } from './App.tsx';
 import './app.css';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
-render(<App />, root);
 registerServiceWorker();
+startApp().then(
+  (app) => render(<App app={app} />, root),
+  (error: unknown) => {
+    // Nothing works without the device's database (private mode in some browsers, a full disk): say so plainly.
+    root.textContent = `The shop could not open its storage on this device: ${error instanceof Error ? error.message : String(error)}`;
+  },
+);

@@ -1,9 +1,18 @@
 import { useEffect, useState } from 'preact/hooks';
+import { outboxCounts } from '../../app/queries.ts';
+import { useApp } from '../hooks/use-app.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { useI18n } from '../i18n/index.ts';
 
-// Whether the browser thinks it has a network. Only a hint (a captive portal says
-// "online"): the app never waits on it, it just tells the person what to expect.
+/**
+ * Online or offline, and how much waits to sync. `navigator.onLine` is only a hint (a captive
+ * portal says "online"): the app never waits on it, it tells the person what to expect.
+ */
 export function OnlineStatus() {
+  const { t } = useI18n();
+  const app = useApp();
   const [online, setOnline] = useState(navigator.onLine);
+  const counts = useLive(() => outboxCounts(app.db), [app]);
   useEffect(() => {
     const update = () => setOnline(navigator.onLine);
     window.addEventListener('online', update);
@@ -13,9 +22,11 @@ export function OnlineStatus() {
       window.removeEventListener('offline', update);
     };
   }, []);
+  const waiting = counts ? counts.queued + counts.sent : 0;
   return (
-    <span role="status" class={online ? 'net net-online' : 'net net-offline'}>
-      {online ? 'Online' : 'Offline'}
+    <span role="status" class="net-status">
+      <span class={online ? 'net net-online' : 'net net-offline'}>{online ? t('status.online') : t('status.offline')}</span>{' '}
+      <span class="net-waiting">{waiting > 0 ? t('status.waiting', { count: waiting }) : t('status.synced')}</span>
     </span>
   );
 }

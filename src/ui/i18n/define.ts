@@ -1,0 +1,24 @@
+/**
+ * Strings come in areas (one file per area, so screens can be written side by side). Each
+ * area gives English and Simplified Chinese; the types make a missing translation a
+ * compile error. `{name}` in a string is filled from the params.
+ */
+export type Strings<K extends string> = Readonly<Record<K, string>>;
+
+export function defineStrings<K extends string>(en: Strings<K>, zh: Strings<K>): { en: Strings<K>; zh: Strings<K> } {
+  return { en, zh };
+}
+
+export type Locale = 'en' | 'zh';
+
+/** BCP 47 tags for Intl. */
+export const INTL_LOCALE: Record<Locale, string> = { en: 'en', zh: 'zh-CN' };
+
+export function localeFromBrowser(languages: readonly string[]): Locale {
+  return languages.some((l) => l.toLowerCase().startsWith('zh')) && !languages[0]?.toLowerCase().startsWith('en') ? 'zh' : 'en';
+}
+
+export function fill(template: string, params?: Readonly<Record<string, string | number>>): string {
+  if (!params) return template;
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+}

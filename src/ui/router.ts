@@ -1,0 +1,81 @@
+import { useEffect, useState } from 'preact/hooks';
+
+/**
+ * Hash routes (`#/product/tea`): they work on any static host and under any sub-path with no
+ * server rewrites, and a shared link opens the right screen in the installed app.
+ */
+export type Route =
+  | { name: 'catalog'; category?: string; q?: string }
+  | { name: 'product'; id: string }
+  | { name: 'cart' }
+  | { name: 'checkout'; team?: string; product?: string }
+  | { name: 'orders' }
+  | { name: 'order'; id: string }
+  | { name: 'wallet' }
+  | { name: 'team'; id: string }
+  | { name: 'settings' }
+  | { name: 'seller'; tab?: string };
+
+export function parseRoute(hash: string): Route {
+  const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
+  const params = new URLSearchParams(query);
+  const [head, arg] = path.split('/').map(decodeURIComponent);
+  switch (head) {
+    case 'product': return arg ? { name: 'product', id: arg } : { name: 'catalog' };
+    case 'cart': return { name: 'cart' };
+    case 'checkout': return { name: 'checkout', ...opt('team', params.get('team')), ...opt('product', params.get('product')) };
+    case 'orders': return arg ? { name: 'order', id: arg } : { name: 'orders' };
+    case 'wallet': return { name: 'wallet' };
+    case 'team': return arg ? { name: 'team', id: arg } : { name: 'catalog' };
+    case 'settings': return { name: 'settings' };
+    case 'seller': return { name: 'seller', ...opt('tab', arg) };
+    default: return { name: 'catalog', ...opt('category', params.get('category')), ...opt('q', params.get('q')) };
+  }
+}
+
+export function href(route: Route): string {
+  switch (route.name) {
+    case 'catalog': {
+      const params = new URLSearchParams();
+      if (route.category) params.set('category', route.category);
+      if (route.q) params.set('q', route.q);
+      const qs = params.toString();
+      return `#/${qs ? `?${qs}` : ''}`;
+    }
+    case 'product': return `#/product/${encodeURIComponent(route.id)}`;
+    case 'checkout': {
+      const params = new URLSearchParams();
+      if (route.team) params.set('team', route.team);
+      if (route.product) params.set('product', route.product);
+      const qs = params.toString();
+      return `#/checkout${qs ? `?${qs}` : ''}`;
+    }
+    case 'order': return `#/orders/${encodeURIComponent(route.id)}`;
+    case 'team': return `#/team/${encodeURIComponent(route.id)}`;
+    case 'seller': return `#/seller${route.tab ? `/${route.tab}` : ''}`;
+    default: return `#/${route.name}`;
+  }
+}
+
+/** A full link to a route of this app, for sharing (team buys, the shop itself). */
+export function shareUrl(route: Route): string {
+  return new URL(href(route), window.location.href.split('#')[0]).toString();
+}
+
+export function navigate(route: Route): void {
+  window.location.hash = href(route);
+}
+
+export function useRoute(): Route {
+  const [route, setRoute] = useState(() => parseRoute(window.location.hash));
+  useEffect(() => {
+    const onChange = () => setRoute(parseRoute(window.location.hash));
+    window.addEventListener('hashchange', onChange);
+    return () => window.removeEventListener('hashchange', onChange);
+  }, []);
+  return route;
+}
+
+function opt<K extends string>(key: K, value: string | null | undefined): { [P in K]?: string } {
+  return (value ? { [key]: value } : {}) as { [P in K]?: string };
+}
