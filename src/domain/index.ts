@@ -12,5 +12,5 @@ export type * from './pricing/types.ts';
 export { quote } from './pricing/quote.ts';
 export * from './validate/index.ts';
 export { quoteCart, type Cart } from './quote-state.ts';
-export { apply } from './fold.ts';
-export { decide, type Decided } from './authority/decide.ts';
+export { apply, draftOf, foldDecision, type Draft } from './fold.ts';
+export { decide, decideInto, type Decided } from './authority/decide.ts';

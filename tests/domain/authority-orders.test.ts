@@ -200,3 +200,27 @@ describe('an order after acceptance', () => {
     expect(orderOf(state, id)?.timeline.map((e) => e.what)).toEqual(['accepted', 'shipped', 'received']);
   });
 });
+
+describe('deciding on a working copy the runner owns', () => {
+  it('gives the same decisions and state as decide(), batch after batch', async () => {
+    const { decideInto, draftOf } = await import('../../src/domain/index.ts');
+    const s0 = shopWithTea(3);
+    const batches = [
+      [order(ann, T0 + 1, [line('tea', 2)], 2000), order(bo, T0 + 2, [line('tea', 2)], 2000)],
+      [order(bo, T0 + 3, [line('tea')], 1000), intent('order.cancel', ann, T0 + 4, { orderId: 'nope' as OrderId, reason: '' })],
+    ];
+    let pure = s0;
+    const pureDecisions = [];
+    for (const [i, b] of batches.entries()) {
+      const r = run(pure, b, T0 + 10 * (i + 1));
+      pure = r.state;
+      pureDecisions.push(...r.decisions);
+    }
+    const draft = draftOf(s0);
+    const ownDecisions = batches.flatMap((b, i) => decideInto(draft, b, T0 + 10 * (i + 1)));
+    expect(ownDecisions).toEqual(pureDecisions);
+    expect(draft.balances).toEqual(pure.balances);
+    expect(draft.orders).toEqual(pure.orders);
+    expect(s0.orders.size).toBe(0); // the state it was copied from is untouched
+  });
+});

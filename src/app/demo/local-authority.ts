@@ -1,4 +1,4 @@
-import { apply, decide, emptyState, validateIntent, type Decision, type Intent, type ShopState } from '../../domain/index.ts';
+import { decideInto, draftOf, emptyState, foldDecision, validateIntent, type Decision, type Draft, type Intent } from '../../domain/index.ts';
 import { decisionsAfter, markSent, pendingIntents, refuseQueued, storeDecisions, type ShopDb } from '../../storage/index.ts';
 
 const LOCK = 'offline-shop-authority';
@@ -10,7 +10,8 @@ const LOCK = 'offline-shop-authority';
  * own commands are decided at once, since the authority lives on the seller's device.
  */
 export class LocalAuthority {
-  private state: ShopState = emptyState();
+  /** The shop as of the journal this tab has seen; changed in place, rebuilt if a write fails. */
+  private draft: Draft = draftOf(emptyState());
   private chain: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -28,7 +29,7 @@ export class LocalAuthority {
 
   private async runOnce(): Promise<Decision[]> {
     // Another tab may have decided since this one last looked: catch up from the journal.
-    this.state = apply(this.state, await decisionsAfter(this.db, this.state.n));
+    for (const d of await decisionsAfter(this.db, this.draft.n)) foldDecision(this.draft, d);
     const online = this.isOnline();
     const waiting = await pendingIntents(this.db);
     const toSend = waiting.filter((w) => w.intent.by === 'buyer' && w.status === 'queued' && online).map((w) => w.intent.id);
@@ -42,9 +43,15 @@ export class LocalAuthority {
       if (checked.ok) ready.push(checked.value);
       else await refuseQueued(this.db, w.intent.id, checked.errors.join(' '));
     }
-    const { decisions, state } = decide(this.state, ready, now);
-    if (decisions.length > 0) await storeDecisions(this.db, decisions);
-    this.state = state;
+    const decisions = decideInto(this.draft, ready, now);
+    if (decisions.length === 0) return decisions;
+    try {
+      await storeDecisions(this.db, decisions);
+    } catch (error) {
+      // Nothing was stored (one transaction): forget the draft's new decisions by starting over from the journal.
+      this.draft = draftOf(emptyState());
+      throw error;
+    }
     return decisions;
   }
 }

@@ -1,6 +1,6 @@
 import type { Millis } from '../catalog.ts';
 import type { Decision, Intent } from '../events.ts';
-import { draftOf } from '../fold.ts';
+import { draftOf, type Draft } from '../fold.ts';
 import type { ShopState } from '../state.ts';
 import { approveRefund, compensateClaim, declineClaim, declineRefund, fileClaim, requestRefund, writeReview } from './after-sale.ts';
 import { saveProduct, savePromotion, saveShop } from './catalog-commands.ts';
@@ -25,6 +25,16 @@ export interface Decided {
  */
 export function decide(state: ShopState, intents: Iterable<Intent>, now: Millis): Decided {
   const draft = draftOf(state);
+  return { decisions: decideInto(draft, intents, now), state: draft };
+}
+
+/**
+ * `decide` on a working copy the caller owns and keeps (see `draftOf`): the copy is changed
+ * in place, so a runner that decides small batches all day does not copy the whole shop for
+ * each one. Same decisions as `decide`. If the caller cannot keep the decisions (its write
+ * failed), it must throw the copy away and make a new one from what it did keep.
+ */
+export function decideInto(draft: Draft, intents: Iterable<Intent>, now: Millis): Decision[] {
   const ctx: Ctx = { draft, out: [], timers: timersOf(draft) };
   const queue = [...intents].filter((i) => !draft.decided.has(i.id));
   queue.sort((a, b) => timeOf(a, now) - timeOf(b, now) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -35,7 +45,7 @@ export function decide(state: ShopState, intents: Iterable<Intent>, now: Millis)
     decideOne(ctx, intent, t);
   }
   runClock(ctx, now);
-  return { decisions: ctx.out, state: draft };
+  return ctx.out;
 }
 
 /** Server-attested send time for buyers; the seller's own device clock for seller commands. Never later than now. */
