@@ -5,6 +5,9 @@ import { startApp } from '../app/start-app.ts';
 import { App } from './App.tsx';
 import './app.css';
 
+// Which build this page runs (VITE_BUILD_ID at build time), for support and the update test.
+document.documentElement.dataset.build = import.meta.env.VITE_BUILD_ID ?? 'dev';
+
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 registerServiceWorker();
