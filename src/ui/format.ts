@@ -10,7 +10,8 @@ export function formatMoney(amount: Money | number, currency: string, locale: st
   const key = `${locale}|${currency}`;
   let fmt = moneyFormats.get(key);
   if (!fmt) {
-    fmt = new Intl.NumberFormat(locale, { style: 'currency', currency });
+    // narrowSymbol: "¥6.90" rather than "CN¥6.90"; one shop has one currency, so no ambiguity.
+    fmt = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'narrowSymbol' });
     moneyFormats.set(key, fmt);
   }
   const digits = fmt.resolvedOptions().maximumFractionDigits ?? 2;

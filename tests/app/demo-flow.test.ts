@@ -75,3 +75,19 @@ describe('the demo shop in one browser', () => {
     expect(await d.db.outbox.count()).toBe(0);
   });
 });
+
+describe('seeding the demo', () => {
+  it('is all or nothing: a failure half way leaves nothing, and the next start seeds it whole', async () => {
+    const d = demo();
+    let calls = 0;
+    const original = d.db.outbox.add.bind(d.db.outbox);
+    // Fail the tenth write, as a closed tab or a full disk would cut the seed short.
+    d.db.outbox.add = ((...args: Parameters<typeof original>) => (++calls === 10 ? Promise.reject(new Error('cut short')) : original(...args))) as typeof original;
+    await expect(seedDemoShop(d.ctx)).rejects.toThrow();
+    expect(await d.db.events.count()).toBe(0);
+    d.db.outbox.add = original;
+    expect(await seedDemoShop(d.ctx)).toBe(true);
+    await d.authority.run();
+    expect(await d.db.products.count()).toBe(40);
+  });
+});

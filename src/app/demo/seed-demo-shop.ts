@@ -15,14 +15,18 @@ export async function seedDemoShop(ctx: AppContext): Promise<boolean> {
   return locks ? locks.request('offline-shop-seed', seed) : seed();
 }
 
+/** All of the seed in one transaction: a reload or a closed tab mid-seed leaves nothing or everything. */
 async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
-  if ((await ctx.db.events.count()) > 0) return false;
-  const startedAt = ctx.now();
-  await queueSellerCommand(ctx, { kind: 'shop.save', shop: DEMO_SHOP });
-  for (const { product, stock } of demoProducts(startedAt)) await queueSellerCommand(ctx, { kind: 'product.save', product, stock });
-  for (const promotion of demoPromotions(startedAt)) await queueSellerCommand(ctx, { kind: 'promotion.save', promotion });
-  for (const buyer of DEMO_BUYERS) {
-    await queueSellerCommand(ctx, { kind: 'wallet.credit', buyer: buyer as BuyerId, amount: DEMO_WELCOME_CREDIT, method: 'other', note: 'Demo welcome credit' });
-  }
-  return true;
+  const { db } = ctx;
+  return db.transaction('rw', db.events, db.outbox, async () => {
+    if ((await db.events.count()) > 0) return false;
+    const startedAt = ctx.now();
+    await queueSellerCommand(ctx, { kind: 'shop.save', shop: DEMO_SHOP });
+    for (const { product, stock } of demoProducts(startedAt)) await queueSellerCommand(ctx, { kind: 'product.save', product, stock });
+    for (const promotion of demoPromotions(startedAt)) await queueSellerCommand(ctx, { kind: 'promotion.save', promotion });
+    for (const buyer of DEMO_BUYERS) {
+      await queueSellerCommand(ctx, { kind: 'wallet.credit', buyer: buyer as BuyerId, amount: DEMO_WELCOME_CREDIT, method: 'other', note: 'Demo welcome credit' });
+    }
+    return true;
+  });
 }
