@@ -1,4 +1,284 @@
-// Placeholder: the real screen is being written. Keeps the shell's route table whole meanwhile.
+import { useEffect, useState } from 'preact/hooks';
+import { isPromotionLive, normalizeCouponCode, type Quote, type ThresholdPromotion } from '../../domain/index.ts';
+import { setCartQuantity } from '../../app/actions/set-cart-quantity.ts';
+import { getSetting, setSetting } from '../../app/queries.ts';
+import { pricedCart, type CartItem, type PricedCart } from '../../app/shop-queries.ts';
+import { Price } from '../components/Price.tsx';
+import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
+import { isCouponProblem, problemMode, problemText, type PricingWords } from '../components/shop/pricing-text.ts';
+import { QuoteSummary } from '../components/shop/QuoteSummary.tsx';
+import { useNow } from '../components/shop/use-now.ts';
+import { formatMoney } from '../format.ts';
+import { useApp } from '../hooks/use-app.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { useI18n } from '../i18n/index.ts';
+import { href, navigate } from '../router.ts';
+
+/**
+ * The cart: quantities, the shop's own price for it with every discount explained, a coupon,
+ * and what stands in the way of checking out. It lives in the device's database, so it
+ * survives reloads (and is the same in every tab).
+ */
 export function CartScreen() {
-  return <h2>Cart</h2>;
+  const i18n = useI18n();
+  const { t } = i18n;
+  const app = useApp();
+  const buyer = app.buyer();
+  // The coupon is a setting (outside the shop's database): read once, then kept here.
+  const [coupon, setCoupon] = useState<string | undefined>(undefined);
+  const [message, setMessage] = useState('');
+  useEffect(() => {
+    void getSetting('coupon').then(setCoupon);
+  }, []);
+  // Prices change with the clock (a flash sale starts or ends): look again now and then.
+  const tick = useNow(15_000);
+  const data = useLive(
+    async () => (coupon === undefined ? undefined : pricedCart(app.db, buyer, app.now(), coupon)),
+    [app, buyer, coupon, tick],
+  );
+
+  if (coupon === undefined || data === undefined) return <p>{t('loading')}</p>;
+  const currency = data.shop?.currency ?? 'CNY';
+  const words: PricingWords = {
+    i18n,
+    currency,
+    lines: data.quote.lines,
+    promotions: data.promotions,
+    couponCode: coupon,
+    coupon: data.coupon,
+  };
+
+  const saveCoupon = async (next: string) => {
+    await setSetting('coupon', next);
+    setCoupon(next);
+  };
+
+  return (
+    <section class="cart" aria-labelledby="cart-title">
+      <h2 id="cart-title">{t('cart.title')}</h2>
+      <p class="sr-only" aria-live="polite">{message}</p>
+      {data.items.length === 0 ? (
+        <>
+          <p>{t('cart.empty')}</p>
+          <p>
+            <a href={href({ name: 'catalog' })}>{t('cart.browse')}</a>
+          </p>
+        </>
+      ) : (
+        <CartBody data={data} words={words} coupon={coupon} onSaveCoupon={saveCoupon} onMessage={setMessage} />
+      )}
+    </section>
+  );
+}
+
+function CartBody(props: { data: PricedCart; words: PricingWords; coupon: string; onSaveCoupon: (c: string) => Promise<void>; onMessage: (m: string) => void }) {
+  const { data, words, coupon, onMessage } = props;
+  const { t } = useI18n();
+  const currency = words.currency;
+  const lineProblems = data.quote.problems.filter((p) => !isCouponProblem(p) && p.code !== 'empty-cart');
+  const overStock = data.items.some((i) => i.row.mode === 'regular' && i.inventory !== undefined && i.row.qty > i.inventory.stock);
+  const blocked = lineProblems.length > 0 || overStock;
+  return (
+    <>
+      <ul class="cart-lines" aria-label={t('cart.lines')}>
+        {data.items.map((item) => (
+          <CartLineRow key={item.row.key} item={item} data={data} words={words} onMessage={onMessage} />
+        ))}
+      </ul>
+      <ThresholdHint data={data} currency={currency} />
+      <CouponForm coupon={coupon} quote={data.quote} words={words} onSave={props.onSaveCoupon} />
+      <section aria-labelledby="cart-summary-title">
+        <h3 id="cart-summary-title">{t('summary.title')}</h3>
+        <QuoteSummary quote={data.quote} words={words} shippingKnown={false} />
+      </section>
+      {blocked && <p class="message message-error">{t('cart.fixProblems')}</p>}
+      <button type="button" class="primary wide" disabled={blocked} onClick={() => navigate({ name: 'checkout' })}>
+        {t('cart.checkout')}
+      </button>
+    </>
+  );
+}
+
+function CartLineRow({ item, data, words, onMessage }: { item: CartItem; data: PricedCart; words: PricingWords; onMessage: (m: string) => void }) {
+  const { t } = useI18n();
+  const app = useApp();
+  const { row, product, inventory } = item;
+  const name = product?.name ?? t('cart.unknownProduct');
+  const priced = data.quote.lines.find((l) => l.productId === row.productId && l.mode === row.mode);
+  const problems = data.quote.problems.filter(
+    (p) => p.productId === row.productId && !isCouponProblem(p) && (problemMode(p) ?? row.mode) === row.mode,
+  );
+  const [draft, setDraft] = useState<string | undefined>(undefined);
+
+  // The most this line may hold: the shelf for regular goods, the per-buyer limit for a flash sale.
+  const most =
+    row.mode === 'flash' && product?.flash
+      ? Math.max(0, product.flash.perBuyerLimit - item.flashBought)
+      : inventory !== undefined
+        ? inventory.stock
+        : 999;
+  const set = async (qty: number) => {
+    await setCartQuantity(app, row.productId, Math.max(0, Math.min(999, qty)), row.mode);
+    if (qty === 0) onMessage(t('cart.removed', { name }));
+  };
+  const commitDraft = () => {
+    if (draft === undefined) return;
+    const n = Number(draft);
+    setDraft(undefined);
+    if (Number.isInteger(n) && n >= 0) void set(Math.min(n, Math.max(most, 1)));
+  };
+  const qtyId = `qty-${row.key}`;
+  const problemId = `problem-${row.key}`;
+  const unit = priced?.unitPrice;
+  const list = product?.price;
+
+  return (
+    <li class="cart-line">
+      <ShopPhoto src={product?.photos[0]} alt="" size={56} />
+      <div class="cart-line-body">
+        <p class="cart-line-name">
+          {product ? <a href={href({ name: 'product', id: product.id })}>{name}</a> : name}
+          {row.mode !== 'regular' && <span class="tag">{t(row.mode === 'flash' ? 'cart.mode.flash' : 'cart.mode.team')}</span>}
+        </p>
+        {list !== undefined && (
+          <p class="cart-line-price">
+            {unit !== undefined && unit < list && (
+              <>
+                <Price amount={list} currency={words.currency} strike />{' '}
+              </>
+            )}
+            {t('cart.each', { price: formatMoney(unit ?? list, words.currency, words.i18n.intl) })}
+          </p>
+        )}
+      </div>
+      {priced && (
+        <p class="cart-line-amount">
+          {unit !== undefined && unit < priced.listPrice ? (
+            <>
+              <Price amount={priced.amount} currency={words.currency} strike />
+              <br />
+              <Price amount={unit * priced.qty} currency={words.currency} />
+            </>
+          ) : (
+            <Price amount={priced.amount} currency={words.currency} />
+          )}
+        </p>
+      )}
+      <div class="stepper">
+        <button type="button" aria-label={t('cart.decrease', { name })} disabled={row.qty <= 1} onClick={() => void set(row.qty - 1)}>
+          −
+        </button>
+        <label class="sr-only" for={qtyId}>
+          {t('cart.qty', { name })}
+        </label>
+        <input
+          id={qtyId}
+          type="number"
+          inputMode="numeric"
+          min={1}
+          max={Math.max(1, most)}
+          value={draft ?? String(row.qty)}
+          aria-describedby={problems.length > 0 ? problemId : undefined}
+          onInput={(e) => setDraft(e.currentTarget.value)}
+          onBlur={commitDraft}
+          onKeyDown={(e) => e.key === 'Enter' && commitDraft()}
+        />
+        <button type="button" aria-label={t('cart.increase', { name })} disabled={row.qty >= most} onClick={() => void set(row.qty + 1)}>
+          +
+        </button>
+        <button type="button" class="link" aria-label={t('cart.remove', { name })} onClick={() => void set(0)}>
+          {t('cart.removeShort')}
+        </button>
+      </div>
+      {row.mode === 'regular' && inventory !== undefined && row.qty > inventory.stock && (
+        <p class="message message-error">{t('cart.onlyLeft', { count: inventory.stock })}</p>
+      )}
+      {problems.length > 0 && (
+        <ul class="line-problems" id={problemId}>
+          {problems.map((p) => (
+            <li>{problemText(p, words, product?.flash?.perBuyerLimit)}</li>
+          ))}
+        </ul>
+      )}
+    </li>
+  );
+}
+
+/** "Spend ¥X more to save ¥30": the nearest spend-and-save not reached yet. */
+function ThresholdHint({ data, currency }: { data: PricedCart; currency: string }) {
+  const { t, intl } = useI18n();
+  if (data.quote.discounts.some((d) => d.kind === 'threshold')) return null;
+  const eligible = data.quote.lines.filter((l) => l.mode === 'regular').reduce((n, l) => n + l.amount, 0);
+  const now = Date.now();
+  const next = [...data.promotions.values()]
+    .filter((p): p is ThresholdPromotion => p.kind === 'threshold' && isPromotionLive(p, now) && p.spend > eligible)
+    .sort((a, b) => a.spend - b.spend)[0];
+  if (!next || eligible === 0) return null;
+  return (
+    <p class="hint">
+      {t('cart.thresholdHint', { more: formatMoney(next.spend - eligible, currency, intl), save: formatMoney(next.save, currency, intl) })}
+    </p>
+  );
+}
+
+function CouponForm({ coupon, quote, words, onSave }: { coupon: string; quote: Quote; words: PricingWords; onSave: (code: string) => Promise<void> }) {
+  const { t } = useI18n();
+  const [code, setCode] = useState(coupon);
+  const [empty, setEmpty] = useState(false);
+  const problem = quote.problems.find(isCouponProblem);
+  const applied = coupon !== '' && quote.coupon !== undefined;
+  const submit = (e: Event) => {
+    e.preventDefault();
+    const next = normalizeCouponCode(code);
+    setEmpty(next === '');
+    if (next !== '') {
+      setCode(next);
+      void onSave(next);
+    }
+  };
+  const message = empty
+    ? t('cart.couponEmpty')
+    : problem && coupon !== ''
+      ? problemText(problem, words)
+      : applied
+        ? t('cart.couponApplied', { code: quote.coupon ?? coupon })
+        : '';
+  const bad = empty || (problem !== undefined && coupon !== '');
+  return (
+    <form class="coupon" onSubmit={submit}>
+      <div class="field">
+        <label for="coupon-code">{t('cart.coupon')}</label>
+        <div class="inline">
+          <input
+            id="coupon-code"
+            type="text"
+            autocapitalize="characters"
+            autocomplete="off"
+            spellcheck={false}
+            value={code}
+            aria-invalid={bad}
+            aria-describedby="coupon-message"
+            onInput={(e) => setCode(e.currentTarget.value)}
+          />
+          <button type="submit">{t('cart.apply')}</button>
+        </div>
+      </div>
+      <p id="coupon-message" class={bad ? 'message message-error' : 'message message-ok'} aria-live="polite">
+        {message}
+      </p>
+      {coupon !== '' && (
+        <button
+          type="button"
+          class="link"
+          onClick={() => {
+            setCode('');
+            setEmpty(false);
+            void onSave('');
+          }}
+        >
+          {t('cart.removeCoupon')}
+        </button>
+      )}
+    </form>
+  );
 }

@@ -1,4 +1,147 @@
-// Placeholder: the real screen is being written. Keeps the shell's route table whole meanwhile.
-export function CatalogScreen({ category, q }: { category?: string | undefined; q?: string | undefined }) {
-  return <h2>Catalog</h2>;
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { getShop, listCategories, listProducts, type ProductPage } from '../../app/queries.ts';
+import { categoryName } from '../components/shop/category-name.ts';
+import { ProductCard } from '../components/shop/ProductCard.tsx';
+import { useApp } from '../hooks/use-app.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { useI18n } from '../i18n/index.ts';
+import { href, parseRoute } from '../router.ts';
+
+const PAGE = 24;
+type Sort = 'name' | 'price-asc' | 'price-desc';
+
+/**
+ * The catalog: categories, search as you type, sort by price, and the products in pages of
+ * 24. What the person picks is kept in the address (so the back button and a shared link
+ * return to it) without making a history entry per keystroke.
+ */
+export function CatalogScreen({ category: initialCategory, q }: { category?: string | undefined; q?: string | undefined }) {
+  const { t } = useI18n();
+  const app = useApp();
+  const [category, setCategory] = useState<string | undefined>(initialCategory);
+  const [text, setText] = useState(q ?? '');
+  const [search, setSearch] = useState((q ?? '').trim());
+  const [sort, setSort] = useState<Sort>('name');
+  const [limit, setLimit] = useState(PAGE);
+  const composing = useRef(false);
+
+  // A real navigation to the catalog (a link, the back button) sets what is shown.
+  useEffect(() => {
+    const onHash = () => {
+      const route = parseRoute(window.location.hash);
+      if (route.name !== 'catalog') return;
+      setCategory(route.category);
+      setText(route.q ?? '');
+      setSearch((route.q ?? '').trim());
+      setLimit(PAGE);
+    };
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+
+  // Keep the address in step, replacing the entry rather than adding one.
+  useEffect(() => {
+    const next = href({ name: 'catalog', ...(category !== undefined && { category }), ...(search !== '' && { q: search }) });
+    if (window.location.hash !== next && !(window.location.hash === '' && next === '#/')) {
+      history.replaceState(history.state, '', next);
+    }
+  }, [category, search]);
+
+  const shop = useLive(() => getShop(app.db), [app]);
+  const categories = useLive(() => listCategories(app.db), [app]);
+  // Each result carries the question it answers: a slower, older answer is never shown as
+  // the answer to what is typed now (while the new one runs, the last answer stays, marked busy).
+  const key = JSON.stringify([category, search, sort, limit]);
+  const result = useLive(
+    async (): Promise<{ key: string; page: ProductPage }> => ({
+      key,
+      page: await listProducts(app.db, { category, search, sort, offset: 0, limit }),
+    }),
+    [app, key],
+  );
+  const page = result?.page;
+  const busy = result?.key !== key;
+  const currency = shop?.currency ?? 'CNY';
+
+  const onInput = (value: string) => {
+    setText(value);
+    if (composing.current) return; // an IME is still composing (pinyin): search once it is done
+    setSearch(value.trim());
+    setLimit(PAGE);
+  };
+  const pick = (next: string | undefined) => {
+    setCategory(next);
+    setLimit(PAGE);
+  };
+
+  return (
+    <section class="catalog" aria-labelledby="catalog-title">
+      <h2 id="catalog-title">{t('catalog.title')}</h2>
+      <search class="catalog-search">
+        <div class="field">
+          <label for="catalog-search">{t('catalog.search')}</label>
+          <input
+            id="catalog-search"
+            type="search"
+            value={text}
+            placeholder={t('catalog.searchHint')}
+            autocomplete="off"
+            enterkeyhint="search"
+            onInput={(e) => onInput(e.currentTarget.value)}
+            onCompositionStart={() => (composing.current = true)}
+            onCompositionEnd={(e) => {
+              composing.current = false;
+              onInput(e.currentTarget.value);
+            }}
+          />
+        </div>
+      </search>
+      <div class="chips" role="group" aria-label={t('catalog.categories')}>
+        <button type="button" class="chip" aria-pressed={category === undefined} onClick={() => pick(undefined)}>
+          {t('catalog.all')}
+        </button>
+        {categories?.map((c) => (
+          <button type="button" class="chip" aria-pressed={category === c.category} onClick={() => pick(c.category)}>
+            {categoryName(c.category, t)} <span class="chip-count" aria-hidden="true">{c.count}</span>
+          </button>
+        ))}
+      </div>
+      <div class="list-head">
+        <p class="result-count" aria-live="polite">
+          {page === undefined
+            ? t('loading')
+            : page.total === 0
+              ? search !== ''
+                ? t('catalog.none', { q: search })
+                : t('catalog.empty')
+              : page.total === 1
+                ? t('catalog.countOne')
+                : t('catalog.count', { count: page.total })}
+        </p>
+        <div class="sort">
+          <label for="catalog-sort">{t('catalog.sort')}</label>
+          <select id="catalog-sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
+            <option value="name">{t('catalog.sort.name')}</option>
+            <option value="price-asc">{t('catalog.sort.priceAsc')}</option>
+            <option value="price-desc">{t('catalog.sort.priceDesc')}</option>
+          </select>
+        </div>
+      </div>
+      {page && page.items.length > 0 && (
+        <ul class="grid" aria-busy={busy}>
+          {page.items.map((item) => (
+            <ProductCard key={item.product.id} item={item} currency={currency} />
+          ))}
+        </ul>
+      )}
+      {page && page.items.length < page.total && (
+        <div class="more">
+          <p>{t('catalog.showing', { shown: page.items.length, total: page.total })}</p>
+          <button type="button" onClick={() => setLimit(limit + PAGE)}>
+            {t('catalog.more')}
+          </button>
+        </div>
+      )}
+    </section>
+  );
 }

@@ -1,0 +1,35 @@
+import type { ProductItem } from '../../../app/queries.ts';
+import { formatMoney } from '../../format.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { href } from '../../router.ts';
+import { Price } from '../Price.tsx';
+import { ShopPhoto } from './ShopPhoto.tsx';
+import { FlashBadge } from './FlashBadge.tsx';
+import { StockNote } from './StockNote.tsx';
+
+/**
+ * A product in the catalog's grid. The name is the one link (so a screen reader's list of
+ * links reads as a list of products); the whole card is clickable through it, in CSS.
+ */
+export function ProductCard({ item, currency }: { item: ProductItem; currency: string }) {
+  const { t, intl } = useI18n();
+  const { product, inventory } = item;
+  return (
+    <li class="card">
+      <ShopPhoto src={product.photos[0]} alt="" size={96} />
+      <div class="card-body">
+        <h3 class="card-name">
+          <a href={href({ name: 'product', id: product.id })} class="card-link">{product.name}</a>
+        </h3>
+        <div class="card-price">
+          <Price amount={product.price} currency={currency} />
+        </div>
+        {product.team && (
+          <div class="badge badge-team">{t('badge.team', { size: product.team.size, price: formatMoney(product.team.price, currency, intl) })}</div>
+        )}
+        {product.flash && <FlashBadge product={product} inventory={inventory} currency={currency} />}
+        <StockNote inventory={inventory} />
+      </div>
+    </li>
+  );
+}

@@ -1,0 +1,15 @@
+import type { FlashSale, Inventory } from '../../../domain/index.ts';
+
+export type FlashPhase =
+  | { phase: 'upcoming'; startsAt: number }
+  | { phase: 'on'; endsAt: number; left: number }
+  | { phase: 'sold-out'; endsAt: number }
+  | { phase: 'ended' };
+
+/** Where a flash sale is at `now`, with units left from the shop's last published count. */
+export function flashPhase(flash: FlashSale, inventory: Inventory | undefined, now: number): FlashPhase {
+  if (now < flash.startsAt) return { phase: 'upcoming', startsAt: flash.startsAt };
+  if (now >= flash.endsAt) return { phase: 'ended' };
+  const left = Math.max(0, flash.stock - (inventory?.flashSold ?? 0));
+  return left > 0 ? { phase: 'on', endsAt: flash.endsAt, left } : { phase: 'sold-out', endsAt: flash.endsAt };
+}

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+
+// The demo's flash sale on the Pocket phone starts 5 minutes after the first start, with 3
+// units at most 2 per buyer. Playwright's clock moves the page's time to the start.
+
+test('a flash sale that sells out: ann buys 2, bo buys 1, cy finds it sold out', async ({ page }) => {
+  await page.clock.install();
+  await page.goto('./#/product/mobile-phone');
+  await expect(page.getByRole('heading', { name: /Pocket phone/ })).toBeVisible();
+  const flash = page.getByRole('region', { name: 'Flash sale' });
+  await expect(flash.getByRole('button', { name: /^Starts in \d\d:\d\d:\d\d$/ })).toBeDisabled();
+  await expect(flash.getByRole('button', { name: 'Buy at flash price' })).toHaveCount(0);
+
+  await page.clock.fastForward('06:00');
+  const buy = flash.getByRole('button', { name: 'Buy at flash price' });
+  await expect(buy).toBeEnabled();
+  await expect(flash.getByText('3 left at this price')).toBeVisible();
+
+  // ann: two, the most one buyer may have. Her wallet (¥500) cannot pay ¥998: she is told, and pays on pickup.
+  await buy.click();
+  await page.getByRole('link', { name: 'View cart' }).click();
+  await page.getByRole('button', { name: /^Increase quantity of Pocket phone/ }).click();
+  await expect(page.getByLabel(/^Quantity of Pocket phone/)).toHaveValue('2');
+  await expect(page.getByRole('button', { name: /^Increase quantity of Pocket phone/ })).toBeDisabled();
+  const summary = page.locator('dl.summary');
+  await expect(summary.getByText('Flash sale price: Pocket phone 口袋手机 × 2')).toBeVisible();
+  await expect(summary.locator('.summary-total')).toContainText('CN¥998.00');
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await page.getByRole('radio', { name: 'Collect at a pickup point' }).check();
+  await page.getByRole('combobox', { name: 'Pickup point' }).selectOption('kiosk-north');
+  await expect(page.getByText(/Your wallet has CN¥500\.00: CN¥498\.00 short of the total/)).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to the Wallet' })).toHaveAttribute('href', '#/wallet');
+  await page.getByRole('radio', { name: 'Pay on pickup' }).check();
+  await expect(page.getByText(/short of the total/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page).toHaveURL(/#\/orders\//);
+  await expect(page.getByRole('banner').getByRole('status')).toContainText('All synced');
+
+  await page.goto('./#/product/mobile-phone');
+  await expect(flash.getByText('1 left at this price')).toBeVisible();
+  await expect(flash.getByText('You have bought your limit of 2 in this sale.')).toBeVisible();
+  await expect(buy).toBeDisabled();
+
+  // bo: the last one, from the wallet; the pickup point is remembered from the last order.
+  await page.getByLabel('Shopping as').selectOption('bo');
+  await expect(buy).toBeEnabled();
+  await buy.click();
+  await page.getByRole('link', { name: 'View cart' }).click();
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await expect(page.getByRole('radio', { name: 'Collect at a pickup point' })).toBeChecked();
+  await expect(page.getByRole('combobox', { name: 'Pickup point' })).toHaveValue('kiosk-north');
+  await expect(page.getByText('Wallet balance: CN¥500.00')).toBeVisible();
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page).toHaveURL(/#\/orders\//);
+  await expect(page.getByRole('banner').getByRole('status')).toContainText('All synced');
+
+  // cy: nothing left.
+  await page.getByLabel('Shopping as').selectOption('cy');
+  await page.goto('./#/product/mobile-phone');
+  await expect(flash.getByText('Flash sale sold out')).toBeVisible();
+  await expect(flash.getByRole('button', { name: 'Sold out' })).toBeDisabled();
+  await expect(flash.getByRole('button', { name: 'Buy at flash price' })).toHaveCount(0);
+});
