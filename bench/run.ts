@@ -5,12 +5,18 @@
  */
 import os from 'node:os';
 import { authorityBench } from './authority.bench.ts';
+import { browserCatalogBench } from './browser/catalog.bench.ts';
+import { browserStartBench } from './browser/start.bench.ts';
+import { bundleBench } from './bundle.bench.ts';
 import { foldBench } from './fold.bench.ts';
 import { formatTable, type Bench, type Row } from './table.ts';
 
 const benches: [string, Bench][] = [
   ['authority', authorityBench],
   ['fold', foldBench],
+  ['bundle', bundleBench],
+  ['browser-catalog', browserCatalogBench],
+  ['browser-start', browserStartBench],
 ];
 
 const only = process.argv.slice(2);
