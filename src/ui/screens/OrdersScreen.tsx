@@ -1,4 +1,67 @@
-// Placeholder: the real screen is being written. Keeps the shell's route table whole meanwhile.
+import { useEffect } from 'preact/hooks';
+import { listMyOrderItems } from '../../app/account-queries.ts';
+import { askPersistOnce } from '../../app/device/persist-storage.ts';
+import { getShop } from '../../app/queries.ts';
+import { Price } from '../components/Price.tsx';
+import { isoTime, orderNumber } from '../components/account/labels.ts';
+import { StageBadge } from '../components/account/StageBadge.tsx';
+import { formatDate } from '../format.ts';
+import { useApp } from '../hooks/use-app.ts';
+import { useLive } from '../hooks/use-live.ts';
+import { useI18n } from '../i18n/index.ts';
+import { href } from '../router.ts';
+import './account.css';
+
+/** The buyer's orders, newest first, each saying where it is: on this device, sent, or the shop's word. */
 export function OrdersScreen() {
-  return <h2>Orders</h2>;
+  const app = useApp();
+  const { t, intl } = useI18n();
+  const buyer = app.buyer();
+  const orders = useLive(() => listMyOrderItems(app.db, buyer), [app, buyer]);
+  const shop = useLive(() => getShop(app.db), [app]);
+  const currency = shop?.currency ?? 'CNY';
+  const hasOrders = (orders?.length ?? 0) > 0;
+  // A quiet moment after the first order: ask the browser, once, to keep the data.
+  useEffect(() => {
+    if (hasOrders) void askPersistOnce();
+  }, [hasOrders]);
+
+  return (
+    <section class="acct" aria-labelledby="orders-title">
+      <h2 id="orders-title">{t('orders.title')}</h2>
+      {orders === undefined ? (
+        <p>{t('loading')}</p>
+      ) : orders.length === 0 ? (
+        <div class="acct-empty">
+          <p>{t('orders.empty')}</p>
+          <a class="acct-btn acct-primary" href={href({ name: 'catalog' })}>{t('orders.browse')}</a>
+        </div>
+      ) : (
+        <ul class="acct-list">
+          {orders.map((o) => {
+            const names = o.lines.map((l) => l.name);
+            const shown = names.slice(0, 2).join(', ');
+            return (
+              <li key={o.id}>
+                <a class="acct-card acct-order" href={href({ name: 'order', id: o.id })}>
+                  <span class="acct-order-head">
+                    <span class="acct-order-no">{t('acct.orderNumber', { number: orderNumber(o.id) })}</span>
+                    <StageBadge stage={o.stage} />
+                  </span>
+                  <span class="acct-order-names">
+                    {shown}
+                    {names.length > 2 && ` ${t('acct.more', { count: names.length - 2 })}`}
+                  </span>
+                  <span class="acct-order-foot">
+                    <time dateTime={isoTime(o.placedAt)}>{formatDate(o.placedAt, intl)}</time>
+                    <Price amount={o.total} currency={currency} />
+                  </span>
+                </a>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
 }

@@ -1,4 +1,220 @@
-// Placeholder: the real screen is being written. Keeps the shell's route table whole meanwhile.
+import { useEffect, useId, useState } from 'preact/hooks';
+import { checkBackupFile } from '../../app/account-queries.ts';
+import { backupBlob, backupFileName, BackupFileError, readJsonFile, saveFile } from '../../app/device/backup-file.ts';
+import { installState, isIosSafari, listenForInstallPrompt, onInstallChange, promptInstall, type InstallState } from '../../app/device/install-prompt.ts';
+import { askPersistOnce, keepData, storageState, type StorageState } from '../../app/device/persist-storage.ts';
+import { BackupError, exportBackup, importBackup, setSetting } from '../../app/queries.ts';
+import { ConfirmDialog } from '../components/account/ConfirmButton.tsx';
+import { errorText, formatBytes } from '../components/account/labels.ts';
+import { LiveMessage } from '../components/account/LiveMessage.tsx';
+import type { Message } from '../components/account/use-action.ts';
+import { formatDateTime } from '../format.ts';
+import { useApp } from '../hooks/use-app.ts';
+import { useI18n } from '../i18n/index.ts';
+import './account.css';
+
+/** This device: whether the browser keeps the data, backups, and installing the app. (Language is in the header.) */
 export function SettingsScreen() {
-  return <h2>Settings</h2>;
+  const { t } = useI18n();
+  return (
+    <section class="acct" aria-labelledby="settings-title">
+      <h2 id="settings-title">{t('settings.title')}</h2>
+      <StorageSection />
+      <BackupSection />
+      <InstallSection />
+    </section>
+  );
+}
+
+function StorageSection() {
+  const { t, intl } = useI18n();
+  const [state, setState] = useState<StorageState | undefined>(undefined);
+  const [message, setMessage] = useState<Message | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  useEffect(() => {
+    let live = true;
+    // Opening Settings is a quiet moment: ask once, by itself, then show the answer.
+    void askPersistOnce()
+      .catch(() => undefined)
+      .then(() => storageState())
+      .then((s) => live && setState(s));
+    return () => {
+      live = false;
+    };
+  }, []);
+
+  const keep = async () => {
+    setBusy(true);
+    const granted = await keepData();
+    setState(await storageState());
+    setMessage(granted ? { tone: 'ok', text: t('storage.granted') } : { tone: 'info', text: t('storage.refusedByBrowser') });
+    setBusy(false);
+  };
+
+  return (
+    <section class="acct-card" aria-labelledby="settings-storage">
+      <h3 id="settings-storage">{t('storage.title')}</h3>
+      {state === undefined ? (
+        <p>{t('storage.checking')}</p>
+      ) : !state.supported ? (
+        <p>{t('storage.unsupported')}</p>
+      ) : (
+        <>
+          <p class="acct-strong">{state.persisted ? t('storage.persistent') : t('storage.notPersistent')}</p>
+          {!state.persisted && (
+            <button type="button" class="acct-btn acct-primary" disabled={busy} onClick={() => void keep()}>{t('storage.keep')}</button>
+          )}
+          {state.usage !== undefined && (
+            <p class="acct-muted">
+              {state.quota
+                ? t('storage.used', { used: formatBytes(state.usage, intl), quota: formatBytes(state.quota, intl) })
+                : t('storage.usedOnly', { used: formatBytes(state.usage, intl) })}
+            </p>
+          )}
+        </>
+      )}
+      <LiveMessage message={message} />
+    </section>
+  );
+}
+
+interface Chosen {
+  data: unknown;
+  exportedAt: number;
+}
+
+function BackupSection() {
+  const app = useApp();
+  const { t, intl } = useI18n();
+  const id = useId();
+  const [message, setMessage] = useState<Message | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [chosen, setChosen] = useState<Chosen | undefined>(undefined);
+
+  const download = async () => {
+    setBusy(true);
+    setMessage(undefined);
+    try {
+      const at = app.now();
+      const name = backupFileName(at);
+      saveFile(backupBlob(await exportBackup(app.db, at)), name);
+      setMessage({ tone: 'ok', text: t('backup.saved', { name }) });
+    } catch (error) {
+      setMessage({ tone: 'error', text: errorText(t, error) });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const choose = async (input: HTMLInputElement) => {
+    const file = input.files?.[0];
+    // Cleared at once, so choosing the same file again (after fixing it) is noticed.
+    input.value = '';
+    if (!file) return;
+    setMessage(undefined);
+    try {
+      const data = await readJsonFile(file);
+      const backup = checkBackupFile(app.db, data);
+      setChosen({ data, exportedAt: backup.exportedAt });
+    } catch (error) {
+      setMessage({ tone: 'error', text: restoreError(error) });
+    }
+  };
+
+  const restore = async (data: unknown) => {
+    setChosen(undefined);
+    setBusy(true);
+    try {
+      await importBackup(app.db, data);
+      setMessage({ tone: 'ok', text: t('backup.restored') });
+      // The shop's authority keeps its state in memory: start afresh from the restored data.
+      setTimeout(() => window.location.reload(), 300);
+    } catch (error) {
+      setMessage({ tone: 'error', text: restoreError(error) });
+      setBusy(false);
+    }
+  };
+
+  function restoreError(error: unknown): string {
+    if (error instanceof BackupFileError) {
+      return error.code === 'not-json' ? t('backup.notJson') : error.code === 'too-big' ? t('backup.tooBig') : t('backup.unreadable');
+    }
+    if (error instanceof BackupError) return t('backup.wrong', { detail: error.message });
+    return errorText(t, error);
+  }
+
+  return (
+    <section class="acct-card" aria-labelledby="settings-backup">
+      <h3 id="settings-backup">{t('backup.title')}</h3>
+      <p class="acct-muted">{t('backup.note')}</p>
+      <div class="acct-stack">
+        <button type="button" class="acct-btn acct-primary" disabled={busy} onClick={() => void download()}>{t('backup.download')}</button>
+        <div class="acct-file">
+          <label for={`${id}-file`}>{t('backup.restore')}</label>
+          <input
+            id={`${id}-file`}
+            type="file"
+            accept=".json,application/json"
+            disabled={busy}
+            onChange={(e) => void choose(e.currentTarget)}
+          />
+        </div>
+      </div>
+      <LiveMessage message={message} />
+      <ConfirmDialog
+        open={chosen !== undefined}
+        question={t('backup.question')}
+        body={chosen && <p>{t('backup.body', { date: formatDateTime(chosen.exportedAt, intl) })}</p>}
+        yes={t('backup.yes')}
+        onConfirm={() => chosen && void restore(chosen.data)}
+        onCancel={() => {
+          setChosen(undefined);
+          setMessage({ tone: 'info', text: t('backup.kept') });
+        }}
+      />
+    </section>
+  );
+}
+
+function InstallSection() {
+  const { t } = useI18n();
+  const [state, setState] = useState<InstallState>(() => installState());
+  const [message, setMessage] = useState<Message | undefined>(undefined);
+  useEffect(() => {
+    // Normally listening since start-up (main.tsx); this catches an offer made while Settings is open otherwise.
+    listenForInstallPrompt();
+    setState(installState());
+    return onInstallChange(() => setState(installState()));
+  }, []);
+  const ios = isIosSafari();
+
+  const install = async () => {
+    const outcome = await promptInstall();
+    if (outcome === 'dismissed') {
+      await setSetting('installDismissed', true).catch(() => undefined);
+      setMessage({ tone: 'info', text: t('install.dismissed') });
+    }
+    setState(installState());
+  };
+
+  return (
+    <section class="acct-card" aria-labelledby="settings-install">
+      <h3 id="settings-install">{t('install.title')}</h3>
+      {state.installed ? (
+        <p>{t('install.installed')}</p>
+      ) : (
+        <>
+          <p class="acct-muted">{t('install.why')}</p>
+          {state.canPrompt ? (
+            <button type="button" class="acct-btn acct-primary" onClick={() => void install()}>{t('install.button')}</button>
+          ) : ios ? (
+            <p class="acct-howto">{t('install.ios')}</p>
+          ) : (
+            <p>{t('install.none')}</p>
+          )}
+        </>
+      )}
+      <LiveMessage message={message} />
+    </section>
+  );
 }

@@ -1,0 +1,78 @@
+// Steps the account specs share: playing the demo through its screens as a person would.
+import { expect, type Page } from '@playwright/test';
+
+/** Opens the app and waits for the demo shop to be on screen. */
+export async function openShop(page: Page): Promise<void> {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
+}
+
+/**
+ * Moves within the app (hash routes), as a link would. Right after a load the screens may
+ * still be wiring their listeners (the catalog keeps the address in step with its search),
+ * so the move is repeated until the address stays put.
+ */
+export async function go(page: Page, hash: string): Promise<void> {
+  await expect(async () => {
+    await page.evaluate((h) => {
+      if (window.location.hash !== h) window.location.hash = h;
+    }, hash);
+    await page.waitForTimeout(50);
+    expect(await page.evaluate(() => window.location.hash)).toBe(hash);
+  }).toPass({ timeout: 5000 });
+}
+
+/** The short number an order is shown by: the end of its id. */
+export function orderNumber(id: string): string {
+  return `#${id.replace(/-/g, '').slice(-6).toUpperCase()}`;
+}
+
+/** The order's id from the order page's address. */
+export function orderIdOf(page: Page): string {
+  const match = /#\/orders\/([^/?]+)/.exec(page.url());
+  if (!match?.[1]) throw new Error(`Not on an order page: ${page.url()}`);
+  return decodeURIComponent(match[1]);
+}
+
+/** Checks out what is in the cart (or a team buy) for pickup, paid from the wallet; ends on the order's page. */
+export async function checkOutForPickup(page: Page): Promise<string> {
+  await page.getByRole('radio', { name: 'Collect at a pickup point' }).check();
+  await page.getByLabel('Pickup point', { exact: true }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.waitForURL(/#\/orders\//);
+  await expect(page.getByRole('heading', { name: /^Order #/ })).toBeVisible();
+  return orderIdOf(page);
+}
+
+/** Puts one of a product in the cart from its page and checks out for pickup. */
+export async function buyForPickup(page: Page, productId: string): Promise<string> {
+  await go(page, `#/product/${productId}`);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText(/Added 1 ×/)).toBeVisible();
+  await go(page, '#/checkout');
+  await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
+  return checkOutForPickup(page);
+}
+
+/** Starts a team buy of a product, for pickup; ends on the order's page. */
+export async function startTeam(page: Page, productId: string): Promise<string> {
+  await go(page, `#/checkout?team=start&product=${productId}`);
+  await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
+  return checkOutForPickup(page);
+}
+
+/** The order page's status line says `stage`. */
+export async function expectStatus(page: Page, stage: string): Promise<void> {
+  await expect(page.getByText(new RegExp(`^Status:\\s*${stage}$`))).toBeVisible();
+}
+
+/** Plays another of the demo's buyers (the header's switch). */
+export async function shopAs(page: Page, buyer: string): Promise<void> {
+  await page.getByLabel('Shopping as').selectOption(buyer);
+  await expect(page.getByLabel('Shopping as')).toHaveValue(buyer);
+}
+
+/** A wallet balance as shown ('Available' or 'In escrow'). */
+export function balance(page: Page, name: 'Available' | 'In escrow') {
+  return page.locator(`dt:text-is("${name}") + dd`);
+}
