@@ -9,6 +9,18 @@ export default defineConfig({
   // Everything (assets, manifest, service worker scope) is relative to this, so the same
   // build works at the root of a host or under a sub-path. See README "Deploying".
   base: basePath(),
+  build: {
+    rollupOptions: {
+      output: {
+        // Strings chunks named by language and area (i18n-en-catalog-….js): the bundle
+        // budget (bench/bundle-size.ts) counts the ones the first screen waits for.
+        chunkFileNames: (chunk) => {
+          const strings = /\/src\/ui\/i18n\/(en|zh)\/(\w+)\.ts$/.exec(chunk.facadeModuleId ?? '');
+          return strings ? `assets/i18n-${strings[1]}-${strings[2]}-[hash].js` : 'assets/[name]-[hash].js';
+        },
+      },
+    },
+  },
   plugins: [
     preact(),
     VitePWA({

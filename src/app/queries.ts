@@ -1,12 +1,21 @@
 import type { BuyerId, EventId, Money, Order, OrderId, OrderStatus, PlaceOrder, ShopEvent } from '../domain/index.ts';
-import { pendingIntents, type OutboxStatus, type ShopDb } from '../storage/index.ts';
+import type { ShopDb } from '../storage/db.ts';
+import { pendingIntents } from '../storage/queries.ts';
+import type { OutboxStatus } from '../storage/rows.ts';
 
-/** The UI reads the database only through the app: these are the storage queries it may use. */
+/*
+ * The UI reads the database only through the app: these are the storage queries it may use.
+ * Imported file by file, not from storage's index, because the first screen loads this
+ * module: the index would bring every storage module (writes, backups) into its bundle.
+ */
 export {
   getShop, listProducts, getProduct, listCategories, listTeams, reviewsOf, getOrder, walletOf, postingsOf,
-  outboxCounts, listCart, getSetting, setSetting, exportBackup, importBackup, BackupError, StorageFullError,
-  type ProductItem, type ProductPage, type ProductQuery, type CategoryCount, type Wallet, type WalletEntry, type CartRow,
-} from '../storage/index.ts';
+  outboxCounts, listCart,
+  type ProductItem, type ProductPage, type ProductQuery, type CategoryCount, type Wallet, type WalletEntry,
+} from '../storage/queries.ts';
+export { getSetting, setSetting } from '../storage/settings.ts';
+export { StorageFullError } from '../storage/errors.ts';
+export type { CartRow } from '../storage/rows.ts';
 
 /** Where an order is in its life, seen from this device: first the outbox, then the shop's word. */
 export type OrderStage = 'queued' | 'sent' | 'refused' | OrderStatus;

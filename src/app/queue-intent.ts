@@ -1,6 +1,7 @@
 import {
-  EVENT_VERSION, validateIntent, type BuyerIntent, type EventId, type Intent, type SellerCommand,
+  EVENT_VERSION, type BuyerIntent, type EventId, type Intent, type SellerCommand,
 } from '../domain/index.ts';
+import { validateIntent } from '../domain/validate/index.ts';
 import { queueIntent } from '../storage/index.ts';
 import type { AppContext } from './context.ts';
 import { InvalidInputError } from './errors.ts';

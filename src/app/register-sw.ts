@@ -1,6 +1,6 @@
 // Owns the service worker's lifecycle for the page, through workbox-window. The UI only
 // subscribes to "an update is ready" and calls applyUpdate() when the user agrees.
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 
 type Listener = () => void;
 
@@ -8,10 +8,14 @@ const listeners = new Set<Listener>();
 let workbox: Workbox | undefined;
 let updateReady = false;
 
-/** Registers the service worker in production builds; a no-op in dev (no stale caches there). */
-export function registerServiceWorker(): void {
+/**
+ * Registers the service worker in production builds; a no-op in dev (no stale caches there).
+ * workbox-window loads after the first screen: nothing about registering is urgent.
+ */
+export async function registerServiceWorker(): Promise<void> {
   if (!import.meta.env.PROD || !('serviceWorker' in navigator)) return;
   const base = import.meta.env.BASE_URL;
+  const { Workbox } = await import('workbox-window');
   workbox = new Workbox(`${base}sw.js`, { scope: base });
   // 'waiting' also fires for a worker that was already waiting before this page loaded.
   workbox.addEventListener('waiting', () => {

@@ -1,9 +1,10 @@
 import type { BuyerId } from '../domain/index.ts';
-import { getSetting, openDb, setSetting } from '../storage/index.ts';
+// File by file, not storage's index: this module is on the first screen's path (see queries.ts).
+import { openDb } from '../storage/db.ts';
+import { getSetting, setSetting } from '../storage/settings.ts';
 import type { AppContext } from './context.ts';
-import { DEMO_BUYERS } from './demo/demo-catalog.ts';
-import { LocalAuthority } from './demo/local-authority.ts';
-import { seedDemoShop } from './demo/seed-demo-shop.ts';
+import { DEMO_BUYERS } from './demo/demo-buyers.ts';
+import type { LocalAuthority } from './demo/local-authority.ts';
 
 /** How often the shop's clock is consulted while the app is open (team deadlines, auto-confirm). */
 const CLOCK_TICK_MS = 15_000;
@@ -24,7 +25,11 @@ export async function startApp(options: { dbName?: string; now?: () => number } 
   const db = openDb(options.dbName);
   const now = options.now ?? (() => Date.now());
   let buyer = ((await getSetting('buyerName')) || DEMO_BUYERS[0]) as BuyerId;
-  const authority = new LocalAuthority(db, () => navigator.onLine, now);
+  // The shop's rules and the demo's seed load after the first screen: the catalog shows
+  // from the database alone, and the authority is only needed once there is something to decide.
+  let authority: Promise<LocalAuthority> | undefined;
+  const loadAuthority = () =>
+    (authority ??= import('./demo/local-authority.ts').then((m) => new m.LocalAuthority(db, () => navigator.onLine, now)));
   let pending: Promise<unknown> = Promise.resolve();
   let scheduled = false;
 
@@ -38,7 +43,9 @@ export async function startApp(options: { dbName?: string; now?: () => number } 
       scheduled = true;
       queueMicrotask(() => {
         scheduled = false;
-        pending = authority.run().catch((error: unknown) => console.error('The shop could not decide', error));
+        pending = loadAuthority()
+          .then((a) => a.run())
+          .catch((error: unknown) => console.error('The shop could not decide', error));
       });
     },
     async setBuyer(next) {
@@ -63,8 +70,10 @@ export async function startApp(options: { dbName?: string; now?: () => number } 
   document.addEventListener('visibilitychange', wake);
   const timer = setInterval(wake, CLOCK_TICK_MS);
 
-  await seedDemoShop(ctx);
-  ctx.nudge();
-  await ctx.settle();
+  // The first start opens the demo shop; every start then lets the shop decide what waits.
+  void import('./demo/seed-demo-shop.ts')
+    .then((m) => m.seedDemoShop(ctx))
+    .catch((error: unknown) => console.error('The demo shop could not be opened', error))
+    .finally(() => ctx.nudge());
   return ctx;
 }

@@ -10,7 +10,6 @@ export * from './state.ts';
 export * from './result.ts';
 export type * from './pricing/types.ts';
 export { quote } from './pricing/quote.ts';
-export * from './validate/index.ts';
 export { quoteCart, type Cart } from './quote-state.ts';
 export { apply, draftOf, foldDecision, type Draft } from './fold.ts';
 export { decide, decideInto, type Decided } from './authority/decide.ts';

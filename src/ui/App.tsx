@@ -2,39 +2,40 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BuyerId } from '../domain/index.ts';
 import type { RunningApp } from '../app/start-app.ts';
-import { getSetting, setSetting } from '../app/queries.ts';
+import { setSetting } from '../app/queries.ts';
 import { OnlineStatus } from './components/OnlineStatus.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { AppContext } from './hooks/use-app.ts';
-import { I18nContext, localeFromBrowser, makeI18n, useI18n, type Locale } from './i18n/index.ts';
+import { I18nContext, loadAreas, makeI18n, useI18n, type Locale } from './i18n/index.ts';
 import { href, useRoute, type Route } from './router.ts';
 import { Header } from './components/Header.tsx';
 import { CatalogScreen } from './screens/CatalogScreen.tsx';
-import { ProductScreen } from './screens/ProductScreen.tsx';
-import { CartScreen } from './screens/CartScreen.tsx';
-import { CheckoutScreen } from './screens/CheckoutScreen.tsx';
-import { OrdersScreen } from './screens/OrdersScreen.tsx';
-import { OrderScreen } from './screens/OrderScreen.tsx';
-import { WalletScreen } from './screens/WalletScreen.tsx';
-import { TeamScreen } from './screens/TeamScreen.tsx';
-import { SettingsScreen } from './screens/SettingsScreen.tsx';
-import { SellerScreen } from './screens/SellerScreen.tsx';
+import { lazyScreen } from './lazy-screen.tsx';
+
+// The catalog is the first screen and ships with the shell; every other screen is its own chunk.
+const ProductScreen = lazyScreen(() => import('./screens/ProductScreen.tsx').then((m) => m.ProductScreen), ['shop', 'account']);
+const CartScreen = lazyScreen(() => import('./screens/CartScreen.tsx').then((m) => m.CartScreen), ['shop', 'account']);
+const CheckoutScreen = lazyScreen(() => import('./screens/CheckoutScreen.tsx').then((m) => m.CheckoutScreen), ['shop', 'account']);
+const OrdersScreen = lazyScreen(() => import('./screens/OrdersScreen.tsx').then((m) => m.OrdersScreen), ['shop', 'account']);
+const OrderScreen = lazyScreen(() => import('./screens/OrderScreen.tsx').then((m) => m.OrderScreen), ['shop', 'account']);
+const WalletScreen = lazyScreen(() => import('./screens/WalletScreen.tsx').then((m) => m.WalletScreen), ['shop', 'account']);
+const TeamScreen = lazyScreen(() => import('./screens/TeamScreen.tsx').then((m) => m.TeamScreen), ['shop', 'account']);
+const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen), ['shop', 'account']);
+const SellerScreen = lazyScreen(() => import('./screens/SellerScreen.tsx').then((m) => m.SellerScreen), ['shop', 'account']);
 
 /** The shell: language, the running app, the header, the bottom navigation and the current screen. */
-export function App({ app }: { app: RunningApp }) {
+export function App({ app, initialLocale }: { app: RunningApp; initialLocale: Locale }) {
   const route = useRoute();
-  const [locale, setLocale] = useState<Locale>(() => localeFromBrowser(navigator.languages));
-  useEffect(() => {
-    void getSetting('locale').then((saved) => saved && setLocale(saved));
-  }, []);
+  const [locale, setLocale] = useState<Locale>(initialLocale);
   useEffect(() => {
     document.documentElement.lang = locale === 'zh' ? 'zh-CN' : 'en';
   }, [locale]);
   const [buyer, setBuyer] = useState<BuyerId>(() => app.buyer());
   const i18n = useMemo(() => makeI18n(locale), [locale]);
   const changeBuyer = (next: BuyerId) => void app.setBuyer(next).then(() => setBuyer(next));
+  // The new language's strings load first (the areas already in use), then the screens switch.
   const changeLocale = (next: Locale) => {
-    setLocale(next);
+    void loadAreas(next, []).then(() => setLocale(next));
     void setSetting('locale', next);
   };
   return (

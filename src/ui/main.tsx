@@ -1,7 +1,10 @@
 // Entry point: starts the app (database, demo shop), renders the UI, starts the service worker bridge.
 import { render } from 'preact';
+import { listenForInstallPrompt } from '../app/device/install-prompt.ts';
 import { registerServiceWorker } from '../app/register-sw.ts';
+import { getSetting } from '../app/queries.ts';
 import { startApp } from '../app/start-app.ts';
+import { loadAreas, localeFromBrowser } from './i18n/index.ts';
 import { App } from './App.tsx';
 import './app.css';
 
@@ -10,9 +13,13 @@ document.documentElement.dataset.build = import.meta.env.VITE_BUILD_ID ?? 'dev';
 
 const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
-registerServiceWorker();
-startApp().then(
-  (app) => render(<App app={app} />, root),
+// Chromium offers installation once, early: catch the offer before anything else runs.
+listenForInstallPrompt();
+void registerServiceWorker();
+// The first screen needs the app and its own strings, in the person's language.
+const locale = getSetting('locale').then((saved) => saved ?? localeFromBrowser(navigator.languages));
+Promise.all([startApp(), locale.then(async (l) => (await loadAreas(l, ['common', 'catalog']), l))]).then(
+  ([app, initialLocale]) => render(<App app={app} initialLocale={initialLocale} />, root),
   (error: unknown) => {
     // Nothing works without the device's database (private mode in some browsers, a full disk): say so plainly.
     root.textContent = `The shop could not open its storage on this device: ${error instanceof Error ? error.message : String(error)}`;

@@ -111,6 +111,5 @@ export function demoPromotions(startedAt: number): Promotion[] {
   ];
 }
 
-/** The people a visitor can shop as, to play several phones in one browser (team buys need them). */
-export const DEMO_BUYERS = ['ann', 'bo', 'cy'] as const;
+export { DEMO_BUYERS } from './demo-buyers.ts';
 export const DEMO_WELCOME_CREDIT = 50000 as Money;

@@ -1,4 +1,5 @@
-import { decideInto, draftOf, emptyState, foldDecision, validateIntent, type Decision, type Draft, type Intent } from '../../domain/index.ts';
+import { decideInto, draftOf, emptyState, foldDecision, type Decision, type Draft, type Intent } from '../../domain/index.ts';
+import { validateIntent } from '../../domain/validate/index.ts';
 import { decisionsAfter, markSent, pendingIntents, refuseQueued, storeDecisions, type ShopDb } from '../../storage/index.ts';
 
 const LOCK = 'offline-shop-authority';

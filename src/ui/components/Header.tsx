@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import type { BuyerId } from '../../domain/index.ts';
-import { DEMO_BUYERS } from '../../app/demo/demo-catalog.ts';
+import { DEMO_BUYERS } from '../../app/demo/demo-buyers.ts';
 import { useI18n, type Locale } from '../i18n/index.ts';
 import { href, type Route } from '../router.ts';
 

@@ -1,13 +1,10 @@
 /**
- * Strings come in areas (one file per area, so screens can be written side by side). Each
- * area gives English and Simplified Chinese; the types make a missing translation a
- * compile error. `{name}` in a string is filled from the params.
+ * Strings come in areas (one file per area and language: `en/shop.ts`, `zh/shop.ts`), so
+ * screens can be written side by side and a phone loads only its own language's strings
+ * for the screens it opens. Each `zh` area is typed by its `en` area's keys, so a missing
+ * or extra translation is a compile error. `{name}` in a string is filled from the params.
  */
 export type Strings<K extends string> = Readonly<Record<K, string>>;
-
-export function defineStrings<K extends string>(en: Strings<K>, zh: Strings<K>): { en: Strings<K>; zh: Strings<K> } {
-  return { en, zh };
-}
 
 export type Locale = 'en' | 'zh';
 

@@ -1,22 +1,54 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import { account } from './account.ts';
-import { common } from './common.ts';
-import { shop } from './shop.ts';
-import { fill, INTL_LOCALE, type Locale, type Strings } from './define.ts';
+import { fill, INTL_LOCALE, type Locale } from './define.ts';
+import type { strings as account } from './en/account.ts';
+import type { strings as catalog } from './en/catalog.ts';
+import type { strings as common } from './en/common.ts';
+import type { strings as shop } from './en/shop.ts';
 
 export { localeFromBrowser, type Locale } from './define.ts';
 
-/** Every area's strings, merged. Add an area: import it here and spread it into both. */
-const AREAS = [common, shop, account] as const;
-type Area = (typeof AREAS)[number];
-type KeysOf<A> = A extends { en: Strings<infer K> } ? K : never;
-export type StringKey = KeysOf<Area>;
+/** common: the shell; catalog: the first screen; shop: product, cart, checkout; account: the rest. */
+export type Area = 'common' | 'catalog' | 'shop' | 'account';
+export type StringKey = keyof typeof common | keyof typeof catalog | keyof typeof shop | keyof typeof account;
 
-const TABLES: Record<Locale, Record<string, string>> = {
-  en: Object.assign({}, ...AREAS.map((a) => a.en)),
-  zh: Object.assign({}, ...AREAS.map((a) => a.zh)),
+type Table = Readonly<Record<string, string>>;
+
+/** Each area of each language is its own chunk, loaded when a screen first needs it. */
+const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
+  en: {
+    common: () => import('./en/common.ts').then((m) => m.strings),
+    catalog: () => import('./en/catalog.ts').then((m) => m.strings),
+    shop: () => import('./en/shop.ts').then((m) => m.strings),
+    account: () => import('./en/account.ts').then((m) => m.strings),
+  },
+  zh: {
+    common: () => import('./zh/common.ts').then((m) => m.strings),
+    catalog: () => import('./zh/catalog.ts').then((m) => m.strings),
+    shop: () => import('./zh/shop.ts').then((m) => m.strings),
+    account: () => import('./zh/account.ts').then((m) => m.strings),
+  },
 };
+
+const tables: Record<Locale, Record<string, string>> = { en: {}, zh: {} };
+const loading = new Map<string, Promise<void>>();
+const wanted = new Set<Area>();
+
+/** Loads areas of a language (and remembers them, so switching language loads the same ones). */
+export function loadAreas(locale: Locale, areas: readonly Area[]): Promise<void> {
+  for (const a of areas) wanted.add(a);
+  return Promise.all(
+    [...wanted].map((area) => {
+      const key = `${locale}:${area}`;
+      let p = loading.get(key);
+      if (!p) {
+        p = LOADERS[locale][area]().then((table) => void Object.assign(tables[locale], table));
+        loading.set(key, p);
+      }
+      return p;
+    }),
+  ).then(() => undefined);
+}
 
 export interface I18n {
   locale: Locale;
@@ -25,9 +57,10 @@ export interface I18n {
   t(key: StringKey, params?: Readonly<Record<string, string | number>>): string;
 }
 
+/** Reads the strings loaded so far for `locale` (load the areas first with `loadAreas`). */
 export function makeI18n(locale: Locale): I18n {
-  const table = TABLES[locale];
-  return { locale, intl: INTL_LOCALE[locale], t: (key, params) => fill(table[key] ?? TABLES.en[key] ?? key, params) };
+  const table = tables[locale];
+  return { locale, intl: INTL_LOCALE[locale], t: (key, params) => fill(table[key] ?? key, params) };
 }
 
 export const I18nContext = createContext<I18n>(makeI18n('en'));

@@ -1,0 +1,5 @@
+/**
+ * Backups of the device's data, for the Settings screen. Apart from the other queries so the
+ * first screen does not ship the backup code.
+ */
+export { exportBackup, importBackup, BackupError } from '../storage/backup.ts';

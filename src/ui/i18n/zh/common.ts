@@ -1,0 +1,28 @@
+import type { Strings } from '../define.ts';
+import type { strings as en } from '../en/common.ts';
+
+export const strings: Strings<keyof typeof en> = {
+  'app.name': '离线小店',
+  'nav.label': '主导航',
+  'nav.catalog': '商店',
+  'nav.cart': '购物车',
+  'nav.orders': '订单',
+  'nav.wallet': '钱包',
+  'nav.settings': '设置',
+  'nav.seller': '卖家',
+  'view.label': '视图',
+  'view.shop': '买家',
+  'view.seller': '卖家',
+  'status.online': '在线',
+  'status.offline': '离线',
+  'status.waiting': '{count} 项待同步',
+  'status.synced': '已全部同步',
+  'update.ready': '新版本已就绪。',
+  'update.reload': '重新加载以更新',
+  'update.later': '稍后',
+  'loading': '加载中…',
+  'error.generic': '出错了：{message}',
+  'language.label': '语言',
+  'demo.persona': '当前买家',
+  'demo.badge': '演示商店',
+};

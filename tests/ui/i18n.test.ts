@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { strings as enAccount } from '../../src/ui/i18n/en/account.ts';
+import { strings as enCatalog } from '../../src/ui/i18n/en/catalog.ts';
+import { strings as enCommon } from '../../src/ui/i18n/en/common.ts';
+import { strings as enShop } from '../../src/ui/i18n/en/shop.ts';
+import { strings as zhAccount } from '../../src/ui/i18n/zh/account.ts';
+import { strings as zhCatalog } from '../../src/ui/i18n/zh/catalog.ts';
+import { strings as zhCommon } from '../../src/ui/i18n/zh/common.ts';
+import { strings as zhShop } from '../../src/ui/i18n/zh/shop.ts';
+import { fill, localeFromBrowser } from '../../src/ui/i18n/define.ts';
+
+const areas = { common: [enCommon, zhCommon], catalog: [enCatalog, zhCatalog], shop: [enShop, zhShop], account: [enAccount, zhAccount] } as const;
+
+describe('the strings', () => {
+  it('never give one key in two areas (a later area would silently win)', () => {
+    const owner = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const [area, [en]] of Object.entries(areas)) {
+      for (const key of Object.keys(en)) {
+        if (owner.has(key)) clashes.push(`${key} in ${owner.get(key)} and ${area}`);
+        owner.set(key, area);
+      }
+    }
+    expect(clashes).toEqual([]);
+  });
+
+  it('translate every key into Chinese with the same placeholders', () => {
+    for (const [en, zh] of Object.values(areas)) {
+      expect(Object.keys(zh).sort()).toEqual(Object.keys(en).sort());
+      for (const [key, text] of Object.entries(en)) {
+        const holes = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+        expect(holes((zh as Record<string, string>)[key]!), key).toEqual(holes(text));
+      }
+    }
+  });
+
+  it('fill placeholders and follow the browser to Chinese', () => {
+    expect(fill('{count} waiting', { count: 3 })).toBe('3 waiting');
+    expect(localeFromBrowser(['zh-CN', 'en'])).toBe('zh');
+    expect(localeFromBrowser(['en-GB', 'zh'])).toBe('en');
+  });
+});
