@@ -200,9 +200,12 @@ describe('the authority, over long random histories delivered out of order, late
         for (const { value: product } of state.products.values()) {
           const flash = product.flash;
           if (!flash) continue;
-          const lines = live.flatMap((o) => o.lines.filter((l) => l.productId === product.id && l.mode === 'flash').map((l) => ({ o, l })));
-          // Units of this sale: flash lines of live orders taken while it ran (refunds keep theirs: the goods left).
-          const thisSale = total(lines.filter(({ o }) => o.sentAt >= flash.startsAt && o.sentAt < flash.endsAt).map(({ l }) => l.qty));
+          // Units of this sale: flash lines of live orders sold in it (refunds keep theirs: the goods left).
+          // A sale is known by its start, recorded on each line: a sale that replaced another (even
+          // one whose window covers older orders, as a late seller save can make) counts only its own.
+          const lines = live.flatMap((o) => o.lines.filter((l) => l.productId === product.id && l.mode === 'flash' && l.sale === flash.startsAt).map((l) => ({ o, l })));
+          expect(lines.every(({ o }) => o.sentAt >= flash.startsAt && o.sentAt < flash.endsAt)).toBe(true);
+          const thisSale = total(lines.map(({ l }) => l.qty));
           const flashSold = state.inventory.get(product.id)?.value.flashSold ?? 0;
           expect({ now, product: product.id, flashSold, stock: flash.stock }).toEqual({ now, product: product.id, flashSold: thisSale, stock: flash.stock });
           for (const b of new Set(lines.map(({ o }) => o.buyer))) {
