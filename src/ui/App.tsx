@@ -21,7 +21,7 @@ const OrderScreen = lazyScreen(() => import('./screens/OrderScreen.tsx').then((m
 const WalletScreen = lazyScreen(() => import('./screens/WalletScreen.tsx').then((m) => m.WalletScreen), ['shop', 'account']);
 const TeamScreen = lazyScreen(() => import('./screens/TeamScreen.tsx').then((m) => m.TeamScreen), ['shop', 'account']);
 const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen), ['shop', 'account']);
-const SellerScreen = lazyScreen(() => import('./screens/SellerScreen.tsx').then((m) => m.SellerScreen), ['shop', 'account']);
+const SellerScreen = lazyScreen(() => import('./screens/SellerScreen.tsx').then((m) => m.SellerScreen), ['shop', 'account', 'seller']);
 
 /** The shell: language, the running app, the header, the bottom navigation and the current screen. */
 export function App({ app, initialLocale }: { app: RunningApp; initialLocale: Locale }) {
@@ -62,7 +62,7 @@ function screenFor(route: Route): ComponentChildren {
     case 'wallet': return <WalletScreen />;
     case 'team': return <TeamScreen id={route.id} />;
     case 'settings': return <SettingsScreen />;
-    case 'seller': return <SellerScreen tab={route.tab} />;
+    case 'seller': return <SellerScreen tab={route.tab} section={route.section} />;
   }
 }
 

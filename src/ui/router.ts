@@ -14,12 +14,12 @@ export type Route =
   | { name: 'wallet' }
   | { name: 'team'; id: string }
   | { name: 'settings' }
-  | { name: 'seller'; tab?: string };
+  | { name: 'seller'; tab?: string; section?: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
   const params = new URLSearchParams(query);
-  const [head, arg] = path.split('/').map(decodeURIComponent);
+  const [head, arg, sub] = path.split('/').map(decodeURIComponent);
   switch (head) {
     case 'product': return arg ? { name: 'product', id: arg } : { name: 'catalog' };
     case 'cart': return { name: 'cart' };
@@ -28,7 +28,7 @@ export function parseRoute(hash: string): Route {
     case 'wallet': return { name: 'wallet' };
     case 'team': return arg ? { name: 'team', id: arg } : { name: 'catalog' };
     case 'settings': return { name: 'settings' };
-    case 'seller': return { name: 'seller', ...opt('tab', arg) };
+    case 'seller': return { name: 'seller', ...opt('tab', arg), ...opt('section', sub) };
     default: return { name: 'catalog', ...opt('category', params.get('category')), ...opt('q', params.get('q')) };
   }
 }
@@ -52,7 +52,7 @@ export function href(route: Route): string {
     }
     case 'order': return `#/orders/${encodeURIComponent(route.id)}`;
     case 'team': return `#/team/${encodeURIComponent(route.id)}`;
-    case 'seller': return `#/seller${route.tab ? `/${route.tab}` : ''}`;
+    case 'seller': return `#/seller${route.tab ? `/${encodeURIComponent(route.tab)}` : ''}${route.tab && route.section ? `/${encodeURIComponent(route.section)}` : ''}`;
     default: return `#/${route.name}`;
   }
 }

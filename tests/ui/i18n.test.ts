@@ -2,14 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { strings as enAccount } from '../../src/ui/i18n/en/account.ts';
 import { strings as enCatalog } from '../../src/ui/i18n/en/catalog.ts';
 import { strings as enCommon } from '../../src/ui/i18n/en/common.ts';
+import { strings as enSeller } from '../../src/ui/i18n/en/seller.ts';
 import { strings as enShop } from '../../src/ui/i18n/en/shop.ts';
 import { strings as zhAccount } from '../../src/ui/i18n/zh/account.ts';
 import { strings as zhCatalog } from '../../src/ui/i18n/zh/catalog.ts';
 import { strings as zhCommon } from '../../src/ui/i18n/zh/common.ts';
+import { strings as zhSeller } from '../../src/ui/i18n/zh/seller.ts';
 import { strings as zhShop } from '../../src/ui/i18n/zh/shop.ts';
 import { fill, localeFromBrowser } from '../../src/ui/i18n/define.ts';
 
-const areas = { common: [enCommon, zhCommon], catalog: [enCatalog, zhCatalog], shop: [enShop, zhShop], account: [enAccount, zhAccount] } as const;
+const areas = { common: [enCommon, zhCommon], catalog: [enCatalog, zhCatalog], shop: [enShop, zhShop], account: [enAccount, zhAccount], seller: [enSeller, zhSeller] } as const;
 
 describe('the strings', () => {
   it('never give one key in two areas (a later area would silently win)', () => {

@@ -4,13 +4,14 @@ import { fill, INTL_LOCALE, type Locale } from './define.ts';
 import type { strings as account } from './en/account.ts';
 import type { strings as catalog } from './en/catalog.ts';
 import type { strings as common } from './en/common.ts';
+import type { strings as seller } from './en/seller.ts';
 import type { strings as shop } from './en/shop.ts';
 
 export { localeFromBrowser, type Locale } from './define.ts';
 
 /** common: the shell; catalog: the first screen; shop: product, cart, checkout; account: the rest. */
-export type Area = 'common' | 'catalog' | 'shop' | 'account';
-export type StringKey = keyof typeof common | keyof typeof catalog | keyof typeof shop | keyof typeof account;
+export type Area = 'common' | 'catalog' | 'shop' | 'account' | 'seller';
+export type StringKey = keyof typeof common | keyof typeof catalog | keyof typeof shop | keyof typeof account | keyof typeof seller;
 
 type Table = Readonly<Record<string, string>>;
 
@@ -21,12 +22,14 @@ const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
     catalog: () => import('./en/catalog.ts').then((m) => m.strings),
     shop: () => import('./en/shop.ts').then((m) => m.strings),
     account: () => import('./en/account.ts').then((m) => m.strings),
+    seller: () => import('./en/seller.ts').then((m) => m.strings),
   },
   zh: {
     common: () => import('./zh/common.ts').then((m) => m.strings),
     catalog: () => import('./zh/catalog.ts').then((m) => m.strings),
     shop: () => import('./zh/shop.ts').then((m) => m.strings),
     account: () => import('./zh/account.ts').then((m) => m.strings),
+    seller: () => import('./zh/seller.ts').then((m) => m.strings),
   },
 };
 

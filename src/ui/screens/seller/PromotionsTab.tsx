@@ -1,0 +1,4 @@
+// Placeholder: this tab is being written. Keeps the seller console's tab list whole meanwhile.
+export function PromotionsTab() {
+  return <p>Promotions</p>;
+}
