@@ -5,13 +5,17 @@ import type { strings as account } from './en/account.ts';
 import type { strings as catalog } from './en/catalog.ts';
 import type { strings as common } from './en/common.ts';
 import type { strings as seller } from './en/seller.ts';
+import type { strings as sellerCatalog } from './en/sellerCatalog.ts';
+import type { strings as sellerData } from './en/sellerData.ts';
+import type { strings as sellerMoney } from './en/sellerMoney.ts';
 import type { strings as shop } from './en/shop.ts';
 
 export { localeFromBrowser, type Locale } from './define.ts';
 
 /** common: the shell; catalog: the first screen; shop: product, cart, checkout; account: the rest. */
-export type Area = 'common' | 'catalog' | 'shop' | 'account' | 'seller';
-export type StringKey = keyof typeof common | keyof typeof catalog | keyof typeof shop | keyof typeof account | keyof typeof seller;
+export type Area = 'common' | 'catalog' | 'shop' | 'account' | 'seller' | 'sellerCatalog' | 'sellerData' | 'sellerMoney';
+export type StringKey = keyof typeof common | keyof typeof catalog | keyof typeof shop | keyof typeof account | keyof typeof seller
+  | keyof typeof sellerCatalog | keyof typeof sellerData | keyof typeof sellerMoney;
 
 type Table = Readonly<Record<string, string>>;
 
@@ -23,6 +27,9 @@ const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
     shop: () => import('./en/shop.ts').then((m) => m.strings),
     account: () => import('./en/account.ts').then((m) => m.strings),
     seller: () => import('./en/seller.ts').then((m) => m.strings),
+    sellerCatalog: () => import('./en/sellerCatalog.ts').then((m) => m.strings),
+    sellerData: () => import('./en/sellerData.ts').then((m) => m.strings),
+    sellerMoney: () => import('./en/sellerMoney.ts').then((m) => m.strings),
   },
   zh: {
     common: () => import('./zh/common.ts').then((m) => m.strings),
@@ -30,6 +37,9 @@ const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
     shop: () => import('./zh/shop.ts').then((m) => m.strings),
     account: () => import('./zh/account.ts').then((m) => m.strings),
     seller: () => import('./zh/seller.ts').then((m) => m.strings),
+    sellerCatalog: () => import('./zh/sellerCatalog.ts').then((m) => m.strings),
+    sellerData: () => import('./zh/sellerData.ts').then((m) => m.strings),
+    sellerMoney: () => import('./zh/sellerMoney.ts').then((m) => m.strings),
   },
 };
 

@@ -7,13 +7,13 @@ type TabProps = { section?: string | undefined };
 
 /** The seller's console, one tab per job; each tab is its own chunk. */
 const TABS: { tab: string; label: StringKey; Tab: ComponentType<TabProps> }[] = [
-  { tab: 'orders', label: 'sellerTab.orders', Tab: lazyScreen(() => import('./seller/OrdersTab.tsx').then((m) => m.OrdersTab), []) },
-  { tab: 'products', label: 'sellerTab.products', Tab: lazyScreen(() => import('./seller/ProductsTab.tsx').then((m) => m.ProductsTab), []) },
-  { tab: 'promotions', label: 'sellerTab.promotions', Tab: lazyScreen(() => import('./seller/PromotionsTab.tsx').then((m) => m.PromotionsTab), []) },
-  { tab: 'customers', label: 'sellerTab.customers', Tab: lazyScreen(() => import('./seller/CustomersTab.tsx').then((m) => m.CustomersTab), []) },
-  { tab: 'money', label: 'sellerTab.money', Tab: lazyScreen(() => import('./seller/MoneyTab.tsx').then((m) => m.MoneyTab), []) },
-  { tab: 'shop', label: 'sellerTab.shop', Tab: lazyScreen(() => import('./seller/ShopTab.tsx').then((m) => m.ShopTab), []) },
-  { tab: 'data', label: 'sellerTab.data', Tab: lazyScreen(() => import('./seller/DataTab.tsx').then((m) => m.DataTab), []) },
+  { tab: 'orders', label: 'sellerTab.orders', Tab: lazyScreen(() => import('./seller/OrdersTab.tsx').then((m) => m.OrdersTab), ['sellerMoney']) },
+  { tab: 'products', label: 'sellerTab.products', Tab: lazyScreen(() => import('./seller/ProductsTab.tsx').then((m) => m.ProductsTab), ['sellerCatalog']) },
+  { tab: 'promotions', label: 'sellerTab.promotions', Tab: lazyScreen(() => import('./seller/PromotionsTab.tsx').then((m) => m.PromotionsTab), ['sellerCatalog']) },
+  { tab: 'customers', label: 'sellerTab.customers', Tab: lazyScreen(() => import('./seller/CustomersTab.tsx').then((m) => m.CustomersTab), ['sellerMoney']) },
+  { tab: 'money', label: 'sellerTab.money', Tab: lazyScreen(() => import('./seller/MoneyTab.tsx').then((m) => m.MoneyTab), ['sellerMoney']) },
+  { tab: 'shop', label: 'sellerTab.shop', Tab: lazyScreen(() => import('./seller/ShopTab.tsx').then((m) => m.ShopTab), ['sellerCatalog']) },
+  { tab: 'data', label: 'sellerTab.data', Tab: lazyScreen(() => import('./seller/DataTab.tsx').then((m) => m.DataTab), ['sellerData']) },
 ];
 
 /**
