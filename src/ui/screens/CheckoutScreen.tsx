@@ -1,35 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type {
-  BuyerId, CartLine, Delivery, Payment, PickupPointId, ProductId, ShippingOptionId, ShopProfile, TeamChoice, TeamId,
-} from '../../domain/index.ts';
+import type { BuyerId, CartLine, Delivery, ProductId, TeamChoice, TeamId } from '../../domain/index.ts';
 import { placeOrder } from '../../app/actions/place-order.ts';
 import { InvalidInputError } from '../../app/errors.ts';
 import { getSetting, getShop, setSetting } from '../../app/queries.ts';
-import { cartLines, checkoutView, type CheckoutView } from '../../app/shop-queries.ts';
+import { cartLines, checkoutView } from '../../app/shop-queries.ts';
 import { isCouponProblem, problemText, type PricingWords } from '../components/shop/pricing-text.ts';
 import { QuoteSummary } from '../components/shop/QuoteSummary.tsx';
 import { useNow } from '../components/shop/use-now.ts';
+import { deliveryOf, focusFirstInvalid, initialForm, teamProblemOf, validate, type Errors, type Field, type Form } from '../components/shop/checkout-form.ts';
+import { TeamNote } from '../components/shop/TeamNote.tsx';
 import { useOnline } from '../components/shop/use-online.ts';
-import { formatDateTime, formatMoney } from '../format.ts';
+import { formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
-import { useI18n, type StringKey } from '../i18n/index.ts';
+import { useI18n } from '../i18n/index.ts';
 import { href, navigate } from '../router.ts';
-
-interface Form {
-  kind: 'ship' | 'pickup';
-  optionId: string;
-  recipient: string;
-  phone: string;
-  address: string;
-  pointId: string;
-  payment: Payment;
-}
-
-type Field = 'optionId' | 'recipient' | 'phone' | 'address' | 'pointId';
-type Errors = Partial<Record<Field, StringKey>>;
-
-const BLANK: Form = { kind: 'ship', optionId: '', recipient: '', phone: '', address: '', pointId: '', payment: 'wallet' };
 
 /**
  * The checkout: delivery, payment, a summary priced by the shop's own function, and "Place
@@ -47,37 +32,6 @@ export function CheckoutScreen({ team, product }: { team?: string | undefined; p
   if (saved === undefined) return <p>{t('loading')}</p>;
   const choice: TeamChoice | undefined = team === undefined || product === undefined ? undefined : team === 'start' ? { action: 'start' } : { action: 'join', teamId: team as TeamId };
   return <CheckoutForm saved={saved} choice={choice} product={product as ProductId | undefined} buyer={app.buyer()} />;
-}
-
-function initialForm(saved: Delivery | null): Form {
-  if (saved?.kind === 'ship') return { ...BLANK, kind: 'ship', optionId: saved.optionId, recipient: saved.recipient, phone: saved.phone, address: saved.address };
-  if (saved?.kind === 'pickup') return { ...BLANK, kind: 'pickup', pointId: saved.pointId };
-  return BLANK;
-}
-
-/** The delivery as the pricing needs it (the fee depends only on the option), or undefined before one is chosen. */
-function deliveryOf(form: Form, shop: ShopProfile | undefined): Delivery | undefined {
-  if (form.kind === 'pickup') return form.pointId ? { kind: 'pickup', pointId: form.pointId as PickupPointId } : undefined;
-  const optionId = form.optionId || shop?.shippingOptions[0]?.id;
-  if (!optionId) return undefined;
-  return { kind: 'ship', optionId: optionId as ShippingOptionId, recipient: form.recipient.trim(), phone: form.phone.trim(), address: form.address.trim() };
-}
-
-function validate(form: Form, shop: ShopProfile | undefined): Errors {
-  const errors: Errors = {};
-  if (form.kind === 'pickup') {
-    if (!shop?.pickupPoints.some((p) => p.id === form.pointId)) errors.pointId = 'checkout.required.point';
-    return errors;
-  }
-  const optionId = form.optionId || shop?.shippingOptions[0]?.id;
-  if (!shop?.shippingOptions.some((o) => o.id === optionId)) errors.optionId = 'checkout.required.option';
-  if (form.recipient.trim() === '') errors.recipient = 'checkout.required.recipient';
-  const phone = form.phone.trim();
-  const digits = phone.replace(/\D/g, '').length;
-  if (phone === '') errors.phone = 'checkout.required.phone';
-  else if (!/^\+?[\d\s()-]+$/.test(phone) || digits < 7 || digits > 15) errors.phone = 'checkout.invalid.phone';
-  if (form.address.trim() === '') errors.address = 'checkout.required.address';
-  return errors;
 }
 
 interface FormProps {
@@ -324,50 +278,5 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
         {placing ? t('checkout.placing') : t('checkout.place')}
       </button>
     </form>
-  );
-}
-
-function focusFirstInvalid(errors: Errors): boolean {
-  for (const field of ['optionId', 'recipient', 'phone', 'address', 'pointId'] as const) {
-    if (!errors[field]) continue;
-    const el = document.getElementById(`co-${field}`);
-    if (el) {
-      el.focus();
-      return true;
-    }
-  }
-  return false;
-}
-
-function teamProblemOf(view: CheckoutView, choice: TeamChoice, product: ProductId, buyer: BuyerId, now: number): StringKey | undefined {
-  if (!view.products.get(product)?.team) return 'checkout.noTeamOffer';
-  if (choice.action === 'start') return undefined;
-  const team = view.team;
-  if (!team || team.productId !== product) return 'checkout.teamUnknown';
-  if (team.members.some((m) => m.buyer === buyer)) return 'checkout.teamMember';
-  if (team.status !== 'forming' || team.deadline <= now || team.members.length >= team.size) return 'checkout.teamClosed';
-  return undefined;
-}
-
-function TeamNote(props: { view: CheckoutView; choice: TeamChoice; productName: string; product: ProductId; money: (n: number) => string }) {
-  const { view, choice, productName, product, money } = props;
-  const { t, intl } = useI18n();
-  const offer = view.products.get(product)?.team;
-  if (!offer) return null;
-  if (choice.action === 'start') {
-    return (
-      <div class="team-note">
-        <p>{t('checkout.teamStart', { name: productName, price: money(offer.price) })}</p>
-        <p class="note">{t('checkout.teamStartNote', { hours: offer.windowHours, size: offer.size })}</p>
-      </div>
-    );
-  }
-  const team = view.team;
-  if (!team) return null;
-  return (
-    <div class="team-note">
-      <p>{t('checkout.teamJoin', { leader: team.leader, name: productName, price: money(team.price) })}</p>
-      <p class="note">{t('checkout.teamJoinNote', { size: team.size, deadline: formatDateTime(team.deadline, intl) })}</p>
-    </div>
   );
 }

@@ -1,25 +1,18 @@
 import { useEffect } from 'preact/hooks';
-import { DAY, type Money, type Order, type OrderId, type ShopProfile } from '../../domain/index.ts';
+import type { OrderId, ShopProfile } from '../../domain/index.ts';
 import { orderDetail, type OrderDetail } from '../../app/account-queries.ts';
-import { cancelOrder } from '../../app/actions/cancel-order.ts';
-import { confirmReceipt } from '../../app/actions/confirm-receipt.ts';
-import { fileClaim } from '../../app/actions/file-claim.ts';
-import { requestRefund } from '../../app/actions/request-refund.ts';
-import { writeReview } from '../../app/actions/write-review.ts';
 import { askPersistOnce } from '../../app/device/persist-storage.ts';
 import { getShop } from '../../app/queries.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { Price } from '../components/Price.tsx';
 import { TeamProgress } from '../components/TeamProgress.tsx';
-import { ConfirmButton } from '../components/account/ConfirmButton.tsx';
+import { OrderActions } from '../components/account/OrderActions.tsx';
 import { orderNumber, reasonText, requestWhat } from '../components/account/labels.ts';
 import { LiveMessage } from '../components/account/LiveMessage.tsx';
 import { OrderTimeline } from '../components/account/OrderTimeline.tsx';
-import { ReasonForm } from '../components/account/ReasonForm.tsx';
-import { ReviewForm } from '../components/account/ReviewForm.tsx';
 import { ShareTeam } from '../components/account/ShareTeam.tsx';
 import { StageBadge } from '../components/account/StageBadge.tsx';
-import { useAction, type Action } from '../components/account/use-action.ts';
+import { useAction } from '../components/account/use-action.ts';
 import { formatDateTime, formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -70,7 +63,7 @@ export function OrderScreen({ id }: { id: string }) {
 
       <TeamBox detail={detail} currency={currency} />
 
-      {order && shop && <Actions order={order} shop={shop} detail={detail} action={action} />}
+      {order && shop && <OrderActions order={order} shop={shop} detail={detail} action={action} />}
       <LiveMessage message={action.message} />
       <Requests detail={detail} />
 
@@ -132,90 +125,6 @@ function TeamBox({ detail, currency }: { detail: OrderDetail; currency: string }
           {team.status === 'failed' && <p>{t('teambuy.failed')}</p>}
         </>
       )}
-    </section>
-  );
-}
-
-const CANCELLABLE = ['team-forming', 'accepted'];
-const CONFIRMABLE = ['shipped', 'ready-for-pickup'];
-const REFUNDABLE = ['shipped', 'ready-for-pickup', 'received'];
-const CLAIMABLE = ['received', 'finished'];
-const REVIEWABLE = ['received', 'finished', 'compensated'];
-
-function Actions({ order, shop, detail, action }: { order: Order; shop: ShopProfile; detail: OrderDetail; action: Action }) {
-  const app = useApp();
-  const { t, intl } = useI18n();
-  const money = (amount: Money | number) => formatMoney(amount, shop.currency, intl);
-  const waiting = new Set(detail.waiting.map((w) => w.kind));
-  const { policies } = shop;
-  const withinWindow = order.receivedAt === undefined || app.now() < order.receivedAt + policies.refundWindowDays * DAY;
-  const goods = order.total - order.shipping;
-
-  const canCancel = CANCELLABLE.includes(order.status) && !waiting.has('order.cancel');
-  const canConfirm = CONFIRMABLE.includes(order.status) && order.payment === 'wallet' && !waiting.has('order.confirm-receipt');
-  const canRefund = REFUNDABLE.includes(order.status) && order.held !== 'none' && withinWindow && !waiting.has('refund.request');
-  const canClaim = CLAIMABLE.includes(order.status) && !waiting.has('claim.file');
-  const canReview = REVIEWABLE.includes(order.status) && !order.reviewed && !waiting.has('review.write');
-  if (!(canCancel || canConfirm || canRefund || canClaim || canReview)) {
-    return order.reviewed ? <p class="acct-muted">{t('review.reviewed')}</p> : null;
-  }
-
-  return (
-    <section aria-labelledby="order-actions" class="acct-actions">
-      <h3 id="order-actions">{t('order.actions')}</h3>
-      {order.autoConfirmAt !== undefined && CONFIRMABLE.includes(order.status) && (
-        <p class="acct-muted">{t('order.autoConfirm', { date: formatDateTime(order.autoConfirmAt, intl) })}</p>
-      )}
-      <div class="acct-stack">
-        {canConfirm && (
-          <ConfirmButton
-            primary
-            label={t('confirm.button')}
-            question={t('confirm.question')}
-            body={<p>{t('confirm.body', { amount: money(order.total) })}</p>}
-            yes={t('confirm.yes')}
-            disabled={action.busy}
-            onConfirm={() => void action.run(() => confirmReceipt(app, order.id), t('confirm.done'))}
-          />
-        )}
-        {canCancel && (
-          <ConfirmButton
-            label={t('cancel.button')}
-            question={t('cancel.question')}
-            body={<p>{order.held === 'escrow' ? t('cancel.moneyBack', { amount: money(order.total) }) : t('cancel.nothingPaid')}</p>}
-            yes={t('cancel.yes')}
-            disabled={action.busy}
-            onConfirm={() => void action.run(() => cancelOrder(app, order.id), t('cancel.done'))}
-          />
-        )}
-        {canRefund && (
-          <ReasonForm
-            button={t('refund.button')}
-            label={t('refund.reason')}
-            submit={t('refund.send')}
-            intro={<p>{t('refund.window', { days: policies.refundWindowDays })}</p>}
-            disabled={action.busy}
-            onSubmit={async (reason) => (await action.run(() => requestRefund(app, order.id, reason), t('refund.done'))) !== 'failed'}
-          />
-        )}
-        {canClaim && (
-          <ReasonForm
-            button={t('claim.button')}
-            label={t('claim.reason')}
-            submit={t('claim.send')}
-            intro={<p>{t('claim.promise', { multiple: policies.compensationMultiple, amount: money(goods * policies.compensationMultiple) })}</p>}
-            disabled={action.busy}
-            onSubmit={async (reason) => (await action.run(() => fileClaim(app, order.id, reason), t('claim.done'))) !== 'failed'}
-          />
-        )}
-        {canReview && (
-          <ReviewForm
-            disabled={action.busy}
-            onSubmit={async (rating, text) => (await action.run(() => writeReview(app, order.id, rating, text), t('review.done'))) !== 'failed'}
-          />
-        )}
-        {order.reviewed && <p class="acct-muted">{t('review.reviewed')}</p>}
-      </div>
     </section>
   );
 }
