@@ -1,24 +1,35 @@
 /**
  * Runs in Chromium (served by Vite from bench/browser/catalog-bench.html, driven by
- * catalog.bench.ts): the app's own storage code against the browser's real IndexedDB.
+ * catalog.bench.ts): the app's own catalog search and storage code against the browser's real
+ * IndexedDB.
  *
- * `window.runCatalogBench(size, searchBudgetMs)` makes a catalog of `size` products, has the
+ * `window.runCatalogBench(size, storageBudgetMs)` makes a catalog of `size` products, has the
  * domain decide the seller's `product.save` commands, and then times
  *   - the import: storing those decisions with `storeDecisions`, 1,000 per call, as sync would;
- *   - search as you type: `listProducts` for every prefix of 50 queries, each typed letter by
- *     letter; the queries in a seeded random order, and no new query begun once
- *     `searchBudgetMs` is spent (so a slow search keeps the bench short, with an unbiased sample);
- *   - the first page: a fresh `ShopDb` on the filled database, opened, then its first page.
- * It deletes its database when done. Times are `performance.now()` in the page.
+ *   - the first page before the index: a fresh `ShopDb`, opened, then its first `searchCatalog`
+ *     page, which starts the index in the background and is answered by storage's
+ *     `listProducts` meanwhile (the catalog screen right after start);
+ *   - the index build: a fresh `ShopDb`, opened, then `startCatalogSearch` until the index is
+ *     built (`catalogSearchSettled`), with the longest main-thread task meanwhile;
+ *   - with the index ready: the first page, and search as you type: `searchCatalog` for every
+ *     prefix of the 50 queries, each typed letter by letter, the queries in a seeded random order;
+ *   - one product saved (a `storeDecisions` call) until the index answers with it;
+ *   - the old storage path for comparison: `listProducts` per keystroke as before, the queries
+ *     in the same order, no new query begun once `storageBudgetMs` is spent.
+ * It checks a few of the index's pages against `listProducts`, and deletes its database when
+ * done. Times are `performance.now()` in the page.
  */
 import { Dexie } from 'dexie';
-import { decide, emptyState, type Decision } from '../../src/domain/index.ts';
-import { listProducts, openDb, queryTerms, storeDecisions, type ProductRow, type ShopDb } from '../../src/storage/index.ts';
+import { decide, emptyState, type Decision, type ShopState } from '../../src/domain/index.ts';
+import { listProducts, openDb, storeDecisions, type ProductPage, type ProductQuery, type ShopDb } from '../../src/storage/index.ts';
+import {
+  catalogSearchSettled, searchCatalog, startCatalogSearch, stopCatalogSearch,
+} from '../../src/app/catalog/catalog-search.ts';
 import { keystrokes, makeProducts, QUERIES, random, saveCommands } from './catalog-data.ts';
 
 export const BATCH = 1_000;
 export const PAGE = 24;
-/** Fresh opens timed for the first page (each on a new ShopDb). */
+/** Fresh opens timed for each first page and for the build (each on a new ShopDb). */
 const OPENS = 3;
 
 export interface Keystroke {
@@ -29,36 +40,19 @@ export interface Keystroke {
   total: number;
 }
 
-/** Where the time of one `listProducts` call goes, by re-running its steps one at a time. */
-export interface Breakdown {
-  query: string;
-  /** Index reads: the primary keys the terms find (search), or nothing. */
-  keysMs: number;
-  keys: number;
-  /** Reading the rows: `bulkGet` of those keys, or the whole table / category. */
-  rowsMs: number;
-  rows: number;
-  /** Filtering hidden ones and sorting by name (localeCompare), in JS. */
-  sortMs: number;
-  /** The page's stock. */
-  inventoryMs: number;
+export interface Build {
+  ms: number;
+  /** Products in the index when built (a check). */
+  products: number;
+  /** The longest main-thread task while building (PerformanceObserver 'longtask': 0 if none over 50 ms). */
+  longestTaskMs: number;
+  longTasks: number;
 }
 
-/**
- * What the indexes could answer without reading the matching rows, for the report on a slow
- * search or first page: IndexedDB's own count of a prefix's index entries, the visible
- * products' count, and a first page read in index order (price: the one ordered index the
- * schema has; a name-ordered first page would need a new index).
- */
-export interface Alternatives {
-  prefix: string;
-  /** `where('words').startsWith(prefix).count()`: index entries, not distinct products. */
-  prefixCountMs: number;
-  prefixCount: number;
-  /** `where('hidden').equals(0).count()`. */
-  visibleCountMs: number;
-  /** `orderBy('price').filter(visible).limit(24).toArray()`. */
-  pricePageMs: number;
+export interface FirstPage {
+  openMs: number;
+  pageMs: number;
+  total: number;
 }
 
 export interface CatalogBenchResult {
@@ -72,25 +66,29 @@ export interface CatalogBenchResult {
   batches: number;
   /** Each call's time, for the slowest batch. */
   batchMs: number[];
-  keystrokes: Keystroke[];
-  /** Queries typed in full before the search budget was spent (of QUERIES.length). */
-  queriesTyped: number;
-  /** A fresh ShopDb: `open()`, then the first page of everything / of one category. */
-  openMs: number[];
-  firstPageMs: number[];
   category: string;
-  categoryOpenMs: number[];
-  categoryPageMs: number[];
-  firstPageTotal: number;
-  categoryTotal: number;
+  /** Before the index: fresh ShopDb, open(), first searchCatalog page (answered by listProducts). */
+  fallbackAll: FirstPage[];
+  fallbackCategory: FirstPage[];
+  builds: Build[];
+  /** The index ready: the first page of everything / of one category, on an open ShopDb. */
+  readyAll: FirstPage[];
+  readyCategory: FirstPage[];
   firstPageNames: string[];
-  breakdowns: Breakdown[];
-  alternatives: Alternatives;
+  keystrokes: Keystroke[];
+  /** One product.save decision stored, then until the index has it. */
+  saveMs: number;
+  indexUpdateMs: number;
+  /** The old storage path: listProducts per keystroke, until the budget is spent. */
+  storageKeystrokes: Keystroke[];
+  storageQueriesTyped: number;
+  /** Pages where the index and listProducts disagree (should be none). */
+  mismatches: string[];
 }
 
 declare global {
   interface Window {
-    runCatalogBench(size: number, searchBudgetMs: number): Promise<CatalogBenchResult>;
+    runCatalogBench(size: number, storageBudgetMs: number): Promise<CatalogBenchResult>;
   }
 }
 
@@ -106,76 +104,101 @@ async function timed<T>(fn: () => Promise<T>): Promise<[number, T]> {
   return [now() - start, result];
 }
 
-window.runCatalogBench = async (size: number, searchBudgetMs: number): Promise<CatalogBenchResult> => {
+window.runCatalogBench = async (size: number, storageBudgetMs: number): Promise<CatalogBenchResult> => {
   const name = `bench-catalog-${size}`;
   await deleteDb(name);
   const at = Date.UTC(2026, 10, 1);
   const products = makeProducts(size);
-  const [decideMs, decided] = await timed(async () => decide(emptyState(), saveCommands(products, at), at).decisions);
-  if (decided.length !== size) throw new Error(`the authority made ${decided.length} decisions for ${size} product.save commands`);
+  const [decideMs, decided] = await timed(async () => decide(emptyState(), saveCommands(products, at), at));
+  if (decided.decisions.length !== size) throw new Error(`the authority made ${decided.decisions.length} decisions for ${size} product.save commands`);
+  const category = products[0]!.product.category;
+  const all: ProductQuery = { offset: 0, limit: PAGE };
+  const inCategory: ProductQuery = { offset: 0, limit: PAGE, category };
 
   let db = openDb(name);
+  const fresh = async (): Promise<number> => {
+    stopCatalogSearch(db);
+    db.close();
+    db = openDb(name);
+    const [openMs] = await timed(() => db.open());
+    return openMs;
+  };
   try {
     await db.open();
-    const { importMs, batchMs } = await importAll(db, decided);
+    const { importMs, batchMs } = await importAll(db, decided.decisions);
     const stored = await db.products.count();
 
-    // Search as you type, on the open database: each query letter by letter (one call per
-    // keystroke), the queries in a seeded random order, none begun once the budget is spent.
-    await listProducts(db, { search: 'warm up', offset: 0, limit: PAGE });
+    // The first page before the index: the catalog screen right after start.
+    const fallbackAll: FirstPage[] = [];
+    const fallbackCategory: FirstPage[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      for (const [q, into] of [[all, fallbackAll], [inCategory, fallbackCategory]] as const) {
+        const openMs = await fresh();
+        const [pageMs, page] = await timed(() => searchCatalog(db, q));
+        into.push({ openMs, pageMs, total: page.total });
+        // Let the index it started finish (not timed), so its reads do not spill into the next run.
+        await catalogSearchSettled(db);
+      }
+    }
+
+    // The index build, on a fresh ShopDb each time.
+    const builds: Build[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      await fresh();
+      builds.push(await build(db));
+    }
+
+    // The index ready (the last build's): first pages, then search as you type.
+    const readyAll: FirstPage[] = [];
+    const readyCategory: FirstPage[] = [];
+    for (let i = 0; i < OPENS; i++) {
+      for (const [q, into] of [[all, readyAll], [inCategory, readyCategory]] as const) {
+        const [pageMs, page] = await timed(() => searchCatalog(db, q));
+        into.push({ openMs: 0, pageMs, total: page.total });
+      }
+    }
+    const firstPageNames = (await searchCatalog(db, all)).items.slice(0, 3).map((it) => it.product.name);
+    const order = shuffled(QUERIES.map((_, i) => i), random(size));
     const strokes: Keystroke[] = [];
-    const searchStart = now();
-    let queriesTyped = 0;
-    for (const query of shuffled(QUERIES.map((_, i) => i), random(size))) {
-      if (now() - searchStart > searchBudgetMs) break;
+    for (const query of order) {
       for (const prefix of keystrokes([QUERIES[query]!])) {
-        const [ms, page] = await timed(() => listProducts(db, { search: prefix, offset: 0, limit: PAGE }));
+        const [ms, page] = await timed(() => searchCatalog(db, { search: prefix, offset: 0, limit: PAGE }));
         strokes.push({ query, prefix, ms, total: page.total });
       }
-      queriesTyped += 1;
     }
 
-    // The first page, on a fresh ShopDb each time (the catalog screen right after start).
-    db.close();
-    const category = products[0]!.product.category;
-    const openMs: number[] = [];
-    const firstPageMs: number[] = [];
-    const categoryOpenMs: number[] = [];
-    const categoryPageMs: number[] = [];
-    let firstPageTotal = 0;
-    let categoryTotal = 0;
-    let firstPageNames: string[] = [];
-    for (let i = 0; i < OPENS; i++) {
-      for (const withCategory of [false, true]) {
-        db = openDb(name);
-        const [open] = await timed(() => db.open());
-        const [list, page] = await timed(() =>
-          listProducts(db, { offset: 0, limit: PAGE, ...(withCategory && { category }) }));
-        if (withCategory) {
-          categoryOpenMs.push(open);
-          categoryPageMs.push(list);
-          categoryTotal = page.total;
-        } else {
-          openMs.push(open);
-          firstPageMs.push(list);
-          firstPageTotal = page.total;
-          firstPageNames = page.items.slice(0, 3).map((it) => it.product.name);
-        }
-        db.close();
+    // One product saved: stored, then in the index.
+    const { saveMs, indexUpdateMs } = await saveOne(db, decided.state, products[1]!.product, at + 1);
+
+    // The index against storage, on a few pages (listProducts is slow at this size).
+    const mismatches: string[] = [];
+    for (const q of [all, inCategory, { search: 'tea', sort: 'price-desc', offset: 24, limit: PAGE }, { search: '绿茶', offset: 0, limit: PAGE }, { search: 'green t', sort: 'price-asc', offset: 0, limit: PAGE }] as ProductQuery[]) {
+      const [mine, theirs] = [await searchCatalog(db, q), await listProducts(db, q)];
+      if (!samePage(mine, theirs)) mismatches.push(JSON.stringify(q));
+    }
+    stopCatalogSearch(db);
+
+    // The old storage path, for comparison: listProducts per keystroke, until the budget is spent.
+    await listProducts(db, { search: 'warm up', offset: 0, limit: PAGE });
+    const storageKeystrokes: Keystroke[] = [];
+    let storageQueriesTyped = 0;
+    const storageStart = now();
+    for (const query of order) {
+      if (now() - storageStart > storageBudgetMs) break;
+      for (const prefix of keystrokes([QUERIES[query]!])) {
+        const [ms, page] = await timed(() => listProducts(db, { search: prefix, offset: 0, limit: PAGE }));
+        storageKeystrokes.push({ query, prefix, ms, total: page.total });
       }
+      storageQueriesTyped += 1;
     }
-
-    db = openDb(name);
-    await db.open();
-    const slowest = strokes.reduce((a, b) => (b.ms > a.ms ? b : a));
-    const breakdowns = [await breakdown(db, '', undefined), await breakdown(db, '', category), await breakdown(db, slowest.prefix, undefined)];
-    const alternatives = await alternativesFor(db, queryTerms(slowest.prefix)[0] ?? slowest.prefix);
 
     return {
-      size, stored, decideMs, importMs, batches: batchMs.length, batchMs, keystrokes: strokes, queriesTyped,
-      openMs, firstPageMs, category, categoryOpenMs, categoryPageMs, firstPageTotal, categoryTotal, firstPageNames, breakdowns, alternatives,
+      size, stored, decideMs, importMs, batches: batchMs.length, batchMs, category, fallbackAll, fallbackCategory, builds,
+      readyAll, readyCategory, firstPageNames, keystrokes: strokes, saveMs, indexUpdateMs, storageKeystrokes, storageQueriesTyped,
+      mismatches,
     };
   } finally {
+    stopCatalogSearch(db);
     db.close();
     await deleteDb(name);
   }
@@ -194,6 +217,47 @@ async function importAll(db: ShopDb, decisions: readonly Decision[]): Promise<{ 
   return { importMs, batchMs };
 }
 
+async function build(db: ShopDb): Promise<Build> {
+  let longestTaskMs = 0;
+  let longTasks = 0;
+  const observer = typeof PerformanceObserver !== 'undefined' && PerformanceObserver.supportedEntryTypes.includes('longtask')
+    ? new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) {
+        longTasks += 1;
+        longestTaskMs = Math.max(longestTaskMs, e.duration);
+      }
+    })
+    : undefined;
+  observer?.observe({ type: 'longtask' });
+  const [ms, status] = await timed(async () => {
+    startCatalogSearch(db);
+    return catalogSearchSettled(db);
+  });
+  // Long tasks are reported after they end: one more turn to hear of the last one.
+  await new Promise((r) => setTimeout(r, 50));
+  observer?.disconnect();
+  return { ms, products: status.products, longestTaskMs, longTasks };
+}
+
+async function saveOne(db: ShopDb, state: ShopState, product: CatalogProduct, at: number): Promise<{ saveMs: number; indexUpdateMs: number }> {
+  const renamed = { ...product, name: `Zanzibar ${product.name}` };
+  const [command] = saveCommands([{ product: renamed, stock: 1 }], at).map((c) => ({ ...c, id: `s-bench-save-${at}` as typeof c.id }));
+  const { decisions } = decide(state, [command!], at);
+  const [saveMs] = await timed(() => storeDecisions(db, decisions));
+  const [indexUpdateMs] = await timed(async () => {
+    await catalogSearchSettled(db);
+    const page = await searchCatalog(db, { search: 'zanzibar', offset: 0, limit: PAGE });
+    if (page.items[0]?.product.id !== product.id) throw new Error('the saved product is not in the index');
+  });
+  return { saveMs, indexUpdateMs };
+}
+
+type CatalogProduct = ReturnType<typeof makeProducts>[number]['product'];
+
+function samePage(a: ProductPage, b: ProductPage): boolean {
+  return a.total === b.total && a.items.length === b.items.length && a.items.every((it, i) => it.product.id === b.items[i]!.product.id);
+}
+
 function shuffled<T>(xs: T[], rnd: () => number): T[] {
   for (let i = xs.length - 1; i > 0; i--) {
     const j = Math.floor(rnd() * (i + 1));
@@ -205,48 +269,4 @@ function shuffled<T>(xs: T[], rnd: () => number): T[] {
 /** Dexie's delete waits for connections still closing (a plain deleteDatabase reports them as blocked). */
 function deleteDb(name: string): Promise<void> {
   return Dexie.delete(name);
-}
-
-/**
- * The steps of `listProducts` (src/storage/queries.ts) one at a time, with the same Dexie calls,
- * to show where a slow call spends its time. A diagnostic copy: if listProducts changes, this
- * shows the old steps, which is why only its sum is compared with the real call.
- */
-async function breakdown(db: ShopDb, search: string, category: string | undefined): Promise<Breakdown> {
-  const terms = queryTerms(search);
-  let keys = 0;
-  let keysMs = 0;
-  let rows: ProductRow[];
-  let rowsMs: number;
-  if (terms.length > 0) {
-    const [kMs, ids] = await timed(async () => {
-      const sets = await Promise.all(terms.map(async (t) => new Set(await db.products.where('words').startsWith(t).primaryKeys())));
-      sets.sort((a, b) => a.size - b.size);
-      const [first, ...rest] = sets;
-      return [...(first ?? [])].filter((id) => rest.every((s) => s.has(id)));
-    });
-    keysMs = kMs;
-    keys = ids.length;
-    [rowsMs, rows] = await timed(async () => (await db.products.bulkGet(ids)).filter((r): r is ProductRow => r !== undefined));
-  } else if (category !== undefined) {
-    [rowsMs, rows] = await timed(() => db.products.where('category').equals(category).toArray());
-  } else {
-    [rowsMs, rows] = await timed(() => db.products.toArray());
-  }
-  const read = rows.length;
-  const [sortMs, page] = await timed(async () => {
-    const visible = rows.filter((r) => r.hidden === 0 && (category === undefined || r.category === category));
-    visible.sort((a, b) => a.value.name.localeCompare(b.value.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return visible.slice(0, PAGE);
-  });
-  const [inventoryMs] = await timed(() => db.inventory.bulkGet(page.map((r) => r.id)));
-  return { query: category !== undefined ? `category ${category}` : search, keysMs, keys, rowsMs, rows: read, sortMs, inventoryMs };
-}
-
-async function alternativesFor(db: ShopDb, prefix: string): Promise<Alternatives> {
-  const [prefixCountMs, prefixCount] = await timed(() => db.products.where('words').startsWith(prefix).count());
-  const [visibleCountMs] = await timed(() => db.products.where('hidden').equals(0).count());
-  const [pricePageMs, page] = await timed(() => db.products.orderBy('price').filter((r) => r.hidden === 0).limit(PAGE).toArray());
-  if (page.length === 0) throw new Error('the price index gave no first page');
-  return { prefix, prefixCountMs, prefixCount, visibleCountMs, pricePageMs };
 }

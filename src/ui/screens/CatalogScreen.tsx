@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { getShop, listCategories, listProducts, type ProductPage } from '../../app/queries.ts';
+import { catalogSearchStatus, searchCatalog, watchCatalogSearch } from '../../app/catalog/catalog-search.ts';
+import { getShop, listCategories, type ProductPage } from '../../app/queries.ts';
 import { categoryName } from '../components/shop/category-name.ts';
 import { ProductCard } from '../components/shop/ProductCard.tsx';
 import { useApp } from '../hooks/use-app.ts';
@@ -51,13 +52,16 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
   const categories = useLive(() => listCategories(app.db), [app]);
   // Each result carries the question it answers: a slower, older answer is never shown as
   // the answer to what is typed now (while the new one runs, the last answer stays, marked busy).
+  // The catalog's search index answers once it is built (storage until then); it reads only the
+  // page's products, so the query also re-runs when the index says its answers may have changed.
   const key = JSON.stringify([category, search, sort, limit]);
+  const searchVersion = useSearchVersion(app.db);
   const result = useLive(
     async (): Promise<{ key: string; page: ProductPage }> => ({
       key,
-      page: await listProducts(app.db, { category, search, sort, offset: 0, limit }),
+      page: await searchCatalog(app.db, { category, search, sort, offset: 0, limit }),
     }),
-    [app, key],
+    [app, key, searchVersion],
   );
   const page = result?.page;
   const busy = result?.key !== key;
@@ -144,4 +148,11 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
       )}
     </section>
   );
+}
+
+/** The catalog search index's version: it goes up when the index is ready or a product changed in it. */
+function useSearchVersion(db: Parameters<typeof watchCatalogSearch>[0]): number {
+  const [version, setVersion] = useState(() => catalogSearchStatus(db).version);
+  useEffect(() => watchCatalogSearch(db, (status) => setVersion(status.version)), [db]);
+  return version;
 }
