@@ -8,6 +8,7 @@ import { authorityBench } from './authority.bench.ts';
 import { browserCatalogBench } from './browser/catalog.bench.ts';
 import { browserStartBench } from './browser/start.bench.ts';
 import { bundleBench } from './bundle.bench.ts';
+import { csvBench } from './csv.bench.ts';
 import { foldBench } from './fold.bench.ts';
 import { formatTable, type Bench, type Row } from './table.ts';
 
@@ -17,6 +18,7 @@ const benches: [string, Bench][] = [
   ['bundle', bundleBench],
   ['browser-catalog', browserCatalogBench],
   ['browser-start', browserStartBench],
+  ['csv', csvBench],
 ];
 
 const only = process.argv.slice(2);

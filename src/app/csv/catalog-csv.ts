@@ -1,0 +1,219 @@
+/**
+ * The catalog as a seller's spreadsheet: one product a row, in the columns below. Money is in
+ * decimal major units of the shop's currency ("12.90"), times are ISO 8601, tags and photos are
+ * separated by `|`, hidden is true or false; a team buy's or a flash sale's columns are all empty
+ * when the product has none. Every row is checked by the domain's own `validateProduct` (and
+ * its stock by `validateInventory`): the rules live there once, and their problems are told here
+ * by line and column. Pure: no DOM, no Dexie.
+ */
+import type { Product } from '../../domain/index.ts';
+import { validateInventory, validateProduct } from '../../domain/validate/index.ts';
+import { fromValidator } from './from-validator.ts';
+import { CSV_LIMITS, parseCsv, type CsvLimits, type CsvRecord } from './parse-csv.ts';
+import { problem, shown, type CsvProblem } from './problems.ts';
+import { currencyDigits, formatMinor, formatTime, joinList, readBool, readMoney, readTime, readWhole, splitList } from './values.ts';
+import { literal, unguardFormula, writeCsv, type Cell } from './write-csv.ts';
+
+export const PRODUCT_COLUMNS = [
+  'id', 'name', 'description', 'category', 'tags', 'price', 'stock', 'hidden', 'photos',
+  'team_price', 'team_size', 'team_window_hours',
+  'flash_price', 'flash_starts_at', 'flash_ends_at', 'flash_stock', 'flash_per_buyer_limit',
+] as const;
+export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
+
+const TEAM: readonly ProductColumn[] = ['team_price', 'team_size', 'team_window_hours'];
+const FLASH: readonly ProductColumn[] = ['flash_price', 'flash_starts_at', 'flash_ends_at', 'flash_stock', 'flash_per_buyer_limit'];
+const MONEY_COLUMNS: ReadonlySet<ProductColumn> = new Set(['price', 'team_price', 'flash_price']);
+
+/** The validator's paths (`team.windowHours`, `tags[2]`) and the columns they come from. */
+const PATH_COLUMN: Readonly<Record<string, ProductColumn>> = {
+  id: 'id', name: 'name', description: 'description', category: 'category', tags: 'tags', price: 'price', photos: 'photos',
+  hidden: 'hidden', stock: 'stock', 'team.price': 'team_price', 'team.size': 'team_size', 'team.windowHours': 'team_window_hours',
+  'flash.price': 'flash_price', 'flash.startsAt': 'flash_starts_at', 'flash.endsAt': 'flash_ends_at',
+  'flash.stock': 'flash_stock', 'flash.perBuyerLimit': 'flash_per_buyer_limit',
+};
+
+export interface CatalogItem {
+  product: Product;
+  /** Regular stock on the shelf. */
+  stock: number;
+}
+
+export interface CatalogRow extends CatalogItem {
+  line: number;
+}
+
+/** The preview: every good row, and every problem by line (the file may be imported only with none). */
+export interface CatalogParse {
+  rows: CatalogRow[];
+  errors: CsvProblem[];
+}
+
+/* ------------------------------------------------------------------ export */
+
+export function productsToCsv(items: Iterable<CatalogItem>, currency: string): string {
+  const digits = currencyDigits(currency);
+  const money = (m: number | undefined): Cell => (m === undefined ? '' : literal(formatMinor(m, digits)));
+  const time = (t: number | undefined): Cell => (t === undefined ? '' : literal(formatTime(t)));
+  function* rows(): Generator<Cell[]> {
+    for (const { product: p, stock } of items) {
+      const { team, flash } = p;
+      yield [
+        p.id, p.name, p.description, p.category, joinList(p.tags), money(p.price), stock, p.hidden, joinList(p.photos),
+        money(team?.price), team?.size, team?.windowHours,
+        money(flash?.price), time(flash?.startsAt), time(flash?.endsAt), flash?.stock, flash?.perBuyerLimit,
+      ];
+    }
+  }
+  return writeCsv(PRODUCT_COLUMNS, rows());
+}
+
+/* ------------------------------------------------------------------ import */
+
+type Columns = Record<ProductColumn, number>;
+
+function readHeader(rec: CsvRecord): Columns | CsvProblem[] {
+  const known = new Set<string>(PRODUCT_COLUMNS);
+  const at = new Map<string, number>();
+  const unknown: string[] = [];
+  const repeated: string[] = [];
+  rec.fields.forEach((field, i) => {
+    const name = field.trim().toLowerCase();
+    if (name === '') return; // a spreadsheet's empty column past the last: nothing is read from it
+    if (!known.has(name)) unknown.push(name);
+    else if (at.has(name)) repeated.push(name);
+    else at.set(name, i);
+  });
+  const missing = PRODUCT_COLUMNS.filter((c) => !at.has(c));
+  const problems: CsvProblem[] = [];
+  const list = (xs: readonly string[]) => xs.map((x) => shown(x).slice(1, -1)).join(', ');
+  const expected = PRODUCT_COLUMNS.join(',');
+  if (missing.length > 0) {
+    problems.push(problem(rec.line, 'missing-columns', `the header lacks the columns ${list(missing)}; the columns are ${expected}`, { columns: list(missing), expected }));
+  }
+  if (unknown.length > 0) {
+    problems.push(problem(rec.line, 'unknown-columns', `the header has columns this shop does not know: ${list(unknown)}; the columns are ${expected}`, { columns: list(unknown), expected }));
+  }
+  if (repeated.length > 0) {
+    problems.push(problem(rec.line, 'repeated-columns', `the header has the same column twice: ${list(repeated)}`, { columns: list(repeated) }));
+  }
+  return problems.length > 0 ? problems : (Object.fromEntries(at) as Columns);
+}
+
+const NUMBER_REASONS: Readonly<Record<string, (value: string, currency: string, digits: number) => [CsvProblem['code'], string]>> = {
+  money: (v) => ['money', `must be an amount such as 12.90, got ${shown(v)}`],
+  decimals: (v, currency, digits) => ['money-decimals', `has more decimals than ${currency} has (${digits}), got ${shown(v)}`],
+  large: (v) => ['money-large', `is far too large, got ${shown(v)}`],
+  number: (v) => ['number', `must be a whole number, got ${shown(v)}`],
+  time: (v) => ['time', `must be a date and time such as 2026-11-11T20:00:00+08:00, got ${shown(v)}`],
+  bool: (v) => ['bool', `must be true or false, got ${shown(v)}`],
+};
+
+/** Reads one row; its problems are added to `problems`. */
+function readRow(rec: CsvRecord, at: Columns, currency: string, digits: number, problems: CsvProblem[]): CatalogItem | undefined {
+  const before = problems.length;
+  const unreadable = new Set<ProductColumn>();
+  const raw = (c: ProductColumn) => rec.fields[at[c]] ?? '';
+  const text = (c: ProductColumn) => unguardFormula(raw(c));
+  const bad = (c: ProductColumn, reason: string, value: string) => {
+    const [code, message] = (NUMBER_REASONS[reason] ?? NUMBER_REASONS.number!)(value, currency, digits);
+    problems.push(problem(rec.line, code, message, { value: shown(value), currency, digits }, c));
+    unreadable.add(c);
+    return undefined;
+  };
+  const value = <T>(c: ProductColumn, read: (s: string) => { ok: true; value: T } | { ok: false; reason: string }): T | undefined => {
+    const s = raw(c).trim();
+    if (s === '') return undefined;
+    const r = read(s);
+    return r.ok ? r.value : bad(c, r.reason, s);
+  };
+  const money = (c: ProductColumn) => value(c, (s) => readMoney(s, digits));
+  const whole = (c: ProductColumn) => value(c, readWhole);
+  const time = (c: ProductColumn) => value(c, readTime);
+  const given = (cs: readonly ProductColumn[]) => cs.some((c) => raw(c).trim() !== '');
+
+  const hidden = readBool(raw('hidden').trim());
+  if (!hidden.ok) bad('hidden', 'bool', raw('hidden'));
+  const product: Record<string, unknown> = {
+    id: raw('id').trim(),
+    name: text('name'),
+    // A line break in a cell comes back as CRLF from some spreadsheets: the shop keeps "\n".
+    description: text('description').replace(/\r\n?/g, '\n'),
+    category: text('category'),
+    tags: splitList(text('tags')),
+    price: money('price'),
+    photos: splitList(text('photos')),
+    hidden: hidden.ok && hidden.value,
+  };
+  if (given(TEAM)) product.team = { price: money('team_price'), size: whole('team_size'), windowHours: whole('team_window_hours') };
+  if (given(FLASH)) {
+    product.flash = {
+      price: money('flash_price'), startsAt: time('flash_starts_at'), endsAt: time('flash_ends_at'),
+      stock: whole('flash_stock'), perBuyerLimit: whole('flash_per_buyer_limit'),
+    };
+  }
+  const stock = whole('stock');
+
+  const checked = validateProduct(product);
+  const stockChecked = validateInventory({ productId: 'p', stock, flashSold: 0 });
+  const found = [...(checked.ok ? [] : checked.errors), ...(stockChecked.ok ? [] : stockChecked.errors.filter((e) => e.startsWith('stock')))];
+  for (const error of found) {
+    const p = fromValidator(rec.line, error, digits, PATH_COLUMN, MONEY_COLUMNS);
+    // A cell that could not even be read has said so already: not "is required" on top.
+    if (p.column === undefined || !unreadable.has(p.column as ProductColumn)) problems.push(p);
+  }
+  if (problems.length > before || !checked.ok || stock === undefined) return undefined;
+  return { product: checked.value, stock };
+}
+
+/** Ids given on more than one line: each of those lines names the others. */
+function duplicates(lines: ReadonlyMap<string, number[]>): CsvProblem[] {
+  const out: CsvProblem[] = [];
+  for (const [id, at] of lines) {
+    if (at.length < 2) continue;
+    for (const line of at) {
+      const others = at.filter((l) => l !== line).join(', ');
+      out.push(problem(line, 'duplicate-id', `the id ${shown(id)} is also on line ${others}`, { id: shown(id), lines: others }, 'id'));
+    }
+  }
+  return out;
+}
+
+/**
+ * Reads a products CSV: the rows that are good, and every problem by line and column. Nothing
+ * is imported unless `errors` is empty: the caller imports all `rows` or none.
+ */
+export function csvToProducts(text: string, currency: string, limits: CsvLimits = CSV_LIMITS): CatalogParse {
+  const parsed = parseCsv(text, limits);
+  if (!parsed.ok) return { rows: [], errors: [parsed.error] };
+  const [header, ...records] = parsed.records;
+  if (header === undefined) return { rows: [], errors: [problem(1, 'empty', 'the file is empty')] };
+  const at = readHeader(header);
+  if (Array.isArray(at)) return { rows: [], errors: at };
+
+  const digits = currencyDigits(currency);
+  const rows: CatalogRow[] = [];
+  const errors: CsvProblem[] = [];
+  const idLines = new Map<string, number[]>();
+  const width = header.fields.length;
+  for (const rec of records) {
+    if (rec.fields.every((f) => f.trim() === '')) continue; // ",,,," left by a spreadsheet
+    const extra = rec.fields.slice(width);
+    if (rec.fields.length < width || extra.some((f) => f.trim() !== '')) {
+      errors.push(problem(rec.line, 'field-count', `has ${rec.fields.length} cells; the header has ${width}`, { cells: rec.fields.length, header: width }));
+      continue;
+    }
+    const id = (rec.fields[at.id] ?? '').trim();
+    if (id !== '') {
+      const lines = idLines.get(id);
+      if (lines) lines.push(rec.line);
+      else idLines.set(id, [rec.line]);
+    }
+    const item = readRow(rec, at, currency, digits, errors);
+    if (item) rows.push({ line: rec.line, ...item });
+  }
+  if (rows.length === 0 && errors.length === 0) errors.push(problem(header.line, 'no-rows', 'the file has a header but no products'));
+  errors.push(...duplicates(idLines));
+  errors.sort((a, b) => a.line - b.line);
+  return { rows, errors };
+}
