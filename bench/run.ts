@@ -6,6 +6,7 @@
 import os from 'node:os';
 import { authorityBench } from './authority.bench.ts';
 import { browserCatalogBench } from './browser/catalog.bench.ts';
+import { browserPhotoBench } from './browser/photo.bench.ts';
 import { browserStartBench } from './browser/start.bench.ts';
 import { bundleBench } from './bundle.bench.ts';
 import { csvBench } from './csv.bench.ts';
@@ -18,6 +19,7 @@ const benches: [string, Bench][] = [
   ['bundle', bundleBench],
   ['browser-catalog', browserCatalogBench],
   ['browser-start', browserStartBench],
+  ['browser-photo', browserPhotoBench],
   ['csv', csvBench],
 ];
 

@@ -9,6 +9,7 @@ import type { UseStore } from 'idb-keyval';
 import type { Millis } from '../domain/index.ts';
 import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
+import type { PhotoRow } from './photos.ts';
 import { SCHEMA_VERSION, tablesAt } from './schema.ts';
 import { allSettings, checkSettings, replaceSettings, settingsStore, type Settings } from './settings.ts';
 
@@ -38,7 +39,27 @@ export async function exportBackup(db: ShopDb, exportedAt: Millis, store: UseSto
   await db.transaction('r', names, async () => {
     for (const name of names) tables[name] = await db.table(name).toArray();
   });
+  // Photos are Blobs, which JSON cannot hold: they go as base64 (read after the transaction,
+  // as reading a Blob is not an IndexedDB request and would let the transaction close).
+  tables.photos = await Promise.all((tables.photos as PhotoRow[]).map(photoToJson));
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, schemaVersion: SCHEMA_VERSION, tables, settings: await allSettings(store) };
+}
+
+/** A photo row as a backup file holds it: the Blob's bytes as base64 in `data`. */
+type PhotoJson = Omit<PhotoRow, 'blob'> & { data: string };
+
+async function photoToJson({ blob, ...row }: PhotoRow): Promise<PhotoJson> {
+  const bytes = new Uint8Array(await blob.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return { ...row, data: btoa(binary) };
+}
+
+function photoFromJson({ data, ...row }: PhotoJson): PhotoRow {
+  const binary = atob(data);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return { ...row, blob: new Blob([bytes], { type: row.type }) };
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
@@ -58,19 +79,20 @@ export function checkBackup(db: ShopDb, data: unknown): Backup {
   if ((version as number) > BACKUP_VERSION || (schemaVersion as number) > SCHEMA_VERSION) {
     throw new BackupError('This backup was made by a newer app version. Update the app, then restore it.');
   }
-  // An older schema's rows would need that version's upgrades: until a second version
-  // exists there is no such backup, and when one does this is where they are applied.
-  if (version !== BACKUP_VERSION || schemaVersion !== SCHEMA_VERSION) {
+  // An older schema's rows are brought up to this one here. Version 2 ('photos') only added
+  // the photos table: a version 1 backup has none.
+  if (version !== BACKUP_VERSION || (schemaVersion as number) < 1) {
     throw new BackupError('This backup was made by an older app version that this one cannot restore.');
   }
   if (typeof data.exportedAt !== 'number') throw new BackupError('This backup is damaged: it has no export time.');
   if (!isObject(data.tables)) throw new BackupError('This backup is damaged: it has no tables.');
+  const tables: Record<string, unknown> = schemaVersion === 1 && data.tables.photos === undefined ? { ...data.tables, photos: [] } : data.tables;
   const keys = primaryKeys(db);
-  for (const name of Object.keys(data.tables)) {
+  for (const name of Object.keys(tables)) {
     if (!keys.has(name)) throw new BackupError(`This backup is damaged: it has an unknown table '${name}'.`);
   }
   for (const [name, key] of keys) {
-    const rows = data.tables[name];
+    const rows = tables[name];
     if (rows === undefined) throw new BackupError(`This backup is damaged: the table '${name}' is missing.`);
     if (!Array.isArray(rows)) throw new BackupError(`This backup is damaged: the table '${name}' is not a list of rows.`);
     const seen = new Set<string>();
@@ -81,11 +103,14 @@ export function checkBackup(db: ShopDb, data: unknown): Backup {
       }
       if (seen.has(id)) throw new BackupError(`This backup is damaged: the table '${name}' has '${id}' twice.`);
       seen.add(id);
+      if (name === 'photos' && (typeof (row as Record<string, unknown>).data !== 'string' || typeof (row as Record<string, unknown>).type !== 'string')) {
+        throw new BackupError(`This backup is damaged: the photo '${id}' has no picture.`);
+      }
     });
   }
   const problems = checkSettings(data.settings);
   if (problems.length > 0) throw new BackupError(`This backup is damaged: ${problems.join(' ')}`);
-  return data as unknown as Backup;
+  return { ...data, schemaVersion: SCHEMA_VERSION, tables } as unknown as Backup;
 }
 
 /**
@@ -96,12 +121,13 @@ export function checkBackup(db: ShopDb, data: unknown): Backup {
 export async function importBackup(db: ShopDb, data: unknown, store: UseStore = settingsStore()): Promise<void> {
   const backup = checkBackup(db, data);
   const names = [...primaryKeys(db).keys()];
+  const rows: Record<string, unknown[]> = { ...backup.tables, photos: (backup.tables.photos as PhotoJson[]).map(photoFromJson) };
   await guardQuota(() =>
     db.transaction('rw', names, async () => {
       for (const name of names) {
         const table = db.table(name);
         await table.clear();
-        await table.bulkAdd(backup.tables[name]!);
+        await table.bulkAdd(rows[name]!);
       }
     }),
   );

@@ -7,6 +7,7 @@ import type {
   BalanceRow, CartRow, EventRow, InventoryRow, OrderRow, OutboxEntry, ProductRow, PromotionRow, ReviewRow, ShopRow,
   TeamRow, WithdrawalRow,
 } from './rows.ts';
+import type { PhotoRow } from './photos.ts';
 
 export const DEFAULT_DB_NAME = 'offline-shop';
 
@@ -25,6 +26,7 @@ export class ShopDb extends Dexie {
   declare readonly withdrawals: Table<WithdrawalRow, string>;
   declare readonly balances: Table<BalanceRow, string>;
   declare readonly cart: Table<CartRow, string>;
+  declare readonly photos: Table<PhotoRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
     super(name, {

@@ -13,6 +13,7 @@ export { queueIntent, markSent, refuseQueued, type QueueResult } from './write-i
 export { storeDecisions, type Stored } from './store-decisions.ts';
 export * from './queries.ts';
 export { setCartQty, clearCart } from './cart.ts';
+export { putPhoto, getPhoto, deletePhotos, type PhotoRow } from './photos.ts';
 export {
   getSetting, setSetting, allSettings, settingsStore, SETTINGS, SETTING_NAMES,
   type SettingKey, type SettingName, type SettingValue, type Settings, type Locale, type View, type Remote,

@@ -40,6 +40,15 @@ export const VERSIONS = [
       cart: '&key',
     },
   },
+  {
+    version: 2,
+    name: 'photos',
+    stores: {
+      // Product photos taken or picked on this device, compressed (photos.ts), as Blobs. A
+      // product's `photos` names them (`photo-<uuid>.webp`); the bytes never go into an event.
+      photos: '&id',
+    },
+  },
 ] as const satisfies readonly SchemaVersion[];
 
 /** The newest version: what `exportBackup` records and `importBackup` accepts. */

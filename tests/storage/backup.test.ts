@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import {
-  BackupError, exportBackup, importBackup, queueIntent, setCartQty, setSetting, storeDecisions, tablesAt, type Backup,
+  BackupError, exportBackup, getPhoto, importBackup, putPhoto, queueIntent, setCartQty, setSetting, storeDecisions, tablesAt, type Backup,
   type ShopDb,
 } from '../../src/storage/index.ts';
 import { intent, m, pid, T0 } from '../domain/fixtures/shop.ts';
@@ -20,6 +20,8 @@ async function busyDevice() {
   await setCartQty(db, pid('tea'), 'regular', 3, T0 + 60);
   await setSetting('locale', 'zh', store);
   await setSetting('buyerName', 'ann', store);
+  const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
+  await putPhoto(db, { id: 'photo-1.webp', blob: new Blob([bytes], { type: 'image/webp' }), type: 'image/webp', width: 4, height: 3, bytes: bytes.length, storedAt: T0 });
   return { db, store };
 }
 
@@ -38,6 +40,21 @@ describe('backups', () => {
     await setCartQty(other, pid('duck'), 'team', 1, T0);
     await importBackup(other, viaJson(first), otherStore);
     expect(await exportBackup(other, T0 + 100, otherStore)).toEqual(first);
+    // A photo's bytes come back as they were, as a Blob of their type.
+    const photo = await getPhoto(other, 'photo-1.webp');
+    expect(photo?.blob.type).toBe('image/webp');
+    expect(new Uint8Array(await photo!.blob.arrayBuffer())).toEqual(Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256));
+  });
+
+  it('restores a backup made before photos were kept (schema version 1)', async () => {
+    const { db, store } = await busyDevice();
+    const old = viaJson(await exportBackup(db, T0, store)) as Backup;
+    delete old.tables.photos;
+    old.schemaVersion = 1;
+    const target = freshDb();
+    await importBackup(target, old, freshStore());
+    expect(await target.photos.count()).toBe(0);
+    expect(await target.products.count()).toBe(await db.products.count());
   });
 
   it('refuses what is not a backup, or is damaged, with a clear message and writes nothing', async () => {
@@ -64,7 +81,9 @@ describe('backups', () => {
       [bad((b) => (b.schemaVersion = 99)), /made by a newer app version/],
       [bad((b) => (b.tables = [])), /has no tables/],
       [bad((b) => (tables(b).orders = { a: 1 })), /table 'orders' is not a list of rows/],
-      [bad((b) => (tables(b).photos = [])), /unknown table 'photos'/],
+      [bad((b) => (tables(b).pictures = [])), /unknown table 'pictures'/],
+      [bad((b) => (tables(b).photos = [{ id: 'photo-2.webp', type: 'image/webp' }])), /photo 'photo-2.webp' has no picture/],
+      [bad((b) => (b.schemaVersion = 0)), /older app version/],
       [bad((b) => delete tables(b).events), /table 'events' is missing/],
       [bad((b) => (tables(b).cart = [{ productId: 'tea' }])), /row 1 of the table 'cart' has no 'key'/],
       [bad((b) => (tables(b).cart = ['tea'])), /row 1 of the table 'cart' has no 'key'/],

@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { SCHEMA_VERSION, tablesAt, VERSIONS } from '../../src/storage/index.ts';
+import { Dexie } from 'dexie';
+import { getPhoto, putPhoto, SCHEMA_VERSION, ShopDb, tablesAt, VERSIONS } from '../../src/storage/index.ts';
 import { freshDb } from './helpers.ts';
 
 /**
@@ -25,6 +26,7 @@ const RELEASED: readonly { name: string; stores: Record<string, string | null> }
       cart: '&key',
     },
   },
+  { name: 'photos', stores: { photos: '&id' } },
 ];
 
 describe('schema versions', () => {
@@ -50,6 +52,34 @@ describe('schema versions', () => {
     expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name).sort()).toEqual(tablesAt());
     expect(db.products.schema.indexes.find((i) => i.name === 'words')?.multi).toBe(true);
+    db.close();
+  });
+
+  it('version 2 (photos) adds only the photos table to version 1', () => {
+    const v1 = tablesAt(1);
+    expect(v1).not.toContain('photos');
+    expect(tablesAt(2)).toEqual([...v1, 'photos'].sort());
+    expect(VERSIONS[1]).toMatchObject({ version: 2, name: 'photos', stores: { photos: '&id' } });
+    expect('upgrade' in VERSIONS[1]!).toBe(false);
+  });
+
+  it('upgrade a version 1 database in place: its rows stay, the photos table appears', async () => {
+    const name = `schema-upgrade-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    old.version(1).stores({ ...VERSIONS[0]!.stores });
+    await old.open();
+    await old.table('cart').put({ key: 'tea|regular', productId: 'tea', mode: 'regular', qty: 2, addedAt: 1 });
+    old.close();
+
+    const db = new ShopDb(name);
+    await db.open();
+    expect(db.verno).toBe(2);
+    expect(await db.cart.toArray()).toEqual([{ key: 'tea|regular', productId: 'tea', mode: 'regular', qty: 2, addedAt: 1 }]);
+    const blob = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/webp' });
+    await putPhoto(db, { id: 'photo-1.webp', blob, type: 'image/webp', width: 3, height: 1, bytes: 3, storedAt: 5 });
+    const row = await getPhoto(db, 'photo-1.webp');
+    expect(row?.bytes).toBe(3);
+    expect(row?.blob.size).toBe(3);
     db.close();
   });
 });

@@ -1,17 +1,30 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import { isLocalPhoto, localPhotoBlob } from '../../../app/photos/local-photo.ts';
+import { useApp } from '../../hooks/use-app.ts';
 import { ProductPhoto } from '../ProductPhoto.tsx';
 
 /**
  * A product photo that degrades quietly: offline, a photo the service worker has not cached
  * yet cannot load, and a plain tile reads better than the browser's broken-image icon.
+ * A photo taken on this device (`photo-<uuid>.webp`) is read from its database; others (the
+ * demo's `photos/*.svg`, web addresses) load by their path.
  */
 export function ShopPhoto({ src, alt, size }: { src: string | undefined; alt: string; size: number }) {
   const [failed, setFailed] = useState<string | undefined>(undefined);
-  if (src === undefined || failed === src) {
+  const local = src !== undefined && isLocalPhoto(src) ? src : undefined;
+  const localUrl = useLocalPhotoUrl(local);
+  if (src === undefined || failed === src || (local !== undefined && typeof localUrl !== 'string')) {
     return alt === '' ? (
       <div class="photo photo-empty" style={{ width: size, height: size }} aria-hidden="true" />
     ) : (
       <ProductPhoto src={undefined} alt={alt} size={size} />
+    );
+  }
+  if (local !== undefined && typeof localUrl === 'string') {
+    return (
+      <span class="photo-frame">
+        <img class="photo" src={localUrl} alt={alt} width={size} height={size} decoding="async" onError={() => setFailed(src)} />
+      </span>
     );
   }
   return (
@@ -19,4 +32,31 @@ export function ShopPhoto({ src, alt, size }: { src: string | undefined; alt: st
       <ProductPhoto src={src} alt={alt} size={size} />
     </span>
   );
+}
+
+/**
+ * An object URL for a photo kept on this device, revoked when the photo changes or the
+ * component goes: undefined while it is read, null if this device does not have it.
+ */
+function useLocalPhotoUrl(ref: string | undefined): string | null | undefined {
+  const app = useApp();
+  const [shown, setShown] = useState<{ ref: string; url: string | null } | undefined>(undefined);
+  useEffect(() => {
+    if (ref === undefined) return;
+    let live = true;
+    let url: string | undefined;
+    localPhotoBlob(app.db, ref).then(
+      (blob) => {
+        if (!live) return;
+        url = blob ? URL.createObjectURL(blob) : undefined;
+        setShown({ ref, url: url ?? null });
+      },
+      () => live && setShown({ ref, url: null }),
+    );
+    return () => {
+      live = false;
+      if (url !== undefined) URL.revokeObjectURL(url);
+    };
+  }, [app, ref]);
+  return shown !== undefined && shown.ref === ref ? shown.url : undefined;
 }

@@ -1,4 +1,155 @@
-// Placeholder: this tab is being written. Keeps the seller console's tab list whole meanwhile.
-export function ProductsTab() {
-  return <p>Products</p>;
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
+import type { ProductId, ShopProfile } from '../../../domain/index.ts';
+import { setProductHidden } from '../../../app/actions/hide-product.ts';
+import { getShop, listProducts, type ProductItem } from '../../../app/queries.ts';
+import { LiveMessage } from '../../components/account/LiveMessage.tsx';
+import { useAction, type Message } from '../../components/account/use-action.ts';
+import { Price } from '../../components/Price.tsx';
+import { ShopPhoto } from '../../components/shop/ShopPhoto.tsx';
+import { formatMoney } from '../../format.ts';
+import { useApp } from '../../hooks/use-app.ts';
+import { useLive } from '../../hooks/use-live.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { href, navigate } from '../../router.ts';
+import { ProductForm } from './ProductForm.tsx';
+import '../account.css';
+import './seller-catalog.css';
+
+const PAGE = 50;
+
+/**
+ * The seller's products: every one, hidden ones too, with search; `#/seller/products/new`
+ * opens the form for a new product and `#/seller/products/<id>` a product's form.
+ */
+export function ProductsTab({ section }: { section?: string | undefined }) {
+  const app = useApp();
+  const { t } = useI18n();
+  const shop = useLive(() => getShop(app.db), [app]);
+  // Said on the list after a form is saved and closed (the form is gone by then).
+  const [saved, setSaved] = useState<Message | undefined>(undefined);
+  if (shop === undefined) return <p role="status">{t('loading')}</p>;
+  if (section !== undefined) {
+    return (
+      <ProductForm
+        key={section}
+        id={section === 'new' ? undefined : (section as ProductId)}
+        shop={shop}
+        onSaved={(message) => {
+          setSaved({ tone: 'ok', text: message });
+          navigate({ name: 'seller', tab: 'products' });
+        }}
+      />
+    );
+  }
+  return <ProductList shop={shop} saved={saved} />;
+}
+
+function ProductList({ shop, saved }: { shop: ShopProfile; saved: Message | undefined }) {
+  const app = useApp();
+  const { t } = useI18n();
+  const id = useId();
+  const action = useAction();
+  const heading = useRef<HTMLHeadingElement>(null);
+  const [search, setSearch] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const page = useLive(() => listProducts(app.db, { search, includeHidden: true, offset: 0, limit }), [app, search, limit]);
+
+  // Back from a saved form: the list's heading takes focus, and the message below it says what was saved.
+  useEffect(() => {
+    if (saved) heading.current?.focus();
+  }, []);
+
+  return (
+    <div class="acct sc">
+      <div class="sc-head">
+        <h3 id={`${id}-h`} ref={heading} tabIndex={-1}>{t('catalogForm.products')}</h3>
+        <a class="acct-btn acct-primary" href={href({ name: 'seller', tab: 'products', section: 'new' })}>{t('catalogForm.add')}</a>
+      </div>
+      <LiveMessage message={action.message ?? saved} />
+      <div class="sc-field" role="search">
+        <label for={`${id}-q`}>{t('catalogForm.search')}</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={search}
+          autoComplete="off"
+          onInput={(e) => {
+            setSearch(e.currentTarget.value);
+            setLimit(PAGE);
+          }}
+        />
+      </div>
+      {page === undefined ? (
+        <p role="status">{t('loading')}</p>
+      ) : (
+        <>
+          <p class="acct-muted" aria-live="polite">
+            {search.trim() === '' ? t('catalogForm.count', { count: page.total }) : t('catalogForm.found', { count: page.total })}
+          </p>
+          <ul class="acct-list sc-products" aria-labelledby={`${id}-h`}>
+            {page.items.map((item) => (
+              <ProductRow
+                key={item.product.id}
+                item={item}
+                shop={shop}
+                busy={action.busy}
+                onHidden={(hidden) =>
+                  void action.run(
+                    () => setProductHidden(app, item.product.id, hidden),
+                    t(hidden ? 'catalogForm.hiddenDone' : 'catalogForm.shownDone', { name: item.product.name }),
+                  )}
+              />
+            ))}
+          </ul>
+          {page.items.length < page.total && (
+            <button type="button" class="acct-btn" onClick={() => setLimit((n) => n + PAGE)}>
+              {t('catalogForm.more', { count: Math.min(PAGE, page.total - page.items.length) })}
+            </button>
+          )}
+        </>
+      )}
+    </div>
+  );
+}
+
+function ProductRow({ item, shop, busy, onHidden }: { item: ProductItem; shop: ShopProfile; busy: boolean; onHidden: (hidden: boolean) => void }) {
+  const { t, intl } = useI18n();
+  const { product, inventory } = item;
+  const name = product.name;
+  return (
+    <li class={`acct-card sc-product${product.hidden ? ' sc-hidden' : ''}`}>
+      <ShopPhoto src={product.photos[0]} alt="" size={64} />
+      <div class="sc-product-body">
+        <h4>{name}</h4>
+        <p class="acct-line">
+          <Price amount={product.price} currency={shop.currency} />
+          <span class="acct-muted">{t('catalogForm.inStock', { count: inventory?.stock ?? 0 })}</span>
+        </p>
+        <p class="sc-badges">
+          {product.hidden && <span class="acct-badge acct-badge-off">{t('catalogForm.hiddenBadge')}</span>}
+          {product.team && (
+            <span class="acct-badge">{t('catalogForm.teamBadge', { size: product.team.size, price: formatMoney(product.team.price, shop.currency, intl) })}</span>
+          )}
+          {product.flash && (
+            <span class="acct-badge acct-badge-warn">{t('catalogForm.flashBadge', { price: formatMoney(product.flash.price, shop.currency, intl) })}</span>
+          )}
+          {product.category && <span class="acct-muted">{product.category}</span>}
+        </p>
+        <div class="acct-row">
+          <a class="acct-btn" href={href({ name: 'seller', tab: 'products', section: product.id })} aria-label={t('catalogForm.editName', { name })}>
+            {t('catalogForm.edit')}
+          </a>
+          <button
+            type="button"
+            class="acct-btn"
+            disabled={busy}
+            aria-label={t(product.hidden ? 'catalogForm.showName' : 'catalogForm.hideName', { name })}
+            onClick={() => onHidden(!product.hidden)}
+          >
+            {t(product.hidden ? 'catalogForm.show' : 'catalogForm.hide')}
+          </button>
+        </div>
+      </div>
+    </li>
+  );
 }

@@ -1,0 +1,15 @@
+import type { EventId, ProductId } from '../../domain/index.ts';
+import { getProduct } from '../../storage/queries.ts';
+import type { AppContext } from '../context.ts';
+import { InvalidInputError } from '../errors.ts';
+import { queueSellerCommand } from '../queue-intent.ts';
+
+/**
+ * Hides a product from buyers (or shows it again), as it is now on this device: everything
+ * else, its shelf stock included, stays as the shop last decided it.
+ */
+export async function setProductHidden(ctx: AppContext, id: ProductId, hidden: boolean): Promise<EventId> {
+  const item = await getProduct(ctx.db, id);
+  if (!item) throw new InvalidInputError([`product: there is no product ${JSON.stringify(id)}`]);
+  return queueSellerCommand(ctx, { kind: 'product.save', product: { ...item.product, hidden }, stock: item.inventory?.stock ?? 0 });
+}

@@ -1,0 +1,182 @@
+import type { ComponentChildren } from 'preact';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import type { ProductId, ShopProfile } from '../../../domain/index.ts';
+import { newProductId, saveProduct } from '../../../app/actions/save-product.ts';
+import {
+  emptyProductForm, parseProductForm, productFormValues, type FieldErrors, type ProductFormValues,
+} from '../../../app/forms/product-form.ts';
+import { forgetPhotos } from '../../../app/photos/photo-store.ts';
+import { getProduct, type ProductItem } from '../../../app/queries.ts';
+import { allCategories } from '../../../app/seller-catalog-queries.ts';
+import { LiveMessage } from '../../components/account/LiveMessage.tsx';
+import { useAction } from '../../components/account/use-action.ts';
+import { Check, Field, withoutField, focusFirstError } from '../../components/seller/FormField.tsx';
+import { currencySign, fixMessage, moneyReader } from '../../components/seller/form-errors.ts';
+import { ShareQr } from '../../components/seller/ShareQr.tsx';
+import { useApp } from '../../hooks/use-app.ts';
+import { useLive } from '../../hooks/use-live.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { href, shareUrl } from '../../router.ts';
+import { ProductPhotos } from './ProductPhotos.tsx';
+
+interface Props {
+  /** The product to edit; a new product when undefined. */
+  id: ProductId | undefined;
+  shop: ShopProfile;
+  onSaved: (message: string) => void;
+}
+
+/** A product's form: loads the product once (what the seller types is never overwritten while typing). */
+export function ProductForm({ id, shop, onSaved }: Props) {
+  const app = useApp();
+  const { t } = useI18n();
+  const [item, setItem] = useState<ProductItem | null | undefined>(id === undefined ? null : undefined);
+  useEffect(() => {
+    if (id !== undefined) void getProduct(app.db, id).then((found) => setItem(found ?? null));
+  }, [app, id]);
+  const back = <a class="acct-back" href={href({ name: 'seller', tab: 'products' })}>{t('catalogForm.back')}</a>;
+  if (item === undefined) return <p role="status">{t('loading')}</p>;
+  if (item === null && id !== undefined) {
+    return (
+      <div class="acct sc">
+        {back}
+        <p role="alert">{t('catalogForm.notFound')}</p>
+      </div>
+    );
+  }
+  return <Form item={item ?? undefined} shop={shop} onSaved={onSaved} back={back} />;
+}
+
+function Form({ item, shop, onSaved, back }: { item: ProductItem | undefined; shop: ShopProfile; onSaved: Props['onSaved']; back: ComponentChildren }) {
+  const app = useApp();
+  const { t, intl } = useI18n();
+  const action = useAction();
+  const form = useRef<HTMLFormElement>(null);
+  const reader = useMemo(() => moneyReader(shop.currency, intl), [shop.currency, intl]);
+  const [v, setValues] = useState<ProductFormValues>(() =>
+    item ? productFormValues(item.product, item.inventory, reader, app.now()) : emptyProductForm(newProductId(app.now()), app.now()));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const categories = useLive(() => allCategories(app.db), [app]) ?? [];
+  // Photos taken here and not yet saved: forgotten if the form is left without saving.
+  const added = useRef<string[]>([]);
+  const saved = useRef(false);
+  useEffect(() => () => {
+    if (!saved.current && added.current.length > 0) void forgetPhotos(app, added.current);
+  }, []);
+
+  const set = (patch: Partial<ProductFormValues>) => setValues((x) => ({ ...x, ...patch }));
+  const sign = currencySign(shop.currency, intl);
+  const f = { form: 'pf', errors, onFix: (field: string) => setErrors((e) => withoutField(e, field)) };
+  const title = item ? t('catalogForm.editTitle', { name: item.product.name }) : t('catalogForm.newTitle');
+
+  async function submit() {
+    const result = parseProductForm(v, reader, item?.product);
+    if (!result.ok) {
+      setErrors(result.errors);
+      action.setMessage({ tone: 'error', text: fixMessage(t, result.errors) });
+      focusFirstError(form.current);
+      return;
+    }
+    setErrors({});
+    const { product, stock } = result.value;
+    const outcome = await action.run(() => saveProduct(app, product, stock), t('catalogForm.saved', { name: product.name }));
+    if (outcome === 'done' || outcome === 'queued') {
+      saved.current = true;
+      onSaved(t('catalogForm.saved', { name: product.name }));
+    }
+  }
+
+  return (
+    <div class="acct sc">
+      {back}
+      <form
+        ref={form}
+        class="acct-form sc-form"
+        aria-labelledby="pf-title"
+        noValidate
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h3 id="pf-title">{title}</h3>
+        <Field {...f} field="name" label={t('catalogForm.name')} value={v.name} maxLength={120} onInput={(name) => set({ name })} />
+        <Field {...f} field="description" label={t('catalogForm.description')} multiline value={v.description} maxLength={2000} onInput={(description) => set({ description })} />
+        <Field {...f} field="category" label={t('catalogForm.category')} list="pf-categories" value={v.category} maxLength={120} onInput={(category) => set({ category })} />
+        <datalist id="pf-categories">{categories.map((c) => <option value={c} />)}</datalist>
+        <Field {...f} field="tags" label={t('catalogForm.tags')} hint={t('catalogForm.tagsHint')} value={v.tags} onInput={(tags) => set({ tags })} />
+        <div class="sc-pair">
+          <Field {...f} field="price" kind="money" label={t('catalogForm.price', { sign })} value={v.price} onInput={(price) => set({ price })} />
+          <Field {...f} field="stock" kind="count" label={t('catalogForm.stock')} value={v.stock} onInput={(stock) => set({ stock })} />
+        </div>
+
+        <ProductPhotos
+          photos={v.photos}
+          name={v.name}
+          error={errors.photos}
+          onAdd={(refs) => {
+            added.current.push(...refs);
+            setValues((x) => ({ ...x, photos: [...x.photos, ...refs] }));
+          }}
+          onRemove={(ref) => {
+            setValues((x) => ({ ...x, photos: x.photos.filter((p) => p !== ref) }));
+            if (added.current.includes(ref)) {
+              added.current = added.current.filter((p) => p !== ref);
+              void forgetPhotos(app, [ref]);
+            }
+          }}
+        />
+
+        <Check label={t('catalogForm.hidden')} hint={t('catalogForm.hiddenHint')} checked={v.hidden} onChange={(hidden) => set({ hidden })} />
+
+        <fieldset class="sc-fieldset">
+          <legend>{t('catalogForm.team')}</legend>
+          <Check label={t('catalogForm.teamOn')} hint={t('catalogForm.teamHint')} checked={v.team} onChange={(team) => set({ team })} />
+          {v.team && (
+            <div class="sc-group">
+              <Field {...f} field="team.price" kind="money" label={t('catalogForm.teamPrice', { sign })} value={v.teamPrice} onInput={(teamPrice) => set({ teamPrice })} />
+              <div class="sc-pair">
+                <Field {...f} field="team.size" kind="count" label={t('catalogForm.teamSize')} value={v.teamSize} onInput={(teamSize) => set({ teamSize })} />
+                <Field {...f} field="team.windowHours" kind="count" label={t('catalogForm.teamWindow')} value={v.teamWindowHours} onInput={(teamWindowHours) => set({ teamWindowHours })} />
+              </div>
+            </div>
+          )}
+        </fieldset>
+
+        <fieldset class="sc-fieldset">
+          <legend>{t('catalogForm.flash')}</legend>
+          <Check label={t('catalogForm.flashOn')} hint={t('catalogForm.flashHint')} checked={v.flash} onChange={(flash) => set({ flash })} />
+          {v.flash && (
+            <div class="sc-group">
+              <Field {...f} field="flash.price" kind="money" label={t('catalogForm.flashPrice', { sign })} value={v.flashPrice} onInput={(flashPrice) => set({ flashPrice })} />
+              <Field {...f} field="flash.startsAt" kind="time" type="datetime-local" label={t('catalogForm.flashStarts')} value={v.flashStartsAt} onInput={(flashStartsAt) => set({ flashStartsAt })} />
+              <Field {...f} field="flash.endsAt" kind="time" type="datetime-local" label={t('catalogForm.flashEnds')} value={v.flashEndsAt} onInput={(flashEndsAt) => set({ flashEndsAt })} />
+              <div class="sc-pair">
+                <Field {...f} field="flash.stock" kind="count" label={t('catalogForm.flashStock')} value={v.flashStock} onInput={(flashStock) => set({ flashStock })} />
+                <Field {...f} field="flash.perBuyerLimit" kind="count" label={t('catalogForm.flashLimit')} value={v.flashPerBuyerLimit} onInput={(flashPerBuyerLimit) => set({ flashPerBuyerLimit })} />
+              </div>
+            </div>
+          )}
+        </fieldset>
+
+        <LiveMessage message={action.message} />
+        <div class="acct-row sc-actions">
+          <button type="submit" class="acct-btn acct-primary" disabled={action.busy}>{t('catalogForm.save')}</button>
+          <a class="acct-btn" href={href({ name: 'seller', tab: 'products' })}>{t('catalogForm.cancel')}</a>
+        </div>
+      </form>
+      {item && (
+        <details class="acct-card sc-share-box">
+          <summary>{t('share.product')}</summary>
+          <p class="acct-muted">{t(item.product.team ? 'share.productTeamNote' : 'share.productNote')}</p>
+          <ShareQr
+            url={shareUrl({ name: 'product', id: item.product.id })}
+            title={item.product.name}
+            text={t('share.productText', { name: item.product.name, shop: shop.name })}
+            what={item.product.name}
+          />
+        </details>
+      )}
+    </div>
+  );
+}

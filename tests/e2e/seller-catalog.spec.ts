@@ -1,0 +1,196 @@
+import { expect, test, type Page } from '@playwright/test';
+import { makePhotoPng } from '../fixtures/make-photo.ts';
+import { go, openShop } from './account-helpers.ts';
+import { seriousViolations } from './axe.ts';
+
+// The seller adds a product with a photo, a team buy and a flash sale, on a phone, offline from
+// the start: the form refuses a flash sale that ends before it starts (and saves nothing), then
+// saves, and the buyer's catalog shows the product with its photo and both badges.
+test.use({ viewport: { width: 360, height: 740 } });
+
+const NAME = 'Lychee honey 荔枝蜜';
+
+/** A `datetime-local` value `minutes` from now, in the page's own time zone. */
+function localTime(page: Page, minutes: number): Promise<string> {
+  return page.evaluate((m) => {
+    const d = new Date(Date.now() + m * 60_000);
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  }, minutes);
+}
+
+/** Products named `name` in the device's database, read straight from IndexedDB. */
+function storedNamed(page: Page, name: string): Promise<number> {
+  return page.evaluate(
+    (n) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open('offline-shop');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('products').objectStore('products').getAll();
+          all.onsuccess = () => {
+            resolve((all.result as { value: { name: string } }[]).filter((r) => r.value.name === n).length);
+            open.result.close();
+          };
+        };
+      }),
+    name,
+  );
+}
+
+test('a product with a photo, a team buy and a flash sale, added offline, shows in the catalog', async ({ page, context }) => {
+  await openShop(page);
+  // Offline from the next load on: wait for the service worker to control the page.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+  await context.setOffline(true);
+  await expect(page.getByText('Offline', { exact: true })).toBeVisible();
+
+  await go(page, '#/seller/products');
+  await expect(page.getByText('40 in all, hidden ones included')).toBeVisible();
+  await page.getByRole('link', { name: 'Add product' }).click();
+  await expect(page.getByRole('heading', { name: 'New product' })).toBeVisible();
+
+  await page.getByLabel('Name').fill(NAME);
+  await page.getByLabel('Description').fill('Raw honey from Guangdong lychee orchards.');
+  await page.getByLabel('Category').fill('Snacks');
+  await page.getByLabel('Tags').fill('honey, gift');
+  await page.getByLabel('Price (¥)').fill('45');
+  await page.getByLabel('Units in stock').fill('12');
+
+  // A 1600 × 1200 picture, compressed on the device to at most 1200 px and 150 KB.
+  await page.getByLabel('Choose photos').setInputFiles({ name: 'honey.png', mimeType: 'image/png', buffer: makePhotoPng(1600, 1200) });
+  await expect(page.getByText(/^Photo added: .*, 1200 × 900\.$/)).toBeVisible();
+  const thumb = page.getByRole('img', { name: `Photo 1 of ${NAME}` });
+  await expect(thumb).toBeVisible();
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
+  expect(await thumb.getAttribute('src')).toMatch(/^blob:/);
+
+  await page.getByLabel('Offer a team buy').check();
+  await page.getByLabel('Team price (¥)').fill('39');
+  await page.getByLabel('People in a team').fill('3');
+  await page.getByLabel('Hours to fill a team').fill('24');
+
+  await page.getByLabel('Run a flash sale').check();
+  await page.getByLabel('Flash price (¥)').fill('29.90');
+  await page.getByLabel('Starts').fill(await localTime(page, 60));
+  await page.getByLabel('Ends').fill(await localTime(page, 30)); // before it starts
+  await page.getByLabel('Units for the sale').fill('5');
+  await page.getByLabel('Most per buyer').fill('1');
+
+  await page.getByRole('button', { name: 'Save product' }).click();
+  // Refused, with the reason right at the field (tied to it for screen readers), and nothing saved.
+  const ends = page.getByLabel('Ends');
+  await expect(ends).toHaveAttribute('aria-invalid', 'true');
+  await expect(ends).toHaveAccessibleDescription('⚠ The flash sale must end after it starts.');
+  await expect(page.getByText('The flash sale must end after it starts.')).toBeVisible();
+  await expect(ends).toBeFocused();
+  await expect(page.getByText('Nothing was saved: one field needs a change. It says why.')).toBeVisible();
+  expect(await storedNamed(page, NAME)).toBe(0);
+
+  await ends.fill(await localTime(page, 24 * 60));
+  await page.getByRole('button', { name: 'Save product' }).click();
+  await expect(page.getByText(`“${NAME}” is saved.`)).toBeVisible();
+  await expect(page.getByText('41 in all, hidden ones included')).toBeVisible();
+  expect(await storedNamed(page, NAME)).toBe(1);
+  const row = page.getByRole('listitem').filter({ hasText: NAME });
+  await expect(row).toContainText('Team of 3: ¥39.00');
+  await expect(row).toContainText('Flash sale ¥29.90');
+  await expect(row).toContainText('12 in stock');
+
+  // The buyer's side: the Shop view of the same device, still offline.
+  await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Shop' }).click();
+  await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
+  await page.getByLabel('Search', { exact: true }).fill('lychee');
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: NAME }) });
+  await expect(card).toBeVisible();
+  await expect(card).toContainText('¥45.00');
+  await expect(card).toContainText('Team of 3: ¥39.00');
+  await expect(card).toContainText(/Flash sale\s*¥29.90/);
+  await expect(card).toContainText('Starts in');
+  const photo = card.locator('img.photo');
+  await expect(photo).toBeVisible();
+  expect(await photo.getAttribute('src')).toMatch(/^blob:/);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
+
+  // And its own page, with the photo described for a screen reader.
+  await card.getByRole('link', { name: NAME }).click();
+  await expect(page.getByRole('heading', { name: NAME })).toBeVisible();
+  await expect(page.getByRole('img', { name: new RegExp(NAME) })).toBeVisible();
+});
+
+test('hiding a product, a new coupon and a new pickup point reach the buyer at once', async ({ page }) => {
+  await openShop(page);
+  await go(page, '#/seller/products');
+  await page.getByLabel('Search products').fill('teapot');
+  await expect(page.getByText('1 found')).toBeVisible();
+  await page.getByRole('button', { name: 'Hide Yixing clay teapot 紫砂壶' }).click();
+  await expect(page.getByText('“Yixing clay teapot 紫砂壶” is hidden from buyers.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Yixing' })).toContainText('Hidden');
+  await expect(page.getByRole('button', { name: 'Show Yixing clay teapot 紫砂壶' })).toBeVisible();
+
+  await go(page, '#/seller/promotions');
+  await page.getByRole('link', { name: 'Add coupon' }).click();
+  await page.getByLabel('Code').fill('double11');
+  await page.getByLabel('Name shown to buyers').fill('Double 11: 10% off');
+  await page.getByLabel('A percentage off').check();
+  await page.getByLabel('Percent off').fill('101');
+  await page.getByRole('button', { name: 'Save promotion' }).click();
+  await expect(page.getByLabel('Percent off')).toHaveAccessibleDescription('⚠ Enter a percentage from 1 to 100.');
+  await page.getByLabel('Percent off').fill('10');
+  await page.getByRole('button', { name: 'Save promotion' }).click();
+  await expect(page.getByText('“Double 11: 10% off” is saved.')).toBeVisible();
+  await expect(page.getByRole('listitem').filter({ hasText: 'DOUBLE11' })).toContainText('On now');
+
+  await go(page, '#/seller/shop');
+  await page.getByRole('button', { name: 'Add pickup point' }).click();
+  await expect(page.getByRole('group', { name: 'Pickup point 3' }).getByLabel('Name')).toBeFocused();
+  await page.getByRole('group', { name: 'Pickup point 3' }).getByLabel('Name').fill('Library Desk 图书馆服务台');
+  await page.getByRole('group', { name: 'Pickup point 3' }).getByLabel('Address').fill('2 College Road');
+  await page.getByRole('button', { name: 'Save shop' }).click();
+  await expect(page.getByText('The shop is saved. Buyers see the change at once.')).toBeVisible();
+
+  await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Shop' }).click();
+  await page.getByLabel('Search', { exact: true }).fill('teapot');
+  await expect(page.getByRole('link', { name: /Yixing/ })).toHaveCount(0);
+  await go(page, '#/product/banana');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await go(page, '#/cart');
+  await page.getByLabel('Coupon code').fill('double11');
+  await page.getByRole('button', { name: 'Apply' }).click();
+  await expect(page.getByText('Coupon DOUBLE11 applied.')).toBeVisible();
+  await go(page, '#/checkout');
+  await page.getByRole('radio', { name: 'Collect at a pickup point' }).check();
+  await expect(page.getByLabel('Pickup point', { exact: true }).getByRole('option', { name: /Library Desk/ })).toHaveCount(1);
+});
+
+test('the products, promotions and shop tabs, and their forms, have no serious accessibility violations', async ({ page }) => {
+  await openShop(page);
+  const screens: [string, string, () => Promise<void>][] = [
+    ['products', '#/seller/products', () => expect(page.getByRole('link', { name: 'Add product' })).toBeVisible()],
+    ['product form', '#/seller/products/teapot', () => expect(page.getByRole('heading', { name: /^Edit “Yixing/ })).toBeVisible()],
+    ['product form with errors', '#/seller/products/new', async () => {
+      await page.getByLabel('Run a flash sale').check();
+      await page.getByLabel('Offer a team buy').check();
+      await page.getByRole('button', { name: 'Save product' }).click();
+      await expect(page.getByText('Fill this in.').first()).toBeVisible();
+    }],
+    ['promotions', '#/seller/promotions', () => expect(page.getByRole('link', { name: 'Add coupon' })).toBeVisible()],
+    ['coupon form', '#/seller/promotions/welcome-10', () => expect(page.getByLabel('Code')).toHaveValue('WELCOME10')],
+    ['threshold form with errors', '#/seller/promotions/new-threshold', async () => {
+      await page.getByRole('button', { name: 'Save promotion' }).click();
+      await expect(page.getByText('Fill this in.').first()).toBeVisible();
+    }],
+    ['shop', '#/seller/shop', () => expect(page.getByRole('img', { name: /^QR code that opens/ })).toBeVisible()],
+  ];
+  const found: string[] = [];
+  for (const [name, hash, arrive] of screens) {
+    await go(page, hash);
+    await arrive();
+    for (const v of await seriousViolations(page)) found.push(`${name}: ${v}`);
+  }
+  expect(found, found.join('\n')).toEqual([]);
+});
