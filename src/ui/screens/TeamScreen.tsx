@@ -3,13 +3,14 @@ import { teamPage } from '../../app/account-queries.ts';
 import { getShop } from '../../app/queries.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { Price } from '../components/Price.tsx';
-import { ProductPhoto } from '../components/ProductPhoto.tsx';
+import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
 import { TeamProgress } from '../components/TeamProgress.tsx';
 import { formatDateTime, formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
-import { href } from '../router.ts';
+import { href, shareUrl } from '../router.ts';
+import { ShareQr } from '../components/seller/ShareQr.tsx';
 import './account.css';
 
 /** A team buy, as a shared link opens it: the product, the team price, how full it is, and a way in. */
@@ -39,7 +40,7 @@ export function TeamScreen({ id }: { id: string }) {
     <section class="acct" aria-labelledby="team-title">
       <h2 id="team-title">{t('teambuy.title')}</h2>
       <div class="acct-card acct-team">
-        <ProductPhoto src={product?.photos[0]} alt={name} size={96} />
+        <ShopPhoto src={product?.photos[0]} alt={name} size={96} />
         <div>
           <h3>
             <a href={href({ name: 'product', id: team.productId })}>{name}</a>
@@ -78,6 +79,10 @@ export function TeamScreen({ id }: { id: string }) {
           <a class="acct-btn acct-primary" href={href({ name: 'checkout', team: team.id, product: team.productId })}>{t('teambuy.join')}</a>
         )}
       </div>
+      {open && !full && (
+        // The team's link and QR code, to bring the people it still needs (a seller showing it at the counter too).
+        <ShareQr url={shareUrl({ name: 'team', id: team.id })} title={t('teambuy.title')} text={t('teambuy.rule', { size: team.size, price: formatMoney(team.price, currency, intl) })} what={name} />
+      )}
     </section>
   );
 }
