@@ -16,6 +16,7 @@ import { formatTable, type Bench, type Row } from './table.ts';
 const benches: [string, Bench][] = [
   ['authority', authorityBench],
   ['fold', foldBench],
+  ['dashboard', (await import('./dashboard.bench.ts')).dashboardBench],
   ['bundle', bundleBench],
   ['browser-catalog', browserCatalogBench],
   ['browser-start', browserStartBench],

@@ -264,12 +264,9 @@ export async function sellerInbox(db: ShopDb, recentLimit = 10): Promise<SellerI
     ordersIn(db, 'claim-filed'),
     db.teams.where('status').equals('forming').toArray(),
     db.withdrawals.where('status').equals('pending').toArray(),
-    db.events.where('kind').anyOf(['order.accepted', 'order.rejected']).toArray(),
+    latestOrderDecisions(db, recentLimit),
   ]);
   const recent = decided
-    .filter(isDecision)
-    .sort((a, b) => b.n - a.n)
-    .slice(0, recentLimit)
     .flatMap((d): RecentDecision[] => {
       const order = d.set.orders?.[0];
       if (!order || (d.kind !== 'order.accepted' && d.kind !== 'order.rejected')) return [];
@@ -292,6 +289,29 @@ export async function sellerInbox(db: ShopDb, recentLimit = 10): Promise<SellerI
     withdrawals: withdrawals.map((r) => r.value).sort((a, b) => a.requestedAt - b.requestedAt || (a.id < b.id ? -1 : 1)),
     recent,
   };
+}
+
+/** How far back the journal is read for "Decided by the shop": recent means recent. */
+const RECENT_SCAN = 5_000;
+
+/**
+ * The latest decisions on new orders, newest first: the journal read backwards by its number
+ * (the `n` index) until enough are found, so a shop with a hundred thousand decisions reads a
+ * few dozen of them, not every order's.
+ */
+async function latestOrderDecisions(db: ShopDb, limit: number): Promise<Decision[]> {
+  let scanned = 0;
+  const found = await db.events
+    .orderBy('n')
+    .reverse()
+    .until(() => scanned >= RECENT_SCAN)
+    .filter((e) => {
+      scanned += 1;
+      return isDecision(e) && (e.kind === 'order.accepted' || e.kind === 'order.rejected');
+    })
+    .limit(limit)
+    .toArray();
+  return found.filter(isDecision);
 }
 
 async function teamsNamed(db: ShopDb, teams: Team[]): Promise<{ team: Team; name: string }[]> {

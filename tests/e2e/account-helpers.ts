@@ -76,3 +76,35 @@ export async function shopAs(page: Page, buyer: string): Promise<void> {
 export function balance(page: Page, name: 'Available' | 'In escrow') {
   return page.locator(`dt:text-is("${name}") + dd`);
 }
+
+/** Puts one of a product in the cart and checks out for shipping (standard), paid from the wallet; ends on the order's page. */
+export async function buyForShipping(page: Page, productId: string, recipient = 'Ann Li'): Promise<string> {
+  await go(page, `#/product/${productId}`);
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await expect(page.getByText(/Added 1 ×/)).toBeVisible();
+  await go(page, '#/checkout');
+  await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
+  await page.getByRole('radio', { name: 'Ship to an address' }).check();
+  await page.getByLabel('Recipient', { exact: true }).fill(recipient);
+  await page.getByLabel('Phone', { exact: true }).fill('138 0000 1234');
+  await page.getByLabel('Address', { exact: true }).fill('8 West Lake Road, Hangzhou');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.waitForURL(/#\/orders\//);
+  await expect(page.getByRole('heading', { name: /^Order #/ })).toBeVisible();
+  return orderIdOf(page);
+}
+
+/** Switches between the demo's two sides: 'Shop' (the buyer) and 'Seller'. */
+export async function view(page: Page, side: 'Shop' | 'Seller'): Promise<void> {
+  await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: side }).click();
+  if (side === 'Seller') await expect(page.getByRole('heading', { name: 'Seller', exact: true })).toBeVisible();
+}
+
+/** Waits for the service worker to control the page (after a reload), so the app keeps working offline. */
+export async function underServiceWorker(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
+  await page.reload();
+  await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+}

@@ -1,4 +1,46 @@
-// Placeholder: this tab is being written. Keeps the seller console's tab list whole meanwhile.
-export function MoneyTab() {
-  return <p>Money</p>;
+import { useState } from 'preact/hooks';
+import { PERIODS } from '../../../app/dashboard/summary.ts';
+import { moneyDashboard, shopZone, type Period } from '../../../app/money-queries.ts';
+import { getShop } from '../../../app/queries.ts';
+import { useNow } from '../../components/shop/use-now.ts';
+import { useApp } from '../../hooks/use-app.ts';
+import { useLive } from '../../hooks/use-live.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { RevenueByDay, RevenueByProduct } from './MoneyCharts.tsx';
+import { Ledger } from './MoneyLedger.tsx';
+import { OtherFigures, PeriodChooser } from './MoneyTotals.tsx';
+import '../account.css';
+import './seller-money.css';
+
+const isPeriod = (x: string | undefined): x is Period => (PERIODS as readonly string[]).includes(x ?? '');
+
+/**
+ * Money and sales: the period's revenue (after refunds), money in escrow now, compensation
+ * paid and cash in and out; revenue by day and by product as charts; the ledger's check.
+ * Read from this device's journal, so it works offline. `#/seller/money/30d` opens a period.
+ */
+export function MoneyTab({ section }: { section?: string | undefined }) {
+  const app = useApp();
+  const { t } = useI18n();
+  const [period, setPeriod] = useState<Period>(isPeriod(section) ? section : '7d');
+  // Read again when the local date changes (past midnight the period moves on a day).
+  const today = shopZone().dayOf(useNow(60_000));
+  const data = useLive(() => moneyDashboard(app.db, period, app.now()), [app, period, today]);
+  const shop = useLive(() => getShop(app.db), [app]);
+  return (
+    <div class="acct acct-seller money">
+      <h3 class="money-title">{t('money.title')}</h3>
+      <PeriodChooser period={period} onChange={setPeriod} />
+      {!data || !shop ? (
+        <p role="status">{t('loading')}</p>
+      ) : (
+        <>
+          <RevenueByDay summary={data.summary} currency={shop.currency} />
+          <RevenueByProduct summary={data.summary} currency={shop.currency} />
+          <OtherFigures summary={data.summary} escrow={data.ledger.escrow} currency={shop.currency} />
+          <Ledger ledger={data.ledger} currency={shop.currency} />
+        </>
+      )}
+    </div>
+  );
 }

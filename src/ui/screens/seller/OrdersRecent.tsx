@@ -1,0 +1,51 @@
+/** What the seller watches but does not act on: team buys still filling, and the shop's latest decisions. */
+import type { ShopProfile, Team } from '../../../domain/index.ts';
+import type { RecentDecision } from '../../../app/account-queries.ts';
+import { Price } from '../../components/Price.tsx';
+import { isoTime, orderNumber, reasonText } from '../../components/account/labels.ts';
+import { formatDateTime } from '../../format.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { href } from '../../router.ts';
+import { Section } from './orders-parts.tsx';
+
+export function Teams({ teams }: { teams: { team: Team; name: string }[] }) {
+  const { t, intl } = useI18n();
+  return (
+    <Section tab="teams" title={t('seller.forming')} count={teams.length}>
+      <ul class="acct-list">
+        {teams.map(({ team, name }) => (
+          <li class="acct-line">
+            <a href={href({ name: 'team', id: team.id })}>{name}</a>
+            <span class="acct-muted">
+              {t('teambuy.members', { have: team.members.length, size: team.size })} · {t('teambuy.closes', { date: formatDateTime(team.deadline, intl) })}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
+
+export function Recent({ recent, shop }: { recent: RecentDecision[]; shop: ShopProfile }) {
+  const { t, intl } = useI18n();
+  return (
+    <Section tab="recent" title={t('seller.recent')} {...(recent.length === 0 && { count: 0 })}>
+      <ul class="acct-list">
+        {recent.map((r) => (
+          <li class="acct-card">
+            <p class="acct-line">
+              <span class="acct-strong">{t('seller.orderOf', { number: orderNumber(r.order.id), buyer: r.order.buyer })}</span>
+              <Price amount={r.order.total} currency={shop.currency} />
+            </p>
+            <p class="acct-muted">
+              <time dateTime={isoTime(r.at)}>{formatDateTime(r.at, intl)}</time> · {r.order.lines.map((l) => l.name).join(', ')}
+            </p>
+            <p class={r.kind === 'order.rejected' ? 'acct-error' : ''}>
+              {r.kind === 'order.accepted' ? t('seller.recentAccepted') : t('seller.recentRejected', { reason: reasonText(t, r.reason, r.message) })}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
