@@ -71,6 +71,8 @@ export function useRoute(): Route {
   useEffect(() => {
     const onChange = () => setRoute(parseRoute(window.location.hash));
     window.addEventListener('hashchange', onChange);
+    // A hash change between the first render and this subscription would otherwise be lost.
+    onChange();
     return () => window.removeEventListener('hashchange', onChange);
   }, []);
   return route;

@@ -25,7 +25,7 @@ test('the app works from a sub-path, offline too', async ({ page, context }) => 
   await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
   const photo = page.locator('img.photo').first();
   await expect(photo).toBeVisible();
-  expect(await photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
   expect(await photo.getAttribute('src')).toMatch(/^\/my-shop\/photos\//);
   const scope = await page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   expect(scope).toBe(server.url);

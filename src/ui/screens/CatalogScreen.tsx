@@ -40,8 +40,10 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
     return () => window.removeEventListener('hashchange', onHash);
   }, []);
 
-  // Keep the address in step, replacing the entry rather than adding one.
+  // Keep the address in step, replacing the entry rather than adding one; but only while the
+  // address is still the catalog's, or a navigation away right after mount would be undone.
   useEffect(() => {
+    if (parseRoute(window.location.hash).name !== 'catalog') return;
     const next = href({ name: 'catalog', ...(category !== undefined && { category }), ...(search !== '' && { q: search }) });
     if (window.location.hash !== next && !(window.location.hash === '' && next === '#/')) {
       history.replaceState(history.state, '', next);
