@@ -1,3 +1,4 @@
+
 /**
  * The catalog in a real browser: Chromium (through Playwright) runs the app's catalog search
  * and storage code against its own IndexedDB, served by a Vite dev server from
@@ -8,14 +9,10 @@
  * the old storage path (listProducts per keystroke): BENCH_SEARCH_BUDGET_S (default 10) bounds
  * that phase of each size (no new query begun after that many seconds).
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'vite';
 import { count, median, perSecond, type Row } from '../table.ts';
 import type { CatalogBenchResult } from './catalog-bench.ts';
 import { makeProducts, QUERIES } from './catalog-data.ts';
-import { launchChromium, ms, percentile, REPO } from './chromium.ts';
+import { ms, percentile, withBenchPage } from './chromium.ts';
 import { SearchIndex } from '../../src/app/catalog/search-index.ts';
 
 const PORT = 4181;
@@ -44,44 +41,14 @@ function searchBudgetMs(): number {
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 export async function browserCatalogBench(): Promise<Row[]> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'bench-vite-cache-'));
-  // Plain TS modules need no plugin. Its own dependency cache, so as not to rewrite the one of
-  // someone's dev server (node_modules/.vite); no HMR socket, no file watching.
-  const server = await createServer({
-    configFile: false,
-    root: REPO,
-    cacheDir,
-    logLevel: 'silent',
-    plugins: [],
-    server: { host: '127.0.0.1', port: PORT, strictPort: false, hmr: false, watch: null },
-    optimizeDeps: { entries: [PAGE_URL], include: ['dexie', 'idb-keyval'] },
-  });
   const rows: Row[] = [];
-  try {
-    await server.listen();
-    const base = server.resolvedUrls?.local[0];
-    if (base === undefined) throw new Error('the Vite server has no local address');
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(new URL(PAGE_URL, base).toString());
-      await page.waitForFunction(() => typeof window.runCatalogBench === 'function', undefined, { timeout: 60_000 });
-      for (const size of sizes()) {
-        process.stderr.write(`  browser catalog: ${count(size)} products…\n`);
-        const result = await page.evaluate(([n, budget]) => window.runCatalogBench(n, budget), [size, searchBudgetMs()] as const);
-        rows.push(...rowsFor(result));
-      }
-      if (errors.length > 0) throw new Error(`errors in the bench page: ${errors.join('; ')}`);
-      await page.close();
-    } finally {
-      await browser.close();
+  await withBenchPage({ page: PAGE_URL, port: PORT, ready: 'runCatalogBench', include: ['dexie', 'idb-keyval'] }, async (page) => {
+    for (const size of sizes()) {
+      process.stderr.write(`  browser catalog: ${count(size)} products…\n`);
+      const result = await page.evaluate(([n, budget]) => window.runCatalogBench(n, budget), [size, searchBudgetMs()] as const);
+      rows.push(...rowsFor(result));
     }
-  } finally {
-    await server.close();
-    rmSync(cacheDir, { recursive: true, force: true });
-  }
+  });
   return rows;
 }
 

@@ -1,53 +1,22 @@
+
 /**
  * A seller's CSV import in a real browser: Chromium (through Playwright) runs the app's own
  * import code against its IndexedDB, served by a Vite dev server on port 4187 from
  * bench/browser/csv-import-bench.html; see csv-import-bench.ts for what is timed. One timed
  * run (each run fills a fresh database): the figures are a phone-sized job's order of magnitude.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'vite';
 import { count, perSecond, type Row } from '../table.ts';
 import type { CsvImportBenchResult } from './csv-import-bench.ts';
-import { launchChromium, ms, REPO } from './chromium.ts';
+import { ms, withBenchPage } from './chromium.ts';
 
 const PORT = 4187;
 const PAGE_URL = 'bench/browser/csv-import-bench.html';
 
 export async function browserCsvImportBench(rows: number): Promise<Row[]> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'bench-vite-cache-'));
-  const server = await createServer({
-    configFile: false,
-    root: REPO,
-    cacheDir,
-    logLevel: 'silent',
-    plugins: [],
-    server: { host: '127.0.0.1', port: PORT, strictPort: true, hmr: false, watch: null },
-    optimizeDeps: { entries: [PAGE_URL], include: ['dexie', 'idb-keyval'] },
+  return withBenchPage({ page: PAGE_URL, port: PORT, ready: 'runCsvImportBench', include: ['dexie', 'idb-keyval'] }, async (page) => {
+    process.stderr.write(`  browser csv import: ${count(rows)} rows…\n`);
+    return rowsFor(await page.evaluate((n) => window.runCsvImportBench(n), rows));
   });
-  try {
-    await server.listen();
-    const base = server.resolvedUrls?.local[0];
-    if (base === undefined) throw new Error('the Vite server has no local address');
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(new URL(PAGE_URL, base).toString());
-      await page.waitForFunction(() => typeof window.runCsvImportBench === 'function', undefined, { timeout: 60_000 });
-      process.stderr.write(`  browser csv import: ${count(rows)} rows…\n`);
-      const result = await page.evaluate((n) => window.runCsvImportBench(n), rows);
-      if (errors.length > 0) throw new Error(`errors in the bench page: ${errors.join('; ')}`);
-      return rowsFor(result);
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    await server.close();
-    rmSync(cacheDir, { recursive: true, force: true });
-  }
 }
 
 function rowsFor(r: CsvImportBenchResult): Row[] {

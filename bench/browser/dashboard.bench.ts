@@ -1,15 +1,13 @@
+
 /**
  * The Money tab's query in a real browser: Chromium (through Playwright) runs the app's
  * `moneyDashboard` against its own IndexedDB holding a busy shop's journal, served by a Vite
  * dev server from bench/browser/dashboard-bench.html on port 4188; see dashboard-bench.ts for
  * what is timed.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'vite';
 import { count, median, perSecond, type Row } from '../table.ts';
-import { launchChromium, ms, REPO } from './chromium.ts';
+import { ms, REPO, withBenchPage } from './chromium.ts';
 import type { DashboardBenchResult, DashboardLoad } from './dashboard-bench.ts';
 
 const PORT = 4188;
@@ -21,48 +19,20 @@ const COLD_GOAL_MS = 1_000;
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 export async function browserDashboardBench(load: DashboardLoad): Promise<Row[]> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'bench-vite-cache-'));
-  const server = await createServer({
-    configFile: false,
-    root: REPO,
-    cacheDir,
-    logLevel: 'silent',
-    plugins: [],
-    server: { host: '127.0.0.1', port: PORT, strictPort: true, hmr: false, watch: null },
-    optimizeDeps: { entries: [PAGE_URL], include: ['dexie'] },
-    // The page builds its journal with bench/workloads.ts, whose helpers (table.ts) time with node:perf_hooks.
-    resolve: { alias: [{ find: /^node:perf_hooks$/, replacement: join(REPO, 'bench/browser/dashboard-perf-hooks.ts') }] },
-  });
-  try {
-    await server.listen();
-    const base = server.resolvedUrls?.local[0];
-    if (base === undefined) throw new Error('the Vite server has no local address');
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      // Said only if the page fails to load (a missing favicon is a console error too).
-      const logged: string[] = [];
-      page.on('console', (m) => {
-        if (m.type() === 'error') logged.push(m.text());
-      });
-      await page.goto(new URL(PAGE_URL, base).toString());
-      await page.waitForFunction(() => typeof window.runDashboardBench === 'function', undefined, { timeout: 60_000 }).catch((error: unknown) => {
-        const why = [...errors, ...logged];
-        throw new Error(`the bench page did not load${why.length > 0 ? `: ${why.join('; ')}` : ''}`, { cause: error });
-      });
+  return withBenchPage(
+    {
+      page: PAGE_URL,
+      port: PORT,
+      ready: 'runDashboardBench',
+      include: ['dexie'],
+      // The page builds its journal with bench/workloads.ts, whose helpers (table.ts) time with node:perf_hooks.
+      alias: [{ find: /^node:perf_hooks$/, replacement: join(REPO, 'bench/browser/dashboard-perf-hooks.ts') }],
+    },
+    async (page) => {
       process.stderr.write('  browser dashboard: deciding and storing the journal…\n');
-      const result = await page.evaluate((l) => window.runDashboardBench(l), load);
-      if (errors.length > 0) throw new Error(`errors in the bench page: ${errors.join('; ')}`);
-      return rowsFor(result);
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    await server.close();
-    rmSync(cacheDir, { recursive: true, force: true });
-  }
+      return rowsFor(await page.evaluate((l) => window.runDashboardBench(l), load));
+    },
+  );
 }
 
 function rowsFor(r: DashboardBenchResult): Row[] {

@@ -1,16 +1,13 @@
+
 /**
  * Photo compression in a real browser: Chromium (through Playwright) runs the app's
  * compressPhoto() on a 12-megapixel photo drawn in the page (bench/browser/photo-bench.ts),
  * served by a Vite dev server from bench/browser/photo-bench.html. Reports the time, the
  * output's size, dimensions, format and quality; the goal is a photo of at most 150 KB.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createServer } from 'vite';
 import { TARGET_BYTES } from '../../src/app/photos/compress-photo.ts';
 import { median, type Row } from '../table.ts';
-import { launchChromium, ms, REPO } from './chromium.ts';
+import { ms, withBenchPage } from './chromium.ts';
 import type { PhotoBenchResult } from './photo-bench.ts';
 
 const PORT = 4186;
@@ -23,38 +20,10 @@ const kb = (bytes: number) => `${(bytes / 1000).toFixed(1)} KB`;
 const met = (ok: boolean) => (ok ? 'met' : 'NOT met');
 
 export async function browserPhotoBench(): Promise<Row[]> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'bench-vite-cache-'));
-  const server = await createServer({
-    configFile: false,
-    root: REPO,
-    cacheDir,
-    logLevel: 'silent',
-    plugins: [],
-    server: { host: '127.0.0.1', port: PORT, strictPort: true, hmr: false, watch: null },
-    optimizeDeps: { entries: [PAGE_URL] },
+  return withBenchPage({ page: PAGE_URL, port: PORT, ready: 'runPhotoBench' }, async (page) => {
+    process.stderr.write('  browser photo: 4000 × 3000…\n');
+    return rowsFor(await page.evaluate((n) => window.runPhotoBench(n), RUNS));
   });
-  try {
-    await server.listen();
-    const base = server.resolvedUrls?.local[0];
-    if (base === undefined) throw new Error('the Vite server has no local address');
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(new URL(PAGE_URL, base).toString());
-      await page.waitForFunction(() => typeof window.runPhotoBench === 'function', undefined, { timeout: 60_000 });
-      process.stderr.write('  browser photo: 4000 × 3000…\n');
-      const result = await page.evaluate((n) => window.runPhotoBench(n), RUNS);
-      if (errors.length > 0) throw new Error(`errors in the bench page: ${errors.join('; ')}`);
-      return rowsFor(result);
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    await server.close();
-    rmSync(cacheDir, { recursive: true, force: true });
-  }
 }
 
 function rowsFor(r: PhotoBenchResult): Row[] {
