@@ -11,7 +11,7 @@ import { emptyMoney, foldMoney } from '../../src/app/dashboard/aggregate.ts';
 import { summarize } from '../../src/app/dashboard/summary.ts';
 import { namedZone } from '../../src/app/dashboard/zone.ts';
 import { moneyDashboard, sellerCustomers } from '../../src/app/money-queries.ts';
-import { sellerInbox } from '../../src/app/account-queries.ts';
+import { sellerInbox } from '../../src/app/seller-inbox-queries.ts';
 import { buyer, DAY, HOUR, intent, line, m, openShop, order, product, seller, T0 } from '../domain/fixtures/shop.ts';
 
 const zone = namedZone('Asia/Shanghai');

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { sellerInbox } from '../../../app/account-queries.ts';
+import { sellerInbox } from '../../../app/seller-inbox-queries.ts';
 import { getShop } from '../../../app/queries.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
