@@ -11,7 +11,8 @@ import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import type { PhotoRow } from './photos.ts';
 import { SCHEMA_VERSION, tablesAt } from './schema.ts';
-import { allSettings, checkSettings, replaceSettings, settingsStore, type Settings } from './settings.ts';
+import { settingsStore, type Settings } from './settings.ts';
+import { allSettings, checkSettings, replaceSettings } from './settings-backup.ts';
 
 export const BACKUP_FORMAT = 'offline-shop-backup';
 /** The file's own layout; bump it if the wrapper (not the tables) changes. */
@@ -79,14 +80,17 @@ export function checkBackup(db: ShopDb, data: unknown): Backup {
   if ((version as number) > BACKUP_VERSION || (schemaVersion as number) > SCHEMA_VERSION) {
     throw new BackupError('This backup was made by a newer app version. Update the app, then restore it.');
   }
-  // An older schema's rows are brought up to this one here. Version 2 ('photos') only added
-  // the photos table: a version 1 backup has none.
+  // An older schema's rows are brought up to this one here. Versions 2 ('photos') and 3
+  // ('sync') only added tables: an older backup has none of theirs, so they start empty.
   if (version !== BACKUP_VERSION || (schemaVersion as number) < 1) {
     throw new BackupError('This backup was made by an older app version that this one cannot restore.');
   }
   if (typeof data.exportedAt !== 'number') throw new BackupError('This backup is damaged: it has no export time.');
   if (!isObject(data.tables)) throw new BackupError('This backup is damaged: it has no tables.');
-  const tables: Record<string, unknown> = schemaVersion === 1 && data.tables.photos === undefined ? { ...data.tables, photos: [] } : data.tables;
+  const tables: Record<string, unknown> = { ...data.tables };
+  for (const name of tablesAt(SCHEMA_VERSION)) {
+    if (!tablesAt(schemaVersion as number).includes(name) && tables[name] === undefined) tables[name] = [];
+  }
   const keys = primaryKeys(db);
   for (const name of Object.keys(tables)) {
     if (!keys.has(name)) throw new BackupError(`This backup is damaged: it has an unknown table '${name}'.`);

@@ -8,6 +8,7 @@ import type {
   TeamRow, WithdrawalRow,
 } from './rows.ts';
 import type { PhotoRow } from './photos.ts';
+import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
 
 export const DEFAULT_DB_NAME = 'offline-shop';
 
@@ -27,6 +28,9 @@ export class ShopDb extends Dexie {
   declare readonly balances: Table<BalanceRow, string>;
   declare readonly cart: Table<CartRow, string>;
   declare readonly photos: Table<PhotoRow, string>;
+  declare readonly checkpoints: Table<CheckpointRow, string>;
+  declare readonly setAside: Table<SetAsideRow, string>;
+  declare readonly publish: Table<PublishRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
     super(name, {

@@ -15,7 +15,14 @@ export * from './queries.ts';
 export { setCartQty, clearCart } from './cart.ts';
 export { putPhoto, getPhoto, deletePhotos, type PhotoRow } from './photos.ts';
 export {
-  getSetting, setSetting, allSettings, settingsStore, SETTINGS, SETTING_NAMES,
-  type SettingKey, type SettingName, type SettingValue, type Settings, type Locale, type View, type Remote,
+  getSetting, setSetting, settingsStore, SETTINGS, SETTING_NAMES,
+  type SettingKey, type SettingName, type SettingValue, type Settings, type Locale, type View, type Remote, type Account,
 } from './settings.ts';
+export { allSettings } from './settings-backup.ts';
 export { exportBackup, importBackup, checkBackup, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup.ts';
+export type { CheckpointRow, SetAsideRow, PublishRow } from './sync-rows.ts';
+export {
+  getCheckpoint, applyPulled, startOver, listSetAside, storeAndPublish, toPublish, markPublished, republishAll, checkpointOf,
+  type PulledPage,
+} from './sync-state.ts';
+export { storeAuthorityRun, republishBuyer, type AuthorityRun } from './authority-state.ts';

@@ -49,6 +49,18 @@ export const VERSIONS = [
       photos: '&id',
     },
   },
+  {
+    version: 3,
+    name: 'sync',
+    stores: {
+      // Where each server database was read up to (its opaque `seq`) and which database that was.
+      checkpoints: '&db',
+      // Documents from the server that failed validation: kept for the report, never applied.
+      setAside: '&key, db',
+      // The seller device's decisions still to copy to the server (journal first, then the copies).
+      publish: '&id, n',
+    },
+  },
 ] as const satisfies readonly SchemaVersion[];
 
 /** The newest version: what `exportBackup` records and `importBackup` accepts. */

@@ -6,7 +6,7 @@
  * and a check: a value that fails it (from an old backup, or a hand-edited one) reads as the
  * default rather than as something the app's types say cannot happen.
  */
-import { createStore, entries, get, promisifyRequest, set, type UseStore } from 'idb-keyval';
+import { createStore, get, set, type UseStore } from 'idb-keyval';
 import type { Delivery } from '../domain/index.ts';
 import { guardQuota } from './errors.ts';
 
@@ -15,7 +15,7 @@ declare const valueType: unique symbol;
 /** A setting's name, branded with the type of its value. */
 export type SettingKey<T> = string & { readonly [valueType]: T };
 
-interface Spec<T> {
+export interface Spec<T> {
   key: SettingKey<T>;
   fallback: T;
   is: (x: unknown) => x is T;
@@ -27,7 +27,7 @@ function spec<T>(name: string, fallback: T, is: (x: unknown) => boolean): Spec<T
 
 const isString = (x: unknown): x is string => typeof x === 'string';
 const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
-const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
 
 function isDelivery(x: unknown): x is Delivery {
   if (!isObject(x)) return false;
@@ -41,14 +41,23 @@ export interface Remote {
   url: string;
   shop: string;
 }
+/** Who is signed in to the remote shop (the server keeps the session cookie; no password is kept). */
+export interface Account {
+  name: string;
+  roles: string[];
+}
 
-const SPECS = {
+/** Every setting's key, default and check (settings-backup.ts reads them too). */
+export const SPECS = {
   /** null: follow the browser's language. */
   locale: spec<Locale | null>('locale', null, (x) => x === null || x === 'en' || x === 'zh'),
   view: spec<View>('view', 'shop', (x) => x === 'shop' || x === 'seller'),
   buyerName: spec<string>('buyerName', '', isString),
   /** null: no server, the local-only demo shop. */
   remote: spec<Remote | null>('remote', null, (x) => x === null || (isObject(x) && isString(x.url) && isString(x.shop))),
+  account: spec<Account | null>('account', null, (x) => x === null || (isObject(x) && isString(x.name) && Array.isArray(x.roles) && x.roles.every(isString))),
+  /** This device's name for the seller's lease ("who holds it"); made once. */
+  deviceId: spec<string>('deviceId', '', isString),
   coupon: spec<string>('coupon', '', isString),
   delivery: spec<Delivery | null>('delivery', null, (x) => x === null || isDelivery(x)),
   persistAsked: spec<boolean>('persistAsked', false, isBoolean),
@@ -90,34 +99,4 @@ export async function setSetting<K extends SettingName | SettingKey<unknown>>(ke
   // Refused here too, as a value from outside TypeScript (a form, a backup) may still be wrong.
   if (!specOf(key).is(value)) throw new TypeError(`Not a valid value for the setting '${key}'`);
   await guardQuota(() => set(key, value, store));
-}
-
-/** Every setting that has been set (not the defaults), for a backup. */
-export async function allSettings(store: UseStore = settingsStore()): Promise<Partial<Settings>> {
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of await entries(store)) {
-    if (typeof k === 'string' && (SPECS as Record<string, Spec<unknown>>)[k]?.is(v)) out[k] = v;
-  }
-  return out as Partial<Settings>;
-}
-
-/** Problems with settings from outside (a backup file), one line each; empty if they are fine. */
-export function checkSettings(x: unknown): string[] {
-  if (!isObject(x)) return ['The settings are not an object.'];
-  return Object.entries(x).flatMap(([k, v]) => {
-    const s = (SPECS as Record<string, Spec<unknown>>)[k];
-    if (!s) return [`Unknown setting '${k}'.`];
-    return s.is(v) ? [] : [`The setting '${k}' has a value this app cannot use.`];
-  });
-}
-
-/** Replaces every setting with `values` in one transaction (checked first with `checkSettings`). */
-export function replaceSettings(values: Partial<Settings>, store: UseStore = settingsStore()): Promise<void> {
-  return guardQuota(() =>
-    store('readwrite', (s) => {
-      s.clear();
-      for (const [k, v] of Object.entries(values)) s.put(v, k);
-      return promisifyRequest(s.transaction);
-    }),
-  );
 }

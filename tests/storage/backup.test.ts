@@ -22,6 +22,10 @@ async function busyDevice() {
   await setSetting('buyerName', 'ann', store);
   const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
   await putPhoto(db, { id: 'photo-1.webp', blob: new Blob([bytes], { type: 'image/webp' }), type: 'image/webp', width: 4, height: 3, bytes: bytes.length, storedAt: T0 });
+  // Sync's bookkeeping (schema version 3) travels in a backup too.
+  await db.checkpoints.put({ db: 'userdb-616e6e', since: '12-g1AAAA', identity: 'u1', syncedAt: T0 });
+  await db.setAside.put({ key: 'userdb-616e6e junk 1-a', db: 'userdb-616e6e', docId: 'junk', rev: '1-a', problems: ['type: missing'], json: '{}', at: T0 });
+  await db.publish.put({ id: busyShop().decisions[0]!.id, n: 1, stage: 'journal' });
   return { db, store };
 }
 

@@ -27,6 +27,7 @@ const RELEASED: readonly { name: string; stores: Record<string, string | null> }
     },
   },
   { name: 'photos', stores: { photos: '&id' } },
+  { name: 'sync', stores: { checkpoints: '&db', setAside: '&key, db', publish: '&id, n' } },
 ];
 
 describe('schema versions', () => {
@@ -73,7 +74,7 @@ describe('schema versions', () => {
 
     const db = new ShopDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.cart.toArray()).toEqual([{ key: 'tea|regular', productId: 'tea', mode: 'regular', qty: 2, addedAt: 1 }]);
     const blob = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/webp' });
     await putPhoto(db, { id: 'photo-1.webp', blob, type: 'image/webp', width: 3, height: 1, bytes: 3, storedAt: 5 });

@@ -1,0 +1,56 @@
+/**
+ * The seller device's authority, storing one run: the decisions it made (into the journal
+ * tables and the publish queue, as `storeAndPublish`), the documents it set aside (forgeries,
+ * tampered intents) and the buyers' channels' checkpoints, all in ONE transaction. A channel's
+ * checkpoint thus never moves past an intent whose decision is not stored: after a crash the
+ * intent is read again, and the stored decisions (the draft's `decided` set) skip it.
+ */
+import type { Decision } from '../domain/index.ts';
+import type { ShopDb } from './db.ts';
+import { guardQuota } from './errors.ts';
+import { storeDecisions } from './store-decisions.ts';
+import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
+
+export interface AuthorityRun {
+  decisions: readonly Decision[];
+  setAside: readonly SetAsideRow[];
+  checkpoints: readonly CheckpointRow[];
+}
+
+/** Stores a run of the authority, all or nothing; returns the decisions that were new. */
+export function storeAuthorityRun(db: ShopDb, run: AuthorityRun): Promise<Decision[]> {
+  if (run.decisions.length === 0 && run.setAside.length === 0 && run.checkpoints.length === 0) return Promise.resolve([]);
+  const tables = [
+    db.events, db.outbox, db.shop, db.products, db.inventory, db.promotions, db.teams, db.orders, db.reviews,
+    db.withdrawals, db.balances, db.publish, db.setAside, db.checkpoints,
+  ];
+  return guardQuota(() =>
+    db.transaction('rw', tables, async () => {
+      // storeDecisions' own transaction joins this one (its tables are a subset).
+      const { stored } = await storeDecisions(db, run.decisions);
+      if (stored.length > 0) await db.publish.bulkPut(stored.map((d): PublishRow => ({ id: d.id, n: d.n, stage: 'journal' })));
+      if (run.setAside.length > 0) await db.setAside.bulkPut([...run.setAside]);
+      if (run.checkpoints.length > 0) await db.checkpoints.bulkPut([...run.checkpoints]);
+      return stored;
+    }),
+  );
+}
+
+/**
+ * A buyer's channel was lost on the server: queue that buyer's decisions to be copied into it
+ * again. Those no longer queued were published, so they are in the journal: only the copies.
+ */
+export function republishBuyer(db: ShopDb, buyer: string): Promise<void> {
+  return guardQuota(() =>
+    db.transaction('rw', db.events, db.publish, async () => {
+      const rows: PublishRow[] = [];
+      await db.events.where('type').equals('decision').each((e) => {
+        if (e.type === 'decision' && e.buyer === buyer) rows.push({ id: e.id, n: e.n, stage: 'copies' });
+      });
+      // A row still queued keeps its place and its stage.
+      const had = await db.publish.bulkGet(rows.map((r) => r.id));
+      const fresh = rows.filter((_, i) => had[i] === undefined);
+      if (fresh.length > 0) await db.publish.bulkPut(fresh);
+    }),
+  );
+}

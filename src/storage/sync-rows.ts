@@ -1,0 +1,42 @@
+/**
+ * The rows sync keeps on the device (schema version 3, 'sync'): its own bookkeeping, never
+ * shown as the shop's state and never sent.
+ */
+import type { EventId, Millis } from '../domain/index.ts';
+
+/** How far a server database has been read, and which database that was. */
+export interface CheckpointRow {
+  /** The server database's name. */
+  db: string;
+  /** CouchDB's `seq`: opaque, stored and sent back exactly as it came. */
+  since: unknown;
+  /** The database's identity document's uuid when `since` was read: a different one means it was made again. */
+  identity: string;
+  /** When the last pull of it finished, by the device's clock (shown as "last synced"). */
+  syncedAt: Millis;
+}
+
+/** A document from the server that failed validation: reported, never applied. */
+export interface SetAsideRow {
+  /** `${db} ${docId} ${rev}`: the same bad revision is set aside once. */
+  key: string;
+  db: string;
+  docId: string;
+  rev: string;
+  /** What was wrong, in words (the validators' `path: message` lines). */
+  problems: string[];
+  /** The document as it came, as JSON, cut to 8 KB: evidence, never parsed again. */
+  json: string;
+  at: Millis;
+}
+
+/**
+ * On the seller's device: a decision still to be copied to the server. 'journal': not yet in
+ * the shop's journal; 'copies': in the journal, its copies (the buyer's channel, the
+ * catalog) not yet written. Deleted when every copy is there.
+ */
+export interface PublishRow {
+  id: EventId;
+  n: number;
+  stage: 'journal' | 'copies';
+}

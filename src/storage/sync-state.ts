@@ -1,0 +1,120 @@
+/**
+ * What the sync engine writes: pulled decisions with their checkpoint (one transaction, so a
+ * page is applied and its checkpoint advanced together, or neither), documents set aside,
+ * and starting over when the server has lost data.
+ */
+import type { Decision, EventId, Millis } from '../domain/index.ts';
+import type { ShopDb } from './db.ts';
+import { guardQuota } from './errors.ts';
+import { storeDecisions } from './store-decisions.ts';
+import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
+
+export function getCheckpoint(db: ShopDb, name: string): Promise<CheckpointRow | undefined> {
+  return db.checkpoints.get(name);
+}
+
+export interface PulledPage {
+  /** Decisions that passed validation. */
+  decisions: readonly Decision[];
+  setAside: readonly SetAsideRow[];
+  checkpoint: CheckpointRow;
+}
+
+/**
+ * Stores a page of pulled decisions, the documents set aside, and the new checkpoint, all in
+ * one transaction: if the page is closed half way, none of it is kept and the page is read again.
+ * Returns the decisions that were new here.
+ */
+export function applyPulled(db: ShopDb, page: PulledPage): Promise<Decision[]> {
+  return guardQuota(() =>
+    db.transaction('rw', [...decisionTables(db), db.checkpoints, db.setAside, db.publish], async () => {
+      const { stored } = await storeDecisions(db, page.decisions);
+      if (page.setAside.length > 0) await db.setAside.bulkPut([...page.setAside]);
+      await db.checkpoints.put(page.checkpoint);
+      return stored;
+    }),
+  );
+}
+
+/**
+ * The server database `name` is not the one this device read before (deleted and made again,
+ * or restored from a backup): read it again from the start, and send again every intent not
+ * yet decided, since the server may no longer have it.
+ */
+export function startOver(db: ShopDb, name: string): Promise<void> {
+  return guardQuota(() =>
+    db.transaction('rw', db.checkpoints, db.outbox, async () => {
+      await db.checkpoints.delete(name);
+      await db.outbox.where('status').equals('sent').modify((e) => {
+        e.status = 'queued';
+      });
+    }),
+  );
+}
+
+/** The documents set aside so far, newest first, for the report. */
+export async function listSetAside(db: ShopDb): Promise<SetAsideRow[]> {
+  return (await db.setAside.toArray()).sort((a, b) => b.at - a.at);
+}
+
+/* ------------------------------------------------------------------ the seller's device */
+
+/**
+ * The seller device's decisions go into its own database and into the publish queue in one
+ * transaction, so a crash between deciding and publishing loses no copy: the queue is
+ * worked through again at the next start.
+ */
+export function storeAndPublish(db: ShopDb, decisions: readonly Decision[]): Promise<Decision[]> {
+  if (decisions.length === 0) return Promise.resolve([]);
+  return guardQuota(() =>
+    db.transaction('rw', [...decisionTables(db), db.publish], async () => {
+      const { stored } = await storeDecisions(db, decisions);
+      await db.publish.bulkPut(stored.map((d): PublishRow => ({ id: d.id, n: d.n, stage: 'journal' })));
+      return stored;
+    }),
+  );
+}
+
+/** Decisions waiting to be published, in journal order, with their stage. */
+export async function toPublish(db: ShopDb, limit: number): Promise<{ row: PublishRow; decision: Decision }[]> {
+  const rows = await db.publish.orderBy('n').limit(limit).toArray();
+  const events = await db.events.bulkGet(rows.map((r) => r.id));
+  return rows.flatMap((row, i) => {
+    const decision = events[i];
+    return decision?.type === 'decision' ? [{ row, decision }] : [];
+  });
+}
+
+export function markPublished(db: ShopDb, ids: readonly EventId[], stage: 'copies' | 'done'): Promise<void> {
+  return guardQuota(() =>
+    db.transaction('rw', db.publish, async () => {
+      if (stage === 'done') await db.publish.bulkDelete([...ids]);
+      else await db.publish.where('id').anyOf([...ids]).modify((r) => { r.stage = 'copies'; });
+    }),
+  );
+}
+
+/** The journal (or a channel) was lost on the server: publish every decision again (a repeat is a 409, harmless). */
+export function republishAll(db: ShopDb): Promise<void> {
+  return guardQuota(() =>
+    db.transaction('rw', db.events, db.publish, async () => {
+      const rows: PublishRow[] = [];
+      await db.events.where('n').above(-Infinity).each((e) => {
+        if (e.type === 'decision') rows.push({ id: e.id, n: e.n, stage: 'journal' });
+      });
+      await db.publish.bulkPut(rows);
+    }),
+  );
+}
+
+/** A checkpoint row, with the time of this pull. */
+export function checkpointOf(db: string, since: unknown, identity: string, syncedAt: Millis): CheckpointRow {
+  return { db, since, identity, syncedAt };
+}
+
+function decisionTables(db: ShopDb) {
+  return [
+    db.events, db.outbox, db.shop, db.products, db.inventory, db.promotions, db.teams, db.orders, db.reviews,
+    db.withdrawals, db.balances,
+  ];
+}
