@@ -1,0 +1,73 @@
+/**
+ * A buyer's device against the shop's server: each cycle pushes the outbox into the buyer's
+ * channel, then pulls the catalog (public copies of the shop's decisions) and the channel
+ * (the shop's decisions about this buyer). Signed out, it pulls the catalog only.
+ *
+ * Each database's identity is checked once per cycle (one small GET), before its checkpoint is
+ * trusted: a database made again since means starting over and sending again (identity.ts).
+ */
+import type { BuyerId } from '../domain/index.ts';
+import { getCheckpoint, type ShopDb } from '../storage/index.ts';
+import type { CouchClient } from './couch-client.ts';
+import { checkIdentity } from './identity.ts';
+import { readCatalogCopy, readDecision } from './incoming.ts';
+import { catalogDb, channelDb } from './names.ts';
+import { pullDb } from './pull-db.ts';
+import { pushOutbox } from './push-outbox.ts';
+
+export interface BuyerSyncTarget {
+  local: ShopDb;
+  client: CouchClient;
+  shop: string;
+  /** The signed-in buyer, or null: the catalog only. */
+  buyer: BuyerId | null;
+  now(): number;
+}
+
+export interface CycleReport {
+  sent: number;
+  refused: number;
+  applied: number;
+  setAside: number;
+}
+
+export async function buyerCycle(t: BuyerSyncTarget, signal?: AbortSignal): Promise<CycleReport> {
+  const report: CycleReport = { sent: 0, refused: 0, applied: 0, setAside: 0 };
+  // The catalog first: a buyer whose channel the shop has not opened yet can still browse.
+  const catalog = catalogDb(t.shop);
+  const { identity: catalogId } = await checkIdentity(t.local, t.client, catalog);
+  add(report, await pullDb(t.local, t.client, catalog, catalogId, readCatalogCopy, { signal, now: t.now }));
+  if (t.buyer !== null) {
+    const channel = channelDb(t.buyer);
+    // Checked before pushing: after a loss, what was sent is queued again and goes in this push.
+    const { identity } = await checkIdentity(t.local, t.client, channel);
+    const pushed = await pushOutbox(t.local, t.client, channel, t.buyer, { signal });
+    report.sent = pushed.sent;
+    report.refused = pushed.refused;
+    add(report, await pullDb(t.local, t.client, channel, identity, (c) => readDecision(c, t.buyer!), { signal, now: t.now }));
+  }
+  return report;
+}
+
+/** Waits for news in the buyer's channel or the catalog (longpolls), whichever comes first. */
+export async function watchBuyer(t: BuyerSyncTarget, signal: AbortSignal): Promise<void> {
+  const dbs = [catalogDb(t.shop), ...(t.buyer !== null ? [channelDb(t.buyer)] : [])];
+  const done = new AbortController();
+  const both = AbortSignal.any([signal, done.signal]);
+  try {
+    await Promise.any(dbs.map(async (db) => {
+      const since = (await getCheckpoint(t.local, db))?.since ?? 0;
+      const page = await t.client.changes(db, { since, limit: 1, longpoll: true, timeoutMs: 25_000, signal: both });
+      if (page.results.length === 0) throw new Error('no news');
+    }));
+  } catch {
+    // No news from any (a timeout) or aborted: either way the loop decides what is next.
+  } finally {
+    done.abort();
+  }
+}
+
+function add(report: CycleReport, pulled: { applied: number; setAside: number }): void {
+  report.applied += pulled.applied;
+  report.setAside += pulled.setAside;
+}

@@ -1,0 +1,236 @@
+/**
+ * The CouchDB HTTP client: the only place in the app that calls `fetch`. It speaks the few
+ * endpoints sync needs, turns every answer into a typed value or a `CouchError`, and notes
+ * the server's clock from each response's `Date` header (server-clock.ts).
+ *
+ * Authentication: in the browser, CouchDB's `_session` cookie (`credentials: 'include'`), so
+ * no password is ever kept on the device; in Node (the setup command, tests, benches), an
+ * `Authorization` header given by the caller.
+ */
+import { ServerClock } from './server-clock.ts';
+
+export interface CouchOptions {
+  /** The server's root URL, e.g. `https://couch.example.com/` or `/couch/` (a proxy on the app's own origin). */
+  url: string;
+  /** Sent with every request (Node only: a browser uses the session cookie). */
+  authorization?: string;
+  /** Aborts any request that takes longer (default 30 s); a longpoll adds its own timeout to this. */
+  timeoutMs?: number;
+  fetch?: typeof fetch;
+}
+
+/** A failed request: `status` 0 when the network failed or timed out (try again later). */
+export class CouchError extends Error {
+  constructor(
+    readonly status: number,
+    readonly error: string,
+    readonly reason: string,
+  ) {
+    super(status === 0 ? `Network: ${reason}` : `CouchDB ${status} ${error}: ${reason}`);
+    this.name = 'CouchError';
+  }
+
+  /** Worth trying again later (the network, a timeout, the server overloaded or failing). */
+  get transient(): boolean {
+    return this.status === 0 || this.status === 408 || this.status === 429 || this.status >= 500;
+  }
+}
+
+export interface DbInfo {
+  db_name: string;
+  update_seq: unknown;
+  doc_count: number;
+}
+
+/** One line of `_bulk_docs`' answer: `ok`, or an `error` (`conflict`, `forbidden`, …) with a reason. */
+export interface BulkResult {
+  id: string;
+  ok?: boolean;
+  rev?: string;
+  error?: string;
+  reason?: string;
+}
+
+export interface Change {
+  id: string;
+  seq: unknown;
+  deleted?: boolean;
+  changes: { rev: string }[];
+  /** Untrusted until validated. */
+  doc?: Record<string, unknown>;
+}
+
+export interface ChangesPage {
+  results: Change[];
+  /** Opaque: stored and sent back as it came. */
+  last_seq: unknown;
+  pending?: number;
+}
+
+export interface ChangesQuery {
+  since: unknown;
+  limit: number;
+  /** Waits (up to `timeoutMs`) for the next change when none is there. */
+  longpoll?: boolean;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+}
+
+export interface SessionInfo {
+  name: string | null;
+  roles: string[];
+}
+
+export class CouchClient {
+  readonly clock = new ServerClock();
+  private readonly root: string;
+  private readonly fetchFn: typeof fetch;
+
+  constructor(private readonly options: CouchOptions) {
+    this.root = options.url.endsWith('/') ? options.url : `${options.url}/`;
+    this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
+  }
+
+  /** Bytes received and sent in bodies, for the status line and benches (gzip counted as received). */
+  readonly traffic = { requests: 0, sentBytes: 0 };
+
+  async request<T>(method: string, path: string, body?: unknown, extra: { signal?: AbortSignal; timeoutMs?: number } = {}): Promise<T> {
+    const headers: Record<string, string> = { Accept: 'application/json' };
+    if (this.options.authorization) headers.Authorization = this.options.authorization;
+    let payload: string | undefined;
+    if (body !== undefined) {
+      payload = JSON.stringify(body);
+      headers['Content-Type'] = 'application/json';
+      this.traffic.sentBytes += payload.length;
+    }
+    this.traffic.requests += 1;
+    const timeout = AbortSignal.timeout(extra.timeoutMs ?? this.options.timeoutMs ?? 30_000);
+    const signal = extra.signal ? AbortSignal.any([extra.signal, timeout]) : timeout;
+    const sentAt = Date.now();
+    let res: Response;
+    try {
+      res = await this.fetchFn(this.root + path, { method, headers, body: payload, signal, credentials: 'include' });
+    } catch (error) {
+      if (extra.signal?.aborted) throw error;
+      throw new CouchError(0, 'network', timeout.aborted ? 'the server did not answer in time' : String((error as Error)?.message ?? error));
+    }
+    this.clock.observe(res.headers.get('Date'), sentAt, Date.now());
+    let json: unknown;
+    try {
+      json = await res.json();
+    } catch (error) {
+      if (extra.signal?.aborted) throw error;
+      throw new CouchError(res.ok ? 0 : res.status, 'bad-response', 'the server sent something that is not JSON');
+    }
+    if (!res.ok) {
+      const e = (json ?? {}) as { error?: unknown; reason?: unknown };
+      throw new CouchError(res.status, String(e.error ?? 'error'), String(e.reason ?? res.statusText));
+    }
+    return json as T;
+  }
+
+  info(db: string): Promise<DbInfo> {
+    return this.request('GET', enc(db));
+  }
+
+  /** Creates a database; true if made now, false if it was there. */
+  async createDb(db: string): Promise<boolean> {
+    try {
+      await this.request('PUT', enc(db));
+      return true;
+    } catch (error) {
+      if (error instanceof CouchError && error.status === 412) return false;
+      throw error;
+    }
+  }
+
+  deleteDb(db: string): Promise<unknown> {
+    return this.request('DELETE', enc(db));
+  }
+
+  /** Writes new documents; each gets its own answer (a 409 `conflict` means the id is there already). */
+  bulkDocs(db: string, docs: readonly object[], signal?: AbortSignal): Promise<BulkResult[]> {
+    return this.request('POST', `${enc(db)}/_bulk_docs`, { docs }, { signal });
+  }
+
+  /** A document, or undefined if there is none (or it was deleted). */
+  async get<T>(db: string, id: string, query = ''): Promise<T | undefined> {
+    try {
+      return await this.request<T>('GET', `${enc(db)}/${encId(id)}${query}`);
+    } catch (error) {
+      if (error instanceof CouchError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+
+  put<D extends { _id: string }>(db: string, doc: D): Promise<{ ok: boolean; id: string; rev: string }> {
+    return this.request('PUT', `${enc(db)}/${encId(doc._id)}`, doc);
+  }
+
+  /** Which of these ids the database has (and at which winning revision). */
+  async revsOf(db: string, ids: readonly string[]): Promise<Map<string, string>> {
+    const res = await this.request<{ rows: { key: string; value?: { rev: string; deleted?: boolean }; error?: string }[] }>(
+      'POST', `${enc(db)}/_all_docs`, { keys: ids },
+    );
+    const out = new Map<string, string>();
+    for (const row of res.rows) if (row.value && !row.value.deleted) out.set(row.key, row.value.rev);
+    return out;
+  }
+
+  /** One page of the changes feed, with documents (and their conflicts: see the authority's tamper check). */
+  changes(db: string, q: ChangesQuery): Promise<ChangesPage> {
+    const params = new URLSearchParams({ include_docs: 'true', conflicts: 'true', limit: String(q.limit) });
+    if (q.since !== undefined && q.since !== null) params.set('since', typeof q.since === 'string' ? q.since : JSON.stringify(q.since));
+    let timeoutMs: number | undefined;
+    if (q.longpoll) {
+      const wait = q.timeoutMs ?? 25_000;
+      params.set('feed', 'longpoll');
+      params.set('timeout', String(wait));
+      // PouchDB Server ignores the timeout, so the client ends the wait itself.
+      timeoutMs = wait + 5_000;
+    }
+    return this.request('GET', `${enc(db)}/_changes?${params}`, undefined, { signal: q.signal, timeoutMs });
+  }
+
+  putSecurity(db: string, security: object): Promise<unknown> {
+    return this.request('PUT', `${enc(db)}/_security`, security);
+  }
+
+  getSecurity(db: string): Promise<Record<string, unknown>> {
+    return this.request('GET', `${enc(db)}/_security`);
+  }
+
+  session(): Promise<{ userCtx: SessionInfo }> {
+    return this.request('GET', '_session');
+  }
+
+  /** Signs in: the server answers with a session cookie; the password is not kept. */
+  signIn(name: string, password: string): Promise<SessionInfo & { ok: boolean }> {
+    return this.request('POST', '_session', { name, password });
+  }
+
+  signOut(): Promise<unknown> {
+    return this.request('DELETE', '_session');
+  }
+
+  /** Creates a user in `_users` (the server hashes the password; it is never stored here). */
+  signUp(name: string, password: string): Promise<unknown> {
+    return this.put('_users', { _id: `org.couchdb.user:${name}`, name, password, roles: [], type: 'user' });
+  }
+
+  /** The names of the users in `_users` (the seller needs read access: admin, or `_users` opened to the role). */
+  async userNames(): Promise<string[]> {
+    const res = await this.request<{ rows: { id: string }[] }>('GET', `_users/_all_docs?startkey=${encodeURIComponent('"org.couchdb.user:"')}&endkey=${encodeURIComponent('"org.couchdb.user;"')}`);
+    return res.rows.map((r) => r.id.slice('org.couchdb.user:'.length));
+  }
+}
+
+function enc(db: string): string {
+  return encodeURIComponent(db);
+}
+
+/** Design and local documents keep their slash. */
+function encId(id: string): string {
+  const m = /^(_design|_local)\/(.*)$/.exec(id);
+  return m ? `${m[1]}/${encodeURIComponent(m[2]!)}` : encodeURIComponent(id);
+}

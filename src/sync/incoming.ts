@@ -1,0 +1,88 @@
+/**
+ * Reading what the server sends: every document is checked with the domain's validators
+ * before anything is done with it. A document that fails, or that does not belong where it
+ * was found, is set aside with the reasons (a bug, an old app, or a forgery), never applied
+ * and never a crash. CouchDB's own documents (design documents, the identity) are skipped.
+ */
+import type { BuyerId, Decision, Intent } from '../domain/index.ts';
+import { validateDecision, validateIntent } from '../domain/validate/index.ts';
+import type { SetAsideRow } from '../storage/index.ts';
+import type { Change } from './couch-client.ts';
+import { IDENTITY_DOC_ID, LEASE_DOC_ID } from './names.ts';
+
+export type Incoming<T> = { ok: T } | { skip: true } | { problems: string[] };
+
+const EVIDENCE_CHARS = 8_192;
+
+/** CouchDB's and the project's own documents, which are not events. */
+function isHousekeeping(change: Change): boolean {
+  return change.id.startsWith('_design/') || change.id === IDENTITY_DOC_ID || change.id === LEASE_DOC_ID;
+}
+
+function sameId(change: Change, id: string): string[] {
+  return change.id === id ? [] : [`_id: '${change.id}' does not match the event's id '${id}'`];
+}
+
+/** A decision (in a buyer's channel for that buyer, or in the journal). */
+export function readDecision(change: Change, forBuyer?: BuyerId): Incoming<Decision> {
+  if (change.deleted || isHousekeeping(change)) return { skip: true };
+  const doc = change.doc;
+  if (doc?.type === 'intent') return { skip: true }; // a buyer's own intents, already on their device
+  const checked = validateDecision(doc);
+  if (!checked.ok) return { problems: checked.errors };
+  const d = checked.value;
+  const problems = sameId(change, d.id);
+  if (forBuyer !== undefined && d.buyer !== forBuyer) problems.push(`buyer: this decision is not about '${forBuyer}'`);
+  return problems.length > 0 ? { problems } : { ok: d };
+}
+
+/**
+ * A decision's public copy, from the catalog: it may set the shop, products, stock,
+ * promotions, teams and reviews, and never carries money, orders or withdrawals.
+ */
+export function readCatalogCopy(change: Change): Incoming<Decision> {
+  const read = readDecision(change);
+  if (!('ok' in read)) return read;
+  const d = read.ok;
+  const problems: string[] = [];
+  if (d.postings.length > 0) problems.push('postings: a catalog document never moves money');
+  if (d.set.orders || d.set.withdrawals) problems.push('set: a catalog document never carries orders or withdrawals');
+  if (d.intentId !== undefined || d.buyer !== undefined) problems.push('a catalog document names no intent and no buyer');
+  return problems.length > 0 ? { problems } : read;
+}
+
+export interface ChannelIntent {
+  intent: Intent;
+  /** The revision the server holds: a decision records it, and a document with conflicts is tampered with. */
+  rev: string;
+  conflicts: string[];
+}
+
+/** A buyer's intent, read by the shop's authority from that buyer's channel. */
+export function readChannelIntent(change: Change, owner: BuyerId): Incoming<ChannelIntent> {
+  if (change.deleted || isHousekeeping(change)) return { skip: true };
+  const doc = change.doc;
+  if (doc?.type === 'decision') return { skip: true }; // the shop's own news copies
+  const checked = validateIntent(doc);
+  if (!checked.ok) return { problems: checked.errors };
+  const intent = checked.value;
+  const problems = sameId(change, intent.id);
+  // The channel's rules say so too, but a buyer who is admin of their channel can remove them.
+  if (intent.by !== 'buyer') problems.push('by: only buyers write into a channel');
+  else if (intent.buyer !== owner) problems.push(`buyer: '${intent.buyer}' wrote into the channel of '${owner}'`);
+  if (problems.length > 0) return { problems };
+  const conflicts = Array.isArray(doc?._conflicts) ? (doc._conflicts as unknown[]).filter((r): r is string => typeof r === 'string') : [];
+  return { ok: { intent, rev: String(doc?._rev ?? ''), conflicts } };
+}
+
+/** The row that records a document set aside. */
+export function setAsideRow(db: string, change: Change, problems: string[], at: number): SetAsideRow {
+  const rev = change.changes[0]?.rev ?? String(change.doc?._rev ?? '');
+  let json: string;
+  try {
+    json = JSON.stringify(change.doc ?? null).slice(0, EVIDENCE_CHARS);
+  } catch {
+    json = '(unreadable)';
+  }
+  return { key: `${db} ${change.id} ${rev}`, db, docId: change.id, rev, problems: problems.slice(0, 20), json, at };
+}
