@@ -1,0 +1,146 @@
+/**
+ * The authority reading buyers' channels: which channels there are, making each the shop's
+ * before trusting it (adoption), and reading its new intents. It reads ONLY intents from a
+ * channel: a decision found there is the shop's own news copy, checked against this
+ * device's journal and reported if it is not exactly one of them (a buyer who is admin of
+ * their channel can write anything there), but never folded into the shop's state.
+ */
+import type { BuyerId, Decision, Draft, Intent } from '../../domain/index.ts';
+import { checkpointOf, getCheckpoint, type CheckpointRow, type SetAsideRow, type ShopDb } from '../../storage/index.ts';
+import { CouchError, type Change, type CouchClient } from '../couch-client.ts';
+import { isAbsent } from '../identity.ts';
+import { readChannelIntent, setAsideRow } from '../incoming.ts';
+import { channelDb, channelOwner, USER_NAME_PATTERN } from '../names.ts';
+import { channelNeedsAdoption, RULES_DOC_ID, type RulesOptions } from '../rules.ts';
+import { adoptChannel } from '../setup-shop.ts';
+import { sameDecision } from './publish.ts';
+
+/** Something in a channel the shop must not act on, reported to the seller (and stored as set aside). */
+export interface Forgery {
+  db: string;
+  docId: string;
+  rev: string;
+  problems: string[];
+}
+
+/** What one channel gave this run; its checkpoint is stored with the decisions, never before. */
+export interface ChannelRead {
+  intents: Intent[];
+  setAside: SetAsideRow[];
+  forgeries: Forgery[];
+  checkpoint?: CheckpointRow;
+  /** A design document changed: the channel must be adopted again before its intents are trusted. */
+  rulesTouched: boolean;
+}
+
+/**
+ * The buyers whose channels to read. `_users` if the seller may list it; else the channels
+ * among `_all_dbs`; else (a `seller` role on CouchDB 3 may read neither) the channels this
+ * device already reads.
+ */
+export async function listBuyers(client: CouchClient, local: ShopDb): Promise<string[]> {
+  try {
+    return await client.userNames();
+  } catch (error) {
+    if (!notAllowed(error)) throw error;
+  }
+  try {
+    const dbs = await client.request<string[]>('GET', '_all_dbs');
+    return dbs.flatMap((db) => channelOwner(db) ?? []);
+  } catch (error) {
+    if (!notAllowed(error)) throw error;
+  }
+  return (await local.checkpoints.toArray()).flatMap((c) => channelOwner(c.db) ?? []);
+}
+
+/** Refused (PouchDB Server answers a seller's `_users/_all_docs` with a 400 instead of a 403). */
+function notAllowed(error: unknown): boolean {
+  return isAbsent(error) || (error instanceof CouchError && error.status === 400);
+}
+
+export const isBuyerName = (name: string): boolean => USER_NAME_PATTERN.test(name);
+
+/**
+ * Makes the channel the shop's (buyer as member only, the current rules), or, where this
+ * seller may not (a `seller` role, not the server's admin), checks that it already is.
+ * Returns 'changed' if the channel was NOT guarded until now (intents written before may
+ * carry any `sentAt`), 'ok', or why the channel cannot be trusted yet.
+ */
+export async function guardChannel(client: CouchClient, buyer: string, rules: RulesOptions): Promise<'ok' | 'changed' | { refused: string }> {
+  try {
+    const r = await adoptChannel(client, buyer, rules);
+    return r.created || r.security || r.rules ? 'changed' : 'ok';
+  } catch (error) {
+    if (!isAbsent(error)) throw error;
+  }
+  const db = channelDb(buyer);
+  try {
+    const security = await client.getSecurity(db);
+    const design = await client.get(db, RULES_DOC_ID);
+    if (!channelNeedsAdoption(security, design, buyer, rules)) return 'ok';
+    return { refused: "The channel is not guarded by the shop's rules, and only the server's admin may set them." };
+  } catch (error) {
+    if (isAbsent(error)) return { refused: 'The channel cannot be read by this seller.' };
+    throw error;
+  }
+}
+
+export interface ReadOptions {
+  identity: string;
+  pageLimit: number;
+  now: () => number;
+  signal?: AbortSignal;
+}
+
+/** Reads a channel's changes since its checkpoint, to the end of the feed. */
+export async function readChannel(local: ShopDb, client: CouchClient, draft: Draft, buyer: BuyerId, o: ReadOptions): Promise<ChannelRead> {
+  const db = channelDb(buyer);
+  const out: ChannelRead = { intents: [], setAside: [], forgeries: [], rulesTouched: false };
+  let since: unknown = (await getCheckpoint(local, db))?.since ?? 0;
+  for (;;) {
+    const page = await client.changes(db, { since, limit: o.pageLimit, signal: o.signal });
+    const copies: Change[] = [];
+    for (const change of page.results) {
+      if (change.id.startsWith('_design/')) out.rulesTouched = true;
+      if (change.doc?.type === 'decision' && !change.deleted) {
+        copies.push(change);
+        continue;
+      }
+      const got = readChannelIntent(change, buyer);
+      if ('ok' in got) {
+        const { intent, conflicts } = got.ok;
+        // A sibling revision was added (new_edits:false): which body is the buyer's is unknowable.
+        if (conflicts.length > 0) report(out, db, change, [`tampered: the intent has other revisions (${conflicts.join(', ')})`], o.now());
+        else if (!draft.decided.has(intent.id)) out.intents.push(intent);
+      } else if ('problems' in got) {
+        out.setAside.push(setAsideRow(db, change, got.problems, o.now()));
+      }
+    }
+    await checkCopies(local, db, copies, out, o.now());
+    since = page.last_seq;
+    if (page.results.length < o.pageLimit) break;
+  }
+  out.checkpoint = checkpointOf(db, since, o.identity, o.now());
+  return out;
+}
+
+/** Each decision in a channel must be exactly one of this device's own (published journal first). */
+async function checkCopies(local: ShopDb, db: string, copies: readonly Change[], out: ChannelRead, at: number): Promise<void> {
+  if (copies.length === 0) return;
+  const known = await local.events.bulkGet(copies.map((c) => c.id));
+  copies.forEach((change, i) => {
+    const mine = known[i];
+    const doc = change.doc!;
+    const problems: string[] = [];
+    if (mine?.type !== 'decision') problems.push("forged: a decision the shop's journal does not have");
+    else if (!sameDecision(doc, mine as Decision)) problems.push("forged: differs from the shop's decision of that id");
+    if (Array.isArray(doc._conflicts) && doc._conflicts.length > 0) problems.push('tampered: the decision has other revisions');
+    if (problems.length > 0) report(out, db, change, problems, at);
+  });
+}
+
+function report(out: ChannelRead, db: string, change: Change, problems: string[], at: number): void {
+  const row = setAsideRow(db, change, problems, at);
+  out.setAside.push(row);
+  out.forgeries.push({ db, docId: change.id, rev: row.rev, problems });
+}

@@ -1,0 +1,231 @@
+// The shop's authority on the seller's device against a real PouchDB Server: deciding buyers'
+// intents from their channels, publishing journal first, repairing a crash, rebuilding an
+// empty device, the lease between devices, forgeries in a channel, and a stock race.
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { decide, emptyState, type BuyerId, type Decision, type Intent } from '../../src/domain/index.ts';
+import { queueIntent, ShopDb, walletOf } from '../../src/storage/index.ts';
+import { RemoteAuthority, type RemoteAuthorityOptions } from '../../src/sync/authority/authority-runner.ts';
+import { releaseLease } from '../../src/sync/authority/lease.ts';
+import { CouchClient } from '../../src/sync/couch-client.ts';
+import { readCatalogCopy } from '../../src/sync/incoming.ts';
+import { catalogCopyId, catalogDb, channelDb, journalDb } from '../../src/sync/names.ts';
+import { RULES_DOC_ID } from '../../src/sync/rules.ts';
+import { setUpShop } from '../../src/sync/setup-shop.ts';
+import { line, m, order, product, seller, SHOP } from '../domain/fixtures/shop.ts';
+import { basic, createUser, startCouch, type TestCouch } from './couch-server.ts';
+
+const SHOP_ID = 'tea';
+const RULES = { allowDemoTopUps: false };
+let couch: TestCouch;
+let dbCount = 0;
+
+// A server per test: every buyer on a server is the shop's, so tests must not share one.
+beforeEach(async () => {
+  couch = await startCouch();
+  await setUpShop(couch.admin, SHOP_ID, RULES);
+}, 60_000);
+afterEach(async () => couch?.stop());
+
+const freshDb = () => new ShopDb(`authority-${++dbCount}-${Math.random().toString(36).slice(2)}`);
+
+function authority(local: ShopDb, device = 'phone', opts: Partial<RemoteAuthorityOptions> & { fetch?: typeof fetch } = {}) {
+  const client = new CouchClient({ url: couch.url, authorization: couch.adminAuth, fetch: opts.fetch });
+  const label = device === 'phone' ? "Seller's phone" : `Seller's ${device}`;
+  return new RemoteAuthority(local, client, SHOP_ID, { id: device, label }, () => Date.now(), { ...RULES, ...opts });
+}
+
+/** A buyer with an account on the server, and their signed-in client. */
+async function newBuyer(name: string) {
+  await createUser(couch.admin, name, 'password1');
+  return new CouchClient({ url: couch.url, authorization: basic(name, 'password1') });
+}
+
+/** What the buyer's outbox does: the intent into their channel, `sentAt` from the server's clock. */
+async function send(client: CouchClient, intent: Intent & { by: 'buyer' }) {
+  await client.info(channelDb(intent.buyer)); // learn the server's clock
+  const doc = { ...intent, sentAt: Math.round(client.clock.now()), _id: intent.id };
+  const [res] = await client.bulkDocs(channelDb(intent.buyer), [doc]);
+  expect(res?.ok, res?.reason).toBe(true);
+}
+
+/** The seller opens the shop on this device: commands queued locally, decided by the next run. */
+async function openShop(local: ShopDb, stock: number, wallets: Record<string, number>) {
+  const now = Date.now();
+  const cmds: Intent[] = [
+    seller('shop.save', { shop: SHOP }, now),
+    seller('product.save', { product: product('tea', { price: m(1500) }), stock }, now),
+    ...Object.entries(wallets).map(([b, a]) => seller('wallet.credit', { buyer: b as BuyerId, amount: m(a), method: 'cash', note: '' }, now)),
+  ];
+  for (const c of cmds) await queueIntent(local, c, now);
+}
+
+async function docsOf(db: string): Promise<Record<string, unknown>[]> {
+  const page = await couch.admin.changes(db, { since: 0, limit: 10_000 });
+  return page.results.flatMap((c) => (c.doc && !c.deleted ? [c.doc] : []));
+}
+
+const decisionsIn = async (db: string) => (await docsOf(db)).filter((d) => d.type === 'decision') as unknown as Decision[];
+
+describe('the remote authority', () => {
+  it("decides a buyer's order from their channel into the journal, their channel and the catalog, once", async () => {
+    const local = freshDb();
+    const seller1 = authority(local);
+    const ann = await newBuyer('ann');
+    await openShop(local, 5, { ann: 10_000 });
+    const first = await seller1.runOnce();
+    expect(first.lease.held).toBe(true);
+    expect(first.decided.map((d) => d.kind)).toEqual(['shop.saved', 'product.saved', 'wallet.credited']);
+    expect(first.published.journal).toBe(3);
+
+    const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
+    await send(ann, place); // the channel exists: the first run adopted it
+    const second = await seller1.runOnce();
+    expect(second.decided).toHaveLength(1);
+    const decision = second.decided[0]!;
+    expect(decision).toMatchObject({ kind: 'order.accepted', intentId: place.id, buyer: 'ann' });
+
+    expect((await decisionsIn(journalDb(SHOP_ID))).map((d) => d.id)).toContain(decision.id);
+    expect((await decisionsIn(channelDb('ann'))).map((d) => d.id).sort()).toEqual([decision.id, ...first.decided.filter((d) => d.buyer === 'ann').map((d) => d.id)].sort());
+    // Every catalog copy passes the buyer's own reader, and none names a buyer or moves money.
+    const catalog = await couch.admin.changes(catalogDb(SHOP_ID), { since: 0, limit: 1000 });
+    const copies = catalog.results.filter((c) => c.doc?.type === 'decision');
+    expect(copies.map((c) => c.id)).toContain(catalogCopyId(decision.id));
+    for (const c of copies) expect(readCatalogCopy(c), c.id).toHaveProperty('ok');
+    expect(await walletOf(local, 'ann' as BuyerId)).toEqual({ available: 8_500, escrow: 1_500 });
+    expect(await local.publish.count()).toBe(0);
+
+    const third = await seller1.runOnce();
+    expect(third.decided).toEqual([]);
+    expect(third.forgeries).toEqual([]);
+  }, 60_000);
+
+  it('a crash between deciding and publishing is repaired by the next run, with nothing decided twice', async () => {
+    const local = freshDb();
+    const ann = await newBuyer('ann');
+    await openShop(local, 5, { ann: 10_000 });
+    await authority(local).runOnce();
+    const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
+    await send(ann, place);
+
+    // The journal write fails (the network dies, the tab is closed) after the decision is stored.
+    const failing: typeof fetch = (input, init) =>
+      String(input).includes(`${journalDb(SHOP_ID)}/_bulk_docs`) ? Promise.reject(new TypeError('connection reset')) : fetch(input, init);
+    await expect(authority(local, 'phone', { fetch: failing }).runOnce()).rejects.toThrow(/connection reset/);
+    expect(await local.events.get(`d.${place.id}`)).toBeDefined();
+    expect(await local.publish.count()).toBe(1);
+    expect((await decisionsIn(channelDb('ann'))).map((d) => d.intentId)).not.toContain(place.id); // journal first
+
+    const again = await authority(local).runOnce();
+    expect(again.decided).toEqual([]);
+    expect(again.published.journal).toBe(1);
+    const journal = await decisionsIn(journalDb(SHOP_ID));
+    expect(journal.filter((d) => d.intentId === place.id)).toHaveLength(1);
+    expect((await decisionsIn(channelDb('ann'))).filter((d) => d.intentId === place.id)).toHaveLength(1);
+    expect(await walletOf(local, 'ann' as BuyerId)).toEqual({ available: 8_500, escrow: 1_500 });
+  }, 60_000);
+
+  it('an empty new device rebuilds the shop from the journal and decides nothing twice', async () => {
+    const phone = freshDb();
+    const ann = await newBuyer('ann');
+    await openShop(phone, 5, { ann: 10_000 });
+    await authority(phone).runOnce();
+    await send(ann, order('ann' as BuyerId, Date.now(), [line('tea', 2)], 3000));
+    expect((await authority(phone).runOnce()).decided).toHaveLength(1);
+    await releaseLease(couch.admin, SHOP_ID, 'phone');
+
+    const tablet = freshDb();
+    const report = await authority(tablet, 'tablet').runOnce();
+    expect(report.lease.held).toBe(true);
+    expect(report.decided).toEqual([]);
+    expect(report.forgeries).toEqual([]);
+    expect(await walletOf(tablet, 'ann' as BuyerId)).toEqual(await walletOf(phone, 'ann' as BuyerId));
+    expect(await tablet.balances.toArray()).toEqual(await phone.balances.toArray());
+    expect(await tablet.inventory.toArray()).toEqual(await phone.inventory.toArray());
+  }, 60_000);
+
+  it("a second device cannot take the lease while it is held, sees the holder's label, and takes it once expired", async () => {
+    const phone = authority(freshDb(), 'phone', { leaseMs: 1_500, leaseMarginMs: 0 });
+    expect((await phone.runOnce()).lease.held).toBe(true);
+    const tabletDb = freshDb();
+    await queueIntent(tabletDb, seller('shop.save', { shop: SHOP }, Date.now()), Date.now());
+    const tablet = authority(tabletDb, 'tablet');
+    const refused = await tablet.runOnce();
+    expect(refused.lease).toMatchObject({ held: false, holder: 'phone', label: "Seller's phone" });
+    expect(refused.decided).toEqual([]);
+    expect(await tabletDb.events.where('type').equals('decision').count()).toBe(0);
+
+    await new Promise((r) => setTimeout(r, 2_000));
+    const taken = await tablet.runOnce();
+    expect(taken.lease).toMatchObject({ held: true, holder: 'tablet' });
+    expect(taken.decided.map((d) => d.kind)).toEqual(['shop.saved']);
+    expect((await phone.runOnce()).lease).toMatchObject({ held: false, holder: 'tablet', label: "Seller's tablet" });
+  }, 60_000);
+
+  it("a forged decision or a tampered intent in a buyer's channel is reported and never folded", async () => {
+    const local = freshDb();
+    const ann = await newBuyer('ann');
+    await openShop(local, 5, { ann: 10_000 });
+    await authority(local).runOnce();
+    const before = await local.balances.toArray();
+
+    // As couch_peruser's admin of their own channel could: a top-up the shop never made.
+    const forged = decide(emptyState(), [seller('wallet.credit', { buyer: 'ann' as BuyerId, amount: m(1_000_000), method: 'cash', note: '' })], Date.now()).decisions[0]!;
+    await couch.admin.bulkDocs(channelDb('ann'), [{ ...forged, n: 999, _id: forged.id }]);
+    // And an intent given a sibling revision (new_edits:false) with another body. PouchDB
+    // Server drops such a write while the rules are there (CouchDB takes it), so the rules go
+    // first, as a couch_peruser buyer, admin of their channel, could do.
+    const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
+    await send(ann, place);
+    const rules = await couch.admin.get<{ _rev: string }>(channelDb('ann'), RULES_DOC_ID);
+    await couch.admin.request('DELETE', `${channelDb('ann')}/${RULES_DOC_ID}?rev=${rules!._rev}`);
+    await couch.admin.request('POST', `${channelDb('ann')}/_bulk_docs`, {
+      new_edits: false, docs: [{ ...place, _id: place.id, _rev: `1-${'f'.repeat(32)}`, sentAt: Date.now() - 3_600_000 }],
+    });
+
+    const report = await authority(local).runOnce();
+    expect(report.forgeries.map((f) => f.docId).sort()).toEqual([forged.id, place.id].sort());
+    expect(report.decided).toEqual([]);
+    expect(await local.events.get(forged.id)).toBeUndefined();
+    expect(await local.balances.toArray()).toEqual(before);
+    expect((await local.setAside.toArray()).map((r) => r.docId).sort()).toEqual([forged.id, place.id].sort());
+    // The shop put its rules back before trusting the channel again.
+    expect(await couch.admin.get(channelDb('ann'), RULES_DOC_ID)).toBeDefined();
+    expect((await authority(local).runOnce()).forgeries).toEqual([]); // reported once, past the checkpoint
+  }, 60_000);
+
+  it('a sale with stock 3 and five buyers at once accepts exactly three', async () => {
+    const local = freshDb();
+    const names = ['ann', 'bo', 'cy', 'di', 'ed'];
+    const clients = await Promise.all(names.map(newBuyer));
+    await openShop(local, 3, Object.fromEntries(names.map((n) => [n, 10_000])));
+    await authority(local).runOnce(); // saves the product (stock 3), credits wallets, adopts channels
+    const orders = names.map((n) => order(n as BuyerId, Date.now(), [line('tea')], 1500));
+    await Promise.all(orders.map((o, i) => send(clients[i]!, o)));
+
+    const report = await authority(local).runOnce();
+    const kinds = report.decided.map((d) => d.kind);
+    expect(kinds.filter((k) => k === 'order.accepted')).toHaveLength(3);
+    expect(kinds.filter((k) => k === 'order.rejected')).toHaveLength(2);
+    expect((await local.inventory.get('tea'))?.value).toMatchObject({ stock: 0 });
+    const journal = await decisionsIn(journalDb(SHOP_ID));
+    expect(journal.filter((d) => d.kind === 'order.accepted')).toHaveLength(3);
+  }, 60_000);
+
+  it("works signed in as a user with the 'seller' role, reading the channels the setup command opened", async () => {
+    await createUser(couch.admin, 'sam', 'password1', ['seller']);
+    const ann = await newBuyer('ann');
+    await setUpShop(couch.admin, SHOP_ID, { ...RULES, buyers: ['ann'] });
+    const local = freshDb();
+    await openShop(local, 5, { ann: 10_000 });
+    const client = new CouchClient({ url: couch.url, authorization: basic('sam', 'password1') });
+    const sam = new RemoteAuthority(local, client, SHOP_ID, { id: 'phone', label: "Sam's phone" }, () => Date.now(), RULES);
+    await sam.runOnce(); // the shop opens (this seller may not list `_users`: channels are found another way)
+    const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
+    await send(ann, place);
+    const report = await sam.runOnce();
+    expect(report.skipped).toEqual([]);
+    expect(report.decided.map((d) => d.intentId)).toEqual([place.id]);
+    expect((await decisionsIn(channelDb('ann'))).map((d) => d.intentId)).toContain(place.id);
+  }, 60_000);
+});
