@@ -5,11 +5,27 @@ import { basePath } from './scripts/base-path.ts';
 
 const THEME = '#e85d04'; // keep in step with BACKGROUND in scripts/make-icons.mjs
 
+// `npm run dev` and `npm start` pass /couch/ on to a CouchDB-compatible server (by default the
+// one `npm run sync-server` starts), so the app and its server share one origin: no CORS, and
+// the session cookie is first-party. A real deployment does the same with its own proxy.
+const COUCH_PROXY = {
+  '/couch/': {
+    target: process.env.COUCH_URL ?? 'http://127.0.0.1:5984',
+    changeOrigin: true,
+    rewrite: (path: string) => path.replace(/^\/couch\//, '/'),
+  },
+};
+
 export default defineConfig({
   // Everything (assets, manifest, service worker scope) is relative to this, so the same
   // build works at the root of a host or under a sub-path. See README "Deploying".
   base: basePath(),
+  server: { proxy: COUCH_PROXY },
+  preview: { proxy: COUCH_PROXY },
   build: {
+    // Browsers that support modulepreload (Chromium, Firefox 115+, Safari 17+) need no polyfill; older
+    // ones still load everything, one request after another: not worth 0.3 KB on the first screen.
+    modulePreload: { polyfill: false },
     rollupOptions: {
       output: {
         // Strings chunks named by language and area (i18n-en-catalog-….js): the bundle

@@ -1,10 +1,12 @@
 import type { BuyerId } from '../domain/index.ts';
 // File by file, not storage's index: this module is on the first screen's path (see queries.ts).
 import { openDb } from '../storage/db.ts';
-import { getSetting, setSetting } from '../storage/settings.ts';
+import { getSetting, setSetting, type Account, type Remote } from '../storage/settings.ts';
 import type { AppContext } from './context.ts';
 import { DEMO_BUYERS } from './demo/demo-buyers.ts';
 import type { LocalAuthority } from './demo/local-authority.ts';
+import { presetRemote } from './sync/remote.ts';
+import type { StatusStore } from './sync/sync-status.ts';
 
 /** How often the shop's clock is consulted while the app is open (team deadlines, auto-confirm). */
 const CLOCK_TICK_MS = 15_000;
@@ -15,6 +17,12 @@ export interface RunningApp extends AppContext {
   /** Waits until everything nudged so far has been looked at (tests and "sync now"). */
   settle(): Promise<void>;
   stop(): void;
+  /** The remote shop this device syncs with, or null: the built-in demo shop. */
+  readonly remote: Remote | null;
+  /** Who is signed in to the remote shop. */
+  readonly account: Account | null;
+  /** The sync runner's state; null in the demo, which has no server. */
+  readonly syncStatus: StatusStore | null;
 }
 
 /**
@@ -22,6 +30,9 @@ export interface RunningApp extends AppContext {
  * shop configured, the built-in default) seeds and runs the demo shop's authority here.
  */
 export async function startApp(options: { dbName?: string; now?: () => number } = {}): Promise<RunningApp> {
+  const remote = (await getSetting('remote')) ?? presetRemote();
+  // A real shop's device: loaded only then, so the demo's first screen does not carry it.
+  if (remote) return (await import('./sync/start-remote.ts')).startRemote(remote, options);
   const db = openDb(options.dbName);
   const now = options.now ?? (() => Date.now());
   let buyer = ((await getSetting('buyerName')) || DEMO_BUYERS[0]) as BuyerId;
@@ -37,6 +48,9 @@ export async function startApp(options: { dbName?: string; now?: () => number } 
     db,
     buyer: () => buyer,
     now,
+    remote: null,
+    account: null,
+    syncStatus: null,
     // Many nudges in one task (a seed, a bulk action) make one run.
     nudge() {
       if (scheduled) return;

@@ -1,7 +1,7 @@
 // A small static server of the tests' own, on loopback, for builds made inside a test (an
 // update between two versions, a build under a sub-path). `serve(dir)` switches what it
 // serves; unknown paths get index.html, as a static host's single-page fallback would.
-import { createServer, type Server } from 'node:http';
+import { createServer, request, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { build } from 'vite';
@@ -17,10 +17,17 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves `dir` at `http://127.0.0.1:port{mount}`. */
-export async function startStaticServer(port: number, dir: string, mount = '/'): Promise<StaticServer> {
+/** Where requests under `prefix` go instead (a CouchDB server), as a deployment's proxy would. */
+export interface Proxy {
+  prefix: string;
+  target: string;
+}
+
+/** Serves `dir` at `http://127.0.0.1:port{mount}`, passing `proxy.prefix` on to `proxy.target`. */
+export async function startStaticServer(port: number, dir: string, mount = '/', proxy?: Proxy): Promise<StaticServer> {
   let root = dir;
   const server: Server = createServer((req, res) => {
+    if (proxy && (req.url ?? '').startsWith(proxy.prefix)) return pass(req, res, proxy);
     const path = decodeURIComponent((req.url ?? '/').split('?')[0]!);
     if (!path.startsWith(mount)) {
       res.writeHead(404).end();
@@ -37,6 +44,22 @@ export async function startStaticServer(port: number, dir: string, mount = '/'):
     serve: (next) => void (root = next),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+function pass(req: IncomingMessage, res: ServerResponse, proxy: Proxy): void {
+  const target = new URL(proxy.target);
+  const headers = { ...req.headers, host: target.host };
+  const out = request(
+    { host: target.hostname, port: target.port, method: req.method, path: `/${(req.url ?? '').slice(proxy.prefix.length)}`, headers },
+    (answer) => {
+      res.writeHead(answer.statusCode ?? 502, answer.headers);
+      answer.pipe(res);
+    },
+  );
+  out.on('error', () => res.writeHead(502).end());
+  // A page closed mid-request: stop the request to the server too (as a real proxy would).
+  res.on('close', () => out.destroy());
+  req.pipe(out);
 }
 
 /** Builds the app into `outDir` with Vite's API (a test's own build, not dist/). */

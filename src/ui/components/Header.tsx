@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import type { BuyerId } from '../../domain/index.ts';
 import { DEMO_BUYERS } from '../../app/demo/demo-buyers.ts';
+import { useApp } from '../hooks/use-app.ts';
 import { useI18n, type Locale } from '../i18n/index.ts';
 import { href, type Route } from '../router.ts';
 
@@ -19,12 +20,14 @@ interface Props {
  */
 export function Header({ locale, onLocale, buyer, onBuyer, status, route }: Props) {
   const { t } = useI18n();
+  // A real shop (a remote server) has no demo personas: the buyer is whoever signed in.
+  const demo = useApp().remote === null;
   const seller = route.name === 'seller';
   return (
     <header class="top-bar">
       <div class="top-row">
         <h1>{t('app.name')}</h1>
-        <span class="demo-badge">{t('demo.badge')}</span>
+        {demo && <span class="demo-badge">{t('demo.badge')}</span>}
         {status}
       </div>
       <div class="top-row controls">
@@ -32,7 +35,7 @@ export function Header({ locale, onLocale, buyer, onBuyer, status, route }: Prop
           <a href={href({ name: 'catalog' })} aria-current={seller ? undefined : 'page'}>{t('view.shop')}</a>
           <a href={href({ name: 'seller' })} aria-current={seller ? 'page' : undefined}>{t('view.seller')}</a>
         </nav>
-        {!seller && (
+        {demo && !seller && (
           <label>
             {t('demo.persona')}{' '}
             <select value={buyer} onChange={(e) => onBuyer((e.currentTarget as HTMLSelectElement).value as BuyerId)}>

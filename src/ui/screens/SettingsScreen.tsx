@@ -6,6 +6,7 @@ import { askPersistOnce, keepData, storageState, type StorageState } from '../..
 import { BackupError, exportBackup, importBackup } from '../../app/backup.ts';
 import { setSetting } from '../../app/queries.ts';
 import { ConfirmDialog } from '../components/account/ConfirmButton.tsx';
+import { ShopServer } from '../components/account/ShopServer.tsx';
 import { errorText, formatBytes } from '../components/account/labels.ts';
 import { LiveMessage } from '../components/account/LiveMessage.tsx';
 import type { Message } from '../components/account/use-action.ts';
@@ -20,6 +21,7 @@ export function SettingsScreen() {
   return (
     <section class="acct" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
+      <ShopServer />
       <StorageSection />
       <BackupSection />
       <InstallSection />

@@ -1,0 +1,37 @@
+import type { BuyerId } from '../../domain/index.ts';
+import { openDb } from '../../storage/db.ts';
+import { getSetting, type Remote } from '../../storage/settings.ts';
+import type { RunningApp } from '../start-app.ts';
+import { deviceDbName } from './remote.ts';
+import type { SyncHandle } from './start-sync.ts';
+import { StatusStore } from './sync-status.ts';
+
+/**
+ * A device of a real shop: its own database (per shop), the signed-in person as the buyer,
+ * and the sync runner (loaded after the first screen) in place of the demo's authority.
+ */
+export async function startRemote(remote: Remote, options: { dbName?: string; now?: () => number }): Promise<RunningApp> {
+  const db = openDb(options.dbName ?? deviceDbName(remote));
+  const now = options.now ?? (() => Date.now());
+  const account = await getSetting('account');
+  const syncStatus = new StatusStore();
+  const sync: Promise<SyncHandle | undefined> = import('./start-sync.ts')
+    .then((m) => m.startSync({ db, remote, account, now, status: syncStatus }))
+    .catch((error: unknown) => {
+      console.error('Sync could not start', error);
+      return undefined;
+    });
+  return {
+    db,
+    // Signed out, nobody: a buyer's intent made now fails its check and asks them to sign in.
+    buyer: () => (account?.name ?? '') as BuyerId,
+    now,
+    remote,
+    account,
+    syncStatus,
+    nudge: () => void sync.then((s) => s?.wake()),
+    setBuyer: () => Promise.resolve(),
+    settle: async () => void (await (await sync)?.settle()),
+    stop: () => void sync.then((s) => s?.stop()),
+  };
+}

@@ -1,0 +1,116 @@
+/**
+ * Starts syncing with the remote shop: one runner across tabs (leader.ts), a buyer's cycle
+ * (push the outbox, pull the catalog and the channel) or, for the seller, the shop's
+ * authority. Loaded only when a remote shop is set, so the demo never downloads it.
+ */
+import type { BuyerId } from '../../domain/index.ts';
+import { getSetting, setSetting } from '../../storage/settings.ts';
+import type { Account, Remote, ShopDb } from '../../storage/index.ts';
+import { RemoteAuthority } from '../../sync/authority/authority-runner.ts';
+import { buyerCycle, watchBuyer, type BuyerSyncTarget } from '../../sync/buyer-sync.ts';
+import { CouchClient } from '../../sync/couch-client.ts';
+import { lead } from '../../sync/leader.ts';
+import { sleep, StandbyError, SyncLoop, type LoopOptions, type SyncStatus } from '../../sync/sync-loop.ts';
+import { isSeller } from './remote.ts';
+import type { StatusStore } from './sync-status.ts';
+
+export interface SyncHandle {
+  wake(): void;
+  /** Wakes the runner and waits for its next cycle to end (at most SETTLE_MS; at once when offline). */
+  settle(): Promise<void>;
+  stop(): void;
+}
+
+const SETTLE_MS = 15_000;
+
+export interface SyncSetup {
+  db: ShopDb;
+  remote: Remote;
+  account: Account | null;
+  now(): number;
+  status: StatusStore;
+}
+
+const LOCK = 'offline-shop-sync';
+
+export async function startSync(setup: SyncSetup): Promise<SyncHandle> {
+  const client = new CouchClient({ url: setup.remote.url });
+  const work = isSeller(setup.account) ? await sellerWork(setup, client) : buyerWork(setup, client);
+  // The loop reports through the leadership, which runs the loop: a holder breaks the circle.
+  const ref: { leadership?: ReturnType<typeof lead<SyncStatus>> } = {};
+  const loop = new SyncLoop({
+    ...work,
+    isOnline: () => navigator.onLine,
+    now: setup.now,
+    random: Math.random,
+    onStatus: (status) => ref.leadership?.announce(status),
+  });
+  const leadership = (ref.leadership = lead<SyncStatus>(LOCK, (signal) => loop.run(signal), {
+    onWake: () => loop.wake(),
+    onStatus: (status) => setup.status.set(status),
+  }));
+  const wake = () => leadership.wake();
+  window.addEventListener('online', wake);
+  const visible = () => document.visibilityState === 'visible' && wake();
+  document.addEventListener('visibilitychange', visible);
+  return {
+    wake,
+    settle: () =>
+      new Promise<void>((resolve) => {
+        if (!navigator.onLine) return resolve();
+        let started = false;
+        const done = () => {
+          clearTimeout(timer);
+          off();
+          resolve();
+        };
+        const timer = setTimeout(done, SETTLE_MS);
+        const off = setup.status.subscribe((s) => {
+          if (s?.state === 'syncing') started = true;
+          else if (started || s?.state === 'offline') done();
+        });
+        wake();
+      }),
+    stop() {
+      window.removeEventListener('online', wake);
+      document.removeEventListener('visibilitychange', visible);
+      leadership.stop();
+    },
+  };
+}
+
+type Work = Pick<LoopOptions, 'cycle' | 'watch' | 'tickMs'>;
+
+function buyerWork(setup: SyncSetup, client: CouchClient): Work {
+  const target: BuyerSyncTarget = {
+    local: setup.db, client, shop: setup.remote.shop, buyer: (setup.account?.name ?? null) as BuyerId | null, now: setup.now,
+  };
+  return {
+    cycle: async (signal) => void (await buyerCycle(target, signal)),
+    watch: (signal) => watchBuyer(target, signal),
+  };
+}
+
+/**
+ * The seller's device runs the shop's authority: it reads the buyers' channels on a short
+ * timer (a longpoll per channel would hold one connection per buyer) and whenever woken.
+ */
+async function sellerWork(setup: SyncSetup, client: CouchClient): Promise<Work> {
+  let deviceId = await getSetting('deviceId');
+  if (!deviceId) {
+    deviceId = crypto.randomUUID();
+    await setSetting('deviceId', deviceId);
+  }
+  const label = `${setup.account!.name} · ${navigator.platform || 'device'} · ${deviceId.slice(0, 4)}`;
+  const authority = new RemoteAuthority(setup.db, client, setup.remote.shop, { id: deviceId, label }, setup.now, { allowDemoTopUps: false });
+  return {
+    cycle: async (signal) => {
+      const report = await authority.runOnce(signal);
+      if (!report.lease.held) throw new StandbyError(report.lease.label);
+    },
+    watch: (signal) => sleep(SELLER_TICK_MS, signal),
+    tickMs: SELLER_TICK_MS,
+  };
+}
+
+const SELLER_TICK_MS = 5_000;
