@@ -146,3 +146,47 @@ async function kill(child: ChildProcess, exited: Promise<void>): Promise<void> {
   await exited;
   clearTimeout(timer);
 }
+
+/* ------------------------------------------------------------------ a real CouchDB, when given */
+
+/**
+ * The contract tests (client, rules) also run against a real CouchDB 3 when one is given:
+ *   COUCHDB_URL=http://127.0.0.1:5984/ COUCHDB_ADMIN=admin COUCHDB_PASSWORD=… npm run test:unit
+ * (skipped otherwise: PouchDB Server differs from CouchDB in places, see ARCHITECTURE.md §8).
+ * The tests make users and databases with fixed names, so use a throwaway server; whatever a
+ * test run makes is deleted again by `stop()`.
+ */
+export function realCouchGiven(): { url: string; user: string; password: string } | undefined {
+  const url = process.env.COUCHDB_URL;
+  const user = process.env.COUCHDB_ADMIN;
+  const password = process.env.COUCHDB_PASSWORD;
+  if (!url || !user || !password) return undefined;
+  return { url: url.endsWith('/') ? url : `${url}/`, user, password };
+}
+
+export async function useRealCouch(): Promise<TestCouch> {
+  const given = realCouchGiven();
+  if (!given) throw new Error('Set COUCHDB_URL, COUCHDB_ADMIN and COUCHDB_PASSWORD to test against a real CouchDB.');
+  const adminAuth = basic(given.user, given.password);
+  const admin = new CouchClient({ url: given.url, authorization: adminAuth });
+  const dbsBefore = new Set(await admin.request<string[]>('GET', '_all_dbs'));
+  const usersBefore = new Set(await admin.userNames());
+  let done: () => void = () => undefined;
+  const exited = new Promise<void>((resolve) => (done = resolve));
+  const stop = async (): Promise<void> => {
+    for (const db of await admin.request<string[]>('GET', '_all_dbs')) if (!dbsBefore.has(db)) await admin.deleteDb(db).catch(() => undefined);
+    for (const name of await admin.userNames()) {
+      if (usersBefore.has(name)) continue;
+      const doc = await admin.get<{ _rev: string }>('_users', `org.couchdb.user:${name}`);
+      if (doc) await admin.request('DELETE', `_users/${encodeURIComponent(`org.couchdb.user:${name}`)}?rev=${doc._rev}`).catch(() => undefined);
+    }
+    done();
+  };
+  return { url: given.url, admin, adminAuth, exited, stop };
+}
+
+/** The servers the contract tests run against: PouchDB Server always, CouchDB when given. */
+export const CONTRACT_SERVERS = [
+  { name: 'PouchDB Server', pouch: true, given: true, start: () => startCouch() },
+  { name: 'CouchDB 3', pouch: false, given: realCouchGiven() !== undefined, start: useRealCouch },
+] as const;
