@@ -12,4 +12,4 @@ export type * from './pricing/types.ts';
 export { quote } from './pricing/quote.ts';
 export { quoteCart, type Cart } from './quote-state.ts';
 export { apply, draftOf, foldDecision, type Draft } from './fold.ts';
-export { decide, decideInto, type Decided } from './authority/decide.ts';
+export { decide, decideInto, refuseTampered, type Decided } from './authority/decide.ts';

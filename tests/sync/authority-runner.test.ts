@@ -185,7 +185,9 @@ describe('the remote authority', () => {
 
     const report = await authority(local).runOnce();
     expect(report.forgeries.map((f) => f.docId).sort()).toEqual([forged.id, place.id].sort());
-    expect(report.decided).toEqual([]);
+    // The tampered order is refused as such (the buyer is told), never placed; the forgery is not folded.
+    expect(report.decided.map((d) => [d.kind, d.intentId, d.reason])).toEqual([['intent.rejected', place.id, 'tampered']]);
+    expect(report.decided[0]!.postings).toEqual([]);
     expect(await local.events.get(forged.id)).toBeUndefined();
     expect(await local.balances.toArray()).toEqual(before);
     expect((await local.setAside.toArray()).map((r) => r.docId).sort()).toEqual([forged.id, place.id].sort());

@@ -4,7 +4,7 @@ import { draftOf, type Draft } from '../fold.ts';
 import type { ShopState } from '../state.ts';
 import { approveRefund, compensateClaim, declineClaim, declineRefund, fileClaim, requestRefund, writeReview } from './after-sale.ts';
 import { saveProduct, savePromotion, saveShop } from './catalog-commands.ts';
-import type { Ctx } from './context.ts';
+import { refuse, type Ctx } from './context.ts';
 import { autoConfirm, cancelOrder, confirmReceipt, finishOrder, handOver, markReady, shipOrder } from './order-flow.ts';
 import { placeOrder } from './place-order.ts';
 import { expireTeam } from './teams.ts';
@@ -45,6 +45,20 @@ export function decideInto(draft: Draft, intents: Iterable<Intent>, now: Millis)
     decideOne(ctx, intent, t);
   }
   runClock(ctx, now);
+  return ctx.out;
+}
+
+/**
+ * Refuses intents whose document was tampered with on the server (someone added a sibling
+ * revision, so which body is the buyer's cannot be known): none is acted on, and the buyer is
+ * told. An intent already decided is left alone, as in `decideInto`.
+ */
+export function refuseTampered(draft: Draft, intents: Iterable<Intent>, now: Millis): Decision[] {
+  const ctx: Ctx = { draft, out: [], timers: timersOf(draft) };
+  for (const intent of intents) {
+    if (draft.decided.has(intent.id)) continue;
+    refuse(ctx, intent, timeOf(intent, now), 'tampered', 'The request was changed on its way, so the shop cannot tell which version is yours.');
+  }
   return ctx.out;
 }
 

@@ -15,7 +15,9 @@
  * Nothing is decided twice: the draft's `decided` set comes from stored decisions, and
  * intents are read only after the journal is.
  */
-import { decideInto, draftOf, emptyState, foldDecision, type BuyerId, type Decision, type Draft, type Intent } from '../../domain/index.ts';
+import {
+  decideInto, draftOf, emptyState, foldDecision, refuseTampered, type BuyerId, type Decision, type Draft, type Intent,
+} from '../../domain/index.ts';
 import { validateIntent } from '../../domain/validate/index.ts';
 import { storeAuthorityRun, republishBuyer } from '../../storage/authority-state.ts';
 import {
@@ -85,7 +87,7 @@ export class RemoteAuthority {
       const now = Math.round(client.clock.now());
       // A lease about to run out: another device may take it while this run still writes.
       if (now > lease.until - (this.options.leaseMarginMs ?? 15_000)) return report;
-      const decisions = decideInto(this.draft, run.intents, now);
+      const decisions = [...refuseTampered(this.draft, run.tampered, now), ...decideInto(this.draft, run.intents, now)];
       try {
         report.decided = await storeAuthorityRun(this.local, { decisions, setAside: run.setAside, checkpoints: run.checkpoints });
       } catch (error) {
@@ -142,7 +144,7 @@ export class RemoteAuthority {
 
   /** Every buyer's new intents, with the set-aside rows and checkpoints to store with their decisions. */
   private async readChannels(report: RunReport, signal?: AbortSignal) {
-    const out = { intents: [] as Intent[], setAside: [] as SetAsideRow[], checkpoints: [] as CheckpointRow[] };
+    const out = { intents: [] as Intent[], tampered: [] as Intent[], setAside: [] as SetAsideRow[], checkpoints: [] as CheckpointRow[] };
     // The seller's own account has a channel only by accident: it is not a buyer's.
     this.self ??= await this.client.session().then((s) => s.userCtx.name, () => null);
     for (const name of await listBuyers(this.client, this.local)) {
@@ -188,6 +190,7 @@ export class RemoteAuthority {
       for (const intent of read.intents) {
         out.intents.push(at !== undefined && intent.by === 'buyer' && intent.sentAt < at ? { ...intent, sentAt: at } : intent);
       }
+      out.tampered.push(...read.tampered);
       out.setAside.push(...read.setAside);
       report.forgeries.push(...read.forgeries);
       if (read.checkpoint) out.checkpoints.push(read.checkpoint);

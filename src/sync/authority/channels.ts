@@ -26,6 +26,8 @@ export interface Forgery {
 /** What one channel gave this run; its checkpoint is stored with the decisions, never before. */
 export interface ChannelRead {
   intents: Intent[];
+  /** Intents with a sibling revision: refused as tampered (never acted on), and reported. */
+  tampered: Intent[];
   setAside: SetAsideRow[];
   forgeries: Forgery[];
   checkpoint?: CheckpointRow;
@@ -95,7 +97,7 @@ export interface ReadOptions {
 /** Reads a channel's changes since its checkpoint, to the end of the feed. */
 export async function readChannel(local: ShopDb, client: CouchClient, draft: Draft, buyer: BuyerId, o: ReadOptions): Promise<ChannelRead> {
   const db = channelDb(buyer);
-  const out: ChannelRead = { intents: [], setAside: [], forgeries: [], rulesTouched: false };
+  const out: ChannelRead = { intents: [], tampered: [], setAside: [], forgeries: [], rulesTouched: false };
   let since: unknown = (await getCheckpoint(local, db))?.since ?? 0;
   for (;;) {
     const page = await client.changes(db, { since, limit: o.pageLimit, signal: o.signal });
@@ -110,8 +112,10 @@ export async function readChannel(local: ShopDb, client: CouchClient, draft: Dra
       if ('ok' in got) {
         const { intent, conflicts } = got.ok;
         // A sibling revision was added (new_edits:false): which body is the buyer's is unknowable.
-        if (conflicts.length > 0) report(out, db, change, [`tampered: the intent has other revisions (${conflicts.join(', ')})`], o.now());
-        else if (!draft.decided.has(intent.id)) out.intents.push(intent);
+        if (conflicts.length > 0) {
+          report(out, db, change, [`tampered: the intent has other revisions (${conflicts.join(', ')})`], o.now());
+          if (!draft.decided.has(intent.id)) out.tampered.push(intent);
+        } else if (!draft.decided.has(intent.id)) out.intents.push(intent);
       } else if ('problems' in got) {
         out.setAside.push(setAsideRow(db, change, got.problems, o.now()));
       }
