@@ -10,6 +10,8 @@ import { RemoteAuthority } from '../../sync/authority/authority-runner.ts';
 import { buyerCycle, watchBuyer, type BuyerSyncTarget } from '../../sync/buyer-sync.ts';
 import { CouchClient } from '../../sync/couch-client.ts';
 import { lead } from '../../sync/leader.ts';
+import { catalogDb } from '../../sync/names.ts';
+import { RULES_DOC_ID, type RulesDesignDoc } from '../../sync/rules.ts';
 import { sleep, StandbyError, SyncLoop, type LoopOptions, type SyncStatus } from '../../sync/sync-loop.ts';
 import { isSeller } from './remote.ts';
 import type { StatusStore } from './sync-status.ts';
@@ -102,7 +104,11 @@ async function sellerWork(setup: SyncSetup, client: CouchClient): Promise<Work> 
     await setSetting('deviceId', deviceId);
   }
   const label = `${setup.account!.name} · ${navigator.platform || 'device'} · ${deviceId.slice(0, 4)}`;
-  const authority = new RemoteAuthority(setup.db, client, setup.remote.shop, { id: deviceId, label }, setup.now, { allowDemoTopUps: false });
+  // The shop's rules as its setup installed them (with or without play-money top-ups), so the
+  // channels this device adopts get the same rules and are not adopted back and forth.
+  const installed = await client.get<Partial<RulesDesignDoc>>(catalogDb(setup.remote.shop), RULES_DOC_ID).catch(() => undefined);
+  const rules = { allowDemoTopUps: installed?.allowDemoTopUps === true };
+  const authority = new RemoteAuthority(setup.db, client, setup.remote.shop, { id: deviceId, label }, setup.now, rules);
   return {
     cycle: async (signal) => {
       const report = await authority.runOnce(signal);
