@@ -21,6 +21,8 @@ export interface RunningApp extends AppContext {
   readonly remote: Remote | null;
   /** Who is signed in to the remote shop. */
   readonly account: Account | null;
+  /** Where a photo taken on another device is loaded from (the shop's server); absent in the demo. */
+  readonly photoUrl?: (ref: string) => string;
   /** The sync runner's state; null in the demo, which has no server. */
   readonly syncStatus: StatusStore | null;
 }

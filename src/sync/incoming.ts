@@ -8,7 +8,7 @@ import type { BuyerId, Decision, Intent } from '../domain/index.ts';
 import { validateDecision, validateIntent } from '../domain/validate/index.ts';
 import type { SetAsideRow } from '../storage/index.ts';
 import type { Change } from './couch-client.ts';
-import { IDENTITY_DOC_ID, LEASE_DOC_ID } from './names.ts';
+import { IDENTITY_DOC_ID, isPhotoRef, LEASE_DOC_ID } from './names.ts';
 
 export type Incoming<T> = { ok: T } | { skip: true } | { problems: string[] };
 
@@ -41,6 +41,8 @@ export function readDecision(change: Change, forBuyer?: BuyerId): Incoming<Decis
  * promotions, teams and reviews, and never carries money, orders or withdrawals.
  */
 export function readCatalogCopy(change: Change): Incoming<Decision> {
+  // Photos are loaded by URL when shown (names.ts photoUrl), not through the changes feed.
+  if (isPhotoRef(change.id) && change.doc?.type === 'photo') return { skip: true };
   const read = readDecision(change);
   if (!('ok' in read)) return read;
   const d = read.ok;

@@ -67,3 +67,17 @@ export const SELLER_ROLE = 'seller';
 export function catalogCopyId(decisionId: string): string {
   return `c.${decisionId}`;
 }
+
+/** A photo taken on a device (`photo-<uuid>.webp`), kept in the catalog as a document of that id. */
+export function isPhotoRef(ref: string): boolean {
+  return /^photo-[\da-f-]{36}\.(webp|jpg)$/.test(ref);
+}
+
+/** The name of a photo document's one attachment. */
+export const PHOTO_ATTACHMENT = 'image';
+
+/** Where a buyer's device loads a catalog photo from. */
+export function photoUrl(serverUrl: string, shop: string, ref: string): string {
+  const root = serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`;
+  return `${root}${encodeURIComponent(catalogDb(shop))}/${encodeURIComponent(ref)}/${PHOTO_ATTACHMENT}`;
+}

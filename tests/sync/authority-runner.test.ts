@@ -4,11 +4,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { decide, emptyState, type BuyerId, type Decision, type Intent } from '../../src/domain/index.ts';
-import { queueIntent, ShopDb, walletOf } from '../../src/storage/index.ts';
+import { putPhoto, queueIntent, ShopDb, walletOf } from '../../src/storage/index.ts';
 import { RemoteAuthority, type RemoteAuthorityOptions } from '../../src/sync/authority/authority-runner.ts';
 import { releaseLease } from '../../src/sync/authority/lease.ts';
 import { CouchClient } from '../../src/sync/couch-client.ts';
 import { readCatalogCopy } from '../../src/sync/incoming.ts';
+import { photoUrl } from '../../src/sync/names.ts';
 import { catalogCopyId, catalogDb, channelDb, journalDb } from '../../src/sync/names.ts';
 import { RULES_DOC_ID } from '../../src/sync/rules.ts';
 import { setUpShop } from '../../src/sync/setup-shop.ts';
@@ -194,6 +195,28 @@ describe('the remote authority', () => {
     // The shop put its rules back before trusting the channel again.
     expect(await couch.admin.get(channelDb('ann'), RULES_DOC_ID)).toBeDefined();
     expect((await authority(local).runOnce()).forgeries).toEqual([]); // reported once, past the checkpoint
+  }, 60_000);
+
+  it("uploads a product's photo taken on this device to the catalog, once, before the product", async () => {
+    const local = freshDb();
+    const ref = 'photo-0190f3a1-2b3c-7d4e-8f90-123456789abc.webp';
+    const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256);
+    await putPhoto(local, { id: ref, blob: new Blob([bytes], { type: 'image/webp' }), type: 'image/webp', width: 4, height: 3, bytes: bytes.length, storedAt: 1 });
+    const now = Date.now();
+    await queueIntent(local, seller('shop.save', { shop: SHOP }, now), now);
+    await queueIntent(local, seller('product.save', { product: product('tea', { photos: [ref, 'photos/tea.svg'] }), stock: 1 }, now), now);
+    await authority(local).runOnce();
+    const res = await fetch(photoUrl(couch.url, SHOP_ID, ref), { headers: { Authorization: couch.adminAuth } });
+    expect(res.headers.get('content-type')).toBe('image/webp');
+    expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+    // Anyone may load it, as anyone may read the catalog; a buyer's pull skips it (no set-aside).
+    expect((await fetch(photoUrl(couch.url, SHOP_ID, ref))).status).toBe(200);
+    const photoDoc = (await couch.admin.changes(catalogDb(SHOP_ID), { since: 0, limit: 100 })).results.find((c) => c.id === ref)!;
+    expect(readCatalogCopy(photoDoc)).toEqual({ skip: true });
+    // Saved again with the same photo: not uploaded again.
+    await queueIntent(local, seller('product.save', { product: product('tea', { photos: [ref], price: m(1200) }), stock: 1 }, now + 1), now + 1);
+    await authority(local).runOnce();
+    expect((await couch.admin.revsOf(catalogDb(SHOP_ID), [ref])).get(ref)).toMatch(/^1-/);
   }, 60_000);
 
   it('a sale with stock 3 and five buyers at once accepts exactly three', async () => {

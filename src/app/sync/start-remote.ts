@@ -2,6 +2,7 @@ import type { BuyerId } from '../../domain/index.ts';
 import { openDb } from '../../storage/db.ts';
 import { getSetting, type Remote } from '../../storage/settings.ts';
 import type { RunningApp } from '../start-app.ts';
+import { photoUrl } from '../../sync/names.ts';
 import { deviceDbName } from './remote.ts';
 import type { SyncHandle } from './start-sync.ts';
 import { StatusStore } from './sync-status.ts';
@@ -29,6 +30,7 @@ export async function startRemote(remote: Remote, options: { dbName?: string; no
     remote,
     account,
     syncStatus,
+    photoUrl: (ref) => photoUrl(remote.url, remote.shop, ref),
     nudge: () => void sync.then((s) => s?.wake()),
     setBuyer: () => Promise.resolve(),
     settle: async () => void (await (await sync)?.settle()),

@@ -14,6 +14,7 @@ import type { BuyerId, Decision, EventId } from '../../domain/index.ts';
 import { markPublished, toPublish, type ShopDb } from '../../storage/index.ts';
 import { CouchError, type BulkResult, type CouchClient } from '../couch-client.ts';
 import { catalogCopyId, catalogDb, channelDb, journalDb } from '../names.ts';
+import { uploadPhotos } from './photos.ts';
 
 export const PUBLISH_BATCH = 50;
 
@@ -58,7 +59,7 @@ export async function publishQueued(local: ShopDb, client: CouchClient, shop: st
       report.journal += toJournal.length;
     }
     const decisions = rows.map((r) => r.decision);
-    report.copies += await writeCopies(client, shop, decisions, options);
+    report.copies += await writeCopies(client, shop, decisions, { ...options, local });
     await markPublished(local, decisions.map((d) => d.id), 'done');
   }
 }
@@ -78,7 +79,7 @@ async function writeJournal(client: CouchClient, shop: string, decisions: readon
 }
 
 /** The channel and catalog copies of a batch already in the journal; returns how many were written or there. */
-async function writeCopies(client: CouchClient, shop: string, decisions: readonly Decision[], options: PublishOptions): Promise<number> {
+async function writeCopies(client: CouchClient, shop: string, decisions: readonly Decision[], options: PublishOptions & { local: ShopDb }): Promise<number> {
   const byBuyer = new Map<BuyerId, object[]>();
   const catalog: object[] = [];
   for (const d of decisions) {
@@ -106,6 +107,7 @@ async function writeCopies(client: CouchClient, shop: string, decisions: readonl
     written += docs.length;
   }
   if (catalog.length > 0) {
+    await uploadPhotos(options.local, client, shop, decisions, options.signal);
     check(await client.bulkDocs(catalogDb(shop), catalog, options.signal));
     written += catalog.length;
   }

@@ -12,7 +12,9 @@ import { ProductPhoto } from '../ProductPhoto.tsx';
 export function ShopPhoto({ src, alt, size }: { src: string | undefined; alt: string; size: number }) {
   const [failed, setFailed] = useState<string | undefined>(undefined);
   const local = src !== undefined && isLocalPhoto(src) ? src : undefined;
-  const localUrl = useLocalPhotoUrl(local);
+  const app = useApp();
+  // Not on this device: another device took it, and the shop's server has it.
+  const localUrl = useLocalPhotoUrl(local) ?? (local && app.photoUrl?.(local));
   if (src === undefined || failed === src || (local !== undefined && typeof localUrl !== 'string')) {
     return alt === '' ? (
       <div class="photo photo-empty" style={{ width: size, height: size }} aria-hidden="true" />
