@@ -5,7 +5,7 @@ import { signIn } from '../../../app/actions/sign-in.ts';
 import { signOut } from '../../../app/actions/sign-out.ts';
 import { signUp } from '../../../app/actions/sign-up.ts';
 import { openDemoCatalog } from '../../../app/actions/open-demo-catalog.ts';
-import { setAsideCount, shopIsOpen } from '../../../app/sync/sync-queries.ts';
+import { setAsideCount, setAsideItems, shopIsOpen } from '../../../app/sync/sync-queries.ts';
 import { isSeller } from '../../../app/sync/remote.ts';
 import { AccountError } from '../../../app/sync/account-error.ts';
 import type { SyncStatus } from '../../../app/sync/sync-status.ts';
@@ -144,9 +144,28 @@ function SyncState() {
     <div>
       <p role="status">{statusText(t, status)}</p>
       {status?.lastSyncedAt !== undefined && <p class="acct-muted">{t('remote.lastSynced', { time: formatDateTime(status.lastSyncedAt, intl) })}</p>}
-      {setAside > 0 && <p class="acct-error">{t('remote.setAside', { count: setAside })}</p>}
+      {setAside > 0 && <SetAside count={setAside} />}
       <button type="button" class="acct-btn" onClick={() => app.nudge()}>{t('remote.syncNow')}</button>
     </div>
+  );
+}
+
+/** What the server sent that was not applied: for the seller, forgeries in buyers' channels. */
+function SetAside({ count }: { count: number }) {
+  const app = useApp();
+  const { t, intl } = useI18n();
+  const items = useLive(() => setAsideItems(app.db), [app, count]) ?? [];
+  return (
+    <details class="acct-error">
+      <summary>{t('remote.setAside', { count })}</summary>
+      <ul>
+        {items.map(({ row, buyer }) => (
+          <li key={row.key}>
+            {buyer !== undefined ? t('remote.setAsideIn', { buyer }) : row.db} · {row.docId} · {formatDateTime(row.at, intl)}: {row.problems.join('; ')}
+          </li>
+        ))}
+      </ul>
+    </details>
   );
 }
 

@@ -343,6 +343,7 @@ export const strings = {
   'remote.signUp': 'Create account',
   'remote.lastSynced': 'Last synced {time}.',
   'remote.setAside': '{count} documents from the server were set aside: they could not be read or were not genuine.',
+  'remote.setAsideIn': "{buyer}'s channel",
   'remote.syncNow': 'Sync now',
   'remote.state.starting': 'Starting to sync…',
   'remote.state.syncing': 'Syncing…',

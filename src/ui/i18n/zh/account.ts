@@ -335,6 +335,7 @@ export const strings: Strings<keyof typeof en> = {
   'remote.signUp': '注册账号',
   'remote.lastSynced': '上次同步：{time}。',
   'remote.setAside': '来自服务器的 {count} 份文档已被搁置：无法读取或并非真实。',
+  'remote.setAsideIn': '{buyer} 的通道',
   'remote.syncNow': '立即同步',
   'remote.state.starting': '正在开始同步…',
   'remote.state.syncing': '正在同步…',
