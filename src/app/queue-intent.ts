@@ -18,6 +18,8 @@ export type SellerCommandBody = Body<SellerCommand, 'id' | 'v' | 'at' | 'type' |
  * transaction. `sentAt` is provisional: it is stamped again when the intent is sent.
  */
 export async function queueBuyerIntent(ctx: AppContext, body: BuyerIntentBody): Promise<EventId> {
+  // A real shop's device with nobody signed in has no buyer to send it as.
+  if (ctx.buyer() === '') throw new InvalidInputError(['Sign in first (Settings → The shop’s server): orders are sent in your name.']);
   const at = ctx.now();
   return queueChecked(ctx, { ...body, id: newEventId(at), v: EVENT_VERSION, at, type: 'intent', by: 'buyer', buyer: ctx.buyer(), sentAt: at }, at);
 }
