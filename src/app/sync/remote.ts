@@ -12,11 +12,12 @@ export function presetRemote(): Remote | null {
 }
 
 /**
- * Each shop gets its own device database, so connecting to a real shop never mixes its data
- * with the demo's (or another shop's), and going back to the demo finds the demo as it was.
+ * Each shop, and each person signed in to it, gets their own device database: connecting to a
+ * real shop never mixes its data with the demo's (or another shop's), two people sharing a
+ * phone never see each other's orders, and going back to the demo finds it as it was.
  */
-export function deviceDbName(remote: Remote | null): string | undefined {
-  return remote ? `offline-shop ${remote.shop} ${remote.url}` : undefined;
+export function deviceDbName(remote: Remote | null, user: string | undefined): string | undefined {
+  return remote ? `offline-shop ${remote.shop} ${remote.url}${user ? ` ${user}` : ''}` : undefined;
 }
 
 /** The seller signs in as the server's admin or with the shop's `seller` role. */

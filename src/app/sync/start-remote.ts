@@ -12,9 +12,9 @@ import { StatusStore } from './sync-status.ts';
  * and the sync runner (loaded after the first screen) in place of the demo's authority.
  */
 export async function startRemote(remote: Remote, options: { dbName?: string; now?: () => number }): Promise<RunningApp> {
-  const db = openDb(options.dbName ?? deviceDbName(remote));
-  const now = options.now ?? (() => Date.now());
   const account = await getSetting('account');
+  const db = openDb(options.dbName ?? deviceDbName(remote, account?.name));
+  const now = options.now ?? (() => Date.now());
   const syncStatus = new StatusStore();
   const sync: Promise<SyncHandle | undefined> = import('./start-sync.ts')
     .then((m) => m.startSync({ db, remote, account, now, status: syncStatus }))
