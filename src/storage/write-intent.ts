@@ -37,18 +37,19 @@ export function queueIntent(db: ShopDb, intent: Intent, queuedAt: Millis): Promi
 export function markSent(db: ShopDb, ids: readonly EventId[], sentAt: Millis): Promise<void> {
   return guardQuota(() =>
     db.transaction('rw', db.outbox, db.events, async () => {
-      for (const id of ids) {
-        const changed = await db.outbox.where('id').equals(id).modify((e) => {
-          e.status = 'sent';
-          e.sentAt = sentAt;
-          e.attempts += 1;
-          delete e.error;
-        });
-        if (changed === 0) continue;
-        await db.events.where('id').equals(id).modify((e) => {
-          if (e.type === 'intent' && e.by === 'buyer') e.sentAt = sentAt;
-        });
-      }
+      // In bulk (a read and a write per table, not per id): a push of 10,000 intents spent most
+      // of its time here at ~1.7 ms an id (bench: sync push).
+      const entries = await db.outbox.bulkGet([...ids]);
+      const sent = entries.flatMap((e): OutboxEntry[] => {
+        if (e === undefined) return [];
+        const entry: OutboxEntry = { ...e, status: 'sent', sentAt, attempts: e.attempts + 1 };
+        delete entry.error;
+        return [entry];
+      });
+      if (sent.length === 0) return;
+      await db.outbox.bulkPut(sent);
+      const events = await db.events.bulkGet(sent.map((e) => e.id));
+      await db.events.bulkPut(events.flatMap((e) => (e?.type === 'intent' && e.by === 'buyer' ? [{ ...e, sentAt }] : [])));
     }),
   );
 }

@@ -3,8 +3,9 @@
  * channel, then pulls the catalog (public copies of the shop's decisions) and the channel
  * (the shop's decisions about this buyer). Signed out, it pulls the catalog only.
  *
- * Each database's identity is checked once per cycle (one small GET), before its checkpoint is
- * trusted: a database made again since means starting over and sending again (identity.ts).
+ * Each database's identity is checked (one small GET) before its checkpoint is first trusted,
+ * after any failure (a deleted database fails the longpoll that is always waiting on it), and
+ * every few minutes: a database made again means starting over and sending again (identity.ts).
  */
 import type { BuyerId } from '../domain/index.ts';
 import { getCheckpoint, type ShopDb } from '../storage/index.ts';
@@ -22,6 +23,19 @@ export interface BuyerSyncTarget {
   /** The signed-in buyer, or null: the catalog only. */
   buyer: BuyerId | null;
   now(): number;
+  /** Identities checked lately, by database: kept by the caller between cycles. */
+  checked?: Map<string, { identity: string; at: number }>;
+}
+
+/** How long an identity check holds while nothing fails. */
+export const IDENTITY_RECHECK_MS = 5 * 60_000;
+
+async function identityOf(t: BuyerSyncTarget, db: string): Promise<string> {
+  const seen = t.checked?.get(db);
+  if (seen && t.now() - seen.at < IDENTITY_RECHECK_MS) return seen.identity;
+  const { identity } = await checkIdentity(t.local, t.client, db);
+  t.checked?.set(db, { identity, at: t.now() });
+  return identity;
 }
 
 export interface CycleReport {
@@ -32,15 +46,24 @@ export interface CycleReport {
 }
 
 export async function buyerCycle(t: BuyerSyncTarget, signal?: AbortSignal): Promise<CycleReport> {
+  try {
+    return await cycle(t, signal);
+  } catch (error) {
+    t.checked?.clear();
+    throw error;
+  }
+}
+
+async function cycle(t: BuyerSyncTarget, signal?: AbortSignal): Promise<CycleReport> {
   const report: CycleReport = { sent: 0, refused: 0, applied: 0, setAside: 0 };
   // The catalog first: a buyer whose channel the shop has not opened yet can still browse.
   const catalog = catalogDb(t.shop);
-  const { identity: catalogId } = await checkIdentity(t.local, t.client, catalog);
+  const catalogId = await identityOf(t, catalog);
   add(report, await pullDb(t.local, t.client, catalog, catalogId, readCatalogCopy, { signal, now: t.now }));
   if (t.buyer !== null) {
     const channel = channelDb(t.buyer);
     // Checked before pushing: after a loss, what was sent is queued again and goes in this push.
-    const { identity } = await checkIdentity(t.local, t.client, channel);
+    const identity = await identityOf(t, channel);
     const pushed = await pushOutbox(t.local, t.client, channel, t.buyer, { signal });
     report.sent = pushed.sent;
     report.refused = pushed.refused;

@@ -108,6 +108,20 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
       expect(await buyerCycle(target)).toMatchObject({ applied: 0, setAside: 0 });
     });
 
+    it('sends a large push gzipped, and the server takes it', async () => {
+      const encodings: (string | null)[] = [];
+      const watching: typeof fetch = (input, init) => {
+        if (String(input).includes('_bulk_docs')) encodings.push(new Headers(init?.headers).get('Content-Encoding'));
+        return fetch(input, init);
+      };
+      const { target, local, client, channel } = await newBuyer('uma', watching);
+      const places = Array.from({ length: 30 }, (_, i) => order('uma' as BuyerId, T0 + i, [line('tea')], 1500));
+      for (const p of places) await queueIntent(local, p, T0);
+      expect((await buyerCycle(target)).sent).toBe(30);
+      expect(encodings).toEqual(['gzip']);
+      expect((await client.revsOf(channel, places.map((p) => p.id))).size).toBe(30);
+    });
+
     it('retries after server errors and then drains the queue', async () => {
       let failures = 3;
       const flaky: typeof fetch = (input, init) => {

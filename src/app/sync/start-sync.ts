@@ -86,6 +86,7 @@ type Work = Pick<LoopOptions, 'cycle' | 'watch' | 'tickMs'>;
 function buyerWork(setup: SyncSetup, client: CouchClient): Work {
   const target: BuyerSyncTarget = {
     local: setup.db, client, shop: setup.remote.shop, buyer: (setup.account?.name ?? null) as BuyerId | null, now: setup.now,
+    checked: new Map(),
   };
   return {
     cycle: async (signal) => void (await buyerCycle(target, signal)),
