@@ -8,6 +8,7 @@ import { authorityBench } from './authority.bench.ts';
 import { browserCatalogBench } from './browser/catalog.bench.ts';
 import { browserPhotoBench } from './browser/photo.bench.ts';
 import { browserStartBench } from './browser/start.bench.ts';
+import { browserSyncBench } from './browser/sync.bench.ts';
 import { bundleBench } from './bundle.bench.ts';
 import { csvBench } from './csv.bench.ts';
 import { foldBench } from './fold.bench.ts';
@@ -22,6 +23,7 @@ const benches: [string, Bench][] = [
   ['browser-start', browserStartBench],
   ['browser-photo', browserPhotoBench],
   ['csv', csvBench],
+  ['sync', browserSyncBench],
 ];
 
 const only = process.argv.slice(2);
