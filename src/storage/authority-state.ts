@@ -54,3 +54,23 @@ export function republishBuyer(db: ShopDb, buyer: string): Promise<void> {
     }),
   );
 }
+
+/**
+ * The shop's catalog was lost on the server (made again: a new identity): queue every decision
+ * for its copies again (the catalog's public part; a channel copy already there is a 409, harmless),
+ * and record the catalog's new identity, in one transaction.
+ */
+export function republishCopies(db: ShopDb, catalog: CheckpointRow): Promise<void> {
+  return guardQuota(() =>
+    db.transaction('rw', db.events, db.publish, db.checkpoints, async () => {
+      const rows: PublishRow[] = [];
+      await db.events.where('type').equals('decision').each((e) => {
+        if (e.type === 'decision') rows.push({ id: e.id, n: e.n, stage: 'copies' });
+      });
+      const had = await db.publish.bulkGet(rows.map((r) => r.id));
+      const fresh = rows.filter((_, i) => had[i] === undefined);
+      if (fresh.length > 0) await db.publish.bulkPut(fresh);
+      await db.checkpoints.put(catalog);
+    }),
+  );
+}

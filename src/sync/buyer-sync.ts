@@ -80,7 +80,15 @@ export async function watchBuyer(t: BuyerSyncTarget, signal: AbortSignal): Promi
   try {
     await Promise.any(dbs.map(async (db) => {
       const since = (await getCheckpoint(t.local, db))?.since ?? 0;
-      const page = await t.client.changes(db, { since, limit: 1, longpoll: true, timeoutMs: 25_000, signal: both });
+      let page;
+      try {
+        page = await t.client.changes(db, { since, limit: 1, longpoll: true, timeoutMs: 25_000, signal: both });
+      } catch (error) {
+        // Not our own abort: the database may be gone (CouchDB fails the feed; PouchDB Server
+        // keeps it open until our timeout). Check its identity again before trusting its checkpoint.
+        if (!both.aborted) t.checked?.delete(db);
+        throw error;
+      }
       if (page.results.length === 0) throw new Error('no news');
     }));
   } catch {

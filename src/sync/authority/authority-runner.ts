@@ -19,14 +19,14 @@ import {
   decideInto, draftOf, emptyState, foldDecision, refuseTampered, type BuyerId, type Decision, type Draft, type Intent,
 } from '../../domain/index.ts';
 import { validateIntent } from '../../domain/validate/index.ts';
-import { storeAuthorityRun, republishBuyer } from '../../storage/authority-state.ts';
+import { storeAuthorityRun, republishBuyer, republishCopies } from '../../storage/authority-state.ts';
 import {
-  decisionsAfter, pendingIntents, refuseQueued, republishAll, type CheckpointRow, type SetAsideRow, type ShopDb,
+  checkpointOf, getCheckpoint, decisionsAfter, pendingIntents, refuseQueued, republishAll, type CheckpointRow, type SetAsideRow, type ShopDb,
 } from '../../storage/index.ts';
 import type { CouchClient } from '../couch-client.ts';
-import { checkIdentity, NotReadyError } from '../identity.ts';
+import { checkIdentity, NotReadyError, readIdentity } from '../identity.ts';
 import { readDecision } from '../incoming.ts';
-import { channelDb, journalDb } from '../names.ts';
+import { catalogDb, channelDb, journalDb } from '../names.ts';
 import { pullDb } from '../pull-db.ts';
 import type { RulesOptions } from '../rules.ts';
 import { guardChannel, isBuyerName, listBuyers, readChannel, type Forgery } from './channels.ts';
@@ -81,6 +81,7 @@ export class RemoteAuthority {
     try {
       if (this.needsJournal || !lease.renewed) await this.readJournal(signal);
       await this.catchUp();
+      await this.checkCatalog();
       add(report.published, await this.publish(signal));
       const run = await this.readChannels(report, signal);
       run.intents.push(...(await this.sellerCommands()));
@@ -117,6 +118,21 @@ export class RemoteAuthority {
     // Fold everything again if anything came: decisions pulled may be numbered below the draft's.
     if (pulled.applied > 0) this.draft = draftOf(emptyState());
     this.needsJournal = false;
+  }
+
+  /**
+   * The catalog is only written by this device, never read: its identity (kept as a checkpoint
+   * row) tells when the server lost it, and then every public copy goes to it again.
+   */
+  private async checkCatalog(): Promise<void> {
+    const db = catalogDb(this.shop);
+    const identity = await readIdentity(this.client, db);
+    if (identity === undefined) throw new NotReadyError(db);
+    const known = await getCheckpoint(this.local, db);
+    if (known?.identity === identity) return;
+    const row = checkpointOf(db, null, identity, this.now());
+    if (known === undefined) await this.local.checkpoints.put(row);
+    else await republishCopies(this.local, row);
   }
 
   /**
