@@ -40,6 +40,8 @@ export interface BenchPageOptions {
   /** Vite options for the page's modules (dependencies to pre-bundle, aliases). */
   include?: string[];
   alias?: { find: RegExp; replacement: string }[];
+  /** Paths the Vite server passes on elsewhere (a CouchDB behind the page's own origin). */
+  proxy?: Record<string, { target: string; changeOrigin?: boolean; rewrite?: (path: string) => string }>;
 }
 
 /**
@@ -56,7 +58,7 @@ export async function withBenchPage<T>(options: BenchPageOptions, fn: (page: Pag
     cacheDir,
     logLevel: 'silent',
     plugins: [],
-    server: { host: '127.0.0.1', port: options.port, strictPort: true, hmr: false, watch: null },
+    server: { host: '127.0.0.1', port: options.port, strictPort: true, hmr: false, watch: null, ...(options.proxy && { proxy: options.proxy }) },
     optimizeDeps: { entries: [options.page], ...(options.include && { include: options.include }) },
     ...(options.alias && { resolve: { alias: options.alias } }),
   });

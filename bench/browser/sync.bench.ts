@@ -21,11 +21,7 @@
  *    `Network.emulateNetworkConditions`: 300 ms latency, 250 kbit/s down, 50 kbit/s up), the
  *    shop's 100 decisions (and catalog copies) already on the server.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { CDPSession, Page } from '@playwright/test';
-import { createServer } from 'vite';
 import { newEventId } from '../../src/app/ids.ts';
 import { decide, EVENT_VERSION, emptyState, type BuyerId, type Decision, type Intent, type ShopState } from '../../src/domain/index.ts';
 import { validateIntent } from '../../src/domain/validate/index.ts';
@@ -38,7 +34,7 @@ import { adoptChannel, setUpShop } from '../../src/sync/setup-shop.ts';
 import { line, m, PICKUP, product, seller, SHOP } from '../../tests/domain/fixtures/shop.ts';
 import { basic, createUser, startCouch } from '../../tests/sync/couch-server.ts';
 import { count, perSecond, type Row } from '../table.ts';
-import { launchChromium, ms, REPO } from './chromium.ts';
+import { ms, withBenchPage } from './chromium.ts';
 import type { CycleResult, OursPullResult, OursPushResult, PouchResult, SignedIn } from './sync-bench.ts';
 
 const PORT = 4189;
@@ -425,52 +421,18 @@ async function slowLink(page: Page, cdp: CDPSession, shop: Shop, who: SignedIn):
 /* ------------------------------------------------------------------ the page */
 
 /**
- * chromium.ts's withBenchPage, with a proxy: this bench's own Vite server (own dependency
- * cache, no HMR, no watching) passes /couch/ on to PouchDB Server, so the page and the server
- * share an origin. Fails on any error the page threw; closes and cleans up everything after.
+ * The bench page, with /couch/ passed on to PouchDB Server by the page's Vite server (so the
+ * page and the server share an origin), and a CDP session for the bytes and slow-link figures.
  */
-async function withSyncPage<T>(couchUrl: string, fn: (page: Page, cdp: CDPSession) => Promise<T>): Promise<T> {
-  const cacheDir = mkdtempSync(join(tmpdir(), 'bench-vite-cache-'));
-  const server = await createServer({
-    configFile: false,
-    root: REPO,
-    cacheDir,
-    logLevel: 'silent',
-    plugins: [],
-    server: {
-      host: '127.0.0.1', port: PORT, strictPort: true, hmr: false, watch: null,
+function withSyncPage<T>(couchUrl: string, fn: (page: Page, cdp: CDPSession) => Promise<T>): Promise<T> {
+  return withBenchPage(
+    {
+      page: PAGE_URL,
+      port: PORT,
+      ready: 'syncBenchCloseDevice',
+      include: ['dexie', 'pouchdb-browser'],
       proxy: { '/couch/': { target: couchUrl, changeOrigin: true, rewrite: (path: string) => path.replace(/^\/couch\//, '/') } },
     },
-    optimizeDeps: { entries: [PAGE_URL], include: ['dexie', 'pouchdb-browser'] },
-  });
-  try {
-    await server.listen();
-    const base = server.resolvedUrls?.local[0];
-    if (base === undefined) throw new Error('the Vite server has no local address');
-    const browser = await launchChromium();
-    try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      const logged: string[] = [];
-      page.on('console', (message) => {
-        if (message.type() === 'error') logged.push(message.text());
-      });
-      // CDP's Network domain is enabled only for the bytes and slow-link figures (sync.bench.ts' phases 2 and 3).
-      const cdp = await page.context().newCDPSession(page);
-      await page.goto(new URL(PAGE_URL, base).toString());
-      await page.waitForFunction(() => typeof window.syncBenchCloseDevice === 'function', undefined, { timeout: 60_000 }).catch((error: unknown) => {
-        const why = [...errors, ...logged];
-        throw new Error(`the bench page did not load${why.length > 0 ? `: ${why.join('; ')}` : ''}`, { cause: error });
-      });
-      const result = await fn(page, cdp);
-      if (errors.length > 0) throw new Error(`errors in the bench page: ${errors.join('; ')}`);
-      return result;
-    } finally {
-      await browser.close();
-    }
-  } finally {
-    await server.close();
-    rmSync(cacheDir, { recursive: true, force: true });
-  }
+    async (page) => fn(page, await page.context().newCDPSession(page)),
+  );
 }
