@@ -20,7 +20,7 @@ const OrdersScreen = lazyScreen(() => import('./screens/OrdersScreen.tsx').then(
 const OrderScreen = lazyScreen(() => import('./screens/OrderScreen.tsx').then((m) => m.OrderScreen), ['shop', 'account']);
 const WalletScreen = lazyScreen(() => import('./screens/WalletScreen.tsx').then((m) => m.WalletScreen), ['shop', 'account']);
 const TeamScreen = lazyScreen(() => import('./screens/TeamScreen.tsx').then((m) => m.TeamScreen), ['shop', 'account', 'sellerCatalog']);
-const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen), ['shop', 'account']);
+const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen), ['shop', 'account', 'remote']);
 const SellerScreen = lazyScreen(() => import('./screens/SellerScreen.tsx').then((m) => m.SellerScreen), ['shop', 'account', 'seller']);
 
 /** The shell: language, the running app, the header, the bottom navigation and the current screen. */

@@ -6,6 +6,7 @@ import { strings as enSeller } from '../../src/ui/i18n/en/seller.ts';
 import { strings as enSellerCatalog } from '../../src/ui/i18n/en/sellerCatalog.ts';
 import { strings as enSellerData } from '../../src/ui/i18n/en/sellerData.ts';
 import { strings as enSellerMoney } from '../../src/ui/i18n/en/sellerMoney.ts';
+import { strings as enRemote } from '../../src/ui/i18n/en/remote.ts';
 import { strings as enShop } from '../../src/ui/i18n/en/shop.ts';
 import { strings as zhAccount } from '../../src/ui/i18n/zh/account.ts';
 import { strings as zhCatalog } from '../../src/ui/i18n/zh/catalog.ts';
@@ -14,10 +15,11 @@ import { strings as zhSeller } from '../../src/ui/i18n/zh/seller.ts';
 import { strings as zhSellerCatalog } from '../../src/ui/i18n/zh/sellerCatalog.ts';
 import { strings as zhSellerData } from '../../src/ui/i18n/zh/sellerData.ts';
 import { strings as zhSellerMoney } from '../../src/ui/i18n/zh/sellerMoney.ts';
+import { strings as zhRemote } from '../../src/ui/i18n/zh/remote.ts';
 import { strings as zhShop } from '../../src/ui/i18n/zh/shop.ts';
 import { fill, localeFromBrowser } from '../../src/ui/i18n/define.ts';
 
-const areas = { common: [enCommon, zhCommon], catalog: [enCatalog, zhCatalog], shop: [enShop, zhShop], account: [enAccount, zhAccount], seller: [enSeller, zhSeller],
+const areas = { common: [enCommon, zhCommon], catalog: [enCatalog, zhCatalog], shop: [enShop, zhShop], account: [enAccount, zhAccount], remote: [enRemote, zhRemote], seller: [enSeller, zhSeller],
   sellerCatalog: [enSellerCatalog, zhSellerCatalog], sellerData: [enSellerData, zhSellerData], sellerMoney: [enSellerMoney, zhSellerMoney] } as const;
 
 describe('the strings', () => {

@@ -8,14 +8,15 @@ import type { strings as seller } from './en/seller.ts';
 import type { strings as sellerCatalog } from './en/sellerCatalog.ts';
 import type { strings as sellerData } from './en/sellerData.ts';
 import type { strings as sellerMoney } from './en/sellerMoney.ts';
+import type { strings as remote } from './en/remote.ts';
 import type { strings as shop } from './en/shop.ts';
 
 export { localeFromBrowser, type Locale } from './define.ts';
 
 /** common: the shell; catalog: the first screen; shop: product, cart, checkout; account: the rest. */
-export type Area = 'common' | 'catalog' | 'shop' | 'account' | 'seller' | 'sellerCatalog' | 'sellerData' | 'sellerMoney';
+export type Area = 'common' | 'catalog' | 'shop' | 'account' | 'remote' | 'seller' | 'sellerCatalog' | 'sellerData' | 'sellerMoney';
 export type StringKey = keyof typeof common | keyof typeof catalog | keyof typeof shop | keyof typeof account | keyof typeof seller
-  | keyof typeof sellerCatalog | keyof typeof sellerData | keyof typeof sellerMoney;
+  | keyof typeof remote | keyof typeof sellerCatalog | keyof typeof sellerData | keyof typeof sellerMoney;
 
 type Table = Readonly<Record<string, string>>;
 
@@ -26,6 +27,7 @@ const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
     catalog: () => import('./en/catalog.ts').then((m) => m.strings),
     shop: () => import('./en/shop.ts').then((m) => m.strings),
     account: () => import('./en/account.ts').then((m) => m.strings),
+    remote: () => import('./en/remote.ts').then((m) => m.strings),
     seller: () => import('./en/seller.ts').then((m) => m.strings),
     sellerCatalog: () => import('./en/sellerCatalog.ts').then((m) => m.strings),
     sellerData: () => import('./en/sellerData.ts').then((m) => m.strings),
@@ -36,6 +38,7 @@ const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
     catalog: () => import('./zh/catalog.ts').then((m) => m.strings),
     shop: () => import('./zh/shop.ts').then((m) => m.strings),
     account: () => import('./zh/account.ts').then((m) => m.strings),
+    remote: () => import('./zh/remote.ts').then((m) => m.strings),
     seller: () => import('./zh/seller.ts').then((m) => m.strings),
     sellerCatalog: () => import('./zh/sellerCatalog.ts').then((m) => m.strings),
     sellerData: () => import('./zh/sellerData.ts').then((m) => m.strings),
