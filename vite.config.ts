@@ -28,6 +28,14 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     rollupOptions: {
       output: {
+        // Fewer, larger chunks for the first screen: each file gzips on its own, so tiny shared
+        // chunks (words.ts, Vite's preload helper) cost more than their bytes (0.4 KB saved).
+        advancedChunks: {
+          groups: [
+            { name: 'queries', test: /\/src\/storage\/(queries|words)\.ts$/ },
+            { name: 'preact', test: /\/node_modules\/preact\/|preload-helper/ },
+          ],
+        },
         // Strings chunks named by language and area (i18n-en-catalog-….js): the bundle
         // budget (bench/bundle-size.ts) counts the ones the first screen waits for.
         chunkFileNames: (chunk) => {

@@ -300,6 +300,11 @@ export interface Decision extends EventBase {
   n: number;
   /** The intent this decides; absent for decisions the clock makes (auto-confirm, team expiry). */
   intentId?: EventId;
+  /**
+   * The server's revision of the intent's document when it was decided (`1-…`), where it came
+   * through a server: a later sibling revision (someone rewriting the intent) no longer matches.
+   */
+  intentRev?: string;
   /** The buyer whose channel this decision is news for, if any. */
   buyer?: BuyerId;
   reason?: RejectReason;

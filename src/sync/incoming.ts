@@ -49,7 +49,7 @@ export function readCatalogCopy(change: Change): Incoming<Decision> {
   const problems: string[] = [];
   if (d.postings.length > 0) problems.push('postings: a catalog document never moves money');
   if (d.set.orders || d.set.withdrawals) problems.push('set: a catalog document never carries orders or withdrawals');
-  if (d.intentId !== undefined || d.buyer !== undefined) problems.push('a catalog document names no intent and no buyer');
+  if (d.intentId !== undefined || d.intentRev !== undefined || d.buyer !== undefined) problems.push('a catalog document names no intent and no buyer');
   return problems.length > 0 ? { problems } : read;
 }
 

@@ -197,6 +197,27 @@ describe('the remote authority', () => {
     expect((await authority(local).runOnce()).forgeries).toEqual([]); // reported once, past the checkpoint
   }, 60_000);
 
+  it('records the revision of each intent it decides, and reports an intent rewritten after its decision', async () => {
+    const local = freshDb();
+    const ann = await newBuyer('ann');
+    await openShop(local, 5, { ann: 10_000 });
+    await authority(local).runOnce();
+    const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
+    await send(ann, place);
+    const [decided] = (await authority(local).runOnce()).decided;
+    const onServer = await couch.admin.get<Record<string, unknown> & { _rev: string }>(channelDb('ann'), place.id);
+    expect(decided).toMatchObject({ kind: 'order.accepted', intentId: place.id, intentRev: onServer!._rev });
+    const inJournal = await couch.admin.get<Decision>(journalDb(SHOP_ID), decided!.id);
+    expect(inJournal?.intentRev).toBe(onServer!._rev);
+    expect(await couch.admin.get(catalogDb(SHOP_ID), catalogCopyId(decided!.id))).not.toHaveProperty('intentRev');
+
+    // Rewritten afterwards (as an admin of the channel could): reported, and nothing is decided again.
+    await couch.admin.put(channelDb('ann'), { ...onServer!, expectedTotal: 1 });
+    const again = await authority(local).runOnce();
+    expect(again.decided).toEqual([]);
+    expect(again.forgeries).toEqual([expect.objectContaining({ docId: place.id, problems: [expect.stringMatching(/rewritten after the shop decided/)] })]);
+  }, 60_000);
+
   it("uploads a product's photo taken on this device to the catalog, once, before the product", async () => {
     const local = freshDb();
     const ref = 'photo-0190f3a1-2b3c-7d4e-8f90-123456789abc.webp';

@@ -2,7 +2,7 @@ import type { Decision, DecisionKind, RejectReason, Review, Snapshots, Withdrawa
 import type { WithdrawalId } from '../ids.ts';
 import type { BuyerAccount, Posting, ShopAccount } from '../ledger.ts';
 import { arrayOf, type Check, type Fields, fields, none, unique } from './check.ts';
-import { AMOUNT, id, int, keysOf, LONG_TEXT, oneOf, POSTING_AMOUNT, time } from './scalars.ts';
+import { AMOUNT, id, int, keysOf, LONG_TEXT, oneOf, POSTING_AMOUNT, rev, time } from './scalars.ts';
 import { inventory, product, promotion, shopProfile } from './catalog.ts';
 import { eventBase, eventId } from './base.ts';
 import { buyerId, order, orderId, productId, team } from './order.ts';
@@ -154,6 +154,7 @@ export function decisionFrom(f: Fields): Decision {
     kind: f.req('kind', oneOf(DECISION_KINDS, 'decision kind')),
     n: f.req('n', int(1, Number.MAX_SAFE_INTEGER)),
     ...f.opt('intentId', eventId),
+    ...f.opt('intentRev', rev),
     ...f.opt('buyer', buyerId),
     ...f.opt('reason', oneOf(REJECT_REASONS, 'reject reason')),
     ...f.opt('message', LONG_TEXT),

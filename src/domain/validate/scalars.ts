@@ -80,6 +80,16 @@ export function id<T extends string>(): Check<T> {
   };
 }
 
+/** A CouchDB document revision: the generation, "-", and a hash in hex. */
+export const REV_PATTERN = /^[1-9]\d{0,9}-[0-9a-f]{1,64}$/;
+export const rev: Check<string> = (x, path, ctx) => {
+  if (typeof x !== 'string' || !REV_PATTERN.test(x)) {
+    ctx.add(path, `must be a document revision like "1-abc…", got ${describe(x)}`);
+    return none();
+  }
+  return x;
+};
+
 /* ------------------------------------------------------------------ text */
 
 /** Has a C0 or C1 control character (Unicode category Cc), bar "\t" and "\n" in multi-line text. */

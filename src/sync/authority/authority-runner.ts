@@ -89,6 +89,11 @@ export class RemoteAuthority {
       // A lease about to run out: another device may take it while this run still writes.
       if (now > lease.until - (this.options.leaseMarginMs ?? 15_000)) return report;
       const decisions = [...refuseTampered(this.draft, run.tampered, now), ...decideInto(this.draft, run.intents, now)];
+      // Each decision records the revision of the intent it decided, as the server held it.
+      for (const d of decisions) {
+        const rev = d.intentId !== undefined ? run.revs.get(d.intentId) : undefined;
+        if (rev !== undefined) d.intentRev = rev;
+      }
       try {
         report.decided = await storeAuthorityRun(this.local, { decisions, setAside: run.setAside, checkpoints: run.checkpoints });
       } catch (error) {
@@ -160,7 +165,7 @@ export class RemoteAuthority {
 
   /** Every buyer's new intents, with the set-aside rows and checkpoints to store with their decisions. */
   private async readChannels(report: RunReport, signal?: AbortSignal) {
-    const out = { intents: [] as Intent[], tampered: [] as Intent[], setAside: [] as SetAsideRow[], checkpoints: [] as CheckpointRow[] };
+    const out = { intents: [] as Intent[], tampered: [] as Intent[], revs: new Map<string, string>(), setAside: [] as SetAsideRow[], checkpoints: [] as CheckpointRow[] };
     // The seller's own account has a channel only by accident: it is not a buyer's.
     this.self ??= await this.client.session().then((s) => s.userCtx.name, () => null);
     for (const name of await listBuyers(this.client, this.local)) {
@@ -207,6 +212,7 @@ export class RemoteAuthority {
         out.intents.push(at !== undefined && intent.by === 'buyer' && intent.sentAt < at ? { ...intent, sentAt: at } : intent);
       }
       out.tampered.push(...read.tampered);
+      for (const [id, rev] of read.revs) out.revs.set(id, rev);
       out.setAside.push(...read.setAside);
       report.forgeries.push(...read.forgeries);
       if (read.checkpoint) out.checkpoints.push(read.checkpoint);

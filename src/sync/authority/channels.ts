@@ -28,6 +28,8 @@ export interface ChannelRead {
   intents: Intent[];
   /** Intents with a sibling revision: refused as tampered (never acted on), and reported. */
   tampered: Intent[];
+  /** The server's revision of each intent read (to record in its decision). */
+  revs: Map<string, string>;
   setAside: SetAsideRow[];
   forgeries: Forgery[];
   checkpoint?: CheckpointRow;
@@ -97,11 +99,13 @@ export interface ReadOptions {
 /** Reads a channel's changes since its checkpoint, to the end of the feed. */
 export async function readChannel(local: ShopDb, client: CouchClient, draft: Draft, buyer: BuyerId, o: ReadOptions): Promise<ChannelRead> {
   const db = channelDb(buyer);
-  const out: ChannelRead = { intents: [], tampered: [], setAside: [], forgeries: [], rulesTouched: false };
+  const out: ChannelRead = { intents: [], tampered: [], revs: new Map(), setAside: [], forgeries: [], rulesTouched: false };
   let since: unknown = (await getCheckpoint(local, db))?.since ?? 0;
   for (;;) {
     const page = await client.changes(db, { since, limit: o.pageLimit, signal: o.signal });
     const copies: Change[] = [];
+    // Intents already decided that show up again: each must still be the revision decided.
+    const decidedAgain: Change[] = [];
     for (const change of page.results) {
       if (change.id.startsWith('_design/')) out.rulesTouched = true;
       if (change.doc?.type === 'decision' && !change.deleted) {
@@ -110,17 +114,20 @@ export async function readChannel(local: ShopDb, client: CouchClient, draft: Dra
       }
       const got = readChannelIntent(change, buyer);
       if ('ok' in got) {
-        const { intent, conflicts } = got.ok;
+        const { intent, conflicts, rev } = got.ok;
+        out.revs.set(intent.id, rev);
         // A sibling revision was added (new_edits:false): which body is the buyer's is unknowable.
         if (conflicts.length > 0) {
           report(out, db, change, [`tampered: the intent has other revisions (${conflicts.join(', ')})`], o.now());
           if (!draft.decided.has(intent.id)) out.tampered.push(intent);
         } else if (!draft.decided.has(intent.id)) out.intents.push(intent);
+        else decidedAgain.push(change);
       } else if ('problems' in got) {
         out.setAside.push(setAsideRow(db, change, got.problems, o.now()));
       }
     }
     await checkCopies(local, db, copies, out, o.now());
+    await checkDecidedRevs(local, db, decidedAgain, out, o.now());
     since = page.last_seq;
     if (page.results.length < o.pageLimit) break;
   }
@@ -141,6 +148,22 @@ async function checkCopies(local: ShopDb, db: string, copies: readonly Change[],
     if (Array.isArray(doc._conflicts) && doc._conflicts.length > 0) problems.push('tampered: the decision has other revisions');
     if (problems.length > 0) report(out, db, change, problems, at);
   });
+}
+
+/**
+ * An intent already decided appears in the feed again when its document changed: read from
+ * the start again (a rebuilt device), it is the revision its decision recorded; any other
+ * revision is a rewrite after the fact, reported (the decision stands, nothing is redone).
+ */
+async function checkDecidedRevs(local: ShopDb, db: string, changes: readonly Change[], out: ChannelRead, at: number): Promise<void> {
+  if (changes.length === 0) return;
+  const decisions = await local.events.where('intentId').anyOf(changes.map((c) => c.id)).toArray();
+  const recorded = new Map(decisions.flatMap((d) => (d.type === 'decision' && d.intentRev !== undefined && d.intentId !== undefined ? [[d.intentId as string, d.intentRev]] : [])));
+  for (const change of changes) {
+    const was = recorded.get(change.id);
+    const now = String(change.doc?._rev ?? '');
+    if (was !== undefined && was !== now) report(out, db, change, [`tampered: the intent was rewritten after the shop decided revision ${was}`], at);
+  }
 }
 
 function report(out: ChannelRead, db: string, change: Change, problems: string[], at: number): void {

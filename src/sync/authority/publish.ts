@@ -125,6 +125,7 @@ export function catalogCopy(d: Decision): Decision | undefined {
   if (Object.keys(set).length === 0) return undefined;
   const copy: Decision = { ...d, id: catalogCopyId(d.id) as EventId, postings: [], set };
   delete copy.intentId;
+  delete copy.intentRev;
   delete copy.buyer;
   delete copy.message;
   delete copy.reason;
