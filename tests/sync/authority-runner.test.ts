@@ -205,7 +205,7 @@ describe('the remote authority', () => {
     const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
     await send(ann, place);
     const [decided] = (await authority(local).runOnce()).decided;
-    const onServer = await couch.admin.get<Record<string, unknown> & { _rev: string }>(channelDb('ann'), place.id);
+    const onServer = await couch.admin.get<Record<string, unknown> & { _id: string; _rev: string }>(channelDb('ann'), place.id);
     expect(decided).toMatchObject({ kind: 'order.accepted', intentId: place.id, intentRev: onServer!._rev });
     const inJournal = await couch.admin.get<Decision>(journalDb(SHOP_ID), decided!.id);
     expect(inJournal?.intentRev).toBe(onServer!._rev);
