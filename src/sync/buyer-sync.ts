@@ -9,7 +9,7 @@
  */
 import type { BuyerId } from '../domain/index.ts';
 import { getCheckpoint, type ShopDb } from '../storage/index.ts';
-import type { CouchClient } from './couch-client.ts';
+import { CouchError, type CouchClient } from './couch-client.ts';
 import { checkIdentity } from './identity.ts';
 import { readCatalogCopy, readDecision } from './incoming.ts';
 import { catalogDb, channelDb } from './names.ts';
@@ -62,15 +62,32 @@ async function cycle(t: BuyerSyncTarget, signal?: AbortSignal): Promise<CycleRep
   add(report, await pullDb(t.local, t.client, catalog, catalogId, readCatalogCopy, { signal, now: t.now }));
   if (t.buyer !== null) {
     const channel = channelDb(t.buyer);
+    await sameSession(t);
     // Checked before pushing: after a loss, what was sent is queued again and goes in this push.
     const identity = await identityOf(t, channel);
     const pushed = await pushOutbox(t.local, t.client, channel, t.buyer, { signal });
     report.sent = pushed.sent;
     report.refused = pushed.refused;
+    // Some documents failed for a passing reason: not "synced"; the loop tries again with backoff.
+    if (pushed.retry) throw new CouchError(503, 'retry', 'Some of your requests could not be sent yet.');
     add(report, await pullDb(t.local, t.client, channel, identity, (c) => readDecision(c, t.buyer!), { signal, now: t.now }));
   }
   return report;
 }
+
+/**
+ * The session cookie is the browser's, shared by every tab: if someone else signed in on
+ * another tab, pushing now would send this buyer's intents as them (and the rules would refuse
+ * them for good). Checked once per session, like the identities.
+ */
+async function sameSession(t: BuyerSyncTarget): Promise<void> {
+  if (t.checked?.has(SESSION_KEY)) return;
+  const { userCtx } = await t.client.session();
+  if (userCtx.name !== t.buyer) throw new CouchError(401, 'unauthorized', `Signed in on this browser as ${userCtx.name ?? 'nobody'}: sign in again.`);
+  t.checked?.set(SESSION_KEY, { identity: t.buyer ?? '', at: t.now() });
+}
+
+const SESSION_KEY = '_session';
 
 /** Waits for news in the buyer's channel or the catalog (longpolls), whichever comes first. */
 export async function watchBuyer(t: BuyerSyncTarget, signal: AbortSignal): Promise<void> {

@@ -136,6 +136,29 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
       expect((await buyerCycle(target)).sent).toBe(1);
     });
 
+    it('a document the server failed for a passing reason stays queued, and the cycle is not "synced"', async () => {
+      const tooLarge: typeof fetch = async (input, init) => {
+        if (!String(input).includes('_bulk_docs')) return fetch(input, init);
+        const res = await fetch(input, init);
+        const rows = (await res.json()) as { id: string }[];
+        return new Response(JSON.stringify(rows.map((r) => ({ id: r.id, error: 'too_large', reason: 'the request was too large' }))), { status: 201 });
+      };
+      const { target, local } = await newBuyer('val', tooLarge);
+      const place = order('val' as BuyerId, T0, [line('tea')], 1500);
+      await queueIntent(local, place, T0);
+      await expect(buyerCycle(target)).rejects.toMatchObject({ transient: true });
+      expect((await local.outbox.get(place.id))?.status).toBe('queued');
+    });
+
+    it('will not push one buyer\'s intents under another person\'s session', async () => {
+      const { target, local } = await newBuyer('wes');
+      await createUser(couch.admin, 'xia', 'password1');
+      const asXia = new CouchClient({ url: couch.url, authorization: basic('xia', 'password1') });
+      await queueIntent(local, order('wes' as BuyerId, T0, [line('tea')], 1500), T0);
+      await expect(buyerCycle({ ...target, client: asXia, checked: new Map() })).rejects.toMatchObject({ status: 401 });
+      expect(await local.outbox.where('status').equals('queued').count()).toBe(1);
+    });
+
     it('notices a channel deleted and made again, and sends again what the server lost', async () => {
       const { target, local, channel, client } = await newBuyer('sol');
       const place = order('sol' as BuyerId, T0, [line('tea')], 1500);

@@ -33,7 +33,11 @@ export interface SyncSetup {
   status: StatusStore;
 }
 
-const LOCK = 'offline-shop-sync';
+/**
+ * One runner per device database (shop, server and person), not per browser: a tab still
+ * open on another account or shop must not run this one's sync, nor take its wake-ups.
+ */
+const lockFor = (db: ShopDb) => `offline-shop-sync ${db.name}`;
 
 export async function startSync(setup: SyncSetup): Promise<SyncHandle> {
   const client = new CouchClient({ url: setup.remote.url });
@@ -47,7 +51,7 @@ export async function startSync(setup: SyncSetup): Promise<SyncHandle> {
     random: Math.random,
     onStatus: (status) => ref.leadership?.announce(status),
   });
-  const leadership = (ref.leadership = lead<SyncStatus>(LOCK, (signal) => loop.run(signal), {
+  const leadership = (ref.leadership = lead<SyncStatus>(lockFor(setup.db), (signal) => loop.run(signal), {
     onWake: () => loop.wake(),
     onStatus: (status) => setup.status.set(status),
   }));
