@@ -198,6 +198,13 @@ export class CouchClient {
     return this.request('GET', `${enc(db)}/_changes?${params}`, undefined, { signal: q.signal, timeoutMs });
   }
 
+  /** The design documents of a database, with their revisions. */
+  async designDocs(db: string): Promise<{ id: string; rev: string }[]> {
+    const range = `startkey=${encodeURIComponent('"_design/"')}&endkey=${encodeURIComponent('"_design0"')}`;
+    const res = await this.request<{ rows: { id: string; value: { rev: string } }[] }>('GET', `${enc(db)}/_all_docs?${range}`);
+    return res.rows.map((r) => ({ id: r.id, rev: r.value.rev }));
+  }
+
   putSecurity(db: string, security: object): Promise<unknown> {
     return this.request('PUT', `${enc(db)}/_security`, security);
   }

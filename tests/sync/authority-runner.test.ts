@@ -240,6 +240,22 @@ describe('the remote authority', () => {
     expect((await couch.admin.revsOf(catalogDb(SHOP_ID), [ref])).get(ref)).toMatch(/^1-/);
   }, 60_000);
 
+  it("a design document a buyer left in their channel before adoption is removed, so it cannot block the shop's decisions", async () => {
+    // As couch_peruser leaves a new channel: the buyer is its admin, and may add rules of their own.
+    const mal = await newBuyer('mal');
+    const bo = await newBuyer('bo');
+    const ch = channelDb('mal');
+    await couch.admin.createDb(ch);
+    await couch.admin.putSecurity(ch, { admins: { names: ['mal'], roles: [] }, members: { names: ['mal'], roles: [] } });
+    await mal.put(ch, { _id: '_design/evil', validate_doc_update: "function (n) { if (n.type === 'decision') throw({ forbidden: 'no news, thanks' }); }" });
+    const local = freshDb();
+    await openShop(local, 5, { mal: 10_000, bo: 10_000 });
+    await authority(local).runOnce();
+    expect((await couch.admin.designDocs(ch)).map((d) => d.id)).toEqual([RULES_DOC_ID]);
+    await send(bo, order('bo' as BuyerId, Date.now(), [line('tea')], 1500));
+    expect((await authority(local).runOnce()).decided.map((d) => d.kind)).toEqual(['order.accepted']);
+  }, 60_000);
+
   it('a sale with stock 3 and five buyers at once accepts exactly three', async () => {
     const local = freshDb();
     const names = ['ann', 'bo', 'cy', 'di', 'ed'];

@@ -81,7 +81,8 @@ export async function guardChannel(client: CouchClient, buyer: string, rules: Ru
   try {
     const security = await client.getSecurity(db);
     const design = await client.get(db, RULES_DOC_ID);
-    if (!channelNeedsAdoption(security, design, buyer, rules)) return 'ok';
+    const others = (await client.designDocs(db)).filter((d) => d.id !== RULES_DOC_ID);
+    if (others.length === 0 && !channelNeedsAdoption(security, design, buyer, rules)) return 'ok';
     return { refused: "The channel is not guarded by the shop's rules, and only the server's admin may set them." };
   } catch (error) {
     if (isAbsent(error)) return { refused: 'The channel cannot be read by this seller.' };
