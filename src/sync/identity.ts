@@ -25,7 +25,11 @@ export async function readIdentity(client: CouchClient, db: string): Promise<str
  * The database's identity, having started over locally if it is not the one this device last
  * read (`lost` says so). Throws NotReadyError if the database has none (yet).
  */
-export async function checkIdentity(local: ShopDb, client: CouchClient, db: string): Promise<{ identity: string; lost: boolean }> {
+export async function checkIdentity(
+  local: ShopDb, client: CouchClient, db: string,
+  /** What must be redone for a lost database: done BEFORE the checkpoint is cleared, so a crash between cannot skip it. */
+  onLost?: () => Promise<void>,
+): Promise<{ identity: string; lost: boolean }> {
   let identity: string | undefined;
   try {
     identity = await readIdentity(client, db);
@@ -37,6 +41,7 @@ export async function checkIdentity(local: ShopDb, client: CouchClient, db: stri
   if (identity === undefined) throw new NotReadyError(db);
   const checkpoint = await getCheckpoint(local, db);
   if (checkpoint === undefined || checkpoint.identity === identity) return { identity, lost: false };
+  await onLost?.();
   await startOver(local, db);
   return { identity, lost: true };
 }

@@ -256,6 +256,34 @@ describe('the remote authority', () => {
     expect((await authority(local).runOnce()).decided.map((d) => d.kind)).toEqual(['order.accepted']);
   }, 60_000);
 
+  it('a journal write whose answer was lost, then another device decides: the first device is not diverged', async () => {
+    const ann = await newBuyer('ann');
+    const phone = freshDb();
+    await openShop(phone, 5, { ann: 10_000 });
+    // The journal write reaches the server, but its answer is lost.
+    const lostAnswer: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (String(input).includes(`${journalDb(SHOP_ID)}/_bulk_docs`)) throw new TypeError('connection reset');
+      return res;
+    };
+    await expect(authority(phone, 'phone', { fetch: lostAnswer }).runOnce()).rejects.toThrow(/connection reset/);
+    await releaseLease(couch.admin, SHOP_ID, 'phone'); // as if it ran out while the phone was away
+
+    // The tablet takes over, reads the phone's decisions in the journal, and decides an order after them.
+    const tablet = freshDb();
+    await send(ann, order('ann' as BuyerId, Date.now(), [line('tea')], 1500));
+    expect((await authority(tablet, 'tablet').runOnce()).decided.map((d) => d.kind)).toEqual(['order.accepted']);
+    await releaseLease(couch.admin, SHOP_ID, 'tablet');
+
+    // The phone comes back: its decisions are in the journal (the tablet numbered after them), nothing diverged.
+    const back = await authority(phone, 'phone').runOnce();
+    expect(back.lease.held).toBe(true);
+    expect(back.decided).toEqual([]);
+    const journal = await decisionsIn(journalDb(SHOP_ID));
+    expect(new Set(journal.map((d) => d.n)).size).toBe(journal.length);
+    expect(await phone.publish.count()).toBe(0);
+  }, 60_000);
+
   it('a sale with stock 3 and five buyers at once accepts exactly three', async () => {
     const local = freshDb();
     const names = ['ann', 'bo', 'cy', 'di', 'ed'];

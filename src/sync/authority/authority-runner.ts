@@ -16,12 +16,13 @@
  * intents are read only after the journal is.
  */
 import {
-  decideInto, draftOf, emptyState, foldDecision, refuseTampered, type BuyerId, type Decision, type Draft, type Intent,
+  decideInto, draftOf, emptyState, foldDecision, refuseTampered, type BuyerId, type Decision, type Draft, type EventId, type Intent,
 } from '../../domain/index.ts';
 import { validateIntent } from '../../domain/validate/index.ts';
 import { storeAuthorityRun, republishBuyer, republishCopies } from '../../storage/authority-state.ts';
 import {
-  checkpointOf, getCheckpoint, decisionsAfter, pendingIntents, refuseQueued, republishAll, type CheckpointRow, type SetAsideRow, type ShopDb,
+  checkpointOf, getCheckpoint, decisionsAfter, markPublished, pendingIntents, refuseQueued, republishAll, type CheckpointRow, type SetAsideRow,
+  type ShopDb,
 } from '../../storage/index.ts';
 import type { CouchClient } from '../couch-client.ts';
 import { checkIdentity, NotReadyError, readIdentity } from '../identity.ts';
@@ -30,7 +31,7 @@ import { catalogDb, channelDb, journalDb } from '../names.ts';
 import { pullDb } from '../pull-db.ts';
 import type { RulesOptions } from '../rules.ts';
 import { guardChannel, isBuyerName, listBuyers, readChannel, type Forgery } from './channels.ts';
-import { acquireLease } from './lease.ts';
+import { acquireLease, releaseLease } from './lease.ts';
 import { JournalDivergedError, publishQueued, type PublishReport } from './publish.ts';
 
 export interface RemoteAuthorityOptions extends RulesOptions {
@@ -106,6 +107,8 @@ export class RemoteAuthority {
     } catch (error) {
       // Whatever went wrong, read the journal again before deciding anything more.
       this.needsJournal = true;
+      // A device whose copy of the shop diverged must not keep the shop waiting on its lease.
+      if (error instanceof JournalDivergedError) await releaseLease(client, shop, device.id).catch(() => undefined);
       throw error;
     }
   }
@@ -113,9 +116,8 @@ export class RemoteAuthority {
   /** Pulls the journal into the device: the shop's source of truth, made by whichever device held the lease. */
   private async readJournal(signal?: AbortSignal): Promise<void> {
     const db = journalDb(this.shop);
-    const { identity, lost } = await checkIdentity(this.local, this.client, db);
     // The server lost the journal (made again, or restored): every decision goes to it again.
-    if (lost) await republishAll(this.local);
+    const { identity } = await checkIdentity(this.local, this.client, db, () => republishAll(this.local));
     const pulled = await pullDb(this.local, this.client, db, identity, (change) => readDecision(change), {
       now: this.now, signal, limit: this.options.pageLimit,
     });
@@ -148,10 +150,17 @@ export class RemoteAuthority {
   private async checkNotDiverged(): Promise<void> {
     const unpublished = (await this.local.publish.toArray()).filter((r) => r.stage === 'journal');
     if (unpublished.length === 0) return;
-    const from = Math.min(...unpublished.map((r) => r.n));
-    const numbered = await this.local.events.where('n').aboveOrEqual(from).count();
-    if (numbered > unpublished.length) throw new JournalDivergedError(unpublished.map((r) => r.id));
+    const mine = new Set<string>(unpublished.map((r) => r.id));
+    const ns = unpublished.map((r) => r.n);
+    const [from, to] = [Math.min(...ns), Math.max(...ns)];
+    // Another device's decision numbered among ours: both decided from the same journal.
+    const foreign = await this.local.events.where('n').between(from, to, true, true).filter((e) => !mine.has(e.id)).count();
+    if (foreign > 0) throw new JournalDivergedError([...mine]);
+    // Decisions numbered after ours were made by a device that read ours in the journal (a
+    // write whose answer was lost): they are there; only their copies may be missing.
+    if ((await this.local.events.where('n').above(to).count()) > 0) await markPublished(this.local, [...mine] as EventId[], 'copies');
   }
+
 
   private async catchUp(): Promise<void> {
     for (const d of await decisionsAfter(this.local, this.draft.n)) foldDecision(this.draft, d);
@@ -186,9 +195,8 @@ export class RemoteAuthority {
       }
       let identity: string;
       try {
-        const checked = await checkIdentity(this.local, this.client, db);
+        const checked = await checkIdentity(this.local, this.client, db, () => republishBuyer(this.local, buyer));
         identity = checked.identity;
-        if (checked.lost) await republishBuyer(this.local, buyer);
       } catch (error) {
         if (!(error instanceof NotReadyError)) throw error;
         report.skipped.push({ db, reason: error.message });
