@@ -284,6 +284,26 @@ describe('the remote authority', () => {
     expect(await phone.publish.count()).toBe(0);
   }, 60_000);
 
+  it('a run that outlives its lease stops writing to the journal once another device holds it', async () => {
+    const phone = freshDb();
+    const now = Date.now();
+    await queueIntent(phone, seller('shop.save', { shop: SHOP }, now), now);
+    await queueIntent(phone, seller('product.save', { product: product('tea'), stock: 5 }, now), now);
+    // The first journal batch is slow to answer: meanwhile the lease runs out and the tablet takes it.
+    let writes = 0;
+    const slow: typeof fetch = async (input, init) => {
+      const res = await fetch(input, init);
+      if (String(input).includes(`${journalDb(SHOP_ID)}/_bulk_docs`) && ++writes === 1) await new Promise((r) => setTimeout(r, 3_500));
+      return res;
+    };
+    const run = authority(phone, 'phone', { fetch: slow, leaseMs: 1_500, leaseMarginMs: 200, publishBatch: 1 }).runOnce();
+    await new Promise((r) => setTimeout(r, 2_600)); // past the lease, the server's clock read to the second
+    expect((await authority(freshDb(), 'tablet', { leaseMs: 60_000 }).runOnce()).lease).toMatchObject({ held: true, holder: 'tablet' });
+    await expect(run).rejects.toMatchObject({ name: 'StandbyError' });
+    expect(writes).toBe(1); // the second batch never went to the journal
+    expect((await phone.publish.toArray()).filter((r) => r.stage === 'journal')).toHaveLength(1);
+  }, 60_000);
+
   it('a sale with stock 3 and five buyers at once accepts exactly three', async () => {
     const local = freshDb();
     const names = ['ann', 'bo', 'cy', 'di', 'ed'];

@@ -25,6 +25,7 @@ import {
   type ShopDb,
 } from '../../storage/index.ts';
 import type { CouchClient } from '../couch-client.ts';
+import { StandbyError } from '../sync-loop.ts';
 import { checkIdentity, NotReadyError, readIdentity } from '../identity.ts';
 import { readDecision } from '../incoming.ts';
 import { catalogDb, channelDb, journalDb } from '../names.ts';
@@ -169,7 +170,21 @@ export class RemoteAuthority {
   private publish(signal?: AbortSignal): Promise<PublishReport> {
     return publishQueued(this.local, this.client, this.shop, {
       batch: this.options.publishBatch, signal, openChannel: (buyer) => guardChannel(this.client, buyer, this.options),
+      keepLease: () => this.keepLease(),
     });
+  }
+
+  /**
+   * Renews the lease before a journal write. Publishing can outlast the lease (photos, a slow
+   * link); if another device took it meanwhile, it numbered decisions from the same journal,
+   * so this device must stop writing and read the journal again.
+   */
+  private async keepLease(): Promise<void> {
+    const lease = await acquireLease(this.client, this.shop, this.device.id, this.device.label, this.options.leaseMs ?? 60_000);
+    if (!lease.held || !lease.renewed) {
+      this.needsJournal = true;
+      throw new StandbyError(lease.held ? 'the lease lapsed during the run' : lease.label);
+    }
   }
 
   /** Every buyer's new intents, with the set-aside rows and checkpoints to store with their decisions. */

@@ -24,6 +24,11 @@ const PUBLIC_KEYS = ['shop', 'products', 'inventory', 'promotions', 'teams', 're
 export interface PublishOptions {
   batch?: number;
   signal?: AbortSignal;
+  /**
+   * Called before each batch goes to the journal: throws if this device no longer holds the
+   * lease without a break, so a run that outlived its lease writes nothing more there.
+   */
+  keepLease?: () => Promise<void>;
   /** Makes a buyer's channel that does not exist yet (setup-shop's adoptChannel); the copy is then retried once. */
   openChannel: (buyer: BuyerId) => Promise<unknown>;
 }
@@ -54,6 +59,7 @@ export async function publishQueued(local: ShopDb, client: CouchClient, shop: st
     if (rows.length === 0) return report;
     const toJournal = rows.filter((r) => r.row.stage === 'journal').map((r) => r.decision);
     if (toJournal.length > 0) {
+      await options.keepLease?.();
       await writeJournal(client, shop, toJournal, options.signal);
       await markPublished(local, toJournal.map((d) => d.id), 'copies');
       report.journal += toJournal.length;
