@@ -52,6 +52,23 @@ export function startOver(db: ShopDb, name: string): Promise<void> {
   );
 }
 
+/** This device's intents sent and not yet decided, oldest first (at most `limit`). */
+export async function sentUndecided(db: ShopDb, limit: number): Promise<EventId[]> {
+  return (await db.outbox.where('status').equals('sent').limit(limit).toArray()).map((e) => e.id);
+}
+
+/** The server does not have these any more (a restore from an old copy): send them again. */
+export function requeue(db: ShopDb, ids: readonly EventId[]): Promise<void> {
+  if (ids.length === 0) return Promise.resolve();
+  return guardQuota(() =>
+    db.transaction('rw', db.outbox, async () => {
+      await db.outbox.where('id').anyOf([...ids]).and((e) => e.status === 'sent').modify((e) => {
+        e.status = 'queued';
+      });
+    }),
+  );
+}
+
 /** The documents set aside so far, newest first, for the report. */
 export async function listSetAside(db: ShopDb): Promise<SetAsideRow[]> {
   return (await db.setAside.toArray()).sort((a, b) => b.at - a.at);

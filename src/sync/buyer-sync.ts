@@ -8,7 +8,7 @@
  * every few minutes: a database made again means starting over and sending again (identity.ts).
  */
 import type { BuyerId } from '../domain/index.ts';
-import { getCheckpoint, type ShopDb } from '../storage/index.ts';
+import { getCheckpoint, requeue, sentUndecided, type ShopDb } from '../storage/index.ts';
 import { CouchError, type CouchClient } from './couch-client.ts';
 import { checkIdentity } from './identity.ts';
 import { readCatalogCopy, readDecision } from './incoming.ts';
@@ -65,6 +65,7 @@ async function cycle(t: BuyerSyncTarget, signal?: AbortSignal): Promise<CycleRep
     await sameSession(t);
     // Checked before pushing: after a loss, what was sent is queued again and goes in this push.
     const identity = await identityOf(t, channel);
+    await resendLost(t, channel);
     const pushed = await pushOutbox(t.local, t.client, channel, t.buyer, { signal });
     report.sent = pushed.sent;
     report.refused = pushed.refused;
@@ -88,6 +89,23 @@ async function sameSession(t: BuyerSyncTarget): Promise<void> {
 }
 
 const SESSION_KEY = '_session';
+
+/**
+ * A server restored from an older copy keeps its identity but lacks what was sent since. Now
+ * and then (as often as identities are checked), the intents sent and not yet decided are
+ * looked up on the server, and those it lacks are sent again.
+ */
+async function resendLost(t: BuyerSyncTarget, channel: string): Promise<void> {
+  const key = `${channel} sent`;
+  const seen = t.checked?.get(key);
+  if (seen && t.now() - seen.at < IDENTITY_RECHECK_MS) return;
+  const sent = await sentUndecided(t.local, 500);
+  if (sent.length > 0) {
+    const there = await t.client.revsOf(channel, sent);
+    await requeue(t.local, sent.filter((id) => !there.has(id)));
+  }
+  t.checked?.set(key, { identity: '', at: t.now() });
+}
 
 /** Waits for news in the buyer's channel or the catalog (longpolls), whichever comes first. */
 export async function watchBuyer(t: BuyerSyncTarget, signal: AbortSignal): Promise<void> {

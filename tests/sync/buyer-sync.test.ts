@@ -173,6 +173,22 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
       expect((await client.revsOf(channel, [place.id])).has(place.id)).toBe(true);
     });
 
+    it('a channel restored from an older copy (same identity) gets again what was sent since', async () => {
+      const { target, local, channel, client } = await newBuyer('yan');
+      const place = order('yan' as BuyerId, T0, [line('tea')], 1500);
+      await queueIntent(local, place, T0);
+      await buyerCycle(target);
+      // The restore: the database as it was before the order, identity document included.
+      const identity = await couch.admin.get<Record<string, unknown>>(channel, 'db-identity');
+      await couch.admin.deleteDb(channel);
+      await couch.admin.createDb(channel);
+      await couch.admin.bulkDocs(channel, [{ ...identity, _rev: undefined }]);
+      await adoptChannel(couch.admin, 'yan', { allowDemoTopUps: false });
+      expect((await client.revsOf(channel, [place.id])).has(place.id)).toBe(false);
+      expect((await buyerCycle(target)).sent).toBe(1);
+      expect((await client.revsOf(channel, [place.id])).has(place.id)).toBe(true);
+    });
+
     it('waits (not ready) while the shop has not opened the channel', async () => {
       await createUser(couch.admin, 'tao', 'password1');
       const client = new CouchClient({ url: couch.url, authorization: basic('tao', 'password1') });
