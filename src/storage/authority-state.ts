@@ -47,9 +47,9 @@ export function republishBuyer(db: ShopDb, buyer: string): Promise<void> {
       await db.events.where('type').equals('decision').each((e) => {
         if (e.type === 'decision' && e.buyer === buyer) rows.push({ id: e.id, n: e.n, stage: 'copies' });
       });
-      // A row still queued keeps its place and its stage.
+      // A row still queued keeps its place and its stage; a parked one is queued again.
       const had = await db.publish.bulkGet(rows.map((r) => r.id));
-      const fresh = rows.filter((_, i) => had[i] === undefined);
+      const fresh = rows.filter((_, i) => had[i] === undefined || had[i]!.stage === 'parked');
       if (fresh.length > 0) await db.publish.bulkPut(fresh);
     }),
   );
@@ -71,6 +71,17 @@ export function republishCopies(db: ShopDb, catalog: CheckpointRow): Promise<voi
       const fresh = rows.filter((_, i) => had[i] === undefined);
       if (fresh.length > 0) await db.publish.bulkPut(fresh);
       await db.checkpoints.put(catalog);
+    }),
+  );
+}
+
+/** Parked copies are tried again (at each start of the seller's runner): a channel may be writable now. */
+export function unparkAll(db: ShopDb): Promise<void> {
+  return guardQuota(() =>
+    db.transaction('rw', db.publish, async () => {
+      await db.publish.filter((r) => r.stage === 'parked').modify((r) => {
+        r.stage = 'copies';
+      });
     }),
   );
 }

@@ -25,4 +25,4 @@ export {
   getCheckpoint, applyPulled, startOver, listSetAside, sentUndecided, requeue, storeAndPublish, toPublish, markPublished, republishAll, checkpointOf,
   type PulledPage,
 } from './sync-state.ts';
-export { storeAuthorityRun, republishBuyer, republishCopies, type AuthorityRun } from './authority-state.ts';
+export { storeAuthorityRun, republishBuyer, republishCopies, unparkAll, type AuthorityRun } from './authority-state.ts';

@@ -33,10 +33,13 @@ export interface SetAsideRow {
 /**
  * On the seller's device: a decision still to be copied to the server. 'journal': not yet in
  * the shop's journal; 'copies': in the journal, its copies (the buyer's channel, the
- * catalog) not yet written. Deleted when every copy is there.
+ * catalog) not yet written; 'parked': in the journal, but the buyer's channel cannot be
+ * written now (gone, or not this seller's to open): set aside so that the rest of the queue
+ * goes on, and queued again when the channel is adopted or made again. Deleted when every
+ * copy is there.
  */
 export interface PublishRow {
   id: EventId;
   n: number;
-  stage: 'journal' | 'copies';
+  stage: 'journal' | 'copies' | 'parked';
 }

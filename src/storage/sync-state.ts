@@ -94,7 +94,7 @@ export function storeAndPublish(db: ShopDb, decisions: readonly Decision[]): Pro
 
 /** Decisions waiting to be published, in journal order, with their stage. */
 export async function toPublish(db: ShopDb, limit: number): Promise<{ row: PublishRow; decision: Decision }[]> {
-  const rows = await db.publish.orderBy('n').limit(limit).toArray();
+  const rows = await db.publish.orderBy('n').filter((r) => r.stage !== 'parked').limit(limit).toArray();
   const events = await db.events.bulkGet(rows.map((r) => r.id));
   return rows.flatMap((row, i) => {
     const decision = events[i];
@@ -102,11 +102,11 @@ export async function toPublish(db: ShopDb, limit: number): Promise<{ row: Publi
   });
 }
 
-export function markPublished(db: ShopDb, ids: readonly EventId[], stage: 'copies' | 'done'): Promise<void> {
+export function markPublished(db: ShopDb, ids: readonly EventId[], stage: 'copies' | 'parked' | 'done'): Promise<void> {
   return guardQuota(() =>
     db.transaction('rw', db.publish, async () => {
       if (stage === 'done') await db.publish.bulkDelete([...ids]);
-      else await db.publish.where('id').anyOf([...ids]).modify((r) => { r.stage = 'copies'; });
+      else await db.publish.where('id').anyOf([...ids]).modify((r) => { r.stage = stage; });
     }),
   );
 }

@@ -12,7 +12,7 @@ import { readCatalogCopy } from '../../src/sync/incoming.ts';
 import { photoUrl } from '../../src/sync/names.ts';
 import { catalogCopyId, catalogDb, channelDb, journalDb } from '../../src/sync/names.ts';
 import { RULES_DOC_ID } from '../../src/sync/rules.ts';
-import { setUpShop } from '../../src/sync/setup-shop.ts';
+import { adoptChannel, setUpShop } from '../../src/sync/setup-shop.ts';
 import { line, m, order, product, seller, SHOP } from '../domain/fixtures/shop.ts';
 import { basic, createUser, startCouch, type TestCouch } from './couch-server.ts';
 
@@ -320,6 +320,31 @@ describe('the remote authority', () => {
     expect((await local.inventory.get('tea'))?.value).toMatchObject({ stock: 0 });
     const journal = await decisionsIn(journalDb(SHOP_ID));
     expect(journal.filter((d) => d.kind === 'order.accepted')).toHaveLength(3);
+  }, 60_000);
+
+  it("a channel this seller cannot write parks that buyer's copies; the rest of the queue goes on, and they go once it can", async () => {
+    await createUser(couch.admin, 'sam', 'password1', ['seller']);
+    const ann = await newBuyer('ann');
+    await createUser(couch.admin, 'gus', 'password1'); // no channel, and a seller role may not make one
+    await setUpShop(couch.admin, SHOP_ID, { ...RULES, buyers: ['ann'] });
+    const local = freshDb();
+    await openShop(local, 5, { gus: 5_000, ann: 10_000 });
+    const seller = () => new RemoteAuthority(local, new CouchClient({ url: couch.url, authorization: basic('sam', 'password1') }), SHOP_ID,
+      { id: 'phone', label: "Sam's phone" }, () => Date.now(), RULES);
+    const sam = seller();
+    const first = await sam.runOnce();
+    expect(first.published.parked).toBe(1); // gus's credit: in the journal, its copy parked
+    const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
+    await send(ann, place);
+    expect((await sam.runOnce()).decided.map((d) => d.intentId)).toEqual([place.id]);
+    expect((await decisionsIn(channelDb('ann'))).map((d) => d.intentId)).toContain(place.id);
+    expect((await decisionsIn(journalDb(SHOP_ID))).filter((d) => d.buyer === 'gus')).toHaveLength(1);
+
+    // The admin opens gus's channel; the seller's next start copies the parked credit there.
+    await adoptChannel(couch.admin, 'gus', RULES);
+    expect((await seller().runOnce()).published.parked ?? 0).toBe(0);
+    expect((await decisionsIn(channelDb('gus'))).map((d) => d.kind)).toEqual(['wallet.credited']);
+    expect(await local.publish.count()).toBe(0);
   }, 60_000);
 
   it("works signed in as a user with the 'seller' role, reading the channels the setup command opened", async () => {

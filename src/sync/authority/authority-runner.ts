@@ -19,7 +19,7 @@ import {
   decideInto, draftOf, emptyState, foldDecision, refuseTampered, type BuyerId, type Decision, type Draft, type EventId, type Intent,
 } from '../../domain/index.ts';
 import { validateIntent } from '../../domain/validate/index.ts';
-import { storeAuthorityRun, republishBuyer, republishCopies } from '../../storage/authority-state.ts';
+import { storeAuthorityRun, republishBuyer, republishCopies, unparkAll } from '../../storage/authority-state.ts';
 import {
   checkpointOf, getCheckpoint, decisionsAfter, markPublished, pendingIntents, refuseQueued, republishAll, type CheckpointRow, type SetAsideRow,
   type ShopDb,
@@ -59,6 +59,7 @@ export class RemoteAuthority {
   /** The shop as of the stored decisions; changed in place by decideInto, thrown away if a write fails. */
   private draft: Draft = draftOf(emptyState());
   private needsJournal = true;
+  private started = false;
   /** Channels adopted (or checked) by this instance; a channel whose rules moved is adopted again. */
   private readonly guarded = new Set<string>();
   private self: string | null | undefined;
@@ -81,6 +82,11 @@ export class RemoteAuthority {
     };
     if (!lease.held) return report;
     try {
+      if (this.started === false) {
+        // Copies parked by an earlier run (a channel that could not be written) are tried again.
+        await unparkAll(this.local);
+        this.started = true;
+      }
       if (this.needsJournal || !lease.renewed) await this.readJournal(signal);
       await this.catchUp();
       await this.checkCatalog();
@@ -205,7 +211,11 @@ export class RemoteAuthority {
           report.skipped.push({ db, reason: guard.refused });
           continue;
         }
-        if (guard === 'changed') guardedAt = this.client.clock.now();
+        if (guard === 'changed') {
+          guardedAt = this.client.clock.now();
+          // Copies parked while the channel could not be written go to it now.
+          await republishBuyer(this.local, buyer);
+        }
         this.guarded.add(db);
       }
       let identity: string;
@@ -259,4 +269,5 @@ export class RemoteAuthority {
 function add(into: PublishReport, more: PublishReport): void {
   into.journal += more.journal;
   into.copies += more.copies;
+  if (more.parked) into.parked = (into.parked ?? 0) + more.parked;
 }

@@ -36,6 +36,8 @@ export interface PublishOptions {
 export interface PublishReport {
   journal: number;
   copies: number;
+  /** Decisions whose buyer's channel could not be written this time (see PublishRow 'parked'). */
+  parked?: number;
 }
 
 /**
@@ -65,8 +67,12 @@ export async function publishQueued(local: ShopDb, client: CouchClient, shop: st
       report.journal += toJournal.length;
     }
     const decisions = rows.map((r) => r.decision);
-    report.copies += await writeCopies(client, shop, decisions, { ...options, local });
-    await markPublished(local, decisions.map((d) => d.id), 'done');
+    const copied = await writeCopies(client, shop, decisions, { ...options, local });
+    report.copies += copied.written;
+    const parked = new Set<string>(copied.parked);
+    report.parked = (report.parked ?? 0) + parked.size;
+    await markPublished(local, decisions.filter((d) => !parked.has(d.id)).map((d) => d.id), 'done');
+    if (parked.size > 0) await markPublished(local, [...parked] as EventId[], 'parked');
   }
 }
 
@@ -84,8 +90,13 @@ async function writeJournal(client: CouchClient, shop: string, decisions: readon
   if (diverged.length > 0) throw new JournalDivergedError(diverged);
 }
 
-/** The channel and catalog copies of a batch already in the journal; returns how many were written or there. */
-async function writeCopies(client: CouchClient, shop: string, decisions: readonly Decision[], options: PublishOptions & { local: ShopDb }): Promise<number> {
+/**
+ * The channel and catalog copies of a batch already in the journal: how many were written (or
+ * there), and the decisions whose buyer's channel cannot be written now (parked, not blocking).
+ */
+async function writeCopies(
+  client: CouchClient, shop: string, decisions: readonly Decision[], options: PublishOptions & { local: ShopDb },
+): Promise<{ written: number; parked: EventId[] }> {
   const byBuyer = new Map<BuyerId, object[]>();
   const catalog: object[] = [];
   for (const d of decisions) {
@@ -98,26 +109,37 @@ async function writeCopies(client: CouchClient, shop: string, decisions: readonl
     if (copy) catalog.push({ ...copy, _id: copy.id });
   }
   let written = 0;
+  const parked: EventId[] = [];
   for (const [buyer, docs] of byBuyer) {
-    const db = channelDb(buyer);
-    let results: BulkResult[];
     try {
-      results = await client.bulkDocs(db, docs, options.signal);
+      check(await copyToChannel(client, buyer, docs, options));
+      written += docs.length;
     } catch (error) {
-      // The buyer's channel is not there yet (no couch_peruser on this server): make it, once.
-      if (!(error instanceof CouchError && error.status === 404)) throw error;
-      await options.openChannel(buyer);
-      results = await client.bulkDocs(db, docs, options.signal);
+      // News copies only: the journal has them. A channel this seller cannot write now (gone,
+      // not theirs to open, rules of someone else's refusing) must not hold up the others.
+      if (!(error instanceof CouchError && [401, 403, 404].includes(error.status))) throw error;
+      parked.push(...decisions.filter((d) => d.buyer === buyer).map((d) => d.id));
     }
-    check(results);
-    written += docs.length;
   }
   if (catalog.length > 0) {
     await uploadPhotos(options.local, client, shop, decisions, options.signal);
     check(await client.bulkDocs(catalogDb(shop), catalog, options.signal));
     written += catalog.length;
   }
-  return written;
+  return { written, parked };
+}
+
+async function copyToChannel(client: CouchClient, buyer: BuyerId, docs: object[], options: PublishOptions): Promise<BulkResult[]> {
+  const db = channelDb(buyer);
+  try {
+    return await client.bulkDocs(db, docs, options.signal);
+  } catch (error) {
+    // The buyer's channel is not there yet (no couch_peruser on this server): make it, once.
+    if (!(error instanceof CouchError && error.status === 404)) throw error;
+    const opened = await options.openChannel(buyer);
+    if (typeof opened === 'object' && opened !== null && 'refused' in opened) throw new CouchError(403, 'forbidden', String(opened.refused));
+    return client.bulkDocs(db, docs, options.signal);
+  }
 }
 
 /**
