@@ -218,6 +218,25 @@ describe('the remote authority', () => {
     expect(again.forgeries).toEqual([expect.objectContaining({ docId: place.id, problems: [expect.stringMatching(/rewritten after the shop decided/)] })]);
   }, 60_000);
 
+  it('a channel made again, with the buyer sending its intents again, raises no forgery and decides nothing twice', async () => {
+    const local = freshDb();
+    const ann = await newBuyer('ann');
+    await openShop(local, 5, { ann: 10_000 });
+    await authority(local).runOnce();
+    const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
+    await send(ann, place);
+    const seller1 = authority(local);
+    expect((await seller1.runOnce()).decided).toHaveLength(1);
+    await couch.admin.deleteDb(channelDb('ann'));
+    await adoptChannel(couch.admin, 'ann', RULES);
+    await send(ann, place); // the buyer's phone sends again what the server lost (a new sentAt, a new revision)
+    const again = await seller1.runOnce();
+    expect(again.forgeries).toEqual([]);
+    expect(again.decided).toEqual([]);
+    // The decisions about ann were copied into the new channel again.
+    expect((await decisionsIn(channelDb('ann'))).map((d) => d.intentId)).toContain(place.id);
+  }, 60_000);
+
   it("uploads a product's photo taken on this device to the catalog, once, before the product", async () => {
     const local = freshDb();
     const ref = 'photo-0190f3a1-2b3c-7d4e-8f90-123456789abc.webp';
