@@ -1,6 +1,6 @@
 /**
  * The seller device's authority, storing one run: the decisions it made (into the journal
- * tables and the publish queue, as `storeAndPublish`), the documents it set aside (forgeries,
+ * tables and the publish queue), the documents it set aside (forgeries,
  * tampered intents) and the buyers' channels' checkpoints, all in ONE transaction. A channel's
  * checkpoint thus never moves past an intent whose decision is not stored: after a crash the
  * intent is read again, and the stored decisions (the draft's `decided` set) skip it.

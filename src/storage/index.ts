@@ -22,7 +22,7 @@ export { allSettings } from './settings-backup.ts';
 export { exportBackup, importBackup, checkBackup, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup.ts';
 export type { CheckpointRow, SetAsideRow, PublishRow } from './sync-rows.ts';
 export {
-  getCheckpoint, applyPulled, startOver, listSetAside, sentUndecided, requeue, storeAndPublish, toPublish, markPublished, republishAll, checkpointOf,
+  getCheckpoint, applyPulled, startOver, listSetAside, sentUndecided, requeue, toPublish, markPublished, republishAll, checkpointOf,
   type PulledPage,
 } from './sync-state.ts';
 export { storeAuthorityRun, republishBuyer, republishCopies, unparkAll, type AuthorityRun } from './authority-state.ts';

@@ -76,22 +76,6 @@ export async function listSetAside(db: ShopDb): Promise<SetAsideRow[]> {
 
 /* ------------------------------------------------------------------ the seller's device */
 
-/**
- * The seller device's decisions go into its own database and into the publish queue in one
- * transaction, so a crash between deciding and publishing loses no copy: the queue is
- * worked through again at the next start.
- */
-export function storeAndPublish(db: ShopDb, decisions: readonly Decision[]): Promise<Decision[]> {
-  if (decisions.length === 0) return Promise.resolve([]);
-  return guardQuota(() =>
-    db.transaction('rw', [...decisionTables(db), db.publish], async () => {
-      const { stored } = await storeDecisions(db, decisions);
-      await db.publish.bulkPut(stored.map((d): PublishRow => ({ id: d.id, n: d.n, stage: 'journal' })));
-      return stored;
-    }),
-  );
-}
-
 /** Decisions waiting to be published, in journal order, with their stage. */
 export async function toPublish(db: ShopDb, limit: number): Promise<{ row: PublishRow; decision: Decision }[]> {
   const rows = await db.publish.orderBy('n').filter((r) => r.stage !== 'parked').limit(limit).toArray();

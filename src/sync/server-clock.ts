@@ -15,11 +15,6 @@ export class ServerClock {
     if (offset !== undefined) this.offset = offset;
   }
 
-  /** Whether the server's clock is known yet (no answer has come). */
-  get known(): boolean {
-    return this.offset !== undefined;
-  }
-
   /** The server's time now, by this device's clock corrected by the last offset seen. */
   now(deviceNow: number = Date.now()): number {
     return deviceNow + (this.offset ?? 0);

@@ -1,5 +1,5 @@
 /**
- * Publishing the seller device's decisions, from the queue `storeAndPublish` fills in the
+ * Publishing the seller device's decisions, from the queue `storeAuthorityRun` fills in the
  * same transaction as the decisions themselves (so a crash loses no copy: the queue is
  * worked through again at the next run).
  *
