@@ -61,6 +61,17 @@ async function openShop(local: ShopDb, stock: number, wallets: Record<string, nu
   for (const c of cmds) await queueIntent(local, c, now);
 }
 
+/** A seller device that has opened the shop (stock 5, ann's wallet 10,000), and ann's order sent into her channel. */
+async function annOrdersFromAnOpenShop() {
+  const local = freshDb();
+  const ann = await newBuyer('ann');
+  await openShop(local, 5, { ann: 10_000 });
+  await authority(local).runOnce();
+  const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
+  await send(ann, place);
+  return { local, ann, place };
+}
+
 async function docsOf(db: string): Promise<Record<string, unknown>[]> {
   const page = await couch.admin.changes(db, { since: 0, limit: 10_000 });
   return page.results.flatMap((c) => (c.doc && !c.deleted ? [c.doc] : []));
@@ -102,12 +113,7 @@ describe('the remote authority', () => {
   }, 60_000);
 
   it('a crash between deciding and publishing is repaired by the next run, with nothing decided twice', async () => {
-    const local = freshDb();
-    const ann = await newBuyer('ann');
-    await openShop(local, 5, { ann: 10_000 });
-    await authority(local).runOnce();
-    const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
-    await send(ann, place);
+    const { local, place } = await annOrdersFromAnOpenShop();
 
     // The journal write fails (the network dies, the tab is closed) after the decision is stored.
     const failing: typeof fetch = (input, init) =>
@@ -198,12 +204,7 @@ describe('the remote authority', () => {
   }, 60_000);
 
   it('records the revision of each intent it decides, and reports an intent rewritten after its decision', async () => {
-    const local = freshDb();
-    const ann = await newBuyer('ann');
-    await openShop(local, 5, { ann: 10_000 });
-    await authority(local).runOnce();
-    const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
-    await send(ann, place);
+    const { local, place } = await annOrdersFromAnOpenShop();
     const [decided] = (await authority(local).runOnce()).decided;
     const onServer = await couch.admin.get<Record<string, unknown> & { _id: string; _rev: string }>(channelDb('ann'), place.id);
     expect(decided).toMatchObject({ kind: 'order.accepted', intentId: place.id, intentRev: onServer!._rev });
@@ -219,12 +220,7 @@ describe('the remote authority', () => {
   }, 60_000);
 
   it('a channel made again, with the buyer sending its intents again, raises no forgery and decides nothing twice', async () => {
-    const local = freshDb();
-    const ann = await newBuyer('ann');
-    await openShop(local, 5, { ann: 10_000 });
-    await authority(local).runOnce();
-    const place = order('ann' as BuyerId, Date.now(), [line('tea')], 1500);
-    await send(ann, place);
+    const { local, ann, place } = await annOrdersFromAnOpenShop();
     const seller1 = authority(local);
     expect((await seller1.runOnce()).decided).toHaveLength(1);
     await couch.admin.deleteDb(channelDb('ann'));
