@@ -31,7 +31,7 @@ export interface PricedCart {
 
 /** The cart with its products and the shop's own price for it, as of `at`. */
 export async function pricedCart(db: ShopDb, buyer: BuyerId, at: number, coupon: string, delivery?: Delivery): Promise<PricedCart> {
-  const rows = await listCart(db);
+  const rows = await listCart(db, buyer);
   const lines: CartLine[] = rows.map((r) => ({ productId: r.productId, qty: r.qty, mode: r.mode }));
   const ids = [...new Set(rows.map((r) => r.productId))];
   const [shop, products, inventory, promotionRows, quote, bought] = await Promise.all([
@@ -99,13 +99,13 @@ export async function checkoutView(db: ShopDb, buyer: BuyerId, at: number, input
 }
 
 /** The cart's lines as the checkout places them. */
-export async function cartLines(db: ShopDb): Promise<CartLine[]> {
-  return (await listCart(db)).map((r) => ({ productId: r.productId, qty: r.qty, mode: r.mode }));
+export async function cartLines(db: ShopDb, buyer: BuyerId): Promise<CartLine[]> {
+  return (await listCart(db, buyer)).map((r) => ({ productId: r.productId, qty: r.qty, mode: r.mode }));
 }
 
 /** How many things are in the cart (units), for a badge. */
-export async function cartCount(db: ShopDb): Promise<number> {
-  return (await listCart(db)).reduce((n, r) => n + r.qty, 0);
+export async function cartCount(db: ShopDb, buyer: BuyerId): Promise<number> {
+  return (await listCart(db, buyer)).reduce((n, r) => n + r.qty, 0);
 }
 
 /**

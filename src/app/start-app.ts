@@ -14,6 +14,16 @@ const CLOCK_TICK_MS = 15_000;
 export interface RunningApp extends AppContext {
   /** Switches the demo persona: the demo plays several phones in one browser. */
   setBuyer(buyer: BuyerId): Promise<void>;
+  /**
+   * Whose own settings (coupon, delivery details) the screens use: the demo's persona, or the
+   * account signed in to a real shop (on that shop's server).
+   */
+  person(): string;
+  /**
+   * Settles once this device's data is the person's: at start, what an older version kept for
+   * the whole device (the cart, the coupon, the delivery) goes to the person who was using it.
+   */
+  readonly ready: Promise<void>;
   /** Waits until everything nudged so far has been looked at (tests and "sync now"). */
   settle(): Promise<void>;
   stop(): void;
@@ -38,6 +48,11 @@ export async function startApp(options: { dbName?: string; now?: () => number } 
   const db = openDb(options.dbName);
   const now = options.now ?? (() => Date.now());
   let buyer = ((await getSetting('buyerName')) || DEMO_BUYERS[0]) as BuyerId;
+  const person = () => `demo ${buyer}`;
+  // Loaded after the first screen (it needs no migration); the person's screens wait for it.
+  const ready = import('./adopt-device-data.ts')
+    .then((m) => m.adoptDeviceData(db, buyer, person()))
+    .catch((error: unknown) => console.error("The device's cart and settings could not be given to its person", error));
   // The shop's rules and the demo's seed load after the first screen: the catalog shows
   // from the database alone, and the authority is only needed once there is something to decide.
   let authority: Promise<LocalAuthority> | undefined;
@@ -49,6 +64,8 @@ export async function startApp(options: { dbName?: string; now?: () => number } 
   const ctx: RunningApp = {
     db,
     buyer: () => buyer,
+    person,
+    ready,
     now,
     remote: null,
     account: null,

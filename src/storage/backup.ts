@@ -7,12 +7,13 @@
  */
 import type { UseStore } from 'idb-keyval';
 import type { Millis } from '../domain/index.ts';
+import { cartRowsOfDevice } from './cart.ts';
 import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import type { PhotoRow } from './photos.ts';
 import { SCHEMA_VERSION, tablesAt } from './schema.ts';
-import { settingsStore, type Settings } from './settings.ts';
-import { allSettings, checkSettings, replaceSettings } from './settings-backup.ts';
+import { settingsStore } from './settings.ts';
+import { allSettings, checkSettings, replaceSettings, type BackedUpSettings } from './settings-backup.ts';
 
 export const BACKUP_FORMAT = 'offline-shop-backup';
 /** The file's own layout; bump it if the wrapper (not the tables) changes. */
@@ -25,7 +26,7 @@ export interface Backup {
   /** The schema version of the rows (schema.ts). */
   schemaVersion: number;
   tables: Record<string, unknown[]>;
-  settings: Partial<Settings>;
+  settings: BackedUpSettings;
 }
 
 /** Thrown by `importBackup` for a file it will not restore; `message` says why, for the person. */
@@ -91,6 +92,8 @@ export function checkBackup(db: ShopDb, data: unknown): Backup {
   for (const name of tablesAt(SCHEMA_VERSION)) {
     if (!tablesAt(schemaVersion as number).includes(name) && tables[name] === undefined) tables[name] = [];
   }
+  // Version 4 ('cart-per-person') keys each cart line by its buyer: older lines are nobody's yet.
+  if ((schemaVersion as number) < 4) tables.cart = cartRowsOfDevice(tables.cart);
   const keys = primaryKeys(db);
   for (const name of Object.keys(tables)) {
     if (!keys.has(name)) throw new BackupError(`This backup is damaged: it has an unknown table '${name}'.`);

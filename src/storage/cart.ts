@@ -1,19 +1,20 @@
 /**
- * The cart: this device's alone, never synced, so it is written directly (no event, no outbox).
+ * The cart: a person's alone (two people may share a device), never synced, so it is written
+ * directly (no event, no outbox).
  */
-import type { LineMode, Millis, ProductId } from '../domain/index.ts';
+import type { BuyerId, LineMode, Millis, ProductId } from '../domain/index.ts';
 import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
-import { cartKey } from './rows.ts';
+import { cartKey, cartRowOfDevice, type CartRow } from './rows.ts';
 
 /**
- * Sets how many of a product (at a price mode) are in the cart; 0 takes it out. `addedAt` (the
- * device's clock: storage keeps none) is kept from when the line was first added, so a changed
- * quantity does not move the line.
+ * Sets how many of a product (at a price mode) are in the buyer's cart; 0 takes it out.
+ * `addedAt` (the device's clock: storage keeps none) is kept from when the line was first
+ * added, so a changed quantity does not move the line.
  */
-export function setCartQty(db: ShopDb, productId: ProductId, mode: LineMode, qty: number, addedAt: Millis): Promise<void> {
+export function setCartQty(db: ShopDb, buyer: BuyerId, productId: ProductId, mode: LineMode, qty: number, addedAt: Millis): Promise<void> {
   if (!Number.isSafeInteger(qty) || qty < 0) throw new RangeError(`A cart quantity is a whole number from 0, got ${qty}`);
-  const key = cartKey(productId, mode);
+  const key = cartKey(buyer, productId, mode);
   return guardQuota(() =>
     db.transaction('rw', db.cart, async () => {
       if (qty === 0) {
@@ -21,11 +22,54 @@ export function setCartQty(db: ShopDb, productId: ProductId, mode: LineMode, qty
         return;
       }
       const had = await db.cart.get(key);
-      await db.cart.put({ key, productId, mode, qty, addedAt: had?.addedAt ?? addedAt });
+      await db.cart.put({ key, buyer, productId, mode, qty, addedAt: had?.addedAt ?? addedAt });
     }),
   );
 }
 
-export function clearCart(db: ShopDb): Promise<void> {
-  return guardQuota(() => db.transaction('rw', db.cart, () => db.cart.clear()));
+/** How many of a product (at a price mode) the buyer has in the cart. */
+export async function cartQty(db: ShopDb, buyer: BuyerId, productId: ProductId, mode: LineMode): Promise<number> {
+  return (await db.cart.get(cartKey(buyer, productId, mode)))?.qty ?? 0;
+}
+
+/** Empties the buyer's cart (not anyone else's). */
+export function clearCart(db: ShopDb, buyer: BuyerId): Promise<void> {
+  return guardQuota(() => db.transaction('rw', db.cart, async () => void (await db.cart.where('buyer').equals(buyer).delete())));
+}
+
+/**
+ * The migration's cart part: lines kept by an older version, before carts were a person's
+ * (buyer '', see schema version 4), become `buyer`'s, the person who was using the device.
+ * A line the buyer already has of the same product and mode stays as it is. Cheap when there
+ * is nothing to move (one index lookup), so it runs at every start.
+ */
+export function adoptDeviceCart(db: ShopDb, buyer: BuyerId): Promise<number> {
+  return guardQuota(() =>
+    db.transaction('rw', db.cart, async () => {
+      const nobody = '' as BuyerId;
+      if (buyer === nobody) return 0;
+      const rows = await db.cart.where('buyer').equals(nobody).toArray();
+      if (rows.length === 0) return 0;
+      const mine = rows.map((r): CartRow => ({ ...r, buyer, key: cartKey(buyer, r.productId, r.mode) }));
+      const have = await db.cart.bulkGet(mine.map((r) => r.key));
+      await db.cart.bulkDelete(rows.map((r) => r.key));
+      const moved = mine.filter((_, i) => have[i] === undefined);
+      await db.cart.bulkPut(moved);
+      return moved.length;
+    }),
+  );
+}
+
+/**
+ * A backup's cart rows of schema version 3 or older, as version 4 keeps them (backup.ts): a
+ * row that does not look like an old cart row is left as it is, for the backup's checks.
+ */
+export function cartRowsOfDevice(rows: unknown): unknown {
+  if (!Array.isArray(rows)) return rows;
+  return rows.map((r: unknown) => {
+    if (typeof r !== 'object' || r === null || 'buyer' in r) return r;
+    const row = r as Record<string, unknown>;
+    const old = typeof row.key === 'string' && typeof row.productId === 'string' && typeof row.mode === 'string';
+    return old ? cartRowOfDevice(row as unknown as Omit<CartRow, 'buyer'>) : r;
+  });
 }

@@ -12,13 +12,16 @@ export { indexWords, queryTerms } from './words.ts';
 export { queueIntent, markSent, refuseQueued, type QueueResult } from './write-intent.ts';
 export { storeDecisions, type Stored } from './store-decisions.ts';
 export * from './queries.ts';
-export { setCartQty, clearCart } from './cart.ts';
+export { setCartQty, cartQty, clearCart, adoptDeviceCart } from './cart.ts';
 export { putPhoto, getPhoto, deletePhotos, type PhotoRow } from './photos.ts';
 export {
   getSetting, setSetting, settingsStore, SETTINGS, SETTING_NAMES,
   type SettingKey, type SettingName, type SettingValue, type Settings, type Locale, type View, type Remote, type Account,
 } from './settings.ts';
-export { allSettings } from './settings-backup.ts';
+export { allSettings, type BackedUpSettings } from './settings-backup.ts';
+export {
+  getPersonSetting, setPersonSetting, adoptDeviceSettings, PERSON_SPECS, type PersonSettingName, type PersonSettings, type People,
+} from './person-settings.ts';
 export { exportBackup, importBackup, checkBackup, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup.ts';
 export type { CheckpointRow, SetAsideRow, PublishRow } from './sync-rows.ts';
 export {

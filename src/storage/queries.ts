@@ -214,8 +214,8 @@ export async function decisionsAfter(db: ShopDb, n: number): Promise<Decision[]>
 
 /* ------------------------------------------------------------------ cart */
 
-/** The cart, in the order things were put in. */
-export async function listCart(db: ShopDb): Promise<CartRow[]> {
-  const rows = await db.cart.toArray();
+/** The buyer's cart, in the order things were put in. */
+export async function listCart(db: ShopDb, buyer: BuyerId): Promise<CartRow[]> {
+  const rows = await db.cart.where('buyer').equals(buyer).toArray();
   return rows.sort((a, b) => a.addedAt - b.addedAt || (a.key < b.key ? -1 : 1));
 }

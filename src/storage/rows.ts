@@ -97,14 +97,27 @@ export interface BalanceRow {
 }
 
 export interface CartRow {
-  /** `${productId}|${mode}`: the same product can be in the cart at its regular and its team price. */
+  /** `${buyer}|${productId}|${mode}` (cartKey): a person's, and the same product can be in the cart at its regular and its team price. */
   key: string;
+  /**
+   * Whose cart: two people may share a device (the demo's personas). '' for a line kept by an
+   * older version, before carts were a person's; the app gives those to the person who was
+   * using the device (adoptDeviceCart).
+   */
+  buyer: BuyerId;
   productId: ProductId;
   mode: LineMode;
   qty: number;
   addedAt: Millis;
 }
 
-export function cartKey(productId: ProductId, mode: LineMode): string {
-  return `${productId}|${mode}`;
+/** Product ids and modes have no '|' (validate/scalars.ts `id`), so a buyer's name may. */
+export function cartKey(buyer: BuyerId, productId: ProductId, mode: LineMode): string {
+  return `${buyer}|${productId}|${mode}`;
+}
+
+/** A cart row of schema version 3 or older (no buyer), as version 4 keeps it: nobody's yet. */
+export function cartRowOfDevice(row: Omit<CartRow, 'buyer'>): CartRow {
+  const buyer = '' as BuyerId;
+  return { ...row, buyer, key: cartKey(buyer, row.productId, row.mode) };
 }

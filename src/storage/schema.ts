@@ -10,6 +10,7 @@
  * Index syntax (Dexie): `&id` unique primary key, `*words` one index entry per array item.
  */
 import type { Transaction } from 'dexie';
+import { cartRowOfDevice, type CartRow } from './rows.ts';
 
 export interface SchemaVersion {
   readonly version: number;
@@ -59,6 +60,22 @@ export const VERSIONS = [
       setAside: '&key, db',
       // The seller device's decisions still to copy to the server (journal first, then the copies).
       publish: '&id, n',
+    },
+  },
+  {
+    version: 4,
+    name: 'cart-per-person',
+    stores: {
+      // Each line is a person's (two may share a device): keyed `${buyer}|${productId}|${mode}`.
+      cart: '&key, buyer',
+    },
+    // The lines so far were the device's: they become nobody's (buyer ''), and the app gives them
+    // to the person who was using the device (adoptDeviceCart), which the database cannot know.
+    upgrade: async (tx: Transaction) => {
+      const cart = tx.table<CartRow, string>('cart');
+      const rows = await cart.toArray();
+      await cart.clear();
+      await cart.bulkAdd(rows.map(cartRowOfDevice));
     },
   },
 ] as const satisfies readonly SchemaVersion[];

@@ -1,13 +1,14 @@
 /**
  * The device's settings, in their own small IndexedDB database (idb-keyval), apart from the
  * shop's data: they are read before the shop's database opens, and survive rebuilding it.
+ * What belongs to a person rather than to the device (their coupon, their delivery details)
+ * is kept per person in the same database by person-settings.ts, as people may share a phone.
  *
  * Each key carries the type of its value (`SettingKey<T>`), a default returned while unset,
  * and a check: a value that fails it (from an old backup, or a hand-edited one) reads as the
  * default rather than as something the app's types say cannot happen.
  */
 import { createStore, get, set, type UseStore } from 'idb-keyval';
-import type { Delivery } from '../domain/index.ts';
 import { guardQuota } from './errors.ts';
 
 declare const valueType: unique symbol;
@@ -21,19 +22,13 @@ export interface Spec<T> {
   is: (x: unknown) => x is T;
 }
 
-function spec<T>(name: string, fallback: T, is: (x: unknown) => boolean): Spec<T> {
+export function spec<T>(name: string, fallback: T, is: (x: unknown) => boolean): Spec<T> {
   return { key: name as SettingKey<T>, fallback, is: is as (x: unknown) => x is T };
 }
 
-const isString = (x: unknown): x is string => typeof x === 'string';
+export const isString = (x: unknown): x is string => typeof x === 'string';
 const isBoolean = (x: unknown): x is boolean => typeof x === 'boolean';
 export const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-function isDelivery(x: unknown): x is Delivery {
-  if (!isObject(x)) return false;
-  if (x.kind === 'pickup') return isString(x.pointId);
-  return x.kind === 'ship' && [x.optionId, x.address, x.recipient, x.phone].every(isString);
-}
 
 export type Locale = 'en' | 'zh';
 export type View = 'shop' | 'seller';
@@ -58,8 +53,6 @@ export const SPECS = {
   account: spec<Account | null>('account', null, (x) => x === null || (isObject(x) && isString(x.name) && Array.isArray(x.roles) && x.roles.every(isString))),
   /** This device's name for the seller's lease ("who holds it"); made once. */
   deviceId: spec<string>('deviceId', '', isString),
-  coupon: spec<string>('coupon', '', isString),
-  delivery: spec<Delivery | null>('delivery', null, (x) => x === null || isDelivery(x)),
   persistAsked: spec<boolean>('persistAsked', false, isBoolean),
   installDismissed: spec<boolean>('installDismissed', false, isBoolean),
 };

@@ -2,7 +2,8 @@ import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import {
-  BackupError, exportBackup, getPhoto, importBackup, putPhoto, queueIntent, setCartQty, setSetting, storeDecisions, tablesAt, type Backup,
+  BackupError, exportBackup, getPhoto, importBackup, putPhoto, queueIntent, setCartQty, setPersonSetting, setSetting, storeDecisions, tablesAt,
+  type Backup,
   type ShopDb,
 } from '../../src/storage/index.ts';
 import { intent, m, pid, T0 } from '../domain/fixtures/shop.ts';
@@ -17,7 +18,7 @@ async function busyDevice() {
   const store = freshStore();
   await storeDecisions(db, busyShop().decisions);
   await queueIntent(db, intent('wallet.demo-top-up', ann, T0 + 50, { amount: m(100) }), T0 + 50);
-  await setCartQty(db, pid('tea'), 'regular', 3, T0 + 60);
+  await setCartQty(db, ann, pid('tea'), 'regular', 3, T0 + 60);
   await setSetting('locale', 'zh', store);
   await setSetting('buyerName', 'ann', store);
   const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
@@ -41,7 +42,7 @@ describe('backups', () => {
     const other = freshDb();
     const otherStore = freshStore();
     await setSetting('view', 'seller', otherStore); // replaced, not merged
-    await setCartQty(other, pid('duck'), 'team', 1, T0);
+    await setCartQty(other, ann, pid('duck'), 'team', 1, T0);
     await importBackup(other, viaJson(first), otherStore);
     expect(await exportBackup(other, T0 + 100, otherStore)).toEqual(first);
     // A photo's bytes come back as they were, as a Blob of their type.
@@ -66,8 +67,8 @@ describe('backups', () => {
     const good = await exportBackup(db, T0, store);
     const target = freshDb();
     const targetStore = freshStore();
-    await setCartQty(target, pid('tea'), 'regular', 7, T0);
-    await setSetting('coupon', 'KEEP', targetStore);
+    await setCartQty(target, ann, pid('tea'), 'regular', 7, T0);
+    await setPersonSetting('demo ann', 'coupon', 'KEEP', targetStore);
     const before = await exportBackup(target, T0, targetStore);
     const bad = (change: (b: Record<string, unknown>) => void) => {
       const copy = viaJson(good) as Record<string, unknown>;

@@ -2,11 +2,11 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProductId } from '../../src/domain/index.ts';
 import {
-  clearCart, getProduct, getShop, indexWords, listCart, listCategories, listProducts, listTeams, postingsOf, queryTerms,
+  cartQty, clearCart, getProduct, getShop, indexWords, listCart, listCategories, listProducts, listTeams, postingsOf, queryTerms,
   reviewsOf, setCartQty, storeDecisions, type ShopDb,
 } from '../../src/storage/index.ts';
 import { pid, SHOP, T0 } from '../domain/fixtures/shop.ts';
-import { ann, busyShop, freshDb } from './helpers.ts';
+import { ann, bo, busyShop, cy, freshDb } from './helpers.ts';
 
 const h = busyShop();
 let db: ShopDb;
@@ -97,17 +97,31 @@ describe('other reads', () => {
 describe('cart', () => {
   it('sets, keeps the first added time, removes at 0 and clears', async () => {
     const c = freshDb();
-    await setCartQty(c, pid('tea'), 'regular', 2, T0 + 2);
-    await setCartQty(c, pid('duck'), 'team', 1, T0 + 1);
-    await setCartQty(c, pid('tea'), 'regular', 5, T0 + 9);
-    expect(await listCart(c)).toEqual([
-      { key: 'duck|team', productId: 'duck', mode: 'team', qty: 1, addedAt: T0 + 1 },
-      { key: 'tea|regular', productId: 'tea', mode: 'regular', qty: 5, addedAt: T0 + 2 },
+    await setCartQty(c, ann, pid('tea'), 'regular', 2, T0 + 2);
+    await setCartQty(c, ann, pid('duck'), 'team', 1, T0 + 1);
+    await setCartQty(c, ann, pid('tea'), 'regular', 5, T0 + 9);
+    expect(await listCart(c, ann)).toEqual([
+      { key: 'ann|duck|team', buyer: 'ann', productId: 'duck', mode: 'team', qty: 1, addedAt: T0 + 1 },
+      { key: 'ann|tea|regular', buyer: 'ann', productId: 'tea', mode: 'regular', qty: 5, addedAt: T0 + 2 },
     ]);
-    await setCartQty(c, pid('duck'), 'team', 0, T0);
-    expect((await listCart(c)).map((r) => r.key)).toEqual(['tea|regular']);
-    expect(() => setCartQty(c, 'x' as ProductId, 'regular', 1.5, T0)).toThrow(RangeError);
-    await clearCart(c);
-    expect(await listCart(c)).toEqual([]);
+    expect(await cartQty(c, ann, pid('tea'), 'regular')).toBe(5);
+    await setCartQty(c, ann, pid('duck'), 'team', 0, T0);
+    expect((await listCart(c, ann)).map((r) => r.key)).toEqual(['ann|tea|regular']);
+    expect(() => setCartQty(c, ann, 'x' as ProductId, 'regular', 1.5, T0)).toThrow(RangeError);
+    await clearCart(c, ann);
+    expect(await listCart(c, ann)).toEqual([]);
+  });
+
+  it('is each person’s own: two people on one device never see or empty each other’s', async () => {
+    const c = freshDb();
+    await setCartQty(c, ann, pid('tea'), 'regular', 2, T0);
+    await setCartQty(c, bo, pid('tea'), 'regular', 7, T0 + 1);
+    await setCartQty(c, bo, pid('cups'), 'regular', 1, T0 + 2);
+    expect((await listCart(c, ann)).map((r) => [r.productId, r.qty])).toEqual([['tea', 2]]);
+    expect((await listCart(c, bo)).map((r) => [r.productId, r.qty])).toEqual([['tea', 7], ['cups', 1]]);
+    expect(await listCart(c, cy)).toEqual([]);
+    await clearCart(c, bo);
+    expect(await listCart(c, bo)).toEqual([]);
+    expect((await listCart(c, ann)).map((r) => [r.productId, r.qty])).toEqual([['tea', 2]]);
   });
 });

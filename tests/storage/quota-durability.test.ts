@@ -3,7 +3,7 @@ import { Dexie } from 'dexie';
 import { createStore, type UseStore } from 'idb-keyval';
 import { describe, expect, it, vi } from 'vitest';
 import {
-  importBackup, exportBackup, isQuotaError, queueIntent, setCartQty, setSetting, storeDecisions, StorageFullError,
+  importBackup, exportBackup, isQuotaError, queueIntent, setCartQty, setPersonSetting, setSetting, storeDecisions, StorageFullError,
   STORAGE_FULL_MESSAGE,
 } from '../../src/storage/index.ts';
 import { intent, m, pid, T0 } from '../domain/fixtures/shop.ts';
@@ -42,7 +42,7 @@ describe('a full disk', () => {
     const db = freshDb();
     const store = createStore(`quota-settings-${Math.random()}`, 'settings');
     await storeDecisions(db, busyShop().decisions);
-    await setCartQty(db, pid('tea'), 'regular', 1, T0);
+    await setCartQty(db, ann, pid('tea'), 'regular', 1, T0);
     const before = await exportBackup(db, T0, store);
     const other = freshDb();
     const backup = await exportBackup(other, T0, store);
@@ -65,7 +65,8 @@ describe('a full disk', () => {
 
   it('also for settings', async () => {
     const refusing: UseStore = () => Promise.reject(full());
-    await expect(setSetting('coupon', 'X', refusing)).rejects.toBeInstanceOf(StorageFullError);
+    await expect(setSetting('buyerName', 'X', refusing)).rejects.toBeInstanceOf(StorageFullError);
+    await expect(setPersonSetting('demo ann', 'coupon', 'X', refusing)).rejects.toBeInstanceOf(StorageFullError);
   });
 });
 

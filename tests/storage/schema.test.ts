@@ -56,6 +56,12 @@ describe('schema versions', () => {
     db.close();
   });
 
+  it('version 4 (cart-per-person) adds only an index of the cart by buyer, with a named upgrade', () => {
+    expect(tablesAt(4)).toEqual(tablesAt(3));
+    expect(VERSIONS[3]).toMatchObject({ version: 4, name: 'cart-per-person', stores: { cart: '&key, buyer' } });
+    expect(typeof (VERSIONS[3] as { upgrade?: unknown }).upgrade).toBe('function');
+  });
+
   it('version 2 (photos) adds only the photos table to version 1', () => {
     const v1 = tablesAt(1);
     expect(v1).not.toContain('photos');
@@ -64,7 +70,7 @@ describe('schema versions', () => {
     expect('upgrade' in VERSIONS[1]!).toBe(false);
   });
 
-  it('upgrade a version 1 database in place: its rows stay, the photos table appears', async () => {
+  it('upgrade a version 1 database in place: its rows stay (the cart line nobody’s until the app gives it to someone), the photos table appears', async () => {
     const name = `schema-upgrade-${Math.random().toString(36).slice(2)}`;
     const old = new Dexie(name);
     old.version(1).stores({ ...VERSIONS[0]!.stores });
@@ -75,7 +81,7 @@ describe('schema versions', () => {
     const db = new ShopDb(name);
     await db.open();
     expect(db.verno).toBe(SCHEMA_VERSION);
-    expect(await db.cart.toArray()).toEqual([{ key: 'tea|regular', productId: 'tea', mode: 'regular', qty: 2, addedAt: 1 }]);
+    expect(await db.cart.toArray()).toEqual([{ key: '|tea|regular', buyer: '', productId: 'tea', mode: 'regular', qty: 2, addedAt: 1 }]);
     const blob = new Blob([new Uint8Array([1, 2, 3])], { type: 'image/webp' });
     await putPhoto(db, { id: 'photo-1.webp', blob, type: 'image/webp', width: 3, height: 1, bytes: 3, storedAt: 5 });
     const row = await getPhoto(db, 'photo-1.webp');

@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { createStore, set } from 'idb-keyval';
 import { describe, expect, expectTypeOf, it } from 'vitest';
-import type { Delivery, PickupPointId } from '../../src/domain/index.ts';
 import { allSettings, getSetting, SETTINGS, setSetting, type SettingKey } from '../../src/storage/index.ts';
 
 let n = 0;
@@ -14,8 +13,7 @@ describe('settings', () => {
     expect(await getSetting('view', store)).toBe('shop');
     expect(await getSetting('buyerName', store)).toBe('');
     expect(await getSetting('remote', store)).toBeNull();
-    expect(await getSetting('coupon', store)).toBe('');
-    expect(await getSetting('delivery', store)).toBeNull();
+    expect(await getSetting('deviceId', store)).toBe('');
     expect(await getSetting(SETTINGS.persistAsked, store)).toBe(false);
     expect(await getSetting(SETTINGS.installDismissed, store)).toBe(false);
     expect(await allSettings(store)).toEqual({});
@@ -23,15 +21,14 @@ describe('settings', () => {
 
   it('keep what is set, typed by key', async () => {
     const store = freshStore();
-    const pickup: Delivery = { kind: 'pickup', pointId: 'p1' as PickupPointId };
     await setSetting(SETTINGS.locale, 'zh', store);
     await setSetting('remote', { url: 'https://couch.example', shop: 'tea' }, store);
-    await setSetting('delivery', pickup, store);
+    await setSetting('buyerName', 'bo', store);
     await setSetting('persistAsked', true, store);
     expect(await getSetting(SETTINGS.locale, store)).toBe('zh');
-    expect(await getSetting('delivery', store)).toEqual(pickup);
+    expect(await getSetting('buyerName', store)).toBe('bo');
     expect(await allSettings(store)).toEqual({
-      locale: 'zh', remote: { url: 'https://couch.example', shop: 'tea' }, delivery: pickup, persistAsked: true,
+      locale: 'zh', remote: { url: 'https://couch.example', shop: 'tea' }, buyerName: 'bo', persistAsked: true,
     });
     expectTypeOf(getSetting(SETTINGS.locale, store)).resolves.toEqualTypeOf<'en' | 'zh' | null>();
     expectTypeOf(getSetting('view', store)).resolves.toEqualTypeOf<'shop' | 'seller'>();

@@ -40,7 +40,7 @@ export async function placeOrder(ctx: AppContext, checkout: Checkout): Promise<E
   const { db } = ctx;
   return db.transaction('rw', [db.events, db.outbox, db.cart], async () => {
     const id = await queueBuyerIntent(ctx, body);
-    await clearCart(db);
+    await clearCart(db, ctx.buyer());
     return id;
   });
 }

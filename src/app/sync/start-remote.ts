@@ -1,6 +1,7 @@
 import type { BuyerId } from '../../domain/index.ts';
 import { openDb } from '../../storage/db.ts';
 import { getSetting, type Remote } from '../../storage/settings.ts';
+import { adoptDeviceData } from '../adopt-device-data.ts';
 import type { RunningApp } from '../start-app.ts';
 import { photoUrl } from '../../sync/names.ts';
 import { deviceDbName } from './remote.ts';
@@ -14,6 +15,11 @@ import { StatusStore } from './sync-status.ts';
 export async function startRemote(remote: Remote, options: { dbName?: string; now?: () => number }): Promise<RunningApp> {
   const account = await getSetting('account');
   const db = openDb(options.dbName ?? deviceDbName(remote, account?.name));
+  const buyer = (account?.name ?? '') as BuyerId;
+  // A person of a real shop is their account on its server, as their device database is.
+  const person = deviceDbName(remote, account?.name) ?? '';
+  // Signed out, nobody's: what an older version kept device-wide waits for someone to sign in.
+  if (account) await adoptDeviceData(db, buyer, person);
   const now = options.now ?? (() => Date.now());
   const syncStatus = new StatusStore();
   const sync: Promise<SyncHandle | undefined> = import('./start-sync.ts')
@@ -25,7 +31,9 @@ export async function startRemote(remote: Remote, options: { dbName?: string; no
   return {
     db,
     // Signed out, nobody: a buyer's intent made now fails its check and asks them to sign in.
-    buyer: () => (account?.name ?? '') as BuyerId,
+    buyer: () => buyer,
+    person: () => person,
+    ready: Promise.resolve(),
     now,
     remote,
     account,

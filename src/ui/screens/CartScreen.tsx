@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isPromotionLive, normalizeCouponCode, type Quote, type ThresholdPromotion } from '../../domain/index.ts';
 import { setCartQuantity } from '../../app/actions/set-cart-quantity.ts';
-import { getSetting, setSetting } from '../../app/queries.ts';
+import { getMySetting, setMySetting } from '../../app/person-settings.ts';
 import { pricedCart, type CartItem, type PricedCart } from '../../app/shop-queries.ts';
 import { Price } from '../components/Price.tsx';
 import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
@@ -24,11 +24,11 @@ export function CartScreen() {
   const { t } = i18n;
   const app = useApp();
   const buyer = app.buyer();
-  // The coupon is a setting (outside the shop's database): read once, then kept here.
+  // The coupon is the person's setting (outside the shop's database): read once, then kept here.
   const [coupon, setCoupon] = useState<string | undefined>(undefined);
   const [message, setMessage] = useState('');
   useEffect(() => {
-    void getSetting('coupon').then(setCoupon);
+    void getMySetting(app, 'coupon').then(setCoupon);
   }, []);
   // Prices change with the clock (a flash sale starts or ends): look again now and then.
   const tick = useNow(15_000);
@@ -49,7 +49,7 @@ export function CartScreen() {
   };
 
   const saveCoupon = async (next: string) => {
-    await setSetting('coupon', next);
+    await setMySetting(app, 'coupon', next);
     setCoupon(next);
   };
 

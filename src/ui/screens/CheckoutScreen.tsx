@@ -2,7 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BuyerId, CartLine, Delivery, ProductId, TeamChoice, TeamId } from '../../domain/index.ts';
 import { placeOrder } from '../../app/actions/place-order.ts';
 import { InvalidInputError } from '../../app/errors.ts';
-import { getSetting, getShop, setSetting } from '../../app/queries.ts';
+import { getMySetting, setMySetting } from '../../app/person-settings.ts';
+import { getShop } from '../../app/queries.ts';
 import { cartLines, checkoutView } from '../../app/shop-queries.ts';
 import { isCouponProblem, problemText, type PricingWords } from '../components/shop/pricing-text.ts';
 import { QuoteSummary } from '../components/shop/QuoteSummary.tsx';
@@ -24,10 +25,10 @@ import { href, navigate } from '../router.ts';
 export function CheckoutScreen({ team, product }: { team?: string | undefined; product?: string | undefined }) {
   const { t } = useI18n();
   const app = useApp();
-  // What was chosen last time (delivery) and the cart's coupon: settings, read once.
+  // What this person chose last time (delivery) and their cart's coupon: their settings, read once.
   const [saved, setSaved] = useState<{ delivery: Delivery | null; coupon: string } | undefined>();
   useEffect(() => {
-    void Promise.all([getSetting('delivery'), getSetting('coupon')]).then(([delivery, coupon]) => setSaved({ delivery, coupon }));
+    void Promise.all([getMySetting(app, 'delivery'), getMySetting(app, 'coupon')]).then(([delivery, coupon]) => setSaved({ delivery, coupon }));
   }, []);
   if (saved === undefined) return <p>{t('loading')}</p>;
   const choice: TeamChoice | undefined = team === undefined || product === undefined ? undefined : team === 'start' ? { action: 'start' } : { action: 'join', teamId: team as TeamId };
@@ -58,7 +59,7 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
   // The delivery enters the price (shipping), so it is part of what the live query asks.
   const deliveryKey = JSON.stringify([form.kind, form.optionId, form.pointId]);
   const data = useLive(async () => {
-    const lines: CartLine[] = teamBuy ? [{ productId: product, qty: 1, mode: 'team' }] : await cartLines(app.db);
+    const lines: CartLine[] = teamBuy ? [{ productId: product, qty: 1, mode: 'team' }] : await cartLines(app.db, buyer);
     const at = app.now();
     const delivery = deliveryOf(form, await getShop(app.db));
     let view = await checkoutView(app.db, buyer, at, { lines, coupon, delivery, team: choice });
@@ -120,7 +121,7 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
     setPlacing(true);
     try {
       // Remembered first: once the order is queued the cart empties, and this screen moves on at once.
-      await setSetting('delivery', delivery);
+      await setMySetting(app, 'delivery', delivery);
       const id = await placeOrder(app, { lines, coupon: data.usedCoupon || undefined, payment: form.payment, delivery, team: choice, fromCart: !teamBuy });
       navigate({ name: 'order', id });
     } catch (error) {

@@ -28,7 +28,7 @@ export function ProductScreen({ id }: { id: string }) {
       listTeams(app.db, productId),
       reviewsOf(app.db, productId),
       getShop(app.db),
-      listCart(app.db),
+      listCart(app.db, buyer),
       flashBoughtBy(app.db, buyer),
     ]);
     const inCart = (mode: string) => cart.find((r) => r.productId === productId && r.mode === mode)?.qty ?? 0;
