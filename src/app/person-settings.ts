@@ -3,9 +3,12 @@
  * screens. Apart from queries.ts, which the first screen loads, as no first screen needs them.
  */
 import { getPersonSetting, setPersonSetting, type PersonSettingName, type PersonSettings } from '../storage/person-settings.ts';
-import type { RunningApp } from './start-app.ts';
 
-type Person = Pick<RunningApp, 'person' | 'ready'>;
+/** Whose settings these are, and when they may be read (the running app, `RunningApp`, is one). */
+export interface Person {
+  person(): string;
+  readonly ready: Promise<void>;
+}
 
 export async function getMySetting<N extends PersonSettingName>(app: Person, name: N): Promise<PersonSettings[N]> {
   await app.ready;

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isPromotionLive, normalizeCouponCode, type Quote, type ThresholdPromotion } from '../../domain/index.ts';
+import { applyCouponCode, isSpentCoupon, type CouponOutcome } from '../../app/actions/apply-coupon-code.ts';
 import { setCartQuantity } from '../../app/actions/set-cart-quantity.ts';
 import { getMySetting, setMySetting } from '../../app/person-settings.ts';
 import { pricedCart, type CartItem, type PricedCart } from '../../app/shop-queries.ts';
@@ -37,7 +38,13 @@ export function CartScreen() {
     [app, buyer, coupon, tick],
   );
 
-  if (coupon === undefined || data === undefined) return <p>{t('loading')}</p>;
+  // A coupon this buyer has used up (WELCOME10, once used) leaves the cart quietly.
+  const spent = coupon !== undefined && coupon !== '' && data !== undefined && data.quote.problems.some(isSpentCoupon);
+  useEffect(() => {
+    if (spent) void setMySetting(app, 'coupon', '').then(() => setCoupon(''));
+  }, [spent]);
+
+  if (coupon === undefined || data === undefined || spent) return <p>{t('loading')}</p>;
   const currency = data.shop?.currency ?? 'CNY';
   const words: PricingWords = {
     i18n,
@@ -52,6 +59,11 @@ export function CartScreen() {
     await setMySetting(app, 'coupon', next);
     setCoupon(next);
   };
+  const applyCode = async (code: string) => {
+    const outcome = await applyCouponCode(app, code);
+    if (outcome.kind === 'kept') setCoupon(outcome.code);
+    return outcome;
+  };
 
   return (
     <section class="cart" aria-labelledby="cart-title">
@@ -65,13 +77,22 @@ export function CartScreen() {
           </p>
         </>
       ) : (
-        <CartBody data={data} words={words} coupon={coupon} onSaveCoupon={saveCoupon} onMessage={setMessage} />
+        <CartBody data={data} words={words} coupon={coupon} onApplyCoupon={applyCode} onSaveCoupon={saveCoupon} onMessage={setMessage} />
       )}
     </section>
   );
 }
 
-function CartBody(props: { data: PricedCart; words: PricingWords; coupon: string; onSaveCoupon: (c: string) => Promise<void>; onMessage: (m: string) => void }) {
+interface BodyProps {
+  data: PricedCart;
+  words: PricingWords;
+  coupon: string;
+  onApplyCoupon: (code: string) => Promise<CouponOutcome>;
+  onSaveCoupon: (c: string) => Promise<void>;
+  onMessage: (m: string) => void;
+}
+
+function CartBody(props: BodyProps) {
   const { data, words, coupon, onMessage } = props;
   const { t } = useI18n();
   const currency = words.currency;
@@ -86,7 +107,7 @@ function CartBody(props: { data: PricedCart; words: PricingWords; coupon: string
         ))}
       </ul>
       <ThresholdHint data={data} currency={currency} />
-      <CouponForm coupon={coupon} quote={data.quote} words={words} onSave={props.onSaveCoupon} />
+      <CouponForm coupon={coupon} quote={data.quote} words={words} onApply={props.onApplyCoupon} onSave={props.onSaveCoupon} />
       <section aria-labelledby="cart-summary-title">
         <h3 id="cart-summary-title">{t('summary.title')}</h3>
         <QuoteSummary quote={data.quote} words={words} shippingKnown={false} />
@@ -221,31 +242,44 @@ function ThresholdHint({ data, currency }: { data: PricedCart; currency: string 
   );
 }
 
-function CouponForm({ coupon, quote, words, onSave }: { coupon: string; quote: Quote; words: PricingWords; onSave: (code: string) => Promise<void> }) {
+interface CouponProps {
+  coupon: string;
+  quote: Quote;
+  words: PricingWords;
+  onApply: (code: string) => Promise<CouponOutcome>;
+  onSave: (code: string) => Promise<void>;
+}
+
+function CouponForm({ coupon, quote, words, onApply, onSave }: CouponProps) {
   const { t } = useI18n();
   const [code, setCode] = useState(coupon);
   const [empty, setEmpty] = useState(false);
+  // The last code typed that was not kept: said to be wrong, while the cart's coupon stays.
+  const [refused, setRefused] = useState<Extract<CouponOutcome, { kind: 'refused' }> | undefined>(undefined);
   const problem = quote.problems.find(isCouponProblem);
   const applied = coupon !== '' && quote.coupon !== undefined;
-  const submit = (e: Event) => {
+  const submit = async (e: Event) => {
     e.preventDefault();
     const next = normalizeCouponCode(code);
     setEmpty(next === '');
-    if (next !== '') {
-      setCode(next);
-      void onSave(next);
-    }
+    setRefused(undefined);
+    if (next === '') return;
+    setCode(next);
+    const outcome = await onApply(next);
+    if (outcome.kind === 'refused') setRefused(outcome);
   };
   const message = empty
     ? t('cart.couponEmpty')
-    : problem && coupon !== ''
-      ? problemText(problem, words)
-      : applied
-        ? t('cart.couponApplied', { code: quote.coupon ?? coupon })
-        : '';
-  const bad = empty || (problem !== undefined && coupon !== '');
+    : refused
+      ? problemText(refused.problem, { ...words, couponCode: refused.code, coupon: refused.coupon })
+      : problem && coupon !== ''
+        ? problemText(problem, words)
+        : applied
+          ? t('cart.couponApplied', { code: quote.coupon ?? coupon })
+          : '';
+  const bad = empty || refused !== undefined || (problem !== undefined && coupon !== '');
   return (
-    <form class="coupon" onSubmit={submit}>
+    <form class="coupon" onSubmit={(e) => void submit(e)}>
       <div class="field">
         <label for="coupon-code">{t('cart.coupon')}</label>
         <div class="inline">
@@ -263,9 +297,10 @@ function CouponForm({ coupon, quote, words, onSave }: { coupon: string; quote: Q
           <button type="submit">{t('cart.apply')}</button>
         </div>
       </div>
-      <p id="coupon-message" class={bad ? 'message message-error' : 'message message-ok'} aria-live="polite">
-        {message}
-      </p>
+      <div id="coupon-message" aria-live="polite">
+        <p class={bad ? 'message message-error' : 'message message-ok'}>{message}</p>
+        {refused?.still && <p class="message message-ok">{t('cart.couponStill', { code: refused.still })}</p>}
+      </div>
       {coupon !== '' && (
         <button
           type="button"
@@ -273,6 +308,7 @@ function CouponForm({ coupon, quote, words, onSave }: { coupon: string; quote: Q
           onClick={() => {
             setCode('');
             setEmpty(false);
+            setRefused(undefined);
             void onSave('');
           }}
         >

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { BuyerId, CartLine, Delivery, ProductId, TeamChoice, TeamId } from '../../domain/index.ts';
+import { isSpentCoupon } from '../../app/actions/apply-coupon-code.ts';
 import { placeOrder } from '../../app/actions/place-order.ts';
 import { InvalidInputError } from '../../app/errors.ts';
 import { getMySetting, setMySetting } from '../../app/person-settings.ts';
@@ -68,6 +69,12 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
     if (couponProblem) view = { ...(await checkoutView(app.db, buyer, at, { lines, coupon: '', delivery, team: choice })), coupon: view.coupon };
     return { lines, view, couponProblem, usedCoupon: couponProblem ? '' : coupon };
   }, [app, buyer, deliveryKey, tick, coupon, teamBuy ? `${choice.action}|${'teamId' in choice ? choice.teamId : ''}|${product}` : '']);
+
+  // A coupon this buyer has used up (WELCOME10, once used) leaves the cart quietly: no note here.
+  const spent = data?.couponProblem !== undefined && isSpentCoupon(data.couponProblem);
+  useEffect(() => {
+    if (spent && !teamBuy) void setMySetting(app, 'coupon', '');
+  }, [spent]);
 
   if (data === undefined) return <p>{t('loading')}</p>;
   const { view, lines, couponProblem } = data;
@@ -254,7 +261,7 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
       <section class="checkout-summary" aria-labelledby="checkout-summary-title">
         <h3 id="checkout-summary-title">{t('summary.title')}</h3>
         <QuoteSummary quote={view.quote} words={words} showLines shippingKnown={deliveryOf(form, shop) !== undefined} />
-        {couponProblem && coupon !== '' && <p class="note">{t('checkout.couponNotApplied', { code: coupon, reason: problemText(couponProblem, words) })}</p>}
+        {couponProblem && coupon !== '' && !spent && <p class="note">{t('checkout.couponNotApplied', { code: coupon, reason: problemText(couponProblem, words) })}</p>}
         {otherProblems.length > 0 && (
           <p class="message message-error">
             {t('checkout.cartProblems')} {!teamBuy && <a href={href({ name: 'cart' })}>{t('checkout.backToCart')}</a>}

@@ -49,6 +49,7 @@ export const strings = {
   'cart.couponApplied': 'Coupon {code} applied.',
   'cart.couponRemoved': 'Coupon removed.',
   'cart.couponEmpty': 'Type a coupon code first.',
+  'cart.couponStill': 'Your coupon {code} stays in the cart.',
   'cart.checkout': 'Checkout',
   'cart.fixProblems': 'Remove or change the items with a problem before checking out.',
   'cart.thresholdHint': 'Spend {more} more on regular-priced goods to save {save}.',

@@ -51,6 +51,7 @@ export const strings: Strings<keyof typeof en> = {
   'cart.couponApplied': '已使用优惠码 {code}。',
   'cart.couponRemoved': '已移除优惠码。',
   'cart.couponEmpty': '请先输入优惠码。',
+  'cart.couponStill': '购物车里仍保留优惠码 {code}。',
   'cart.checkout': '去结算',
   'cart.fixProblems': '请先移除或修改有问题的商品，再去结算。',
   'cart.thresholdHint': '再买 {more} 正价商品即可减 {save}。',
