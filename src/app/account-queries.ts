@@ -233,3 +233,39 @@ export function checkBackupFile(db: ShopDb, data: unknown): Backup {
 }
 
 export type { Backup } from '../storage/index.ts';
+
+/* ------------------------------------------------------------------ what came of an action */
+
+/**
+ * Where some of this device's intents (one thing a person did) are now, as one: decided (and
+ * refused, if any was), still waiting on this device, sent and waiting for the shop, or not
+ * taken by the server. Read live, so a notice about them changes as they move on.
+ */
+export type ActionProgress =
+  | { state: 'decided'; refusal?: { reason: RejectReason | undefined; message: string | undefined } }
+  | { state: 'server-refused'; error: string }
+  /** `seller`: one of them is the seller's own command (decided on the seller's device, never sent). */
+  | { state: 'queued'; seller: boolean }
+  | { state: 'sent' };
+
+export async function actionProgress(db: ShopDb, ids: readonly EventId[]): Promise<ActionProgress> {
+  const [entries, events, decisions] = await Promise.all([
+    db.outbox.bulkGet([...ids]),
+    db.events.bulkGet([...ids]),
+    Promise.all(ids.map((id) => db.events.where('intentId').equals(id).first())),
+  ]);
+  const refused = decisions.find((d) => isDecision(d) && (d.kind === 'intent.rejected' || d.kind === 'order.rejected'));
+  if (isDecision(refused)) return { state: 'decided', refusal: { reason: refused.reason, message: refused.message } };
+  const waiting = entries.filter((e, i) => e !== undefined && decisions[i] === undefined);
+  const serverRefused = waiting.find((e) => e?.status === 'refused');
+  if (serverRefused) return { state: 'server-refused', error: serverRefused.error ?? '' };
+  const queued = ids.filter((_, i) => entries[i]?.status === 'queued' && decisions[i] === undefined);
+  if (queued.length > 0) {
+    const seller = queued.some((id) => {
+      const e = events[ids.indexOf(id)];
+      return e?.type === 'intent' && e.by === 'seller';
+    });
+    return { state: 'queued', seller };
+  }
+  return waiting.length > 0 ? { state: 'sent' } : { state: 'decided' };
+}

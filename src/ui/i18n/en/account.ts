@@ -2,6 +2,9 @@
 export const strings = {
   /* ---------------------------------------------------------------- shared */
   'acct.queued': 'Queued on this device: it goes to the shop when you are online.',
+  'acct.queuedShop': "Queued on this device: it goes to the shop as soon as this phone reaches the shop's server.",
+  'acct.queuedSeller': "Queued on this device: the shop decides it here as soon as this phone reaches the shop's server.",
+  'acct.sent': 'Sent to the shop: waiting for its answer.',
   'acct.refused': 'The shop said no: {reason}',
   'acct.problems': 'Please check: {problems}',
   'acct.storageFull': "The device's storage is full: nothing was saved. Free some space and try again.",
@@ -185,11 +188,11 @@ export const strings = {
   'wallet.escrow': 'In escrow',
   'wallet.escrowNote': 'Escrow holds money for your orders until you confirm receipt, and for withdrawals until the shop pays you.',
   'wallet.topUp': 'Demo top-up',
-  'wallet.topUpNote': 'Play money for trying the demo shop. It is not real money.',
+  'wallet.topUpNote': 'Play money for trying the shop. It is not real money.',
   'wallet.topUpDone': 'Added {amount} of play money.',
   'wallet.topUpQueued': 'Top-up of {amount} queued: it arrives when you are online.',
   'wallet.withdraw': 'Withdraw',
-  'wallet.withdrawNote': 'The shop holds the amount at once and pays you outside the app, in cash or by bank transfer.',
+  'wallet.withdrawNote': 'The shop holds the amount as soon as it takes your request, and pays you outside the app, in cash or by bank transfer.',
   'wallet.amount': 'Amount to withdraw',
   'wallet.amountHint': 'Up to {available}',
   'wallet.withdrawButton': 'Request withdrawal',
@@ -258,6 +261,7 @@ export const strings = {
   /* ---------------------------------------------------------------- seller */
   'seller.title': 'Seller',
   'seller.intro': "The demo shop's other side. What you do here is decided at once by the shop on this device, even offline.",
+  'seller.introShop': "The shop's rules run on this phone: what you do here and what buyers ask are decided here, and reach the buyers when this phone is online.",
   'seller.sections': 'Inbox sections',
   'seller.none': 'Nothing here.',
   'seller.orderOf': 'Order {number} · {buyer}',

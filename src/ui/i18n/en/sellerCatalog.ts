@@ -182,6 +182,7 @@ export const strings = {
   'shopForm.removeN': 'Remove {name}',
   'shopForm.save': 'Save shop',
   'shopForm.saved': 'The shop is saved. Buyers see the change at once.',
+  'shopForm.savedShop': 'The shop is saved. Buyers see the change when their phones next sync with the shop.',
   'shopForm.err.currency': 'Use a three-letter currency code, such as CNY.',
   // Sharing
   'share.shopTitle': 'Share the shop',

@@ -3,6 +3,9 @@ import type { strings as en } from '../en/account.ts';
 
 export const strings: Strings<keyof typeof en> = {
   'acct.queued': '已在本机排队：联网后发送给商店。',
+  'acct.queuedShop': '已在本机排队：手机连上店铺的服务器后即发送给商店。',
+  'acct.queuedSeller': '已在本机排队：手机连上店铺的服务器后，店铺即在本机处理。',
+  'acct.sent': '已发送给商店，等待商店答复。',
   'acct.refused': '商店拒绝了：{reason}',
   'acct.problems': '请检查：{problems}',
   'acct.storageFull': '设备存储已满，未能保存。请清理空间后重试。',
@@ -179,11 +182,11 @@ export const strings: Strings<keyof typeof en> = {
   'wallet.escrow': '担保中',
   'wallet.escrowNote': '担保中的钱：订单在你确认收货前由平台保管，提现在商店付款前暂时冻结。',
   'wallet.topUp': '演示充值',
-  'wallet.topUpNote': '体验演示商店用的游戏币，不是真钱。',
+  'wallet.topUpNote': '体验商店用的游戏币，不是真钱。',
   'wallet.topUpDone': '已充值 {amount} 游戏币。',
   'wallet.topUpQueued': '{amount} 充值已排队：联网后到账。',
   'wallet.withdraw': '提现',
-  'wallet.withdrawNote': '商店会立即冻结该金额，并在线下以现金或银行转账付给你。',
+  'wallet.withdrawNote': '商店收到你的请求后即冻结该金额，并在线下以现金或银行转账付给你。',
   'wallet.amount': '提现金额',
   'wallet.amountHint': '最多 {available}',
   'wallet.withdrawButton': '申请提现',
@@ -250,6 +253,7 @@ export const strings: Strings<keyof typeof en> = {
 
   'seller.title': '卖家',
   'seller.intro': '演示商店的另一面。你在这里的操作由本机上的商店立即处理，离线也可以。',
+  'seller.introShop': '店铺的规则在这台手机上运行：你在这里的操作和买家的请求都在这里处理，手机联网后买家即可收到。',
   'seller.sections': '收件箱分区',
   'seller.none': '暂无。',
   'seller.orderOf': '订单 {number} · {buyer}',

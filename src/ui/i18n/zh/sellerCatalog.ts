@@ -184,6 +184,7 @@ export const strings: Strings<keyof typeof en> = {
   'shopForm.removeN': '移除 {name}',
   'shopForm.save': '保存店铺',
   'shopForm.saved': '店铺已保存，买家立即可见。',
+  'shopForm.savedShop': '店铺已保存，买家的手机下次与店铺同步后即可看到。',
   'shopForm.err.currency': '请使用三个字母的货币代码，例如 CNY。',
   // 分享
   'share.shopTitle': '分享店铺',

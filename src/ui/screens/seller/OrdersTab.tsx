@@ -25,8 +25,9 @@ const SECTIONS: { tab: string; title: StringKey }[] = [
 
 /**
  * The seller's order inbox: what waits for the seller, by section (one file each). Every
- * command goes through the same shop authority as the buyers' requests, decided at once (it
- * lives on this device). Crediting a wallet lives with the customers, linked from here.
+ * command goes through the same shop authority as the buyers' requests, which runs on this
+ * device (the demo's in this browser; a real shop's on the seller's phone, reaching buyers
+ * through the server). Crediting a wallet lives with the customers, linked from here.
  */
 export function OrdersTab({ section: tab }: { section?: string | undefined }) {
   const app = useApp();
@@ -55,7 +56,7 @@ export function OrdersTab({ section: tab }: { section?: string | undefined }) {
 
   return (
     <div class="acct acct-seller">
-      <p class="acct-muted">{t('seller.intro')}</p>
+      <p class="acct-muted">{t(app.remote === null ? 'seller.intro' : 'seller.introShop')}</p>
       <nav aria-label={t('seller.sections')} class="acct-tabs">
         {SECTIONS.map((s) => (
           <a href={href({ name: 'seller', tab: 'orders', section: s.tab })} aria-current={tab === s.tab ? 'location' : undefined}>

@@ -78,7 +78,7 @@ export function ToShip({ orders, shop }: { orders: Order[]; shop: ShopProfile })
       });
       const shipped = sent.length - refused.length - waiting;
       if (refused.length > 0) action.setMessage({ tone: 'error', text: t('seller.shippedSome', { count: shipped, list: refused.join('; ') }) });
-      else if (waiting > 0) action.setMessage({ tone: 'info', text: t('acct.queued') });
+      else if (waiting > 0) action.follow(sent.map(([, intent]) => intent), t('seller.shippedMany', { count: shipped + waiting }));
       else action.setMessage({ tone: 'ok', text: t('seller.shippedMany', { count: shipped }) });
       setSelected(kept);
     } catch (error) {

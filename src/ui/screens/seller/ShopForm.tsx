@@ -38,7 +38,7 @@ export function ShopForm({ shop }: { shop: ShopProfile }) {
       return;
     }
     setErrors({});
-    await action.run(() => saveShop(app, result.value), t('shopForm.saved'));
+    await action.run(() => saveShop(app, result.value), t(app.remote === null ? 'shopForm.saved' : 'shopForm.savedShop'));
   }
 
   /** Adds a row and moves focus to its first field, so a keyboard user carries on from there. */
