@@ -20,6 +20,7 @@ export {
 } from './settings.ts';
 export { allSettings } from './settings-backup.ts';
 export { exportBackup, importBackup, checkBackup, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup.ts';
+export type { Damage, DamageKind } from './backup-rows.ts';
 export type { CheckpointRow, SetAsideRow, PublishRow } from './sync-rows.ts';
 export {
   getCheckpoint, applyPulled, startOver, listSetAside, sentUndecided, requeue, toPublish, markPublished, republishAll, checkpointOf,
