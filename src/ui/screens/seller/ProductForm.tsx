@@ -70,7 +70,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductItem | undefined; sh
   const title = item ? t('catalogForm.editTitle', { name: item.product.name }) : t('catalogForm.newTitle');
 
   async function submit() {
-    const result = parseProductForm(v, reader, item?.product);
+    const result = parseProductForm(v, reader, item?.product, item?.inventory?.flashSold ?? 0);
     if (!result.ok) {
       setErrors(result.errors);
       action.setMessage({ tone: 'error', text: fixMessage(t, result.errors) });
