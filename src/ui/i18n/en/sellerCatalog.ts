@@ -164,7 +164,7 @@ export const strings = {
   'shopForm.autoHint': 'If the buyer has not confirmed receipt by then, the shop does, and the money is released.',
   'shopForm.refundDays': 'Days to ask for a refund',
   'shopForm.multiple': 'Counterfeit compensation (× price)',
-  'shopForm.multipleHint': 'A buyer sold a fake gets the price back and this many times it more.',
+  'shopForm.multipleHint': 'A buyer sold a fake gets back what they paid, and this many times what they paid for the goods (after discounts, without shipping) more.',
   'shopForm.demoTopUps': 'Demo top-ups',
   'shopForm.demoTopUpsHint': 'Buyers may add play money to their wallets. For the demo only.',
   'shopForm.pickupPoints': 'Pickup points',

@@ -166,7 +166,7 @@ export const strings: Strings<keyof typeof en> = {
   'shopForm.autoHint': '买家到期未确认收货时，店铺自动确认，货款随之放出。',
   'shopForm.refundDays': '可申请退款的天数',
   'shopForm.multiple': '假一赔几（× 价格）',
-  'shopForm.multipleHint': '买到假货的买家可退回货款，并另获这个倍数的赔偿。',
+  'shopForm.multipleHint': '买到假货的买家可退回所付款项，并另获商品实付金额（扣除优惠，不含运费）这个倍数的赔偿。',
   'shopForm.demoTopUps': '演示充值',
   'shopForm.demoTopUpsHint': '买家可以给钱包充入演示用的钱。仅用于演示。',
   'shopForm.pickupPoints': '自提点',
