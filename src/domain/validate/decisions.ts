@@ -58,6 +58,7 @@ const REJECT_REASONS = keysOf<RejectReason>({
   'refund-window-closed': true,
   'already-reviewed': true,
   tampered: true,
+  'product-changed': true,
 });
 
 /* ------------------------------------------------------------------ ledger */

@@ -55,6 +55,7 @@ export const strings = {
   'reason.refund-window-closed': 'The time to ask for a refund has passed.',
   'reason.already-reviewed': 'You have already reviewed this order.',
   'reason.tampered': 'The request was changed on its way, so the shop refused it.',
+  'reason.product-changed': 'This product was changed since you opened it (on another device, or by an earlier save), so nothing was saved. Open it again and make your change there.',
   'reason.unknown': 'The shop said no.',
 
   /* ---------------------------------------------------------------- notes the shop writes */

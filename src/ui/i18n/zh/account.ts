@@ -54,6 +54,7 @@ export const strings: Strings<keyof typeof en> = {
   'reason.refund-window-closed': '已超过申请退款的期限。',
   'reason.already-reviewed': '你已经评价过这个订单。',
   'reason.tampered': '请求在传输中被改动，商店已拒绝。',
+  'reason.product-changed': '打开之后这个商品已被修改（在另一台设备上，或被之前的一次保存），所以本次没有保存。请重新打开它再修改。',
   'reason.unknown': '商店拒绝了。',
 
   'note.teamComplete': '拼团成功',
