@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { goodsPaid, type OrderId, type ShopProfile } from '../../domain/index.ts';
+import type { OrderId, ShopProfile } from '../../domain/index.ts';
+import { goodsPaid } from '../../domain/orders.ts';
 import { orderDetail, type OrderDetail } from '../../app/account-queries.ts';
 import { askPersistOnce } from '../../app/device/persist-storage.ts';
 import { getShop } from '../../app/queries.ts';

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
-import { flashUnitsLeft, type Inventory, type Product, type ProductId, type Review, type Team } from '../../domain/index.ts';
+import type { Inventory, Product, ProductId, Review, Team } from '../../domain/index.ts';
+import { flashUnitsLeft } from '../../domain/catalog.ts';
 import { addToCart } from '../../app/actions/add-to-cart.ts';
 import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries.ts';
 import { flashBoughtBy, flashCount } from '../../app/shop-queries.ts';

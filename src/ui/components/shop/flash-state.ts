@@ -1,4 +1,5 @@
-import { flashUnitsLeft, type FlashSale, type Inventory } from '../../../domain/index.ts';
+// The one module, not the domain's index: this is on the first screen (the catalog's cards).
+import { flashUnitsLeft, type FlashSale, type Inventory } from '../../../domain/catalog.ts';
 
 export type FlashPhase =
   | { phase: 'upcoming'; startsAt: number }
