@@ -85,7 +85,7 @@ export function refuseTampered(draft: Draft, intents: Iterable<Intent>, now: Mil
   const ctx: Ctx = { draft, out: [], timers: timersOf(draft), undo: [] };
   for (const intent of intents) {
     if (draft.decided.has(intent.id)) continue;
-    refuse(ctx, intent, timeOf(intent, now), 'tampered', 'The request was changed on its way, so the shop cannot tell which version is yours.');
+    attempt(ctx, () => void refuse(ctx, intent, timeOf(intent, now), 'tampered', 'The request was changed on its way, so the shop cannot tell which version is yours.'));
   }
   return ctx.out;
 }
