@@ -26,7 +26,8 @@ export function flashSaleLoad({ intents = 100_000, buyers = 20_000, units = 1_00
   const startsAt = T0 + HOUR;
   const flash: FlashSale = { price: m(1999), startsAt, endsAt: startsAt + HOUR, stock: units, perBuyerLimit: limit };
   const names = Array.from({ length: buyers }, (_, i) => `fan${String(i).padStart(6, '0')}`);
-  let state = openShop([{ product: product('phone', { price: m(4999), flash }), stock: 0 }]);
+  // The sale's units come off the shelf: it holds them all.
+  let state = openShop([{ product: product('phone', { price: m(4999), flash }), stock: units }]);
   state = fund(state, Object.fromEntries(names.map((n) => [n, 10 * 1999])));
   const rnd = random(seed);
   const list: Intent[] = [];

@@ -3,3 +3,4 @@
  * first screen does not ship the backup code.
  */
 export { exportBackup, importBackup, BackupError } from '../storage/backup.ts';
+export type { Damage } from '../storage/backup-rows.ts';

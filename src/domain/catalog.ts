@@ -48,7 +48,11 @@ export interface TeamOffer {
   windowHours: number;
 }
 
-/** A flash sale: `stock` units at `price` between `startsAt` (inclusive) and `endsAt` (exclusive). */
+/**
+ * A flash sale: `stock` units at `price` between `startsAt` (inclusive) and `endsAt`
+ * (exclusive). Its units are not extra goods: they come off the product's one shelf
+ * (`Inventory.stock`), so a sale sells at most what is on it.
+ */
 export interface FlashSale {
   price: Money;
   startsAt: Millis;
@@ -72,9 +76,10 @@ export interface Product {
   flash?: FlashSale;
 }
 
-/** What is left to sell of a product: regular stock, and flash-sale units already sold. */
+/** What is left to sell of a product: its one shelf (at every price), and units of its current flash sale sold. */
 export interface Inventory {
   productId: ProductId;
+  /** Units on the shelf: every unit sold, at the list, team or flash price, comes off it. */
   stock: number;
   flashSold: number;
 }
@@ -120,6 +125,25 @@ export function normalizeCouponCode(code: string): string {
 
 export function isFlashActive(flash: FlashSale, at: Millis): boolean {
   return at >= flash.startsAt && at < flash.endsAt;
+}
+
+/**
+ * Units a flash sale can still sell: what is left of its own count, and never more than the
+ * shelf holds, as every unit sold at the flash price comes off the product's one stock. Without
+ * the shop's word on the stock yet, the sale's own count.
+ */
+export function flashUnitsLeft(flash: FlashSale, inventory: Pick<Inventory, 'stock' | 'flashSold'> | undefined): number {
+  const own = flash.stock - (inventory?.flashSold ?? 0);
+  return Math.max(0, inventory === undefined ? own : Math.min(own, inventory.stock));
+}
+
+/**
+ * How many units a flash sale would promise beyond the shelf (0 if none): what is left of its
+ * count (`soldInSale` of it already sold) against the `stock` it would come from. The seller's
+ * form and the catalog import refuse a sale that promises more than there is.
+ */
+export function flashBeyondStock(flash: Pick<FlashSale, 'stock'>, stock: number, soldInSale = 0): number {
+  return Math.max(0, flash.stock - soldInSale - stock);
 }
 
 export function isPromotionLive(p: Promotion, at: Millis): boolean {

@@ -111,7 +111,25 @@ export interface SaveShop extends SellerCommandBase {
 export interface SaveProduct extends SellerCommandBase {
   kind: 'product.save';
   product: Product;
-  /** Regular stock to set (absolute: the seller counts the shelf). */
+  /**
+   * The shelf stock as the seller set it. With `base`, it is read as a change from the stock
+   * the seller saw; without (a command made before `base` existed), as the absolute count.
+   */
+  stock: number;
+  /** What the seller's edit was made from; absent in older commands. */
+  base?: ProductBase;
+}
+
+/**
+ * The product as the seller's device showed it when the edit began. A command made against an
+ * old view must never overwrite what changed since: the authority refuses the edit if the
+ * product was saved again since `n`, and applies the stock as the change from `stock`, so
+ * units sold (or put back) meanwhile stay counted.
+ */
+export interface ProductBase {
+  /** The journal number of the decision that last saved the product, as the device had it; 0 for a new product. */
+  n: number;
+  /** The shelf stock the device showed. */
   stock: number;
 }
 
@@ -265,7 +283,9 @@ export type RejectReason =
   | 'delivery-invalid'
   | 'refund-window-closed'
   | 'already-reviewed'
-  | 'tampered';
+  | 'tampered'
+  /** A seller's edit made from a product that has been saved again since (or a new one whose id is taken). */
+  | 'product-changed';
 
 export type DecisionKind =
   | 'order.accepted'

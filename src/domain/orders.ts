@@ -1,6 +1,6 @@
 import type { BuyerId, OrderId, PickupPointId, ProductId, ShippingOptionId, TeamId } from './ids.ts';
 import type { Millis } from './catalog.ts';
-import type { Money } from './money.ts';
+import { max, money, times, ZERO, type Money } from './money.ts';
 
 /**
  * Taobao's order states, as the shop sees them. "Queued on this device" and "sent" are the
@@ -137,4 +137,29 @@ export function withStatus(order: Order, status: OrderStatus, at: Millis, note?:
   }
   const entry: TimelineEntry = note === undefined ? { what: status, at } : { what: status, at, note };
   return { ...order, status, timeline: [...order.timeline, entry] };
+}
+
+/**
+ * What a counterfeit claim is paid on: the price the buyer paid for the goods, that is the
+ * order's total less its shipping, after every saving (flash, team, spend-X-save-Y, coupon).
+ * The shop's policy promises "the price back plus this many times it", and the price is what
+ * was paid: China's consumer law (Art. 55, three times 购买商品的价款) and Tmall's 假一赔三 count
+ * the price paid, not a list price nobody paid, and shipping is not the goods. The receipt
+ * shows this figure ("Paid for the goods"), and the claim form, the seller's dialog and the
+ * authority all take it from here, so the number promised is the number paid.
+ */
+export function goodsPaid(order: Pick<Order, 'total' | 'shipping'>): Money {
+  return max(money(order.total - order.shipping), ZERO);
+}
+
+/** A compensated claim, in money: what comes back (what was paid), the base, and the compensation on top. */
+export interface ClaimPayout {
+  back: Money;
+  goods: Money;
+  extra: Money;
+}
+
+export function claimPayout(order: Pick<Order, 'total' | 'shipping' | 'held'>, multiple: number): ClaimPayout {
+  const goods = goodsPaid(order);
+  return { back: order.held === 'escrow' || order.held === 'revenue' ? order.total : ZERO, goods, extra: times(goods, multiple) };
 }

@@ -35,6 +35,12 @@ export interface ShopState {
   readonly balances: ReadonlyMap<AccountKey, Money>;
   /** Derived from `orders`, kept up to date by `apply` for the authority's checks. */
   readonly usage: Usage;
+  /**
+   * Decisions that could not be folded (their postings would break a balance, or they are not
+   * readable at all), by id, with why: counted as seen, their effects left out, for the seller
+   * to be told. One bad document never stops the fold of the others.
+   */
+  readonly setAside: ReadonlyMap<EventId, string>;
 }
 
 /** Counters the authority needs on every order, derived from live (not cancelled) orders. */
@@ -73,5 +79,6 @@ export function emptyState(): ShopState {
     withdrawals: new Map(),
     balances: new Map(),
     usage: { coupon: new Map(), couponByBuyer: new Map(), flashSold: new Map(), flashByBuyer: new Map() },
+    setAside: new Map(),
   };
 }

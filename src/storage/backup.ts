@@ -2,8 +2,11 @@
  * A backup file: every table and the settings, as plain JSON. `navigator.storage.persist()`
  * may be refused, and a browser may then clear the site's data; this is the way back.
  *
- * Restoring checks the whole file first, then replaces every table in one transaction (all
- * or nothing: a failure leaves the database as it was), then the settings.
+ * Restoring checks the whole file first (every row of every table, and what refers to what:
+ * backup-rows.ts), then replaces every table in one transaction (all or nothing: a failure
+ * leaves the database as it was), then the settings. Nothing is written unless all of it is
+ * what this app writes: a damaged row would otherwise stop the shop (a balance of "x" made
+ * every later decision fail to store) or show nonsense (a wallet of ¥NaN).
  */
 import type { UseStore } from 'idb-keyval';
 import type { Millis } from '../domain/index.ts';
@@ -11,6 +14,7 @@ import { cartRowsOfDevice } from './cart.ts';
 import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import type { PhotoRow } from './photos.ts';
+import { checkReferences, checkRows, damageText, type Damage } from './backup-rows.ts';
 import { SCHEMA_VERSION, tablesAt } from './schema.ts';
 import { settingsStore } from './settings.ts';
 import { allSettings, checkSettings, replaceSettings, type BackedUpSettings } from './settings-backup.ts';
@@ -29,9 +33,16 @@ export interface Backup {
   settings: BackedUpSettings;
 }
 
-/** Thrown by `importBackup` for a file it will not restore; `message` says why, for the person. */
+/**
+ * Thrown by `importBackup` for a file it will not restore; `message` says why, in English, and
+ * `damage` (for a damaged row) says where, for the UI to say it in the reader's language.
+ */
 export class BackupError extends Error {
   override readonly name = 'BackupError';
+
+  constructor(message: string, readonly damage?: Damage) {
+    super(message);
+  }
 }
 
 /** Reads every table in one transaction, so the backup is one consistent moment. */
@@ -115,6 +126,13 @@ export function checkBackup(db: ShopDb, data: unknown): Backup {
       }
     });
   }
+  // Every row, events first (the other tables' references are to them), then the references.
+  for (const name of ['events', ...[...keys.keys()].filter((n) => n !== 'events')]) {
+    const damage = checkRows(name, tables[name] as unknown[]);
+    if (damage) throw new BackupError(damageText(damage), damage);
+  }
+  const dangling = checkReferences(tables as Record<string, unknown[]>);
+  if (dangling) throw new BackupError(damageText(dangling), dangling);
   const problems = checkSettings(data.settings);
   if (problems.length > 0) throw new BackupError(`This backup is damaged: ${problems.join(' ')}`);
   return { ...data, schemaVersion: SCHEMA_VERSION, tables } as unknown as Backup;

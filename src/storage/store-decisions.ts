@@ -17,7 +17,7 @@
  * (and add the postings of) each decision exactly once.
  */
 import type { Table } from 'dexie';
-import { accountKey, money, type AccountKey, type Decision, type EventId } from '../domain/index.ts';
+import { accountKey, isMoney, money, type AccountKey, type Decision, type EventId } from '../domain/index.ts';
 import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import {
@@ -139,7 +139,28 @@ async function addBalances(db: ShopDb, fresh: readonly Decision[]): Promise<void
   if (deltas.size === 0) return;
   const accounts = [...deltas.keys()];
   const old = await db.balances.bulkGet(accounts);
+  // A row that is not Money (damaged on the device, say by a backup restored before restores
+  // were checked) would make every later decision on that account fail to store, and the shop
+  // wait for ever. The balance is the sum of the stored decisions' postings: it is summed again.
+  const damaged = accounts.filter((_, i) => old[i] !== undefined && !isMoney(old[i]!.amount));
+  const summed = damaged.length > 0 ? await sumPostings(db, new Set(damaged)) : undefined;
   await db.balances.bulkPut(
-    accounts.map((account, i) => ({ account, amount: money((old[i]?.amount ?? 0) + deltas.get(account)!) })),
+    accounts.map((account, i) => ({
+      account,
+      amount: summed?.has(account) ? money(summed.get(account)!) : money((old[i]?.amount ?? 0) + deltas.get(account)!),
+    })),
   );
+}
+
+/** The balances of `accounts` from every stored decision (`fresh` ones included: they are stored first). */
+async function sumPostings(db: ShopDb, accounts: ReadonlySet<AccountKey>): Promise<Map<AccountKey, number>> {
+  const sums = new Map<AccountKey, number>([...accounts].map((a) => [a, 0]));
+  await db.events.where('type').equals('decision').each((e) => {
+    if (e.type !== 'decision') return;
+    for (const p of e.postings) {
+      const key = accountKey(p);
+      if (accounts.has(key)) sums.set(key, sums.get(key)! + p.amount);
+    }
+  });
+  return sums;
 }

@@ -24,8 +24,8 @@ const withTeam = (over: Partial<ProductFormValues> = {}) => form({ team: true, t
 const withFlash = (over: Partial<ProductFormValues> = {}) =>
   form({ flash: true, flashPrice: '9.90', flashStartsAt: '2026-11-11T20:00', flashEndsAt: '2026-11-12T20:00', flashStock: '5', flashPerBuyerLimit: '2', ...over });
 
-function errorsOf(v: ProductFormValues, original?: Product) {
-  const r = parseProductForm(v, CNY, original);
+function errorsOf(v: ProductFormValues, original?: Product, sold?: number) {
+  const r = parseProductForm(v, CNY, original, sold);
   if (r.ok) throw new Error('expected the form to be refused');
   return r.errors;
 }
@@ -50,6 +50,23 @@ describe('the product form', () => {
         },
       },
     });
+  });
+
+  it('refuses a flash sale of more units than the stock it comes from, counting what the sale sold already', () => {
+    // The shop: 20 in stock, so a sale of 23 would promise units that are not there.
+    expect(errorsOf(withFlash({ stock: '20', flashStock: '23' }))).toEqual({ 'flash.stock': { code: 'over-stock', max: 20 } });
+    expect(parseProductForm(withFlash({ stock: '20', flashStock: '20' }), CNY).ok).toBe(true);
+    // Editing a running sale: 2 of its 3 are sold (and off the stock), 1 on the shelf: still fine.
+    const running = parseProductForm(withFlash({ stock: '20', flashStock: '3' }), CNY);
+    if (!running.ok) throw new Error('expected a product');
+    const original = running.value.product;
+    expect(parseProductForm(withFlash({ stock: '1', flashStock: '3' }), CNY, original, 2).ok).toBe(true);
+    expect(errorsOf(withFlash({ stock: '1', flashStock: '4' }), original, 2)).toEqual({ 'flash.stock': { code: 'over-stock', max: 3 } });
+    // A new sale (another start) has sold nothing.
+    expect(errorsOf(withFlash({ stock: '1', flashStock: '3', flashStartsAt: '2026-11-13T20:00', flashEndsAt: '2026-11-14T20:00' }), original, 2))
+      .toEqual({ 'flash.stock': { code: 'over-stock', max: 1 } });
+    // Its own problems first: a stock that is not a number is said of the stock alone.
+    expect(errorsOf(withFlash({ stock: 'x', flashStock: '3' }))).toEqual({ stock: { code: 'not-a-number' } });
   });
 
   it('leaves out the team buy and flash sale when they are off, whatever their fields say', () => {

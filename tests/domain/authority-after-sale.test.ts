@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderId, WithdrawalId } from '../../src/domain/index.ts';
+import { claimPayout, goodsPaid, type OrderId, type Promotion, type PromotionId, type WithdrawalId } from '../../src/domain/index.ts';
 import { balance, buyer, DAY, fund, HOUR, intent, line, m, openShop, order, orderOf, product, run, seller, SHIP, T0 } from './fixtures/shop.ts';
 
 const ann = buyer('ann');
@@ -83,6 +83,33 @@ describe('counterfeit claims', () => {
     expect(balance(paid, 'available:ann')).toBe(10_000 + 3000);
     expect(balance(paid, 'compensation')).toBe(-3000);
     expect(balance(paid, 'revenue')).toBe(0);
+  });
+
+  it('pays on what was paid for the goods, after the coupon and without shipping: the one figure the receipt, the form and the dialog show', () => {
+    // The order: ¥51.60 of goods at list price, ¥10 off with a coupon, shipped.
+    const coupon: Promotion = {
+      id: 'c10' as PromotionId, kind: 'coupon', code: 'TEN', label: '¥10 off', save: { kind: 'amount', amount: m(1000) },
+      minSpend: m(0), startsAt: T0, endsAt: T0 + 30 * DAY, active: true,
+    };
+    const s0 = fund(openShop([{ product: product('tea', { price: m(5160) }), stock: 5 }], [coupon]), { ann: 10_000 });
+    const o = order(ann, T0 + 1000, [line('tea')], 5160 - 1000 + 800, { delivery: SHIP, coupon: 'TEN' });
+    const id = o.id as string as OrderId;
+    let s = run(s0, [o, seller('order.ship', { orderId: id, carrier: 'SF', tracking: 'SF1' }, T0 + HOUR)], T0 + HOUR).state;
+    s = run(s, [intent('order.confirm-receipt', ann, T0 + DAY, { orderId: id }), intent('claim.file', ann, T0 + DAY + 1, { orderId: id, reason: 'Fake' })], T0 + DAY + 1).state;
+    const placed = orderOf(s, id)!;
+    expect([placed.subtotal, placed.total, placed.shipping]).toEqual([5160, 4960, 800]);
+    expect(goodsPaid(placed)).toBe(placed.subtotal - placed.discounts.reduce((a, d) => a + d.amount, 0));
+    const payout = claimPayout(placed, 3);
+    expect(payout).toEqual({ back: 4960, goods: 4160, extra: 12_480 }); // ¥124.80 = 3 × ¥41.60, not 3 × ¥51.60
+    const { decisions, state } = run(s, [seller('claim.compensate', { orderId: id }, T0 + 2 * DAY)], T0 + 2 * DAY);
+    expect(decisions[0]?.postings).toEqual([
+      { account: 'revenue', amount: -payout.back },
+      { account: 'available', buyer: ann, amount: payout.back },
+      { account: 'compensation', amount: -payout.extra },
+      { account: 'available', buyer: ann, amount: payout.extra },
+    ]);
+    expect(balance(state, 'available:ann')).toBe(10_000 + payout.extra);
+    expect(claimPayout({ ...placed, held: 'none' }, 3).back).toBe(0);
   });
 
   it('cannot be filed before the goods are received; a declined claim returns the order', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { OrderId, TeamId } from '../../src/domain/index.ts';
+import { flashBeyondStock, flashUnitsLeft, type OrderId, type TeamId } from '../../src/domain/index.ts';
 import { balance, buyer, decisionFor, fund, HOUR, intent, line, m, openShop, order, orderOf, product, run, seller, T0 } from './fixtures/shop.ts';
 
 const names = ['ann', 'bo', 'cy', 'di'] as const;
@@ -111,7 +111,7 @@ describe('flash sales', () => {
     expect(decisions.filter((d) => d.reason === 'flash-sold-out').map((d) => d.buyer)).toEqual(['cy', 'di']);
     expect(state.inventory.get(line('phone').productId)?.value.flashSold).toBe(3);
     expect(balance(state, 'available:cy')).toBe(10_000);
-    expect(state.inventory.get(line('phone').productId)?.value.stock).toBe(100); // the shelf is separate
+    expect(state.inventory.get(line('phone').productId)?.value.stock).toBe(97); // the sale's units came off the one shelf
   });
 
   it('holds each buyer to the per-buyer limit across orders', () => {
@@ -134,5 +134,55 @@ describe('flash sales', () => {
   it('refuses intents sent after the end', () => {
     const late = grab(ann, T0 + 2 * HOUR);
     expect(run(flashShop(), [late], T0 + 3 * HOUR).decisions[0]?.reason).toBe('flash-ended');
+  });
+});
+
+describe('a flash sale from the shelf', () => {
+  const sale = { price: m(100), startsAt: T0 + HOUR, endsAt: T0 + 2 * HOUR, stock: 3, perBuyerLimit: 3 };
+  function shelfShop(shelf: number, flash = sale) {
+    return fund(openShop([{ product: product('phone', { price: m(5000), flash }), stock: shelf }]), { ann: 1_000_000, bo: 1_000_000, cy: 1_000_000, di: 1_000_000 });
+  }
+  const phone = line('phone').productId;
+
+  it('sells 20 in all, not 20 plus the sale of 3: units sold at the flash price come off the one stock', () => {
+    const flashBuys = [order(ann, T0 + HOUR + 1, [line('phone', 3, 'flash')], 300)];
+    const s1 = run(shelfShop(20), flashBuys, T0 + HOUR + 1).state;
+    expect(s1.inventory.get(phone)?.value).toMatchObject({ stock: 17, flashSold: 3 });
+    const tooMany = order(bo, T0 + HOUR + 2, [line('phone', 18)], 18 * 5000);
+    const rest = order(cy, T0 + HOUR + 3, [line('phone', 17)], 17 * 5000);
+    const { decisions, state } = run(s1, [tooMany, rest], T0 + HOUR + 3);
+    expect(decisionFor(decisions, tooMany.id)).toMatchObject({ reason: 'out-of-stock', message: 'Only 17 of phone left.' });
+    expect(decisionFor(decisions, rest.id)?.kind).toBe('order.accepted');
+    expect(state.inventory.get(phone)?.value.stock).toBe(0);
+  });
+
+  it('sells no more at the flash price than the shelf holds, even with units left in the sale', () => {
+    const buys = [ann, bo, cy].map((who, i) => order(who, T0 + HOUR + i, [line('phone', 1, 'flash')], 100));
+    const { decisions, state } = run(shelfShop(2), buys, T0 + HOUR + 5);
+    expect(decisions.map((d) => d.reason ?? d.kind)).toEqual(['order.accepted', 'order.accepted', 'flash-sold-out']);
+    expect(state.inventory.get(phone)?.value).toMatchObject({ stock: 0, flashSold: 2 });
+  });
+
+  it('counts a regular and a flash line of one product against the one shelf together', () => {
+    const both = order(ann, T0 + HOUR + 1, [line('phone', 2), line('phone', 2, 'flash')], 2 * 5000 + 200);
+    expect(decisionFor(run(shelfShop(3), [both], T0 + HOUR + 1).decisions, both.id)).toMatchObject({ reason: 'out-of-stock' });
+    expect(decisionFor(run(shelfShop(4), [both], T0 + HOUR + 1).decisions, both.id)?.kind).toBe('order.accepted');
+  });
+
+  it('puts a cancelled flash unit back on the shelf and in the sale', () => {
+    const buy = order(ann, T0 + HOUR + 1, [line('phone', 2, 'flash')], 200);
+    const s1 = run(shelfShop(5), [buy], T0 + HOUR + 1).state;
+    const s2 = run(s1, [intent('order.cancel', ann, T0 + HOUR + 2, { orderId: buy.id as string as OrderId, reason: '' })], T0 + HOUR + 2).state;
+    expect(s2.inventory.get(phone)?.value).toMatchObject({ stock: 5, flashSold: 0 });
+  });
+
+  it('tells how many units a sale can still sell, never more than the shelf', () => {
+    expect(flashUnitsLeft(sale, { stock: 20, flashSold: 1 })).toBe(2);
+    expect(flashUnitsLeft(sale, { stock: 1, flashSold: 0 })).toBe(1);
+    expect(flashUnitsLeft(sale, { stock: 0, flashSold: 0 })).toBe(0);
+    expect(flashUnitsLeft(sale, undefined)).toBe(3);
+    expect(flashBeyondStock(sale, 2)).toBe(1);
+    expect(flashBeyondStock(sale, 1, 2)).toBe(0); // two sold already: one left, one on the shelf
+    expect(flashBeyondStock(sale, 20)).toBe(0);
   });
 });

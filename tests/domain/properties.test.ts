@@ -217,6 +217,36 @@ describe('the authority, over long random histories delivered out of order, late
     });
   }, TIMEOUT);
 
+  it('sells, at every price together, no more than the stock ever put on the shelf, and every unit sold comes off it', () => {
+    everyHistory(({ run }) => {
+      // Per product, from the decisions in journal order: what the seller's saves put on (or took
+      // off) the shelf, against what live orders hold at any price (regular, team, flash).
+      const put = new Map<string, number>();
+      const taken = new Map<string, number>();
+      const shelf = new Map<string, number>();
+      for (const d of run.decisions) {
+        for (const inv of d.set.inventory ?? []) {
+          const before = shelf.get(inv.productId) ?? 0;
+          if (d.kind === 'product.saved') {
+            const change = inv.stock - before;
+            if (change > 0) put.set(inv.productId, (put.get(inv.productId) ?? 0) + change);
+            else taken.set(inv.productId, (taken.get(inv.productId) ?? 0) - change);
+          }
+          shelf.set(inv.productId, inv.stock);
+        }
+      }
+      const sold = new Map<string, number>();
+      for (const o of orders(run.state).filter(LIVE)) for (const l of o.lines) sold.set(l.productId, (sold.get(l.productId) ?? 0) + l.qty);
+      for (const { value: inv } of run.state.inventory.values()) {
+        const p = inv.productId;
+        const [everPut, soldAll] = [put.get(p) ?? 0, sold.get(p) ?? 0];
+        expect({ p, soldAll, withinShelf: soldAll <= everPut }).toEqual({ p, soldAll, withinShelf: true });
+        // The shelf is what was put on it, less what the seller took off and what live orders hold.
+        expect({ p, stock: inv.stock }).toEqual({ p, stock: everPut - (taken.get(p) ?? 0) - soldAll });
+      }
+    });
+  }, TIMEOUT);
+
   it('moves every order only along the allowed paths, its money only forward, and refusals change nothing else', () => {
     const moneyMoves = new Set<string>(['escrow>revenue', 'escrow>returned', 'none>revenue', 'revenue>returned']);
     everyHistory(({ run }) => {
@@ -339,6 +369,8 @@ describe('a flash sale raced by many buyers', () => {
 
   const race = fc.record({
     stock: fc.integer({ min: 1, max: 30 }),
+    /** The shelf the sale's units come from: often more than the sale, sometimes less. */
+    shelf: fc.oneof(fc.constant(1000), fc.integer({ min: 0, max: 40 })),
     limit: fc.integer({ min: 1, max: 4 }),
     singles: fc.boolean(),
     asks: fc.array(
@@ -349,10 +381,10 @@ describe('a flash sale raced by many buyers', () => {
   });
 
   it('never sells more than its stock, and sells exactly what first come, first served within the limits gives', () => {
-    fc.assert(fc.property(race, ({ stock, limit, singles, asks, batch }) => {
+    fc.assert(fc.property(race, ({ stock, shelf, limit, singles, asks, batch }) => {
       const flash = { price: m(1000), startsAt: START, endsAt: END, stock, perBuyerLimit: limit };
       const names = Array.from({ length: 40 }, (_, i) => `racer${i}`);
-      let state = fund(openShop([{ product: product('phone', { price: m(5000), flash }), stock: 0 }]), Object.fromEntries(names.map((n) => [n, 1_000_000])));
+      let state = fund(openShop([{ product: product('phone', { price: m(5000), flash }), stock: shelf }]), Object.fromEntries(names.map((n) => [n, 1_000_000])));
       const intents = asks.map((a) => {
         const qty = singles ? 1 : a.qty;
         return order(buyer(names[a.buyer]!), START + a.at, [line('phone', qty, 'flash')], qty * 1000);
@@ -366,7 +398,9 @@ describe('a flash sale raced by many buyers', () => {
         decisions.push(...r.decisions);
       }
 
-      // The model: in (sentAt, id) order, take each ask that fits the window, the buyer's limit and what is left.
+      // The model: in (sentAt, id) order, take each ask that fits the window, the buyer's limit and what is left of
+      // the sale and of the shelf its units come from.
+      const units = Math.min(stock, shelf);
       const byPage = batch === 0 ? [intents] : pages;
       let sold = 0;
       const bought = new Map<string, number>();
@@ -376,7 +410,7 @@ describe('a flash sale raced by many buyers', () => {
         for (const i of sorted) {
           const qty = i.lines[0]!.qty;
           const mine = bought.get(i.buyer) ?? 0;
-          if (i.sentAt < START || i.sentAt >= END || mine + qty > limit || sold + qty > stock) continue;
+          if (i.sentAt < START || i.sentAt >= END || mine + qty > limit || sold + qty > units) continue;
           sold += qty;
           bought.set(i.buyer, mine + qty);
           accepted.add(i.id);
@@ -386,12 +420,13 @@ describe('a flash sale raced by many buyers', () => {
       const flashSold = state.inventory.get(product('phone').id)?.value.flashSold ?? 0;
       expect(flashSold).toBeLessThanOrEqual(stock);
       expect(flashSold).toBe(sold);
+      expect(state.inventory.get(product('phone').id)?.value.stock).toBe(shelf - sold);
       expect([...acceptedNow].sort()).toEqual([...accepted].sort());
       if (singles && batch === 0) {
         // With one unit per ask, FCFS sells min(stock, what the buyers may have within their limits).
         const demand = new Map<string, number>();
         for (const i of intents) if (i.sentAt >= START && i.sentAt < END) demand.set(i.buyer, (demand.get(i.buyer) ?? 0) + 1);
-        expect(flashSold).toBe(Math.min(stock, total([...demand.values()].map((d) => Math.min(d, limit)))));
+        expect(flashSold).toBe(Math.min(units, total([...demand.values()].map((d) => Math.min(d, limit)))));
       }
       // Every buyer paid exactly for what they got, at the flash price.
       for (const n of names) {
@@ -409,10 +444,10 @@ describe('a flash sale raced by many buyers', () => {
     const sale1 = { price: m(1000), startsAt: START, endsAt: END, stock, perBuyerLimit: 1 };
     const sale2 = { ...sale1, startsAt: END + HOUR, endsAt: END + 2 * HOUR };
     const names = [...Array.from({ length: sold1 }, (_, i) => `early${i}`), ...Array.from({ length: racers }, (_, i) => `late${i}`)];
-    let state = fund(openShop([{ product: product('phone', { price: m(5000), flash: sale1 }), stock: 0 }]), Object.fromEntries(names.map((n) => [n, 100_000])));
+    let state = fund(openShop([{ product: product('phone', { price: m(5000), flash: sale1 }), stock: 100 }]), Object.fromEntries(names.map((n) => [n, 100_000])));
     const early = Array.from({ length: sold1 }, (_, i) => order(buyer(`early${i}`), START + i * 60_000, [line('phone', 1, 'flash')], 1000));
     state = decide(state, early, END).state;
-    const save = seller('product.save', { product: product('phone', { price: m(5000), flash: sale2 }), stock: 0 }, END + 30 * 60_000);
+    const save = seller('product.save', { product: product('phone', { price: m(5000), flash: sale2 }), stock: 100 }, END + 30 * 60_000);
     const cancelsNow = early.slice(0, cancelled).map((o, i) =>
       intent('order.cancel', o.buyer, END + HOUR + i * 1000, { orderId: o.id as string as Order['id'], reason: 'changed my mind' }));
     const late = Array.from({ length: racers }, (_, i) => order(buyer(`late${i}`), END + HOUR + 10 * 60_000 + i * 1000, [line('phone', 1, 'flash')], 1000));
@@ -446,10 +481,10 @@ describe('a flash sale raced by many buyers', () => {
       const first = Math.min(sold, stock);
       const sale = { price: m(1000), startsAt: START, endsAt: END, stock, perBuyerLimit: 1 };
       const names = Array.from({ length: first + racers }, (_, i) => `fan${i}`);
-      const state = fund(openShop([{ product: product('phone', { price: m(5000), flash: sale }), stock: 0 }]), Object.fromEntries(names.map((n) => [n, 100_000])));
+      const state = fund(openShop([{ product: product('phone', { price: m(5000), flash: sale }), stock: 100 }]), Object.fromEntries(names.map((n) => [n, 100_000])));
       const early = names.slice(0, first).map((n, i) => order(buyer(n), START + i * 1000, [line('phone', 1, 'flash')], 1000));
-      const off = seller('product.save', { product: product('phone', { price: m(5000) }), stock: 0 }, START + 10 * 60_000);
-      const back = seller('product.save', { product: product('phone', { price: m(5000), flash: sale }), stock: 0 }, START + 20 * 60_000);
+      const off = seller('product.save', { product: product('phone', { price: m(5000) }), stock: 100 }, START + 10 * 60_000);
+      const back = seller('product.save', { product: product('phone', { price: m(5000), flash: sale }), stock: 100 }, START + 20 * 60_000);
       const late = names.slice(first).map((n, i) => order(buyer(n), START + 30 * 60_000 + i * 1000, [line('phone', 1, 'flash')], 1000));
       const r = decide(state, [...early, off, back, ...late], END);
       const lateSold = r.decisions.filter((d) => d.kind === 'order.accepted' && late.some((o) => o.id === d.intentId)).length;

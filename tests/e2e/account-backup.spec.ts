@@ -49,3 +49,38 @@ test('a backup restores the device exactly: an order placed after it is gone', a
   expect(after.tables).toEqual(before.tables);
   expect(after.settings).toEqual(before.settings);
 });
+
+test('a damaged backup is refused before anything changes, saying where and what, in both languages', async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await openShop(page);
+  const kept = await buyForPickup(page, 'tangerine');
+  await go(page, '#/settings');
+  await expect(page.getByText(/shop's data/).first()).toBeVisible();
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a backup' }).click()]);
+  const backup = JSON.parse(await readFile((await download.path())!, 'utf8'));
+  // The issue's damage: one balance's amount made text.
+  backup.tables.balances[0].amount = 'x';
+  const file = { name: 'damaged.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(backup)) };
+
+  const restore = page.getByLabel('Restore from a backup');
+  await restore.setInputFiles(file);
+  const message = page.getByText(/^This file cannot be restored: in wallet balances \(table “balances”\), row 1, field “amount” has a wrong value\. Nothing was changed\. Details: must be a number, got text "x"\.$/);
+  await expect(message).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await message.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('restore-damaged-en-360.png') });
+
+  await page.getByLabel('Language').selectOption('zh');
+  await page.getByLabel('从备份恢复').setInputFiles(file);
+  const zh = page.getByText('无法恢复这个文件：钱包余额（表“balances”）第 1 行的“amount”字段的值不对。没有任何改动。详细信息：must be a number, got text "x"');
+  await expect(zh).toBeVisible();
+  await zh.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('restore-damaged-zh-360.png') });
+  // Nothing overflows the phone's width.
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+
+  // Nothing was changed: the order is still there.
+  await page.getByLabel('语言').selectOption('en');
+  await go(page, `#/orders/${kept}`);
+  await expect(page.getByText(/^Status:\s*Accepted$/)).toBeVisible();
+});

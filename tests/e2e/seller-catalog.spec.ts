@@ -194,3 +194,47 @@ test('the products, promotions and shop tabs, and their forms, have no serious a
   }
   expect(found, found.join('\n')).toEqual([]);
 });
+
+test('a product saved from a form opened before another save is refused, and the seller is told why', async ({ page, context }, testInfo) => {
+  await openShop(page);
+  await go(page, '#/seller/products/teapot');
+  await expect(page.getByRole('heading', { name: /^Edit “Yixing/ })).toBeVisible();
+  await expect(page.getByLabel('Units in stock')).toHaveValue('6');
+
+  // Meanwhile, another tab (as another seller device would) hides the teapot: a newer version.
+  const other = await context.newPage();
+  await other.goto('./#/seller/products');
+  await other.getByLabel('Search products').fill('teapot');
+  await other.getByRole('button', { name: 'Hide Yixing clay teapot 紫砂壶' }).click();
+  await expect(other.getByText('“Yixing clay teapot 紫砂壶” is hidden from buyers.')).toBeVisible();
+  await other.close();
+
+  // The first form, made from the version before, would undo that: the shop refuses it.
+  await page.getByLabel('Units in stock').fill('9');
+  await page.getByRole('button', { name: 'Save product' }).click();
+  const refused = page.getByText('The shop said no: This product was changed since you opened it (on another device, or by an earlier save), so nothing was saved. Open it again and make your change there.');
+  await expect(refused).toBeVisible();
+  await refused.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('product-changed-en-360.png') });
+  await page.getByLabel('Language').selectOption('zh');
+  await page.getByRole('button', { name: '保存商品' }).click();
+  const zh = page.getByText('商店拒绝了：打开之后这个商品已被修改（在另一台设备上，或被之前的一次保存），所以本次没有保存。请重新打开它再修改。');
+  await expect(zh).toBeVisible();
+  await zh.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('product-changed-zh-360.png') });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.getByLabel('语言').selectOption('en');
+
+  // Nothing of it was saved: still hidden, still 6; opened again, the edit goes through.
+  await go(page, '#/seller/products');
+  await page.getByLabel('Search products').fill('teapot');
+  const row = page.getByRole('listitem').filter({ hasText: 'Yixing' });
+  await expect(row).toContainText('Hidden');
+  await expect(row).toContainText('6 in stock');
+  await go(page, '#/seller/products/teapot');
+  await page.getByLabel('Units in stock').fill('9');
+  await page.getByRole('button', { name: 'Save product' }).click();
+  await expect(page.getByText('“Yixing clay teapot 紫砂壶” is saved.')).toBeVisible();
+  await page.getByLabel('Search products').fill('teapot');
+  await expect(page.getByRole('listitem').filter({ hasText: 'Yixing' })).toContainText('9 in stock');
+});

@@ -62,3 +62,45 @@ test('a flash sale that sells out: ann buys 2, bo buys 1, cy finds it sold out',
   await expect(flash.getByRole('button', { name: 'Sold out' })).toBeDisabled();
   await expect(flash.getByRole('button', { name: 'Buy at flash price' })).toHaveCount(0);
 });
+
+test("a flash sale sells from the product's one stock: the form will not promise more, and a unit sold at the flash price is one fewer in stock", async ({ page }, testInfo) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.clock.install();
+  await page.goto('./#/product/mobile-phone');
+  await expect(page.getByRole('heading', { name: /Pocket phone/ })).toBeVisible();
+  await expect(page.getByText('20 left', { exact: true })).toBeVisible();
+
+  // The seller cannot put 23 in a sale of a phone with 20 in stock, and is told why.
+  await page.goto('./#/seller/products/mobile-phone');
+  const units = page.getByLabel('Units for the sale');
+  await expect(units).toHaveValue('3');
+  await units.fill('23');
+  await page.getByRole('button', { name: 'Save product' }).click();
+  await expect(units).toHaveAttribute('aria-invalid', 'true');
+  await expect(units).toHaveAccessibleDescription('⚠ At most 20: the sale’s units come out of the units in stock.');
+  await expect(page.getByText('Nothing was saved: one field needs a change. It says why.')).toBeVisible();
+  await page.getByRole('group', { name: 'Flash sale' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('flash-over-stock-en-360.png') });
+  await page.getByLabel('Language').selectOption('zh');
+  await expect(page.getByText('最多 20：秒杀数量从库存中扣除。')).toBeVisible();
+  await page.getByRole('group', { name: '秒杀' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('flash-over-stock-zh-360.png') });
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.getByLabel('语言').selectOption('en');
+
+  // A unit bought at the flash price comes off the same 20.
+  await page.clock.fastForward('06:00');
+  await page.goto('./#/product/mobile-phone');
+  const flash = page.getByRole('region', { name: 'Flash sale' });
+  await flash.getByRole('button', { name: 'Buy at flash price' }).click();
+  await page.getByRole('link', { name: 'View cart' }).click();
+  await page.getByRole('button', { name: 'Checkout' }).click();
+  await page.getByRole('radio', { name: 'Collect at a pickup point' }).check();
+  await page.getByRole('combobox', { name: 'Pickup point' }).selectOption('kiosk-north');
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await expect(page).toHaveURL(/#\/orders\//);
+  await expect(page.getByText(/^Status:\s*Accepted$/)).toBeVisible();
+  await page.goto('./#/product/mobile-phone');
+  await expect(page.getByText('19 left', { exact: true })).toBeVisible();
+  await expect(flash.getByText('2 left at this price')).toBeVisible();
+});

@@ -6,6 +6,7 @@ import {
   type Backup,
   type ShopDb,
 } from '../../src/storage/index.ts';
+import type { Damage } from '../../src/storage/index.ts';
 import { intent, m, pid, T0 } from '../domain/fixtures/shop.ts';
 import { ann, busyShop, freshDb } from './helpers.ts';
 
@@ -16,7 +17,8 @@ const freshStore = () => createStore(`backup-settings-${++n}-${Math.random()}`, 
 async function busyDevice() {
   const db = freshDb();
   const store = freshStore();
-  await storeDecisions(db, busyShop().decisions);
+  const shop = busyShop();
+  await storeDecisions(db, shop.decisions);
   await queueIntent(db, intent('wallet.demo-top-up', ann, T0 + 50, { amount: m(100) }), T0 + 50);
   await setCartQty(db, ann, pid('tea'), 'regular', 3, T0 + 60);
   await setSetting('locale', 'zh', store);
@@ -26,7 +28,7 @@ async function busyDevice() {
   // Sync's bookkeeping (schema version 3) travels in a backup too.
   await db.checkpoints.put({ db: 'userdb-616e6e', since: '12-g1AAAA', identity: 'u1', syncedAt: T0 });
   await db.setAside.put({ key: 'userdb-616e6e junk 1-a', db: 'userdb-616e6e', docId: 'junk', rev: '1-a', problems: ['type: missing'], json: '{}', at: T0 });
-  await db.publish.put({ id: busyShop().decisions[0]!.id, n: 1, stage: 'journal' });
+  await db.publish.put({ id: shop.decisions[0]!.id, n: 1, stage: 'journal' });
   return { db, store };
 }
 
@@ -101,6 +103,61 @@ describe('backups', () => {
       const error = await importBackup(target, data, targetStore).catch((e: unknown) => e);
       expect(error, String(message)).toBeInstanceOf(BackupError);
       expect((error as Error).message).toMatch(message);
+    }
+    expect(await exportBackup(target, T0, targetStore)).toEqual(before);
+  });
+
+  it('checks every row of every table before changing anything, and names the table, row and field of the first damage', async () => {
+    const { db, store } = await busyDevice();
+    const good = viaJson(await exportBackup(db, T0, store)) as Backup;
+    const target = freshDb();
+    const targetStore = freshStore();
+    await setCartQty(target, ann, pid('tea'), 'regular', 7, T0);
+    const before = await exportBackup(target, T0, targetStore);
+    const rows = (b: Backup, table: string) => b.tables[table] as Record<string, unknown>[];
+    const bad = (change: (b: Backup) => void) => {
+      const copy = viaJson(good) as Backup;
+      change(copy);
+      return copy;
+    };
+    const firstDecision = (b: Backup) => rows(b, 'events').findIndex((e) => e.type === 'decision' && (e.postings as unknown[]).length > 0);
+    const cases: [string, Backup, RegExp, Partial<Damage>][] = [
+      ['wrong type', bad((b) => (rows(b, 'balances')[0]!.amount = 'x')),
+        /^This backup is damaged: row 1 of the table 'balances', field 'amount': must be a number, got text "x"\.$/,
+        { table: 'balances', row: 1, field: 'amount', kind: 'wrong' }],
+      ['missing field', bad((b) => delete (rows(b, 'orders')[1]!.value as Record<string, unknown>).total),
+        /row 2 of the table 'orders', field 'value.total': is required/, { table: 'orders', row: 2, field: 'value.total', kind: 'missing' }],
+      ['missing field of an event', bad((b) => delete rows(b, 'events')[firstDecision(b)]!.postings),
+        /table 'events', field 'postings': is required/, { table: 'events', field: 'postings', kind: 'missing' }],
+      ['past 2^53', bad((b) => (rows(b, 'balances')[0]!.amount = 2 ** 53 + 2)),
+        /field 'amount': must be a whole number of minor units, got 9007199254740994/, { table: 'balances', field: 'amount', kind: 'wrong' }],
+      ['past 2^53 in a posting', bad((b) => ((rows(b, 'events')[firstDecision(b)]!.postings as { amount: number }[])[0]!.amount = 2 ** 53)),
+        /field 'postings\[0\]\.amount': must be a whole number of minor units, got 9007199254740992/, { table: 'events', kind: 'wrong' }],
+      ['newer version of an event', bad((b) => (rows(b, 'events')[3]!.v = 2)),
+        /^This backup was made by a newer app version \(row 4 of the table 'events', field 'v': unsupported version 2; update the app\)\. Update the app, then restore it\.$/,
+        { table: 'events', row: 4, field: 'v', kind: 'newer' }],
+      ['dangling outbox entry', bad((b) => (rows(b, 'outbox')[0]!.id = 'no-such-intent')),
+        /row 1 of the table 'outbox', field 'id': names no stored intent "no-such-intent"/, { table: 'outbox', kind: 'reference' }],
+      ['view row no decision set', bad((b) => (rows(b, 'inventory')[0]!.n = 999)),
+        /row 1 of the table 'inventory', field 'n': names no stored decision that set "\w+" \(number 999\)/, { table: 'inventory', kind: 'reference' }],
+      ['balance that is not its postings', bad((b) => (rows(b, 'balances')[0]!.amount = (rows(b, 'balances')[0]!.amount as number) + 100)),
+        /row 1 of the table 'balances', field 'amount': is not the sum of the stored decisions' postings to available:ann/, { table: 'balances', kind: 'reference' }],
+      ['balance missing', bad((b) => rows(b, 'balances').shift()),
+        /the table 'balances': has no balance of available:ann/, { table: 'balances', row: 0, kind: 'missing' }],
+      ['column that differs from its value', bad((b) => (rows(b, 'products')[0]!.price = 1)),
+        /row 1 of the table 'products', field 'price': does not match the row's value/, { table: 'products', field: 'price', kind: 'reference' }],
+      ['cart key', bad((b) => (rows(b, 'cart')[0]!.mode = 'team')),
+        /table 'cart', field 'key': does not match/, { table: 'cart', kind: 'reference' }],
+      ['photo bytes', bad((b) => (rows(b, 'photos')[0]!.data = 'AAAA')),
+        /table 'photos', field 'bytes': does not match/, { table: 'photos', kind: 'reference' }],
+      ['unknown field', bad((b) => (rows(b, 'checkpoints')[0]!.extra = 1)),
+        /row 1 of the table 'checkpoints': unknown field "extra"/, { table: 'checkpoints', kind: 'wrong' }],
+    ];
+    for (const [what, data, message, where] of cases) {
+      const error = await importBackup(target, data, targetStore).catch((e: unknown) => e);
+      expect(error, what).toBeInstanceOf(BackupError);
+      expect((error as Error).message, what).toMatch(message);
+      expect((error as BackupError).damage, what).toMatchObject(where);
     }
     expect(await exportBackup(target, T0, targetStore)).toEqual(before);
   });

@@ -3,6 +3,7 @@ import { isQuotaError, StorageFullError } from '../../storage/errors.ts';
 import type { AppContext } from '../context.ts';
 import type { CatalogItem } from '../csv/catalog-csv.ts';
 import { queueSellerCommand } from '../queue-intent.ts';
+import { productBases } from '../seller-catalog-queries.ts';
 
 /** Commands whose writes are issued together (a bound on what waits in memory at once). */
 const CHUNK = 500;
@@ -24,6 +25,9 @@ export interface ImportResult {
 export async function importCatalog(ctx: AppContext, rows: readonly CatalogItem[]): Promise<ImportResult> {
   if (rows.length === 0) return { count: 0, ids: [] };
   const { db } = ctx;
+  // Each row replaces the product as this device has it (or makes a new one): if the shop
+  // saved it again meanwhile, that row is refused rather than undoing the newer save.
+  const bases = await productBases(db, rows.map((r) => r.product.id));
   try {
     const ids = await db.transaction('rw', db.events, db.outbox, async () => {
       const out: EventId[] = [];
@@ -31,7 +35,7 @@ export async function importCatalog(ctx: AppContext, rows: readonly CatalogItem[
       // order within the transaction without a trip back to this code between each.
       for (let i = 0; i < rows.length; i += CHUNK) {
         const chunk = rows.slice(i, i + CHUNK);
-        out.push(...(await Promise.all(chunk.map(({ product, stock }) => queueSellerCommand(ctx, { kind: 'product.save', product, stock })))));
+        out.push(...(await Promise.all(chunk.map(({ product, stock }, j) => queueSellerCommand(ctx, { kind: 'product.save', product, stock, base: bases[i + j]! })))));
       }
       return out;
     });

@@ -1,4 +1,4 @@
-import type { EventId, Product, ProductId } from '../../domain/index.ts';
+import type { EventId, Product, ProductBase, ProductId } from '../../domain/index.ts';
 import type { AppContext } from '../context.ts';
 import { newEventId } from '../ids.ts';
 import { queueSellerCommand } from '../queue-intent.ts';
@@ -8,10 +8,15 @@ export function newProductId(now: number = Date.now()): ProductId {
   return `p-${newEventId(now)}` as ProductId;
 }
 
+/** What a new product's edit is made from: no version yet, nothing on the shelf. */
+export const NEW_PRODUCT: ProductBase = { n: 0, stock: 0 };
+
 /**
- * The seller adds or changes a product and counts its shelf stock (absolute). Decided at once
- * by the shop's authority on this device; the form has already refused anything invalid.
+ * The seller adds or changes a product and its shelf stock, made from `base` (what the form
+ * showed): the shop refuses it if the product was saved again since, and takes the stock as the
+ * change the seller made, so sales meanwhile are not undone. Decided at once by the shop's
+ * authority on this device; the form has already refused anything invalid.
  */
-export function saveProduct(ctx: AppContext, product: Product, stock: number): Promise<EventId> {
-  return queueSellerCommand(ctx, { kind: 'product.save', product, stock });
+export function saveProduct(ctx: AppContext, product: Product, stock: number, base: ProductBase): Promise<EventId> {
+  return queueSellerCommand(ctx, { kind: 'product.save', product, stock, base });
 }

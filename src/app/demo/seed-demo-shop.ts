@@ -1,5 +1,6 @@
 import type { BuyerId } from '../../domain/index.ts';
 import type { AppContext } from '../context.ts';
+import { NEW_PRODUCT } from '../actions/save-product.ts';
 import { queueSellerCommand } from '../queue-intent.ts';
 import { DEMO_BUYERS, DEMO_SHOP, DEMO_WELCOME_CREDIT, demoProducts, demoPromotions } from './demo-catalog.ts';
 
@@ -22,7 +23,7 @@ async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
     if ((await db.events.count()) > 0) return false;
     const startedAt = ctx.now();
     await queueSellerCommand(ctx, { kind: 'shop.save', shop: DEMO_SHOP });
-    for (const { product, stock } of demoProducts(startedAt)) await queueSellerCommand(ctx, { kind: 'product.save', product, stock });
+    for (const { product, stock } of demoProducts(startedAt)) await queueSellerCommand(ctx, { kind: 'product.save', product, stock, base: NEW_PRODUCT });
     for (const promotion of demoPromotions(startedAt)) await queueSellerCommand(ctx, { kind: 'promotion.save', promotion });
     for (const buyer of DEMO_BUYERS) {
       await queueSellerCommand(ctx, { kind: 'wallet.credit', buyer: buyer as BuyerId, amount: DEMO_WELCOME_CREDIT, method: 'other', note: 'Demo welcome credit' });

@@ -5,7 +5,7 @@
  * cannot, such as "that is not a number". It also holds the readers and error kinds that the
  * shop and promotion forms share.
  */
-import type { FlashSale, Inventory, Money, Product, ProductId, Result, TeamOffer } from '../../domain/index.ts';
+import { flashBeyondStock, type FlashSale, type Inventory, type Money, type Product, type ProductId, type Result, type TeamOffer } from '../../domain/index.ts';
 import { STOCK } from '../../domain/validate/catalog.ts';
 import { run } from '../../domain/validate/check.ts';
 import { validateProduct } from '../../domain/validate/index.ts';
@@ -25,6 +25,8 @@ export type FormError =
   | { code: 'ends-before-start' }
   | { code: 'save-over-spend' }
   | { code: 'duplicate' }
+  /** A flash sale's units beyond the stock they come from: at most `max`. */
+  | { code: 'over-stock'; max: number }
   /** Anything else the domain refused, in its own (English) words. */
   | { code: 'invalid'; message: string };
 
@@ -235,9 +237,10 @@ const productField = (path: string) => path.replace(/\[\d+\]$/, '');
 
 /**
  * Reads the product form. `original` is the product as it was (if editing): an unchanged
- * flash-sale time keeps its exact value, so the sale (known by its start) keeps its count.
+ * flash-sale time keeps its exact value, so the sale (known by its start) keeps its count;
+ * `soldInSale` is how many of that sale are sold already (the shop's `flashSold`).
  */
-export function parseProductForm(v: ProductFormValues, reader: MoneyReader, original?: Product): FormResult<{ product: Product; stock: number }> {
+export function parseProductForm(v: ProductFormValues, reader: MoneyReader, original?: Product, soldInSale = 0): FormResult<{ product: Product; stock: number }> {
   const r = new FormReading();
   const price = r.take('price', readMoney(v.price, reader), REQUIRED);
   const stock = r.take('stock', readWhole(v.stock), REQUIRED);
@@ -275,9 +278,17 @@ export function parseProductForm(v: ProductFormValues, reader: MoneyReader, orig
   const stockErrors = stockChecked?.ok === false ? stockChecked.errors.map((e) => e.replace(/^document: /, 'stock: ')) : [];
   const checked = validateProduct(product);
   const both: Result<Product> = stockErrors.length === 0 ? checked : { ok: false, errors: [...(checked.ok ? [] : checked.errors), ...stockErrors] };
-  const result = r.finish(both, productField);
+  let result = r.finish(both, productField);
+  // A sale's units come off the product's one stock: it may not promise more than is there
+  // (what it sold already is off the stock too, so it counts on both sides).
+  const flash = product.flash as Partial<FlashSale> | undefined;
+  if (flash?.stock !== undefined && stock !== undefined && (result.ok || (result.errors['flash.stock'] === undefined && result.errors.stock === undefined))) {
+    const sold = original?.flash !== undefined && original.flash.startsAt === flash.startsAt ? soldInSale : 0;
+    if (flashBeyondStock({ stock: flash.stock }, stock, sold) > 0) {
+      result = { ok: false, errors: { ...(result.ok ? {} : result.errors), 'flash.stock': { code: 'over-stock', max: stock + sold } } };
+    }
+  }
   if (!result.ok) {
-    const flash = product.flash as Partial<FlashSale> | undefined;
     const { startsAt, endsAt } = flash ?? {};
     if (startsAt !== undefined && endsAt !== undefined) {
       crossCheck(result.errors, 'flash.endsAt', () => validateProduct({ ...STAND_IN, flash: { ...STAND_IN_FLASH, startsAt, endsAt } }));

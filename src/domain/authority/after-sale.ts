@@ -3,8 +3,7 @@ import type {
   ApproveRefund, CompensateClaim, DeclineClaim, DeclineRefund, FileClaim, RequestRefund, Review, WriteReview,
 } from '../events.ts';
 import { available, COMPENSATION, transfer } from '../ledger.ts';
-import { times } from '../money.ts';
-import { withStatus, type Order, type OrderStatus } from '../orders.ts';
+import { claimPayout, withStatus, type Order, type OrderStatus } from '../orders.ts';
 import { decisionIdFor, emit, refuse, type Ctx } from './context.ts';
 import { moneyBack } from './money-back.ts';
 import { orderFor } from './order-flow.ts';
@@ -55,19 +54,18 @@ export function fileClaim(ctx: Ctx, intent: FileClaim, t: Millis): void {
   emit(ctx, { kind: 'claim.filed', id: decisionIdFor(intent.id), at: t, intentId: intent.id, buyer: order.buyer, set: { orders: [filed] } });
 }
 
-/** Tmall's promise: the price back, plus the shop's published multiple of the goods' price. */
+/** Tmall's promise: the price back, plus the shop's published multiple of what was paid for the goods (`claimPayout`). */
 export function compensateClaim(ctx: Ctx, intent: CompensateClaim, t: Millis): void {
   const order = orderFor(ctx, intent, t, ['claim-filed'], 'No claim is waiting on this order.');
   if (!order) return;
-  const multiple = ctx.draft.shop?.value.policies.compensationMultiple ?? 0;
-  const goods = order.total - order.shipping;
+  const { extra } = claimPayout(order, ctx.draft.shop?.value.policies.compensationMultiple ?? 0);
   emit(ctx, {
     kind: 'claim.compensated',
     id: decisionIdFor(intent.id),
     at: t,
     intentId: intent.id,
     buyer: order.buyer,
-    postings: [...moneyBack(order), ...transfer(COMPENSATION, available(order.buyer), times(goods as Order['total'], multiple))],
+    postings: [...moneyBack(order), ...transfer(COMPENSATION, available(order.buyer), extra)],
     set: { orders: [{ ...withStatus(order, 'compensated', t), held: 'returned' }] },
   });
 }

@@ -1,6 +1,6 @@
 import type { Millis } from '../catalog.ts';
 import type { Decision, DecisionKind, Intent, RejectReason, Snapshots } from '../events.ts';
-import { foldDecision, type Draft } from '../fold.ts';
+import { foldInto, type Draft, type UndoLog } from '../fold.ts';
 import type { BuyerId, EventId } from '../ids.ts';
 import type { Posting } from '../ledger.ts';
 import type { Order } from '../orders.ts';
@@ -12,6 +12,8 @@ export interface Ctx {
   draft: Draft;
   out: Decision[];
   timers: TimerQueue;
+  /** How to take back what the item being decided has changed so far (see `decideInto`). */
+  undo: UndoLog;
 }
 
 export interface DecisionDraft {
@@ -46,7 +48,7 @@ export function emit(ctx: Ctx, d: DecisionDraft): Decision {
   if (d.buyer !== undefined) decision.buyer = d.buyer;
   if (d.reason !== undefined) decision.reason = d.reason;
   if (d.message !== undefined) decision.message = d.message;
-  foldDecision(ctx.draft, decision);
+  foldInto(ctx.draft, decision, ctx.undo);
   ctx.out.push(decision);
   return decision;
 }

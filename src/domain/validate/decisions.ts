@@ -58,6 +58,7 @@ const REJECT_REASONS = keysOf<RejectReason>({
   'refund-window-closed': true,
   'already-reviewed': true,
   tampered: true,
+  'product-changed': true,
 });
 
 /* ------------------------------------------------------------------ ledger */
@@ -91,7 +92,7 @@ const postings: Check<Posting[]> = (x, path, ctx) => {
 
 /* ------------------------------------------------------------------ snapshots */
 
-const review: Check<Review> = (x, path, ctx) => {
+export const review: Check<Review> = (x, path, ctx) => {
   const f = fields(x, path, ctx);
   return f.end({
     id: f.req('id', eventId),
@@ -104,7 +105,7 @@ const review: Check<Review> = (x, path, ctx) => {
   });
 };
 
-const withdrawal: Check<Withdrawal> = (x, path, ctx) => {
+export const withdrawal: Check<Withdrawal> = (x, path, ctx) => {
   const f = fields(x, path, ctx);
   return f.end({
     id: f.req('id', withdrawalId),

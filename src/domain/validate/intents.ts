@@ -1,5 +1,5 @@
-import type { BuyerIntent, Intent, PlaceOrder, SaveShop, SellerCommand } from '../events.ts';
-import { arrayOf, type Ctx, type Fields, none, quote } from './check.ts';
+import type { BuyerIntent, Intent, PlaceOrder, ProductBase, SaveShop, SellerCommand } from '../events.ts';
+import { arrayOf, type Check, type Ctx, type Fields, fields, none, quote } from './check.ts';
 import { AMOUNT, CARRIER, CODE, int, LONG_TEXT, oneOf, text, time, TOTAL, TRACKING } from './scalars.ts';
 import { eventBase } from './base.ts';
 import { withdrawalId } from './decisions.ts';
@@ -37,10 +37,22 @@ const BUYER: { [K in BuyerIntent['kind']]: (f: Fields, base: BuyerBase) => OfKin
   'wallet.demo-top-up': (f, base) => ({ ...base, kind: 'wallet.demo-top-up', amount: f.req('amount', AMOUNT) }),
 };
 
+/** What a product edit was made from (see `ProductBase`). */
+const productBase: Check<ProductBase> = (x, path, ctx) => {
+  const f = fields(x, path, ctx);
+  return f.end({ n: f.req('n', int(0, Number.MAX_SAFE_INTEGER)), stock: f.req('stock', STOCK) });
+};
+
 /** Each seller command's own fields. */
 const SELLER: { [K in SellerCommand['kind']]: (f: Fields, base: SellerBase) => OfKind<SellerCommand, K> } = {
   'shop.save': (f, base) => ({ ...base, kind: 'shop.save', shop: f.req('shop', shopProfile) }),
-  'product.save': (f, base) => ({ ...base, kind: 'product.save', product: f.req('product', product), stock: f.req('stock', STOCK) }),
+  'product.save': (f, base) => ({
+    ...base,
+    kind: 'product.save',
+    product: f.req('product', product),
+    stock: f.req('stock', STOCK),
+    ...f.opt('base', productBase),
+  }),
   'promotion.save': (f, base) => ({ ...base, kind: 'promotion.save', promotion: f.req('promotion', promotion) }),
   'order.ship': (f, base) => ({
     ...base,

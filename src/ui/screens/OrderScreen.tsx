@@ -1,5 +1,6 @@
 import { useEffect } from 'preact/hooks';
 import type { OrderId, ShopProfile } from '../../domain/index.ts';
+import { goodsPaid } from '../../domain/orders.ts';
 import { orderDetail, type OrderDetail } from '../../app/account-queries.ts';
 import { askPersistOnce } from '../../app/device/persist-storage.ts';
 import { getShop } from '../../app/queries.ts';
@@ -228,6 +229,13 @@ function Items({ detail, currency }: { detail: OrderDetail; currency: string }) 
                 <dd>−<Price amount={d.amount} currency={currency} /></dd>
               </div>
             ))}
+          {/* What the goods cost after every saving: the base of a counterfeit claim (claimPayout), shown where it differs from the subtotal. */}
+          {goodsPaid(order) !== order.subtotal && (
+            <div>
+              <dt>{t('order.goodsPaid')}</dt>
+              <dd><Price amount={goodsPaid(order)} currency={currency} /></dd>
+            </div>
+          )}
           <div>
             <dt>{t('order.shipping')}</dt>
             <dd><Price amount={order.shipping} currency={currency} /></dd>

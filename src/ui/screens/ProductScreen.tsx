@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Inventory, Product, ProductId, Review, Team } from '../../domain/index.ts';
+import { flashUnitsLeft } from '../../domain/catalog.ts';
 import { addToCart } from '../../app/actions/add-to-cart.ts';
 import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries.ts';
 import { flashBoughtBy, flashCount } from '../../app/shop-queries.ts';
@@ -167,7 +168,7 @@ function FlashOffer(props: { product: Product; inventory: Inventory | undefined;
       {state.phase === 'upcoming' && (
         <>
           <p>
-            {t('flash.startsIn')} <TimeLeft until={state.startsAt} label={t('flash.startsIn')} /> · {t('flash.left', { count: flash.stock })}
+            {t('flash.startsIn')} <TimeLeft until={state.startsAt} label={t('flash.startsIn')} /> · {t('flash.left', { count: flashUnitsLeft(flash, inventory) })}
           </p>
           <button type="button" class="primary" disabled>
             {t('flash.startsInButton', { time: timeLeftText(state.startsAt - now, t) })}

@@ -3,7 +3,7 @@ import { checkBackupFile } from '../../app/account-queries.ts';
 import { backupBlob, backupFileName, BackupFileError, readJsonFile, saveFile } from '../../app/device/backup-file.ts';
 import { installState, isIosSafari, listenForInstallPrompt, onInstallChange, promptInstall, type InstallState } from '../../app/device/install-prompt.ts';
 import { askPersistOnce, keepData, storageState, type StorageState } from '../../app/device/persist-storage.ts';
-import { BackupError, exportBackup, importBackup } from '../../app/backup.ts';
+import { BackupError, exportBackup, importBackup, type Damage } from '../../app/backup.ts';
 import { setSetting } from '../../app/queries.ts';
 import { ConfirmDialog } from '../components/account/ConfirmButton.tsx';
 import { ShopServer } from '../components/account/ShopServer.tsx';
@@ -12,7 +12,7 @@ import { LiveMessage } from '../components/account/LiveMessage.tsx';
 import type { Message } from '../components/account/use-action.ts';
 import { formatDateTime } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
-import { useI18n } from '../i18n/index.ts';
+import { useI18n, type I18n, type StringKey } from '../i18n/index.ts';
 import './account.css';
 
 /** This device: whether the browser keeps the data, backups, and installing the app. (Language is in the header.) */
@@ -142,7 +142,7 @@ function BackupSection() {
     if (error instanceof BackupFileError) {
       return error.code === 'not-json' ? t('backup.notJson') : error.code === 'too-big' ? t('backup.tooBig') : t('backup.unreadable');
     }
-    if (error instanceof BackupError) return t('backup.wrong', { detail: error.message });
+    if (error instanceof BackupError) return error.damage ? damageText(t, error.damage) : t('backup.wrong', { detail: error.message });
     return errorText(t, error);
   }
 
@@ -220,4 +220,12 @@ function InstallSection() {
       <LiveMessage message={message} />
     </section>
   );
+}
+
+/** Where a backup is damaged and how, in the reader's language; the validator's own words as details. */
+function damageText(t: I18n['t'], d: Damage): string {
+  if (d.kind === 'newer') return t('backup.newer', { detail: d.problem });
+  const where = d.row === 0 ? t('backup.where.table') : d.field === '' ? t('backup.where.row', { row: d.row }) : t('backup.where.field', { row: d.row, field: d.field });
+  const what = t(`backup.table.${d.table}` as StringKey);
+  return t('backup.damaged', { what, table: d.table, where, problem: t(`backup.kind.${d.kind}`), detail: d.problem });
 }

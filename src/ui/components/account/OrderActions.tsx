@@ -1,4 +1,4 @@
-import { DAY, type Money, type Order, type ShopProfile } from '../../../domain/index.ts';
+import { claimPayout, DAY, type Money, type Order, type ShopProfile } from '../../../domain/index.ts';
 import type { OrderDetail } from '../../../app/account-queries.ts';
 import { cancelOrder } from '../../../app/actions/cancel-order.ts';
 import { confirmReceipt } from '../../../app/actions/confirm-receipt.ts';
@@ -27,7 +27,8 @@ export function OrderActions({ order, shop, detail, action }: { order: Order; sh
   const waiting = new Set(detail.waiting.map((w) => w.kind));
   const { policies } = shop;
   const withinWindow = order.receivedAt === undefined || app.now() < order.receivedAt + policies.refundWindowDays * DAY;
-  const goods = order.total - order.shipping;
+  // The same figures the receipt shows and the shop pays (claimPayout).
+  const claim = claimPayout(order, policies.compensationMultiple);
 
   const canCancel = CANCELLABLE.includes(order.status) && !waiting.has('order.cancel');
   const canConfirm = CONFIRMABLE.includes(order.status) && order.payment === 'wallet' && !waiting.has('order.confirm-receipt');
@@ -81,7 +82,7 @@ export function OrderActions({ order, shop, detail, action }: { order: Order; sh
             button={t('claim.button')}
             label={t('claim.reason')}
             submit={t('claim.send')}
-            intro={<p>{t('claim.promise', { multiple: policies.compensationMultiple, amount: money(goods * policies.compensationMultiple) })}</p>}
+            intro={<p>{t('claim.promise', { back: money(claim.back), goods: money(claim.goods), multiple: policies.compensationMultiple, amount: money(claim.extra) })}</p>}
             disabled={action.busy}
             onSubmit={async (reason) => (await action.run(() => fileClaim(app, order.id, reason), t('claim.done'))) !== 'failed'}
           />

@@ -45,6 +45,7 @@ export function errorText(t: T, field: string, kind: FieldKind, e: FormError): s
     case 'ends-before-start': return t('catalogForm.err.endsBeforeStart');
     case 'save-over-spend': return t('promoForm.err.saveOverSpend');
     case 'duplicate': return t('catalogForm.err.duplicate');
+    case 'over-stock': return t('catalogForm.err.overStock', { max: e.max });
     case 'invalid': return t('catalogForm.err.invalid', { message: e.message });
   }
 }

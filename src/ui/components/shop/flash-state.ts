@@ -1,4 +1,5 @@
-import type { FlashSale, Inventory } from '../../../domain/index.ts';
+// The one module, not the domain's index: this is on the first screen (the catalog's cards).
+import { flashUnitsLeft, type FlashSale, type Inventory } from '../../../domain/catalog.ts';
 
 export type FlashPhase =
   | { phase: 'upcoming'; startsAt: number }
@@ -6,10 +7,10 @@ export type FlashPhase =
   | { phase: 'sold-out'; endsAt: number }
   | { phase: 'ended' };
 
-/** Where a flash sale is at `now`, with units left from the shop's last published count. */
+/** Where a flash sale is at `now`, with units left from the shop's last published counts (never more than the shelf). */
 export function flashPhase(flash: FlashSale, inventory: Inventory | undefined, now: number): FlashPhase {
   if (now < flash.startsAt) return { phase: 'upcoming', startsAt: flash.startsAt };
   if (now >= flash.endsAt) return { phase: 'ended' };
-  const left = Math.max(0, flash.stock - (inventory?.flashSold ?? 0));
+  const left = flashUnitsLeft(flash, inventory);
   return left > 0 ? { phase: 'on', endsAt: flash.endsAt, left } : { phase: 'sold-out', endsAt: flash.endsAt };
 }

@@ -1,5 +1,5 @@
 /** After the sale: refund requests to approve or decline, counterfeit claims to settle at the shop's multiple. */
-import type { Order, ShopProfile } from '../../../domain/index.ts';
+import { claimPayout, type Order, type ShopProfile } from '../../../domain/index.ts';
 import { approveRefund } from '../../../app/actions/approve-refund.ts';
 import { compensateClaim } from '../../../app/actions/compensate-claim.ts';
 import { declineClaim } from '../../../app/actions/decline-claim.ts';
@@ -55,8 +55,7 @@ export function Claims({ orders, shop }: { orders: Order[]; shop: ShopProfile })
   return (
     <Section tab="claims" title={t('seller.claims')} count={orders.length} message={action.message}>
       {orders.map((o) => {
-        const back = o.held === 'escrow' || o.held === 'revenue' ? o.total : 0;
-        const extra = (o.total - o.shipping) * multiple;
+        const { back, goods, extra } = claimPayout(o, multiple);
         return (
           <OrderCard key={o.id} order={o} shop={shop}>
             <p>{t('seller.buyerSays', { buyer: o.buyer, reason: o.reason || '—' })}</p>
@@ -70,6 +69,7 @@ export function Claims({ orders, shop }: { orders: Order[]; shop: ShopProfile })
                     {t('seller.compensateBody', {
                       back: formatMoney(back, shop.currency, intl),
                       extra: formatMoney(extra, shop.currency, intl),
+                      goods: formatMoney(goods, shop.currency, intl),
                       multiple,
                     })}
                   </p>

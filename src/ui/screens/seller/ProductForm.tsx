@@ -1,13 +1,12 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ProductId, ShopProfile } from '../../../domain/index.ts';
-import { newProductId, saveProduct } from '../../../app/actions/save-product.ts';
+import { NEW_PRODUCT, newProductId, saveProduct } from '../../../app/actions/save-product.ts';
 import {
   emptyProductForm, parseProductForm, productFormValues, type FieldErrors, type ProductFormValues,
 } from '../../../app/forms/product-form.ts';
 import { forgetPhotos } from '../../../app/photos/photo-store.ts';
-import { getProduct, type ProductItem } from '../../../app/queries.ts';
-import { allCategories } from '../../../app/seller-catalog-queries.ts';
+import { allCategories, productToEdit, type ProductToEdit } from '../../../app/seller-catalog-queries.ts';
 import { LiveMessage } from '../../components/account/LiveMessage.tsx';
 import { useAction } from '../../components/account/use-action.ts';
 import { Check, Field, withoutField, focusFirstError } from '../../components/seller/FormField.tsx';
@@ -26,13 +25,17 @@ interface Props {
   onSaved: (message: string) => void;
 }
 
-/** A product's form: loads the product once (what the seller types is never overwritten while typing). */
+/**
+ * A product's form: loads the product once (what the seller types is never overwritten while
+ * typing), and saves what the seller changed from that (its `base`): a save made from what
+ * another device has changed since is refused, not written over it.
+ */
 export function ProductForm({ id, shop, onSaved }: Props) {
   const app = useApp();
   const { t } = useI18n();
-  const [item, setItem] = useState<ProductItem | null | undefined>(id === undefined ? null : undefined);
+  const [item, setItem] = useState<ProductToEdit | null | undefined>(id === undefined ? null : undefined);
   useEffect(() => {
-    if (id !== undefined) void getProduct(app.db, id).then((found) => setItem(found ?? null));
+    if (id !== undefined) void productToEdit(app.db, id).then((found) => setItem(found ?? null));
   }, [app, id]);
   const back = <a class="acct-back" href={href({ name: 'seller', tab: 'products' })}>{t('catalogForm.back')}</a>;
   if (item === undefined) return <p role="status">{t('loading')}</p>;
@@ -47,7 +50,7 @@ export function ProductForm({ id, shop, onSaved }: Props) {
   return <Form item={item ?? undefined} shop={shop} onSaved={onSaved} back={back} />;
 }
 
-function Form({ item, shop, onSaved, back }: { item: ProductItem | undefined; shop: ShopProfile; onSaved: Props['onSaved']; back: ComponentChildren }) {
+function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; shop: ShopProfile; onSaved: Props['onSaved']; back: ComponentChildren }) {
   const app = useApp();
   const { t, intl } = useI18n();
   const action = useAction();
@@ -70,7 +73,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductItem | undefined; sh
   const title = item ? t('catalogForm.editTitle', { name: item.product.name }) : t('catalogForm.newTitle');
 
   async function submit() {
-    const result = parseProductForm(v, reader, item?.product);
+    const result = parseProductForm(v, reader, item?.product, item?.inventory?.flashSold ?? 0);
     if (!result.ok) {
       setErrors(result.errors);
       action.setMessage({ tone: 'error', text: fixMessage(t, result.errors) });
@@ -79,7 +82,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductItem | undefined; sh
     }
     setErrors({});
     const { product, stock } = result.value;
-    const outcome = await action.run(() => saveProduct(app, product, stock), t('catalogForm.saved', { name: product.name }));
+    const outcome = await action.run(() => saveProduct(app, product, stock, item?.base ?? NEW_PRODUCT), t('catalogForm.saved', { name: product.name }));
     if (outcome === 'done' || outcome === 'queued') {
       saved.current = true;
       onSaved(t('catalogForm.saved', { name: product.name }));
