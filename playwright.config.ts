@@ -15,6 +15,8 @@ export default defineConfig({
   workers: 1,
   retries: 0,
   reporter: 'list',
+  // Says which server the sync specs use (real CouchDB when ../shared/couchdb is there).
+  globalSetup: './tests/e2e/global-setup.ts',
   forbidOnly: !!process.env.CI,
   use: { baseURL: BASE_URL },
   webServer: {

@@ -1,4 +1,4 @@
-// A buyer's device against a real PouchDB Server: push (409 is success, 403 refuses one
+// A buyer's device against a real server (CouchDB and PouchDB Server): push (409 is success, 403 refuses one
 // entry and not the rest, other failures wait), pull (validated, applied with its
 // checkpoint), and a database lost and made again on the server.
 import 'fake-indexeddb/auto';
@@ -43,7 +43,7 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
     return decide(open.state, intents, Date.now()).decisions;
   }
 
-  describe('a buyer device syncing with PouchDB Server', () => {
+  describe('a buyer device syncing with the server', () => {
     it('pushes queued intents with the server-stamped sentAt, and a repeat push is a no-op (409)', async () => {
       const { target, local, client, channel } = await newBuyer('pia');
       const place = order('pia' as BuyerId, T0, [line('tea')], 1500);
