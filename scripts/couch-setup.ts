@@ -67,6 +67,13 @@ async function main(): Promise<void> {
   const report = await setUpShop(client, values.shop, { allowDemoTopUps: values['demo-top-ups'], buyers: values.buyer ?? [] });
   printReport(report);
   printServerSettings(url, values.shop, values.origin);
+  if (report.globalChanges !== 'unsupported' && !(await client.get('_users', '_design/_auth'))) {
+    // Seen on a fresh CouchDB 3.5: the document appears a few seconds after the first start.
+    console.log(`
+WAIT before opening _users to sign-ups: ${url}_users/_design/_auth is not there yet. It holds the
+rules that stop a user giving themselves roles (such as "${SELLER_ROLE}"); a fresh CouchDB writes it a
+few seconds after its first start. Run this command again and open _users once this warning is gone.`);
+  }
 }
 
 /** Node's fetch refuses URLs with credentials in them, so they move to a header. */
@@ -111,7 +118,15 @@ function printReport(report: ShopSetUp): void {
     const did = [r.created && 'created', r.security && '_security set', r.rules && 'rules installed', r.identity && 'identity written'].filter(Boolean);
     console.log(`  ${r.db}: ${did.length ? did.join(', ') : 'already set up'}`);
   }
+  console.log(`  _global_changes: ${GLOBAL_CHANGES[report.globalChanges]}`);
 }
+
+const GLOBAL_CHANGES: Record<ShopSetUp['globalChanges'], string> = {
+  present: 'already there (_db_updates works)',
+  created: "created, so that _db_updates works (the seller's device learns from it which channels changed)",
+  'not-admin': 'missing, and only the server admin may create it (_db_updates will not work)',
+  unsupported: "this server has no _db_updates (PouchDB Server): the seller's device reads the channels in turn",
+};
 
 /** Roles can be set by the server admin alone, so the seller user is made here. */
 async function ensureSeller(client: CouchClient, name: string, password: string | undefined): Promise<void> {

@@ -9,7 +9,7 @@ import { catalogDb, channelDb, IDENTITY_DOC_ID, journalDb } from '../../src/sync
 import {
   buildRules, catalogSecurity, channelNeedsAdoption, channelSecurity, RULES_DOC_ID, RULES_VERSION, type RulesDesignDoc,
 } from '../../src/sync/rules.ts';
-import { adoptChannel, setUpShop } from '../../src/sync/setup-shop.ts';
+import { adoptChannel, ensureGlobalChanges, setUpShop } from '../../src/sync/setup-shop.ts';
 import { buyerIntents, decisions } from '../domain/fixtures/events-fixture.ts';
 import { basic, CONTRACT_SERVERS, createUser, openSignUp, type TestCouch } from './couch-server.ts';
 
@@ -227,6 +227,19 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
       await couch.admin.put(CATALOG, { ...old, rulesVersion: 0, validate_doc_update: 'function () {}' });
       expect((await setUpShop(couch.admin, 'shop', { allowDemoTopUps: false })).catalog.rules).toBe(true);
       expect(await couch.admin.get(CATALOG, RULES_DOC_ID)).toMatchObject({ rulesVersion: RULES_VERSION, validate_doc_update: old.validate_doc_update });
+    });
+
+    it('makes _global_changes where _db_updates needs it, as the admin; says where there is no _db_updates', async () => {
+      if (server.pouch) {
+        expect((await setUpShop(couch.admin, 'shop', { allowDemoTopUps: false })).globalChanges).toBe('unsupported');
+        return;
+      }
+      await couch.admin.deleteDb('_global_changes');
+      await expect(couch.admin.request('GET', '_db_updates?limit=1')).rejects.toMatchObject({ status: 404 });
+      expect(await ensureGlobalChanges(seller)).toBe('not-admin');
+      expect((await setUpShop(couch.admin, 'shop', { allowDemoTopUps: false })).globalChanges).toBe('created');
+      expect(await couch.admin.request('GET', '_db_updates?limit=1')).toHaveProperty('results');
+      expect((await setUpShop(couch.admin, 'shop', { allowDemoTopUps: false })).globalChanges).toBe('present');
     });
 
     it('refuses a name that cannot be a shop', async () => {
