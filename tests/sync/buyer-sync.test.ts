@@ -5,7 +5,7 @@ import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, emptyState, type BuyerId, type Decision } from '../../src/domain/index.ts';
 import { queueIntent, ShopDb } from '../../src/storage/index.ts';
-import { buyerCycle, type BuyerSyncTarget } from '../../src/sync/buyer-sync.ts';
+import { buyerCycle, watchBuyer, type BuyerSyncTarget } from '../../src/sync/buyer-sync.ts';
 import { CouchClient } from '../../src/sync/couch-client.ts';
 import { catalogDb, catalogCopyId, channelDb } from '../../src/sync/names.ts';
 import { adoptChannel, setUpShop } from '../../src/sync/setup-shop.ts';
@@ -188,6 +188,23 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
       expect((await buyerCycle(target)).sent).toBe(1);
       expect((await client.revsOf(channel, [place.id])).has(place.id)).toBe(true);
     });
+
+    it.runIf(!server.pouch)('a longpoll that CouchDB ends at once because the channel was deleted brings the next cycle, which sends again', async () => {
+      const { target: t, local, channel, client } = await newBuyer('zed');
+      const target = { ...t, checked: new Map() }; // as the app keeps it: identities not asked again each cycle
+      const place = order('zed' as BuyerId, T0, [line('tea')], 1500);
+      await queueIntent(local, place, T0);
+      await buyerCycle(target);
+      const started = Date.now();
+      const watching = watchBuyer(target, AbortSignal.timeout(30_000));
+      await new Promise((r) => setTimeout(r, 500)); // the longpolls are open
+      await couch.admin.deleteDb(channel);
+      await adoptChannel(couch.admin, 'zed', { allowDemoTopUps: false });
+      await watching;
+      expect(Date.now() - started, 'woken by the deletion, not by the longpoll timeout').toBeLessThan(10_000);
+      expect((await buyerCycle(target)).sent).toBe(1);
+      expect((await client.revsOf(channel, [place.id])).has(place.id)).toBe(true);
+    }, 40_000);
 
     it('waits (not ready) while the shop has not opened the channel', async () => {
       await createUser(couch.admin, 'tao', 'password1');
