@@ -10,7 +10,7 @@
 import type { BuyerId } from '../domain/index.ts';
 import { getCheckpoint, requeue, sentUndecided, type ShopDb } from '../storage/index.ts';
 import { CouchError, type CouchClient } from './couch-client.ts';
-import { checkIdentity } from './identity.ts';
+import { checkIdentity, NotReadyError } from './identity.ts';
 import { readCatalogCopy, readDecision } from './incoming.ts';
 import { catalogDb, channelDb } from './names.ts';
 import { pullDb } from './pull-db.ts';
@@ -65,7 +65,12 @@ async function cycle(t: BuyerSyncTarget, signal?: AbortSignal): Promise<CycleRep
     const channel = channelDb(t.buyer);
     await sameSession(t);
     // Checked before pushing: after a loss, what was sent is queued again and goes in this push.
-    const identity = await identityOf(t, channel);
+    const identity = await identityOf(t, channel).catch(async (error: unknown) => {
+      // An ended session is no session: the channel is then as closed as one not opened yet.
+      // Which it is decides what the person is told ("sign in again", or "wait for the shop").
+      if (error instanceof NotReadyError) await sameSession({ ...t, checked: undefined });
+      throw error;
+    });
     await resendLost(t, channel);
     const pushed = await pushOutbox(t.local, t.client, channel, t.buyer, { signal });
     report.sent = pushed.sent;

@@ -206,6 +206,15 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
       expect((await client.revsOf(channel, [place.id])).has(place.id)).toBe(true);
     }, 40_000);
 
+    it('a session that ended (no cookie any more) is "signed out", not "waiting for the shop", even with the session checked before', async () => {
+      const { target, local } = await newBuyer('ula');
+      await queueIntent(local, order('ula' as BuyerId, T0, [line('tea')], 1500), T0);
+      const checked = new Map([['_session', { identity: 'ula', at: Date.now() }]]);
+      const expired = new CouchClient({ url: couch.url }); // an expired cookie is not sent, or not taken
+      await expect(buyerCycle({ ...target, client: expired, checked })).rejects.toMatchObject({ status: 401 });
+      expect(await local.outbox.where('status').equals('queued').count()).toBe(1);
+    });
+
     it('waits (not ready) while the shop has not opened the channel', async () => {
       await createUser(couch.admin, 'tao', 'password1');
       const client = new CouchClient({ url: couch.url, authorization: basic('tao', 'password1') });
