@@ -7,5 +7,7 @@ export default defineConfig({
     include: ['tests/**/*.test.ts'],
     exclude: ['tests/e2e/**', 'tests/build/**', '**/node_modules/**'],
     environment: 'node',
+    // Says which server the sync tests use (real CouchDB when ../shared/couchdb is there).
+    globalSetup: ['tests/sync/announce-server.ts'],
   },
 });

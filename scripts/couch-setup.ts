@@ -4,13 +4,14 @@
  *
  *   npm run couch:setup -- --url https://couch.example.com --shop demo \
  *     --admin-user admin --admin-password … [--seller-user sam --seller-password …] \
- *     [--buyer ann --buyer bo] [--demo-top-ups] [--origin https://shop.example.com]
+ *     [--buyer ann --buyer bo] [--demo-top-ups] [--origin https://shop.example.com] [--session-days 30]
  *
  * Safe to run again: it changes only what differs (e.g. after an upgrade of the rules).
  */
 import { parseArgs } from 'node:util';
 import { CouchClient, CouchError } from '../src/sync/couch-client.ts';
 import { SELLER_ROLE, SHOP_PATTERN, USER_NAME_PATTERN } from '../src/sync/names.ts';
+import { DEFAULT_SESSION_DAYS, sessionSettings, setSessionLifetime, type SessionSettingsResult } from '../src/sync/session-settings.ts';
 import { setUpShop, type ShopSetUp } from '../src/sync/setup-shop.ts';
 
 const USAGE = `Usage: npm run couch:setup -- --url <server> --shop <name> [options]
@@ -24,6 +25,7 @@ const USAGE = `Usage: npm run couch:setup -- --url <server> --shop <name> [optio
   --buyer <name>            set up this buyer's channel now (repeatable)
   --demo-top-ups            let buyers send play-money top-ups (the demo shop only)
   --origin <url>            the app's origin, for the CORS settings printed at the end
+  --session-days <n>        how long a phone stays signed in after its last sync (default ${DEFAULT_SESSION_DAYS})
   --help`;
 
 class UsageError extends Error {}
@@ -40,6 +42,7 @@ async function main(): Promise<void> {
       buyer: { type: 'string', multiple: true },
       'demo-top-ups': { type: 'boolean', default: false },
       origin: { type: 'string' },
+      'session-days': { type: 'string', default: String(DEFAULT_SESSION_DAYS) },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -53,6 +56,8 @@ async function main(): Promise<void> {
   if (!SHOP_PATTERN.test(values.shop)) {
     throw new UsageError(`"${values.shop}" cannot be a shop's name: use lower-case letters, digits, "_" or "-", starting with a letter (at most 41 characters).`);
   }
+  const sessionDays = Number(values['session-days']);
+  if (!(Number.isInteger(sessionDays) && sessionDays >= 1 && sessionDays <= 400)) throw new UsageError(`--session-days must be a whole number of days from 1 to 400, got "${values['session-days']}".`);
   const { url, authorization } = serverFrom(values.url, values['admin-user'], values['admin-password']);
   for (const name of [values['seller-user'], ...(values.buyer ?? [])]) {
     if (name !== undefined && !USER_NAME_PATTERN.test(name)) {
@@ -66,7 +71,16 @@ async function main(): Promise<void> {
   if (values['seller-user']) await ensureSeller(client, values['seller-user'], values['seller-password']);
   const report = await setUpShop(client, values.shop, { allowDemoTopUps: values['demo-top-ups'], buyers: values.buyer ?? [] });
   printReport(report);
+  const session = await setSessionLifetime(client, sessionDays);
+  printSession(session, sessionDays);
   printServerSettings(url, values.shop, values.origin);
+  if (report.globalChanges !== 'unsupported' && !(await client.get('_users', '_design/_auth'))) {
+    // Seen on a fresh CouchDB 3.5: the document appears a few seconds after the first start.
+    console.log(`
+WAIT before opening _users to sign-ups: ${url}_users/_design/_auth is not there yet. It holds the
+rules that stop a user giving themselves roles (such as "${SELLER_ROLE}"); a fresh CouchDB writes it a
+few seconds after its first start. Run this command again and open _users once this warning is gone.`);
+  }
 }
 
 /** Node's fetch refuses URLs with credentials in them, so they move to a header. */
@@ -111,7 +125,29 @@ function printReport(report: ShopSetUp): void {
     const did = [r.created && 'created', r.security && '_security set', r.rules && 'rules installed', r.identity && 'identity written'].filter(Boolean);
     console.log(`  ${r.db}: ${did.length ? did.join(', ') : 'already set up'}`);
   }
+  console.log(`  _global_changes: ${GLOBAL_CHANGES[report.globalChanges]}`);
 }
+
+/** Phones offline for days must come back signed in: CouchDB's default session ends 10 minutes after last use. */
+function printSession(result: SessionSettingsResult, days: number): void {
+  const settings = sessionSettings(days);
+  if (result.set) {
+    console.log(`  sessions: a phone stays signed in ${days} days after its last sync ([chttpd_auth] timeout = ${settings.timeout}, allow_persistent_cookies = true, on ${result.nodes.join(', ')})`);
+    return;
+  }
+  console.log(`  sessions: NOT set (${result.why}). Set these yourself, or phones offline for more than 10 minutes
+  come back signed out and their orders wait until the person signs in again:
+    [chttpd_auth]
+    timeout = ${settings.timeout}                 ; ${days} days after the last use
+    allow_persistent_cookies = true   ; the session survives closing the browser`);
+}
+
+const GLOBAL_CHANGES: Record<ShopSetUp['globalChanges'], string> = {
+  present: 'already there (_db_updates works)',
+  created: "created, so that _db_updates works (the seller's device learns from it which channels changed)",
+  'not-admin': 'missing, and only the server admin may create it (_db_updates will not work)',
+  unsupported: "this server has no _db_updates (PouchDB Server): the seller's device reads the channels in turn",
+};
 
 /** Roles can be set by the server admin alone, so the seller user is made here. */
 async function ensureSeller(client: CouchClient, name: string, password: string | undefined): Promise<void> {

@@ -10,11 +10,12 @@
 import type { BuyerId } from '../domain/index.ts';
 import { getCheckpoint, requeue, sentUndecided, type ShopDb } from '../storage/index.ts';
 import { CouchError, type CouchClient } from './couch-client.ts';
-import { checkIdentity } from './identity.ts';
+import { checkIdentity, NotReadyError } from './identity.ts';
 import { readCatalogCopy, readDecision } from './incoming.ts';
 import { catalogDb, channelDb } from './names.ts';
 import { pullDb } from './pull-db.ts';
 import { pushOutbox } from './push-outbox.ts';
+import { sleep } from './sync-loop.ts';
 
 export interface BuyerSyncTarget {
   local: ShopDb;
@@ -64,7 +65,12 @@ async function cycle(t: BuyerSyncTarget, signal?: AbortSignal): Promise<CycleRep
     const channel = channelDb(t.buyer);
     await sameSession(t);
     // Checked before pushing: after a loss, what was sent is queued again and goes in this push.
-    const identity = await identityOf(t, channel);
+    const identity = await identityOf(t, channel).catch(async (error: unknown) => {
+      // An ended session is no session: the channel is then as closed as one not opened yet.
+      // Which it is decides what the person is told ("sign in again", or "wait for the shop").
+      if (error instanceof NotReadyError) await sameSession({ ...t, checked: undefined });
+      throw error;
+    });
     await resendLost(t, channel);
     const pushed = await pushOutbox(t.local, t.client, channel, t.buyer, { signal });
     report.sent = pushed.sent;
@@ -107,6 +113,10 @@ async function resendLost(t: BuyerSyncTarget, channel: string): Promise<void> {
   t.checked?.set(key, { identity: '', at: t.now() });
 }
 
+/** How long a longpoll waits for news. */
+const WATCH_MS = 25_000;
+const EARLY_END_PAUSE_MS = 1_000;
+
 /** Waits for news in the buyer's channel or the catalog (longpolls), whichever comes first. */
 export async function watchBuyer(t: BuyerSyncTarget, signal: AbortSignal): Promise<void> {
   const dbs = [catalogDb(t.shop), ...(t.buyer !== null ? [channelDb(t.buyer)] : [])];
@@ -115,16 +125,26 @@ export async function watchBuyer(t: BuyerSyncTarget, signal: AbortSignal): Promi
   try {
     await Promise.any(dbs.map(async (db) => {
       const since = (await getCheckpoint(t.local, db))?.since ?? 0;
+      const started = t.now();
       let page;
       try {
-        page = await t.client.changes(db, { since, limit: 1, longpoll: true, timeoutMs: 25_000, signal: both });
+        page = await t.client.changes(db, { since, limit: 1, longpoll: true, timeoutMs: WATCH_MS, signal: both });
       } catch (error) {
-        // Not our own abort: the database may be gone (CouchDB fails the feed; PouchDB Server
-        // keeps it open until our timeout). Check its identity again before trusting its checkpoint.
+        // Not our own abort: the database may be gone (PouchDB Server keeps the feed open
+        // until our timeout). Check its identity again before trusting its checkpoint.
         if (!both.aborted) t.checked?.delete(db);
         throw error;
       }
-      if (page.results.length === 0) throw new Error('no news');
+      if (page.results.length > 0) return;
+      // CouchDB 3.5 ends a longpoll at once, empty and with a 200, when its database is
+      // deleted: an early end with no news is a sign to look (identity first), after a pause
+      // so that a server that always ends it early is not asked in a tight loop.
+      if (!both.aborted && t.now() - started < WATCH_MS / 2) {
+        t.checked?.delete(db);
+        await sleep(EARLY_END_PAUSE_MS, both);
+        return;
+      }
+      throw new Error('no news');
     }));
   } catch {
     // No news from any (a timeout) or aborted: either way the loop decides what is next.

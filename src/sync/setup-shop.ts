@@ -39,6 +39,7 @@ export interface ShopSetUp {
   catalog: DbSetUp;
   journal: DbSetUp;
   channels: DbSetUp[];
+  globalChanges: GlobalChanges;
 }
 
 export async function setUpShop(client: CouchClient, shop: string, options: SetUpOptions): Promise<ShopSetUp> {
@@ -50,7 +51,32 @@ export async function setUpShop(client: CouchClient, shop: string, options: SetU
   const journal = await setUpDb(client, journalDb(shop), journalSecurity(), rules.journal);
   const channels: DbSetUp[] = [];
   for (const buyer of options.buyers ?? []) channels.push(await adoptChannel(client, buyer, options));
-  return { catalog, journal, channels };
+  const globalChanges = await ensureGlobalChanges(client);
+  return { catalog, journal, channels, globalChanges };
+}
+
+/** Whether `_db_updates` works: 'unsupported' on a server without it (PouchDB Server). */
+export type GlobalChanges = 'present' | 'created' | 'not-admin' | 'unsupported';
+
+/**
+ * `_db_updates` (how the seller's device can learn which channels changed, on CouchDB) needs
+ * the `_global_changes` database, which a single node does not make by itself: made here,
+ * by the server's admin, when `_db_updates` says it is missing.
+ */
+export async function ensureGlobalChanges(client: CouchClient): Promise<GlobalChanges> {
+  try {
+    await client.request('GET', '_db_updates?limit=1');
+    return 'present';
+  } catch (error) {
+    if (!(error instanceof CouchError)) throw error;
+    if (error.status === 400) return 'unsupported'; // PouchDB Server 4.2
+    if (error.status === 401 || error.status === 403) return 'not-admin';
+    if (error.status !== 404) throw error;
+  }
+  const { userCtx } = await client.session();
+  if (!userCtx.roles.includes('_admin')) return 'not-admin';
+  await client.createDb('_global_changes');
+  return 'created';
 }
 
 /**

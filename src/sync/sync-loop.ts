@@ -2,7 +2,8 @@
  * The replication loop: runs a sync cycle, then waits for news (a longpoll on the server),
  * a wake-up (the app queued something, the browser came online, the tab became visible, the
  * person asked) or the timer, and runs again. Failures wait with backoff and jitter; a
- * database that is not ready yet and a session that has ended wait for a wake-up or the
+ * database that is not ready yet is looked at again soon, then less often (backoff up to the
+ * timer); a session that has ended waits for a wake-up (the person signs in again) or the
  * timer. It reports its state after each step, for the status line.
  */
 import { backoffDelay } from './backoff.ts';
@@ -15,9 +16,9 @@ export interface SyncStatus {
   state: SyncState;
   /** When the last cycle finished without error, by the device's clock. */
   lastSyncedAt?: number;
-  /** What went wrong, in words, for 'retrying', 'waiting' and 'signed-out'. */
+  /** What went wrong, in words, for 'retrying', 'waiting' and 'signed-out' (a developer's words: not for a buyer's screen). */
   message?: string;
-  /** When the next try is due ('retrying'). */
+  /** When the next try is due ('retrying', 'waiting'). */
   retryAt?: number;
 }
 
@@ -48,6 +49,9 @@ export class SyncLoop {
   /** Runs until `signal` aborts. */
   async run(signal: AbortSignal): Promise<void> {
     let failures = 0;
+    // Tries in a row that found a database not ready: a buyer who just signed up waits for the
+    // shop to open their channel, which takes seconds, so it looks again soon, then less often.
+    let notReady = 0;
     signal.addEventListener('abort', () => this.wake());
     while (!signal.aborted) {
       const wait = this.freshWait();
@@ -60,6 +64,7 @@ export class SyncLoop {
         this.report({ state: 'syncing' });
         await this.o.cycle(signal);
         failures = 0;
+        notReady = 0;
         this.lastSyncedAt = this.o.now();
         this.report({ state: 'synced' });
         if (wait.signal.aborted) continue; // woken during the cycle: go again at once
@@ -71,8 +76,10 @@ export class SyncLoop {
           this.report({ state: 'standby', message: error.message });
           await sleep(this.o.tickMs ?? 60_000, wait.signal);
         } else if (error instanceof NotReadyError) {
-          this.report({ state: 'waiting', message: error.message });
-          await sleep(this.o.tickMs ?? 60_000, wait.signal);
+          notReady += 1;
+          const delay = backoffDelay(notReady, this.o.random(), NOT_READY_FIRST_MS, this.o.tickMs ?? 60_000);
+          this.report({ state: 'waiting', message: error.message, retryAt: this.o.now() + delay });
+          await sleep(delay, wait.signal);
         } else if (error instanceof CouchError && error.status === 401) {
           this.report({ state: 'signed-out', message: error.reason });
           await sleep(this.o.tickMs ?? 60_000, wait.signal);
@@ -95,6 +102,9 @@ export class SyncLoop {
     this.o.onStatus({ ...status, lastSyncedAt: this.lastSyncedAt });
   }
 }
+
+/** The first look again at a database that was not ready (then doubling, up to the tick). */
+const NOT_READY_FIRST_MS = 1_000;
 
 /** Another seller device holds the shop's lease (`message` names it): this one stands by. */
 export class StandbyError extends Error {

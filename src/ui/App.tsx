@@ -4,6 +4,7 @@ import type { BuyerId } from '../domain/index.ts';
 import type { RunningApp } from '../app/start-app.ts';
 import { setSetting } from '../app/queries.ts';
 import { OnlineStatus } from './components/OnlineStatus.tsx';
+import { SessionBanner } from './components/SessionBanner.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { AppContext } from './hooks/use-app.ts';
 import { I18nContext, loadAreas, makeI18n, useI18n, type Locale } from './i18n/index.ts';
@@ -42,6 +43,7 @@ export function App({ app, initialLocale }: { app: RunningApp; initialLocale: Lo
     <AppContext.Provider value={app}>
       <I18nContext.Provider value={i18n}>
         <Header locale={locale} onLocale={changeLocale} buyer={buyer} onBuyer={changeBuyer} status={<OnlineStatus />} route={route} />
+        <SessionBanner />
         <UpdatePrompt quiet={route.name !== 'checkout'} />
         {/* Keyed by the buyer: switching the demo persona shows that person's own screens afresh. */}
         <main id="main" key={buyer}>{screenFor(route)}</main>

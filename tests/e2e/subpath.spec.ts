@@ -2,18 +2,18 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { freePort } from '../sync/couch-server.ts';
 import { buildApp, startStaticServer, type StaticServer } from './static-server.ts';
 
 // One setting (BASE_PATH, here the same `base` through Vite's API) moves the whole app under a
 // sub-path, as on a static host's project page: assets, photos, manifest, service worker scope.
-const PORT = Number(process.env.E2E_PORT ?? 4173) + 21;
 let server: StaticServer;
 
 test.beforeAll(async () => {
   test.setTimeout(120_000);
   const dir = join(mkdtempSync(join(tmpdir(), 'shop-subpath-')), 'dist');
   await buildApp(dir, { base: '/my-shop/' });
-  server = await startStaticServer(PORT, dir, '/my-shop/');
+  server = await startStaticServer(await freePort(), dir, '/my-shop/');
 });
 
 test.afterAll(async () => {

@@ -161,8 +161,8 @@ test('the server lost a buyer’s channel: the buyer sends again what it lacks, 
   await expect.poll(async () => (await serverDocs(e, channel)).filter((d) => d.type === 'decision').map((d) => d.id), { ...ACROSS, message: 'the decisions copied back' })
     .toEqual(expect.arrayContaining(copiesBefore));
   // The buyer's device notices too, and sends the undecided order again (only the buyer can: it is
-  // theirs). PouchDB Server never ends a longpoll on a deleted database: the device notices when
-  // its own longpoll timeout (30 s) ends the wait.
+  // theirs). CouchDB ends the longpoll on the deleted channel at once; PouchDB Server never does,
+  // and the device notices when its own longpoll timeout (30 s) ends the wait.
   await expect.poll(async () => (await intentsOnServer(e, 'lia', 'order.place')).map((d) => d.id), { timeout: 40_000, message: 'the undecided order sent again' })
     .toContain(second);
   await go(buyer.page, `#/orders/${second}`);

@@ -1,9 +1,12 @@
-// What the sync specs share: a PouchDB Server of their own behind the app's origin (/couch/,
-// as sync-story.spec.ts sets it up), devices that connect and sign in through Settings, and
-// the seller's few steps (open the shop, credit a wallet) as a person does them.
+// What the sync specs share: a server of their own behind the app's origin (/couch/, as
+// sync-story.spec.ts sets it up): real CouchDB 3.5 when ../shared/couchdb is there, else
+// PouchDB Server (tests/sync/couch-server.ts); devices that connect and sign in through
+// Settings, and the seller's few steps (open the shop, credit a wallet) as a person does them.
+// Buyers' channels: on CouchDB couch_peruser makes each at sign-up (createUser waits for it);
+// on PouchDB Server the seller's device makes them. Either way the seller's device adopts them.
 import { expect, type Browser, type BrowserContext, type Page, type Request } from '@playwright/test';
 import { resolve } from 'node:path';
-import { createUser, freePort, startCouch, type TestCouch } from '../sync/couch-server.ts';
+import { createUser, freePort, startTestServer, type StartOptions, type TestCouch } from '../sync/couch-server.ts';
 import { setUpShop } from '../../src/sync/setup-shop.ts';
 import { channelDb } from '../../src/sync/names.ts';
 import { balance, go } from './account-helpers.ts';
@@ -26,8 +29,8 @@ export interface Env {
 }
 
 /** A fresh server with the shop set up and these buyers' accounts, and the app served in front of it. */
-export async function startEnv(buyers: readonly string[], shop = SHOP): Promise<Env> {
-  const couch = await startCouch();
+export async function startEnv(buyers: readonly string[], shop = SHOP, server: StartOptions = {}): Promise<Env> {
+  const couch = await startTestServer(server);
   await setUpShop(couch.admin, shop, { allowDemoTopUps: false });
   for (const name of buyers) await createUser(couch.admin, name, passwordOf(name));
   const site = await startStaticServer(await freePort(), resolve(process.env.E2E_OUT_DIR ?? 'dist'), '/', { prefix: '/couch/', target: couch.url });

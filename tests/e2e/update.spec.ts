@@ -2,13 +2,12 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { freePort } from '../sync/couch-server.ts';
 import { buildApp, startStaticServer, type StaticServer } from './static-server.ts';
 
 // A new version is offered and taken only on the user's word. Two builds of the app (told
 // apart by VITE_BUILD_ID) are served in turn; the page must keep running the old one until
 // "Reload to update".
-const PORT = Number(process.env.E2E_PORT ?? 4173) + 20;
-
 let server: StaticServer;
 const dirs = { v1: '', v2: '' };
 
@@ -19,7 +18,7 @@ test.beforeAll(async () => {
     dirs[v] = join(root, v);
     await buildApp(dirs[v], { buildId: v });
   }
-  server = await startStaticServer(PORT, dirs.v1);
+  server = await startStaticServer(await freePort(), dirs.v1);
 });
 
 test.afterAll(async () => {

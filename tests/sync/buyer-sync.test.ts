@@ -1,11 +1,11 @@
-// A buyer's device against a real PouchDB Server: push (409 is success, 403 refuses one
+// A buyer's device against a real server (CouchDB and PouchDB Server): push (409 is success, 403 refuses one
 // entry and not the rest, other failures wait), pull (validated, applied with its
 // checkpoint), and a database lost and made again on the server.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { decide, emptyState, type BuyerId, type Decision } from '../../src/domain/index.ts';
 import { queueIntent, ShopDb } from '../../src/storage/index.ts';
-import { buyerCycle, type BuyerSyncTarget } from '../../src/sync/buyer-sync.ts';
+import { buyerCycle, watchBuyer, type BuyerSyncTarget } from '../../src/sync/buyer-sync.ts';
 import { CouchClient } from '../../src/sync/couch-client.ts';
 import { catalogDb, catalogCopyId, channelDb } from '../../src/sync/names.ts';
 import { adoptChannel, setUpShop } from '../../src/sync/setup-shop.ts';
@@ -43,7 +43,7 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
     return decide(open.state, intents, Date.now()).decisions;
   }
 
-  describe('a buyer device syncing with PouchDB Server', () => {
+  describe('a buyer device syncing with the server', () => {
     it('pushes queued intents with the server-stamped sentAt, and a repeat push is a no-op (409)', async () => {
       const { target, local, client, channel } = await newBuyer('pia');
       const place = order('pia' as BuyerId, T0, [line('tea')], 1500);
@@ -187,6 +187,32 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
       expect((await client.revsOf(channel, [place.id])).has(place.id)).toBe(false);
       expect((await buyerCycle(target)).sent).toBe(1);
       expect((await client.revsOf(channel, [place.id])).has(place.id)).toBe(true);
+    });
+
+    it.runIf(!server.pouch)('a longpoll that CouchDB ends at once because the channel was deleted brings the next cycle, which sends again', async () => {
+      const { target: t, local, channel, client } = await newBuyer('zed');
+      const target = { ...t, checked: new Map() }; // as the app keeps it: identities not asked again each cycle
+      const place = order('zed' as BuyerId, T0, [line('tea')], 1500);
+      await queueIntent(local, place, T0);
+      await buyerCycle(target);
+      const started = Date.now();
+      const watching = watchBuyer(target, AbortSignal.timeout(30_000));
+      await new Promise((r) => setTimeout(r, 500)); // the longpolls are open
+      await couch.admin.deleteDb(channel);
+      await adoptChannel(couch.admin, 'zed', { allowDemoTopUps: false });
+      await watching;
+      expect(Date.now() - started, 'woken by the deletion, not by the longpoll timeout').toBeLessThan(10_000);
+      expect((await buyerCycle(target)).sent).toBe(1);
+      expect((await client.revsOf(channel, [place.id])).has(place.id)).toBe(true);
+    }, 40_000);
+
+    it('a session that ended (no cookie any more) is "signed out", not "waiting for the shop", even with the session checked before', async () => {
+      const { target, local } = await newBuyer('ula');
+      await queueIntent(local, order('ula' as BuyerId, T0, [line('tea')], 1500), T0);
+      const checked = new Map([['_session', { identity: 'ula', at: Date.now() }]]);
+      const expired = new CouchClient({ url: couch.url }); // an expired cookie is not sent, or not taken
+      await expect(buyerCycle({ ...target, client: expired, checked })).rejects.toMatchObject({ status: 401 });
+      expect(await local.outbox.where('status').equals('queued').count()).toBe(1);
     });
 
     it('waits (not ready) while the shop has not opened the channel', async () => {

@@ -1,9 +1,12 @@
 /**
- * A throwaway PouchDB Server (in memory, loopback, a free port) for tests and benches.
- * No vitest imports here, so Playwright specs and `bench/` can use it too.
+ * Throwaway servers for tests and benches, on loopback and free ports: a real Apache CouchDB
+ * 3.5 (real-couchdb.ts) wherever the project's copy is there, else PouchDB Server (in
+ * memory). No vitest imports here, so Playwright specs and `bench/` can use it too.
  *
- *   const couch = await startCouch();
+ *   const couch = await startTestServer();   // the one TEST_SERVER names
  *   try { … couch.admin.put(…) … } finally { await couch.stop(); }
+ *
+ * `startPouchServer` and `startRealCouch` start one kind on purpose (a test of a quirk of one).
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -12,6 +15,10 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CouchClient } from '../../src/sync/couch-client.ts';
+import { channelDb } from '../../src/sync/names.ts';
+import { couchdbStartScript, setCouchConfig, startCouchDb, waitForAuthRules } from './real-couchdb.ts';
+
+export { couchdbStartScript, setCouchConfig } from './real-couchdb.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The package's own entry, run with this Node: no shell, and `kill` reaches the server itself. */
@@ -20,7 +27,10 @@ const BIN = join(ROOT, 'node_modules/pouchdb-server/bin/pouchdb-server');
 export const ADMIN_USER = 'admin';
 export const ADMIN_PASSWORD = 'admin-pw';
 
+export type ServerKind = 'couchdb' | 'pouchdb';
+
 export interface TestCouch {
+  kind: ServerKind;
   /** With a trailing slash: `http://127.0.0.1:<port>/`. */
   url: string;
   /** Signed in as the server admin. */
@@ -30,6 +40,37 @@ export interface TestCouch {
   /** Settles when the server process ends, whether by `stop()` or by itself. */
   exited: Promise<void>;
   stop(): Promise<void>;
+  /**
+   * Back to a fresh server (every user and database the tests made is gone), in a fraction
+   * of a restart: for test files whose tests need a server each (every buyer on a server is
+   * the shop's) but not a process each.
+   */
+  reset(): Promise<void>;
+}
+
+/** The databases a fresh server has (and `_global_changes`, made by the harness on CouchDB). */
+const SYSTEM_DBS = new Set(['_users', '_replicator', '_global_changes']);
+
+async function resetServer(admin: CouchClient, peruser: boolean): Promise<void> {
+  const users = await admin.request<{ rows: { id: string; value: { rev: string } }[] }>(
+    'GET', `_users/_all_docs?startkey=${encodeURIComponent('"org.couchdb.user:"')}&endkey=${encodeURIComponent('"org.couchdb.user;"')}`,
+  );
+  if (users.rows.length > 0) {
+    await admin.bulkDocs('_users', users.rows.map((r) => ({ _id: r.id, _rev: r.value.rev, _deleted: true })));
+  }
+  const gone = new Set(users.rows.map((r) => channelDb(r.id.slice('org.couchdb.user:'.length))));
+  if (peruser) {
+    // couch_peruser deletes the users' channels itself (delete_dbs): wait for it, or it could
+    // delete a channel of the same name that the next test makes.
+    const deadline = Date.now() + 15_000;
+    while ((await admin.request<string[]>('GET', '_all_dbs')).some((db) => gone.has(db))) {
+      if (Date.now() > deadline) throw new Error('couch_peruser did not delete the channels of the deleted users within 15 s.');
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+  for (const db of await admin.request<string[]>('GET', '_all_dbs')) {
+    if (!SYSTEM_DBS.has(db)) await admin.deleteDb(db);
+  }
 }
 
 /** An `Authorization` header value for HTTP basic auth. */
@@ -37,9 +78,44 @@ export function basic(user: string, password: string): string {
   return `Basic ${Buffer.from(`${user}:${password}`, 'utf8').toString('base64')}`;
 }
 
-/** Creates a user (roles can only be set by an admin, so `admin` must be one). */
+/**
+ * Creates a user (roles can only be set by an admin, so `admin` must be one). On CouchDB,
+ * couch_peruser then makes the user's channel: this waits for it (as a buyer's phone would),
+ * so that nothing set up next races with couch_peruser setting the channel's `_security`.
+ */
 export async function createUser(admin: CouchClient, name: string, password: string, roles: string[] = []): Promise<void> {
   await admin.put('_users', { _id: `org.couchdb.user:${name}`, name, password, roles, type: 'user' });
+  if (peruserAdmins.has(admin)) await waitForChannel(admin, name);
+}
+
+/**
+ * The admin clients of the real CouchDBs started here (they run couch_peruser). Known by the
+ * client rather than asked with `GET /`, which this CouchDB build answers only after ~7 s here.
+ */
+const peruserAdmins = new WeakSet<CouchClient>();
+
+/** Waits until couch_peruser has made `name`'s channel and named them in its `_security`. */
+export async function waitForChannel(admin: CouchClient, name: string, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const security = await admin.getSecurity(channelDb(name)).catch(() => undefined);
+    const members = (security?.members as { names?: unknown } | undefined)?.names;
+    if (Array.isArray(members) && members.includes(name)) return;
+    if (Date.now() > deadline) throw new Error(`couch_peruser made no channel for "${name}" within ${timeoutMs} ms.`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+/**
+ * Lets anyone sign up, as a shop's server does for buyers who make their own accounts: on
+ * CouchDB 3 `_users` is admin-only until `[couchdb] users_db_security_editable` and its
+ * `_security` is opened (the setup command prints how); PouchDB Server is open already.
+ */
+export async function openSignUp(couch: TestCouch): Promise<void> {
+  if (couch.kind !== 'couchdb') return;
+  await waitForAuthRules(couch.url, couch.adminAuth);
+  await setCouchConfig(couch.url, couch.adminAuth, 'couchdb', 'users_db_security_editable', 'true');
+  await couch.admin.putSecurity('_users', { admins: { names: [], roles: ['_admin'] }, members: { names: [], roles: [] } });
 }
 
 /**
@@ -61,14 +137,61 @@ export function freePort(port = 0): Promise<number> {
 
 export interface StartOptions {
   port?: number;
-  /** Server admin to create (default admin / admin-pw); null keeps the server in "admin party". */
+  /** Server admin to create (default admin / admin-pw); null keeps PouchDB Server in "admin party" (CouchDB always has one). */
   adminUser?: string | null;
   adminPassword?: string;
   /** Pass the server's own log to this process's stdout (for debugging a test). */
   verbose?: boolean;
+  /** CouchDB settings set after start, by section and key; PouchDB Server ignores them. */
+  config?: Record<string, Record<string, string>>;
 }
 
-export async function startCouch(options: StartOptions = {}): Promise<TestCouch> {
+/** The server the sync tests use in this run, and why: one line for the test output. */
+export interface ServerChoice {
+  kind: ServerKind;
+  /** What the test output says: which server, and where it came from. */
+  line: string;
+  start(options?: StartOptions): Promise<TestCouch>;
+}
+
+function choose(): ServerChoice {
+  const script = couchdbStartScript();
+  if (script) {
+    return { kind: 'couchdb', line: `Sync tests run on real Apache CouchDB 3.5 (${script}).`, start: startRealCouch };
+  }
+  const why = process.env.COUCHDB_START === 'none' ? 'COUCHDB_START=none' : 'no ../shared/couchdb/start.sh beside the repository; COUCHDB_START=<path> names one';
+  return { kind: 'pouchdb', line: `Sync tests run on PouchDB Server 4.2, in memory (${why}).`, start: startPouchServer };
+}
+
+/** Real CouchDB when its start script is there, else PouchDB Server. */
+export const TEST_SERVER: ServerChoice = choose();
+
+/** A fresh server of the kind TEST_SERVER names. */
+export function startTestServer(options: StartOptions = {}): Promise<TestCouch> {
+  return TEST_SERVER.start(options);
+}
+
+/** A real Apache CouchDB 3.5 from its start script (throws if there is none). */
+export async function startRealCouch(options: StartOptions = {}): Promise<TestCouch> {
+  const script = couchdbStartScript();
+  if (!script) throw new Error('No CouchDB start script: put shared/couchdb beside the repository, or set COUCHDB_START.');
+  if (options.adminUser === null) throw new Error('A real CouchDB always has a server admin here.');
+  const port = await freePort(options.port);
+  const started = await startCouchDb(script, {
+    port,
+    adminUser: options.adminUser ?? ADMIN_USER,
+    adminPassword: options.adminPassword ?? ADMIN_PASSWORD,
+    config: options.config,
+    verbose: options.verbose,
+  });
+  peruserAdmins.add(started.admin);
+  return { kind: 'couchdb', ...started, reset: () => resetServer(started.admin, true) };
+}
+
+/** PouchDB Server 4.2 in memory (the fallback, and what `npm run sync-server` runs). */
+export const startCouch = startPouchServer;
+
+export async function startPouchServer(options: StartOptions = {}): Promise<TestCouch> {
   const port = await freePort(options.port);
   // pouchdb-server writes config.json and log.txt into its working directory.
   const dir = mkdtempSync(join(tmpdir(), 'pouchdb-server-'));
@@ -99,7 +222,7 @@ export async function startCouch(options: StartOptions = {}): Promise<TestCouch>
       adminAuth = basic(adminUser, adminPassword);
     }
     const admin = new CouchClient({ url, authorization: adminAuth || undefined });
-    return { url, admin, adminAuth, exited, stop };
+    return { kind: 'pouchdb', url, admin, adminAuth, exited, stop, reset: () => resetServer(admin, false) };
   } catch (error) {
     await stop();
     throw error;
@@ -147,46 +270,14 @@ async function kill(child: ChildProcess, exited: Promise<void>): Promise<void> {
   clearTimeout(timer);
 }
 
-/* ------------------------------------------------------------------ a real CouchDB, when given */
+/* ------------------------------------------------------------------ the contract tests' servers */
 
 /**
- * The contract tests (client, rules) also run against a real CouchDB 3 when one is given:
- *   COUCHDB_URL=http://127.0.0.1:5984/ COUCHDB_ADMIN=admin COUCHDB_PASSWORD=… npm run test:unit
- * (skipped otherwise: PouchDB Server differs from CouchDB in places, see ARCHITECTURE.md §8).
- * The tests make users and databases with fixed names, so use a throwaway server; whatever a
- * test run makes is deleted again by `stop()`.
+ * The contract tests (client, rules, a buyer's device) run on both servers when real CouchDB
+ * is there: it is the production target, and PouchDB Server is what `npm run sync-server`
+ * gives a newcomer. Quirks of one are tested on that one only (`pouch`).
  */
-export function realCouchGiven(): { url: string; user: string; password: string } | undefined {
-  const url = process.env.COUCHDB_URL;
-  const user = process.env.COUCHDB_ADMIN;
-  const password = process.env.COUCHDB_PASSWORD;
-  if (!url || !user || !password) return undefined;
-  return { url: url.endsWith('/') ? url : `${url}/`, user, password };
-}
-
-export async function useRealCouch(): Promise<TestCouch> {
-  const given = realCouchGiven();
-  if (!given) throw new Error('Set COUCHDB_URL, COUCHDB_ADMIN and COUCHDB_PASSWORD to test against a real CouchDB.');
-  const adminAuth = basic(given.user, given.password);
-  const admin = new CouchClient({ url: given.url, authorization: adminAuth });
-  const dbsBefore = new Set(await admin.request<string[]>('GET', '_all_dbs'));
-  const usersBefore = new Set(await admin.userNames());
-  let done: () => void = () => undefined;
-  const exited = new Promise<void>((resolve) => (done = resolve));
-  const stop = async (): Promise<void> => {
-    for (const db of await admin.request<string[]>('GET', '_all_dbs')) if (!dbsBefore.has(db)) await admin.deleteDb(db).catch(() => undefined);
-    for (const name of await admin.userNames()) {
-      if (usersBefore.has(name)) continue;
-      const doc = await admin.get<{ _rev: string }>('_users', `org.couchdb.user:${name}`);
-      if (doc) await admin.request('DELETE', `_users/${encodeURIComponent(`org.couchdb.user:${name}`)}?rev=${doc._rev}`).catch(() => undefined);
-    }
-    done();
-  };
-  return { url: given.url, admin, adminAuth, exited, stop };
-}
-
-/** The servers the contract tests run against: PouchDB Server always, CouchDB when given. */
 export const CONTRACT_SERVERS = [
-  { name: 'PouchDB Server', pouch: true, given: true, start: () => startCouch() },
-  { name: 'CouchDB 3', pouch: false, given: realCouchGiven() !== undefined, start: useRealCouch },
+  { name: 'PouchDB Server', pouch: true, given: true, start: () => startPouchServer() },
+  { name: 'CouchDB 3.5', pouch: false, given: TEST_SERVER.kind === 'couchdb', start: () => startRealCouch() },
 ] as const;

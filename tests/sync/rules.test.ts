@@ -1,5 +1,5 @@
 // The server's rules (src/sync/rules.ts): first the validate_doc_update text evaluated here in
-// Node, branch by branch; then a real PouchDB Server set up by setUpShop, where each refusal
+// Node, branch by branch; then real servers (CouchDB, PouchDB Server) set up by setUpShop, where each refusal
 // has a matching accepted write, so no test passes because everything is refused.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuyerIntent } from '../../src/domain/events.ts';
@@ -9,9 +9,9 @@ import { catalogDb, channelDb, IDENTITY_DOC_ID, journalDb } from '../../src/sync
 import {
   buildRules, catalogSecurity, channelNeedsAdoption, channelSecurity, RULES_DOC_ID, RULES_VERSION, type RulesDesignDoc,
 } from '../../src/sync/rules.ts';
-import { adoptChannel, setUpShop } from '../../src/sync/setup-shop.ts';
+import { adoptChannel, ensureGlobalChanges, setUpShop } from '../../src/sync/setup-shop.ts';
 import { buyerIntents, decisions } from '../domain/fixtures/events-fixture.ts';
-import { basic, CONTRACT_SERVERS, createUser, type TestCouch } from './couch-server.ts';
+import { basic, CONTRACT_SERVERS, createUser, openSignUp, type TestCouch } from './couch-server.ts';
 
 type Kind = BuyerIntent['kind'];
 type Doc = Record<string, unknown> & { _id: string };
@@ -194,6 +194,19 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
     return e;
   }
 
+  /**
+   * Expects a non-admin's `PUT /<db>/_security` to be refused and the security object to be
+   * unchanged, which is what matters: CouchDB 3.5 answers it with 500 (`no_majority`),
+   * PouchDB Server with 401 or 403.
+   */
+  async function securityRefused(client: CouchClient, db: string, security: Record<string, unknown>): Promise<void> {
+    const before = await couch.admin.getSecurity(db);
+    expect(before, 'the test would prove nothing').not.toEqual(security);
+    const error = await client.putSecurity(db, security).then(() => undefined, (e: unknown) => e);
+    expect(error, 'the server accepted it').toBeInstanceOf(CouchError);
+    expect(await couch.admin.getSecurity(db)).toEqual(before);
+  }
+
   describe('setUpShop', () => {
     it('made each database with its _security, rules and identity', async () => {
       for (const db of [CATALOG, JOURNAL, ANN, BO]) {
@@ -214,6 +227,19 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
       await couch.admin.put(CATALOG, { ...old, rulesVersion: 0, validate_doc_update: 'function () {}' });
       expect((await setUpShop(couch.admin, 'shop', { allowDemoTopUps: false })).catalog.rules).toBe(true);
       expect(await couch.admin.get(CATALOG, RULES_DOC_ID)).toMatchObject({ rulesVersion: RULES_VERSION, validate_doc_update: old.validate_doc_update });
+    });
+
+    it('makes _global_changes where _db_updates needs it, as the admin; says where there is no _db_updates', async () => {
+      if (server.pouch) {
+        expect((await setUpShop(couch.admin, 'shop', { allowDemoTopUps: false })).globalChanges).toBe('unsupported');
+        return;
+      }
+      await couch.admin.deleteDb('_global_changes');
+      await expect(couch.admin.request('GET', '_db_updates?limit=1')).rejects.toMatchObject({ status: 404 });
+      expect(await ensureGlobalChanges(seller)).toBe('not-admin');
+      expect((await setUpShop(couch.admin, 'shop', { allowDemoTopUps: false })).globalChanges).toBe('created');
+      expect(await couch.admin.request('GET', '_db_updates?limit=1')).toHaveProperty('results');
+      expect((await setUpShop(couch.admin, 'shop', { allowDemoTopUps: false })).globalChanges).toBe('present');
     });
 
     it('refuses a name that cannot be a shop', async () => {
@@ -279,7 +305,7 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
       const current = (await ann.get<RulesDesignDoc>(ANN, RULES_DOC_ID))!;
       await refused(ann.put(ANN, { ...current, validate_doc_update: 'function () {}' }));
       await refused(ann.put(ANN, { _id: '_design/mine', validate_doc_update: 'function () {}' }));
-      await refused(ann.putSecurity(ANN, { admins: { names: ['ann'] }, members: { names: ['ann'] } }));
+      await securityRefused(ann, ANN, { admins: { names: ['ann'] }, members: { names: ['ann'] } });
     });
   });
 
@@ -346,11 +372,11 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
     });
 
     it('cannot adopt a channel (that takes the server admin), but can check an adopted one', async () => {
-      await refused(seller.putSecurity(ANN, channelSecurity('ann')));
+      await securityRefused(seller, ANN, { ...channelSecurity('ann'), members: { names: ['ann', 'sam'], roles: ['seller'] } });
       await refused(adoptChannel(seller, 'ann', { allowDemoTopUps: true }));
       // A missing channel: refused before any `PUT /<db>`, which would crash PouchDB Server.
       await refused(adoptChannel(seller, 'eve', { allowDemoTopUps: false }), /Only the server's admin/);
-      expect(await anon.request('GET', '')).toHaveProperty('version');
+      expect(await anon.request('GET', '_session')).toHaveProperty('userCtx'); // the server is still up
       expect(await adoptChannel(seller, 'ann', { allowDemoTopUps: false })).toEqual({ db: ANN, created: false, security: false, rules: false, identity: false });
     });
   });
@@ -393,6 +419,47 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
       expect(await ann.request('POST', `${ANN}/_bulk_docs`, { new_edits: false, docs: [{ ...fresh, _rev: '1-ab' }] })).toEqual([]);
       const [bad] = await ann.request<{ error?: string }[]>('POST', `${ANN}/_bulk_docs`, { new_edits: false, docs: [{ ...decision('ann'), _rev: '1-ab' }] });
       expect(bad).toMatchObject({ error: 'forbidden' });
+    });
+  });
+
+  // What CouchDB 3.5 does that the shop must live with (ARCHITECTURE.md §8), so a reader sees it.
+  describe.runIf(!server.pouch)('CouchDB 3.5, as it is', () => {
+    it('keeps _users to its admin until sign-up is opened; then a user may not give themselves the seller role', async () => {
+      await refused(anon.signUp('mal', 'mal-pw'));
+      await openSignUp(couch);
+      await anon.signUp('mal', 'mal-pw'); // control: open now
+      const mal = new CouchClient({ url: couch.url, authorization: basic('mal', 'mal-pw') });
+      const own = (await mal.get<Doc>('_users', 'org.couchdb.user:mal'))!;
+      await refused(mal.put('_users', { ...own, roles: ['seller'] }), /Only _admin may edit roles/);
+      await refused(anon.put('_users', { _id: 'org.couchdb.user:mal2', name: 'mal2', password: 'p', roles: ['seller'], type: 'user' }), /Only _admin may set roles/);
+      expect((await mal.session()).userCtx.roles).toEqual([]);
+    });
+
+    it("takes a member's made-up sibling revision (new_edits:false), which then wins: the authority checks _conflicts", async () => {
+      const doc = intent('order.cancel', 'ann');
+      const { rev } = await ann.put(ANN, doc);
+      const forged = `1-${'f'.repeat(32)}`;
+      expect(await ann.request('POST', `${ANN}/_bulk_docs`, { new_edits: false, docs: [{ ...doc, _rev: forged, reason: 'forged' }] })).toEqual([]);
+      const now = await couch.admin.get<Doc>(ANN, doc._id, '?conflicts=true');
+      expect(now).toMatchObject({ _rev: forged, reason: 'forged', _conflicts: [rev] });
+    });
+
+    it("makes the buyer an admin of their channel again when their user document changes; adoption sees it and undoes it", async () => {
+      await createUser(couch.admin, 'dan', 'dan-pw');
+      await adoptChannel(couch.admin, 'dan', { allowDemoTopUps: false });
+      const channel = channelDb('dan');
+      expect(channelNeedsAdoption(await couch.admin.getSecurity(channel), await couch.admin.get(channel, RULES_DOC_ID), 'dan')).toBe(false);
+      // A password change (by the buyer or the admin) is a change of the user document.
+      const user = (await couch.admin.get<Doc>('_users', 'org.couchdb.user:dan'))!;
+      await couch.admin.put('_users', { ...user, password: 'dan-pw2' });
+      const deadline = Date.now() + 10_000;
+      while (!channelNeedsAdoption(await couch.admin.getSecurity(channel), await couch.admin.get(channel, RULES_DOC_ID), 'dan')) {
+        expect(Date.now(), 'couch_peruser left the adopted _security alone').toBeLessThan(deadline);
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(await couch.admin.getSecurity(channel)).toMatchObject({ admins: { names: ['dan'] } });
+      expect((await adoptChannel(couch.admin, 'dan', { allowDemoTopUps: false })).security).toBe(true);
+      expect(channelNeedsAdoption(await couch.admin.getSecurity(channel), await couch.admin.get(channel, RULES_DOC_ID), 'dan')).toBe(false);
     });
   });
 });

@@ -101,6 +101,11 @@ describe('documents from the server', () => {
 describe('the sync loop', () => {
   /** Runs the loop over scripted cycles; returns the states it reported. */
   async function runLoop(outcomes: (Error | undefined)[], online = true): Promise<SyncStatus[]> {
+    return (await runLoopWaits(outcomes, 1, online)).states;
+  }
+
+  /** The same, with the loop's tick, and the waits it asked for. */
+  async function runLoopWaits(outcomes: (Error | undefined)[], tickMs: number, online = true): Promise<{ states: SyncStatus[]; waits: number[] }> {
     const seen: SyncStatus[] = [];
     const stop = new AbortController();
     let i = 0;
@@ -118,7 +123,7 @@ describe('the sync loop', () => {
         seen.push(s);
         if (!online && seen.length > 2) stop.abort();
       },
-      tickMs: 1,
+      tickMs,
     });
     const waits: number[] = [];
     const realSetTimeout = globalThis.setTimeout;
@@ -129,7 +134,7 @@ describe('the sync loop', () => {
     } finally {
       globalThis.setTimeout = realSetTimeout;
     }
-    return seen;
+    return { states: seen, waits };
   }
 
   it('retries after failures with growing waits, and is synced once a cycle passes', async () => {
@@ -144,6 +149,14 @@ describe('the sync loop', () => {
     const states = await runLoop([new NotReadyError('userdb-616e6e'), new CouchError(401, 'unauthorized', 'Sign in again'), new StandbyError("Sam's phone"), undefined]);
     expect(states.filter((s) => s.state !== 'syncing').map((s) => s.state)).toEqual(['waiting', 'signed-out', 'standby', 'synced']);
     expect(states.find((s) => s.state === 'standby')?.message).toBe("Sam's phone");
+  });
+
+  it('looks again soon, then less often, while a channel is not ready (a buyer who just signed up), not after a fixed minute', async () => {
+    const notReady = () => new NotReadyError('userdb-616e6e');
+    const { states, waits } = await runLoopWaits([notReady(), notReady(), notReady(), notReady(), undefined], 60_000);
+    expect(states.filter((s) => s.state === 'waiting').map((s) => s.retryAt! - 1_000)).toEqual([500, 1_000, 2_000, 4_000]);
+    expect(waits.slice(0, 4)).toEqual([500, 1_000, 2_000, 4_000]);
+    expect(states.at(-1)?.state).toBe('synced');
   });
 
   it('says offline and does not try while the browser is offline', async () => {

@@ -3,6 +3,7 @@ import { outboxCounts } from '../../app/queries.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
+import { useRemotePart } from './use-remote-part.ts';
 
 /**
  * Online or offline, and how much waits to sync. `navigator.onLine` is only a hint (a captive
@@ -23,10 +24,13 @@ export function OnlineStatus() {
     };
   }, []);
   const waiting = counts ? counts.queued + counts.sent : 0;
+  // A real shop's device says what its sync waits for (loaded after the first screen).
+  const Remote = useRemotePart('RemoteNetStatus');
+  if (Remote) return <Remote online={online} waiting={waiting} />;
   return (
     <span role="status" class="net-status">
       <span class={online ? 'net net-online' : 'net net-offline'}>{online ? t('status.online') : t('status.offline')}</span>{' '}
-      <span class="net-waiting">{waiting > 0 ? t('status.waiting', { count: waiting }) : t('status.synced')}</span>
+      {(waiting > 0 || !app.remote) && <span class="net-waiting">{waiting > 0 ? t('status.waiting', { count: waiting }) : t('status.synced')}</span>}
     </span>
   );
 }

@@ -6,6 +6,7 @@ import { askPersistOnce } from '../../app/device/persist-storage.ts';
 import { getShop } from '../../app/queries.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { Price } from '../components/Price.tsx';
+import { SessionPrompt } from '../components/SessionPrompt.tsx';
 import { TeamProgress } from '../components/TeamProgress.tsx';
 import { OrderActions } from '../components/account/OrderActions.tsx';
 import { orderNumber, reasonText, requestWhat } from '../components/account/labels.ts';
@@ -55,6 +56,7 @@ export function OrderScreen({ id }: { id: string }) {
       <p class="acct-status" aria-live="polite">
         {t('order.status')} <StageBadge stage={view.stage} />
       </p>
+      {(view.stage === 'queued' || view.stage === 'sent') && <SessionPrompt where="order" />}
       <p class="acct-muted">
         {t('acct.placed', { date: formatDateTime(view.placedAt, intl) })}
       </p>

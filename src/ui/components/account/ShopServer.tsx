@@ -13,6 +13,7 @@ import { formatDateTime } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n, type I18n, type StringKey } from '../../i18n/index.ts';
+import { SessionPrompt } from '../SessionPrompt.tsx';
 import { errorText } from './labels.ts';
 import { LiveMessage } from './LiveMessage.tsx';
 import type { Message } from './use-action.ts';
@@ -81,10 +82,13 @@ function Connected() {
       <p>{t('remote.connected', { shop: remote.shop, url: remote.url })}</p>
       <SyncState />
       {app.account ? (
-        <p>
-          {t('remote.signedInAs', { name: app.account.name })}{' '}
-          <button type="button" class="acct-btn" disabled={busy} onClick={() => void run(() => signOut(remote))}>{t('remote.signOut')}</button>
-        </p>
+        <>
+          <p>
+            {t('remote.signedInAs', { name: app.account.name })}{' '}
+            <button type="button" class="acct-btn" disabled={busy} onClick={() => void run(() => signOut(remote))}>{t('remote.signOut')}</button>
+          </p>
+          <SessionPrompt where="settings" />
+        </>
       ) : (
         <SignIn />
       )}
@@ -173,5 +177,6 @@ function statusText(t: I18n['t'], status: SyncStatus | undefined): string {
   if (!status) return t('remote.state.starting');
   if (status.state === 'standby') return t('remote.state.standby', { holder: status.message ?? '' });
   const text = t(`remote.state.${status.state}` as StringKey);
-  return status.message && status.state !== 'synced' && status.state !== 'syncing' ? `${text} (${status.message})` : text;
+  // 'waiting' and 'signed-out' say it all; their messages are a developer's words (a database's name).
+  return status.message && status.state === 'retrying' ? `${text} (${status.message})` : text;
 }

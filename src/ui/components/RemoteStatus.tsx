@@ -1,0 +1,40 @@
+import type { SyncStatus } from '../../app/sync/sync-status.ts';
+import { useApp } from '../hooks/use-app.ts';
+import { useSyncStatus } from '../hooks/use-sync-status.ts';
+import { useI18n, type StringKey } from '../i18n/index.ts';
+import { askToSignIn, sessionEnded } from './session-ask.ts';
+
+export { Banner } from './SessionPrompt.tsx';
+
+/**
+ * The header's status on a real shop's device: online or not, how much waits, and what the
+ * sync is waiting for; "Sign in to sync" when the server has ended the session.
+ */
+export function RemoteNetStatus({ online, waiting }: { online: boolean; waiting: number }) {
+  const app = useApp();
+  const { t } = useI18n();
+  const status = useSyncStatus();
+  const ended = sessionEnded(app, status?.state);
+  const quiet = quietText(status);
+  return (
+    <>
+      <span role="status" class="net-status">
+        <span class={online ? 'net net-online' : 'net net-offline'}>{online ? t('status.online') : t('status.offline')}</span>{' '}
+        {waiting > 0 ? <span class="net-waiting">{t('status.waiting', { count: waiting })}</span> : !ended && <span class="net-waiting">{t(quiet)}</span>}
+      </span>
+      {ended && <button type="button" class="net-signin" onClick={askToSignIn}>{t('status.signInToSync')}</button>}
+    </>
+  );
+}
+
+/**
+ * Nothing waits on this device: "All synced" only once it has synced. A buyer who just signed
+ * up waits for the shop to open their account, and is told so. (A session that has ended says
+ * so with its button instead.)
+ */
+function quietText(status: SyncStatus | undefined): StringKey {
+  if (status?.state === 'waiting') return 'status.waitingShop';
+  if (status?.lastSyncedAt === undefined) return 'status.notSynced';
+  return 'status.synced';
+}
+
