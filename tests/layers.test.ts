@@ -1,8 +1,9 @@
-// Keeps the imports between layers going one way (ARCHITECTURE.md section 7):
-//   ui → {app, domain};  app → {sync, storage, domain};  sync → {storage, domain};
-//   storage → {domain};  domain → nothing;  sw → nothing (workbox packages only).
-// Plus: domain imports no package at all, and workbox-* stays in the service worker,
-// except workbox-window in src/app/register-sw.ts.
+// Keeps the imports between layers going one way (ARCHITECTURE.md section 7, README "Layout"):
+//   ui → {app, engines, domain};  app → {sync, storage, engines, domain};  sync → {storage, domain};
+//   storage → {engines, domain};  engines → {domain};  domain → nothing;
+//   sw → nothing (workbox packages only).
+// Plus: domain and engines import no package at all (they are pure), and workbox-* stays in the
+// service worker, except workbox-window in src/app/register-sw.ts.
 // Imports are read with TypeScript's own pre-processor (static, `import type`,
 // `export … from` and dynamic `import('…')`), not with a regex that comments could fool.
 import { readdirSync, readFileSync } from 'node:fs';
@@ -15,13 +16,17 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(ROOT, 'src');
 
 const ALLOWED: Record<string, readonly string[]> = {
-  ui: ['app', 'domain'],
-  app: ['sync', 'storage', 'domain'],
+  ui: ['app', 'engines', 'domain'],
+  app: ['sync', 'storage', 'engines', 'domain'],
   sync: ['storage', 'domain'],
-  storage: ['domain'],
+  storage: ['engines', 'domain'],
+  engines: ['domain'],
   domain: [],
   sw: [],
 };
+
+/** Layers whose code is pure computation: no package, no I/O (their tsconfig has no DOM either). */
+const PURE = new Set(['domain', 'engines']);
 
 interface SourceFile {
   /** Path relative to the repository root, with '/' separators: 'src/ui/App.tsx'. */
@@ -58,7 +63,7 @@ function checkLayers(files: readonly SourceFile[]): string[] {
         continue;
       }
       // A package (or node: built-in).
-      if (from === 'domain') problems.push(`${where}: domain is pure and imports no package`);
+      if (PURE.has(from)) problems.push(`${where}: ${from} is pure and imports no package`);
       else if (spec.startsWith('workbox-')) {
         const bridge = file.path === 'src/app/register-sw.ts' && spec === 'workbox-window';
         if (from !== 'sw' && !bridge) problems.push(`${where}: workbox belongs to src/sw (and workbox-window to src/app/register-sw.ts)`);
@@ -78,7 +83,7 @@ function readSources(dir: string): SourceFile[] {
 }
 
 describe('layers', () => {
-  it('src/ imports go one way: ui → app → {sync, storage} → domain', () => {
+  it('src/ imports go one way: ui → app → {sync, storage} → engines → domain', () => {
     const files = readSources(SRC);
     expect(files.length).toBeGreaterThan(0);
     expect(checkLayers(files)).toEqual([]);
@@ -91,6 +96,9 @@ describe('layers', () => {
       { path: 'src/app/use.ts', text: "const m = await import('../ui/App.tsx');\nimport 'workbox-routing';" },
       { path: 'src/ui/App.tsx', text: "import type { Order } from '../sync/x.ts';\nimport { Workbox } from 'workbox-window';" },
       { path: 'src/sw/sw.ts', text: "import { Money } from '../domain/money.ts';\nimport 'idb-keyval';" },
+      { path: 'src/engines/csv/x.ts', text: "import { openDb } from '../../storage/db.ts';\nimport 'dexie';" },
+      { path: 'src/domain/y.ts', text: "import { parseCsv } from '../engines/csv/parse-csv.ts';" },
+      { path: 'src/sync/z.ts', text: "import { parseCsv } from '../engines/csv/parse-csv.ts';" },
       { path: 'src/stray.ts', text: '' },
     ];
     expect(checkLayers(bad)).toEqual([
@@ -103,7 +111,11 @@ describe('layers', () => {
       "src/ui/App.tsx:2 imports 'workbox-window': workbox belongs to src/sw (and workbox-window to src/app/register-sw.ts)",
       "src/sw/sw.ts:1 imports '../domain/money.ts': sw → domain is not allowed",
       "src/sw/sw.ts:2 imports 'idb-keyval': the service worker imports workbox packages only",
-      'src/stray.ts is not inside a layer folder (src/{ui,app,sync,storage,domain,sw}/)',
+      "src/engines/csv/x.ts:1 imports '../../storage/db.ts': engines → storage is not allowed",
+      "src/engines/csv/x.ts:2 imports 'dexie': engines is pure and imports no package",
+      "src/domain/y.ts:1 imports '../engines/csv/parse-csv.ts': domain → engines is not allowed",
+      "src/sync/z.ts:1 imports '../engines/csv/parse-csv.ts': sync → engines is not allowed",
+      'src/stray.ts is not inside a layer folder (src/{ui,app,sync,storage,engines,domain,sw}/)',
     ]);
   });
 
@@ -115,6 +127,9 @@ describe('layers', () => {
       { path: 'src/sync/outbox.ts', text: "import '../storage/db.ts';\nimport '../domain/events.ts';" },
       { path: 'src/sw/sw.ts', text: "import { precacheAndRoute } from 'workbox-precaching';" },
       { path: 'src/domain/x/y.ts', text: "import '../money.ts';\n// import 'dexie' in a comment is not an import" },
+      { path: 'src/engines/csv/a.ts', text: "import '../../domain/money.ts';\nimport './b.ts';" },
+      { path: 'src/storage/queries.ts', text: "import { queryTerms } from '../engines/search/words.ts';" },
+      { path: 'src/ui/x.tsx', text: "import { parseCsv } from '../engines/csv/parse-csv.ts';" },
     ];
     expect(checkLayers(good)).toEqual([]);
   });

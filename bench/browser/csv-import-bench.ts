@@ -16,7 +16,7 @@ import type { BuyerId } from '../../src/domain/index.ts';
 import { openDb } from '../../src/storage/index.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { importCatalog } from '../../src/app/actions/import-catalog.ts';
-import { csvToProducts, productsToCsv } from '../../src/app/csv/catalog-csv.ts';
+import { csvToProducts, productsToCsv } from '../../src/engines/csv/catalog-csv.ts';
 import { exportCsv } from '../../src/app/data-queries.ts';
 import { DEMO_SHOP } from '../../src/app/demo/demo-catalog.ts';
 import { LocalAuthority } from '../../src/app/demo/local-authority.ts';

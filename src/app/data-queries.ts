@@ -5,10 +5,10 @@
 import type { EventId, ProductId } from '../domain/index.ts';
 import type { ShopDb } from '../storage/db.ts';
 import { allDecisions, getShop, listProducts } from '../storage/queries.ts';
-import { productsToCsv } from './csv/catalog-csv.ts';
-import { csvFileName, type CsvKind } from './csv/download.ts';
-import { ledgerToCsv, postingCount } from './csv/ledger-csv.ts';
-import { ordersToCsv } from './csv/orders-csv.ts';
+import { productsToCsv } from '../engines/csv/catalog-csv.ts';
+import { csvFileName, type CsvKind } from './device/csv-download.ts';
+import { ledgerToCsv, postingCount } from '../engines/csv/ledger-csv.ts';
+import { ordersToCsv } from '../engines/csv/orders-csv.ts';
 
 export interface CsvExport {
   name: string;

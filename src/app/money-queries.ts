@@ -11,13 +11,13 @@
  */
 import type { AccountKey, BuyerId, Decision, Millis, Money, Withdrawal } from '../domain/index.ts';
 import type { ShopDb } from '../storage/index.ts';
-import { copyMoney, emptyMoney, foldMoney, MONEY_KINDS, type MoneyByDay } from './dashboard/aggregate.ts';
-import { checkLedger, type LedgerCheck } from './dashboard/ledger-check.ts';
-import { summarize, type Period, type Summary } from './dashboard/summary.ts';
-import { localZone, type Zone } from './dashboard/zone.ts';
+import { copyMoney, emptyMoney, foldMoney, MONEY_KINDS, type MoneyByDay } from '../engines/dashboard/aggregate.ts';
+import { checkLedger, type LedgerCheck } from '../engines/dashboard/ledger-check.ts';
+import { summarize, type Period, type Summary } from '../engines/dashboard/summary.ts';
+import { localZone, type Zone } from '../engines/dashboard/zone.ts';
 
-export type { Period, Summary } from './dashboard/summary.ts';
-export type { LedgerCheck } from './dashboard/ledger-check.ts';
+export type { Period, Summary } from '../engines/dashboard/summary.ts';
+export type { LedgerCheck } from '../engines/dashboard/ledger-check.ts';
 
 /* ------------------------------------------------------------------ the dashboard */
 

@@ -8,7 +8,6 @@ export { VERSIONS, SCHEMA_VERSION, VIEW_TABLES, tablesAt, type SchemaVersion } f
 export { ShopDb, openDb, DEFAULT_DB_NAME } from './db.ts';
 export * from './rows.ts';
 export { StorageFullError, STORAGE_FULL_MESSAGE, isQuotaError } from './errors.ts';
-export { indexWords, queryTerms } from './words.ts';
 export { queueIntent, markSent, refuseQueued, type QueueResult } from './write-intent.ts';
 export { storeDecisions, type Stored } from './store-decisions.ts';
 export * from './queries.ts';

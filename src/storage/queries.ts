@@ -8,7 +8,7 @@ import type {
 } from '../domain/index.ts';
 import type { ShopDb } from './db.ts';
 import { SHOP_KEY, type CartRow, type OutboxEntry, type OutboxStatus, type ProductRow } from './rows.ts';
-import { queryTerms } from './words.ts';
+import { queryTerms } from '../engines/search/words.ts';
 
 export async function getShop(db: ShopDb): Promise<ShopProfile | undefined> {
   return (await db.shop.get(SHOP_KEY))?.value;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Money, Product, ProductId } from '../../src/domain/index.ts';
-import { csvToProducts, PRODUCT_COLUMNS, productsToCsv, type CatalogItem } from '../../src/app/csv/catalog-csv.ts';
-import { describeProblem } from '../../src/app/csv/problems.ts';
+import { csvToProducts, PRODUCT_COLUMNS, productsToCsv, type CatalogItem } from '../../src/engines/csv/catalog-csv.ts';
+import { describeProblem } from '../../src/engines/csv/problems.ts';
 
 const HEADER = PRODUCT_COLUMNS.join(',');
 const T0 = Date.UTC(2026, 10, 11, 12);

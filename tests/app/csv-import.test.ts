@@ -13,8 +13,8 @@ import { addToCart } from '../../src/app/actions/add-to-cart.ts';
 import { placeOrder } from '../../src/app/actions/place-order.ts';
 import { importCatalog } from '../../src/app/actions/import-catalog.ts';
 import { InvalidInputError } from '../../src/app/errors.ts';
-import { csvToProducts } from '../../src/app/csv/catalog-csv.ts';
-import { parseCsv } from '../../src/app/csv/parse-csv.ts';
+import { csvToProducts } from '../../src/engines/csv/catalog-csv.ts';
+import { parseCsv } from '../../src/engines/csv/parse-csv.ts';
 import { countExisting, exportCsv, importOutcome } from '../../src/app/data-queries.ts';
 
 const START = Date.UTC(2026, 10, 11, 4);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeCsv } from '../../src/app/csv/decode.ts';
-import { parseCsv } from '../../src/app/csv/parse-csv.ts';
-import { csvField, guardFormula, literal, unguardFormula, writeCsv } from '../../src/app/csv/write-csv.ts';
-import { formatMinor, joinList, readMoney, readTime, splitList } from '../../src/app/csv/values.ts';
+import { decodeCsv } from '../../src/app/device/csv-decode.ts';
+import { parseCsv } from '../../src/engines/csv/parse-csv.ts';
+import { csvField, guardFormula, literal, unguardFormula, writeCsv } from '../../src/engines/csv/write-csv.ts';
+import { formatMinor, joinList, readMoney, readTime, splitList } from '../../src/engines/csv/values.ts';
 
 const fieldsOf = (text: string) => {
   const r = parseCsv(text);

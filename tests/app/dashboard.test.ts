@@ -8,11 +8,11 @@ import { describe, expect, it } from 'vitest';
 import {
   decide, emptyState, type Decision, type OrderId, type ProductId, type WithdrawalId,
 } from '../../src/domain/index.ts';
-import { copyMoney, emptyMoney, foldMoney, MONEY_KINDS, type MoneyDecision } from '../../src/app/dashboard/aggregate.ts';
-import { checkLedger } from '../../src/app/dashboard/ledger-check.ts';
-import { splitByWeights } from '../../src/app/dashboard/split.ts';
-import { summarize, topProducts } from '../../src/app/dashboard/summary.ts';
-import { addDays, localZone, namedZone } from '../../src/app/dashboard/zone.ts';
+import { copyMoney, emptyMoney, foldMoney, MONEY_KINDS, type MoneyDecision } from '../../src/engines/dashboard/aggregate.ts';
+import { checkLedger } from '../../src/engines/dashboard/ledger-check.ts';
+import { splitByWeights } from '../../src/engines/dashboard/split.ts';
+import { summarize, topProducts } from '../../src/engines/dashboard/summary.ts';
+import { addDays, localZone, namedZone } from '../../src/engines/dashboard/zone.ts';
 import { buildHistory, historySpec } from '../domain/fixtures/histories.ts';
 import { buyer, HOUR, intent, line, m, openShop, order, product, seller, SHIP } from '../domain/fixtures/shop.ts';
 

@@ -3,8 +3,8 @@ import type { Money, Product, ProductId } from '../../src/domain/index.ts';
 import {
   classify, emptyProductForm, localTimeText, parseProductForm, productFormValues, readLocalTime, readWhole, splitTags,
   type MoneyReader, type ProductFormValues,
-} from '../../src/app/forms/product-form.ts';
-import { encodeToBudget, formatOf, photoFileName, targetSize, TARGET_BYTES } from '../../src/app/photos/compress-photo.ts';
+} from '../../src/engines/forms/product-form.ts';
+import { encodeToBudget, formatOf, photoFileName, targetSize, TARGET_BYTES } from '../../src/app/device/compress-photo.ts';
 import { isLocalPhoto } from '../../src/app/photos/local-photo.ts';
 import { parseMoney } from '../../src/ui/format.ts';
 

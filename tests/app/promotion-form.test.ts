@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Money, Promotion, PromotionId } from '../../src/domain/index.ts';
-import type { MoneyReader } from '../../src/app/forms/product-form.ts';
-import { emptyPromotionForm, parsePromotionForm, promotionFormValues, type PromotionFormValues } from '../../src/app/forms/promotion-form.ts';
+import type { MoneyReader } from '../../src/engines/forms/product-form.ts';
+import { emptyPromotionForm, parsePromotionForm, promotionFormValues, type PromotionFormValues } from '../../src/engines/forms/promotion-form.ts';
 import { parseMoney } from '../../src/ui/format.ts';
 
 const CNY: MoneyReader = { money: (text) => parseMoney(text, 'CNY', 'en'), moneyText: (amount) => (amount / 100).toFixed(2) };

@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProductId } from '../../src/domain/index.ts';
-import { indexWords, queryTerms } from '../../src/storage/index.ts';
-import { SearchIndex, type CatalogRecord, type CatalogSort, type IndexPage, type IndexQuery } from '../../src/app/catalog/search-index.ts';
+import { indexWords, queryTerms } from '../../src/engines/search/words.ts';
+import { SearchIndex, type CatalogRecord, type CatalogSort, type IndexPage, type IndexQuery } from '../../src/engines/search/search-index.ts';
 
 const rec = (id: string, name: string, category: string, price: number, extra: Partial<CatalogRecord> = {}): CatalogRecord => ({
   id: id as ProductId, name, category, tags: [], price, hidden: false, ...extra,

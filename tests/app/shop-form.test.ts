@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_SHOP } from '../../src/app/demo/demo-catalog.ts';
-import { parseShopForm, shopFormValues, type ShopFormValues } from '../../src/app/forms/shop-form.ts';
-import type { MoneyReader } from '../../src/app/forms/product-form.ts';
+import { parseShopForm, shopFormValues, type ShopFormValues } from '../../src/engines/forms/shop-form.ts';
+import type { MoneyReader } from '../../src/engines/forms/product-form.ts';
 import { parseMoney } from '../../src/ui/format.ts';
 
 /** A reader for any currency, as the UI makes them (JPY has no minor digits). */

@@ -1,7 +1,7 @@
 import type { EventId } from '../../domain/index.ts';
 import { isQuotaError, StorageFullError } from '../../storage/errors.ts';
 import type { AppContext } from '../context.ts';
-import type { CatalogItem } from '../csv/catalog-csv.ts';
+import type { CatalogItem } from '../../engines/csv/catalog-csv.ts';
 import { queueSellerCommand } from '../queue-intent.ts';
 
 /** Commands whose writes are issued together (a bound on what waits in memory at once). */

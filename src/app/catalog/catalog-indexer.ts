@@ -24,7 +24,7 @@ import { Dexie, type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { ProductId } from '../../domain/index.ts';
 import type { ShopDb } from '../../storage/db.ts';
 import type { ProductRow } from '../../storage/rows.ts';
-import { SearchIndex, type CatalogInput } from './search-index.ts';
+import { SearchIndex, type CatalogInput } from '../../engines/search/search-index.ts';
 
 /** Rows read per chunk while building. */
 export const CHUNK = 5_000;

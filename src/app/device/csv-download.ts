@@ -2,7 +2,7 @@
  * CSV files out of the browser: a Blob offered as a download (through the same helper as the
  * backup file), named by the kind and the device's calendar date: `products-2026-11-11.csv`.
  */
-import { saveFile } from '../device/backup-file.ts';
+import { saveFile } from './backup-file.ts';
 
 export type CsvKind = 'products' | 'orders' | 'ledger';
 

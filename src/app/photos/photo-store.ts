@@ -6,10 +6,10 @@
 import { deletePhotos, putPhoto } from '../../storage/photos.ts';
 import type { AppContext } from '../context.ts';
 import { newEventId } from '../ids.ts';
-import { compressPhoto, photoFileName, type CompressedPhoto } from './compress-photo.ts';
+import { compressPhoto, photoFileName, type CompressedPhoto } from '../device/compress-photo.ts';
 import { isLocalPhoto } from './local-photo.ts';
 
-export { PhotoError } from './compress-photo.ts';
+export { PhotoError } from '../device/compress-photo.ts';
 
 export interface StoredPhoto {
   /** What goes in a product's `photos`: `photo-<uuid>.webp`. */

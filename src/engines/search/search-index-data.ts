@@ -4,7 +4,7 @@
  * building, querying and updating share. Plain data in, answers out (no Dexie, no DOM).
  */
 import type { ProductId } from '../../domain/index.ts';
-import { indexWords } from '../../storage/index.ts';
+import { indexWords } from './words.ts';
 
 export type CatalogSort = 'name' | 'price-asc' | 'price-desc';
 

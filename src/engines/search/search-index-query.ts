@@ -3,7 +3,7 @@
  * a new generation, then scanning a precomputed order for the requested page.
  */
 import type { ProductId } from '../../domain/index.ts';
-import { queryTerms } from '../../storage/index.ts';
+import { queryTerms } from './words.ts';
 import { DEAD, HIDDEN, type CatalogSort, type IndexData, type IndexPage, type IndexQuery } from './search-index-data.ts';
 
 type Visit = (slot: number) => boolean;

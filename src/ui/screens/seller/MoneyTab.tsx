@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { PERIODS } from '../../../app/dashboard/summary.ts';
+import { PERIODS } from '../../../engines/dashboard/summary.ts';
 import { moneyDashboard, shopZone, type Period } from '../../../app/money-queries.ts';
 import { getShop } from '../../../app/queries.ts';
 import { useNow } from '../../components/shop/use-now.ts';

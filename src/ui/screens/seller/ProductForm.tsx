@@ -4,7 +4,7 @@ import type { ProductId, ShopProfile } from '../../../domain/index.ts';
 import { newProductId, saveProduct } from '../../../app/actions/save-product.ts';
 import {
   emptyProductForm, parseProductForm, productFormValues, type FieldErrors, type ProductFormValues,
-} from '../../../app/forms/product-form.ts';
+} from '../../../engines/forms/product-form.ts';
 import { forgetPhotos } from '../../../app/photos/photo-store.ts';
 import { getProduct, type ProductItem } from '../../../app/queries.ts';
 import { allCategories } from '../../../app/seller-catalog-queries.ts';

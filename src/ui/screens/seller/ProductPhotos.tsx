@@ -1,5 +1,5 @@
 import { useId, useState } from 'preact/hooks';
-import type { FormError } from '../../../app/forms/product-form.ts';
+import type { FormError } from '../../../engines/forms/product-form.ts';
 import { addPhoto, PhotoError } from '../../../app/photos/photo-store.ts';
 import { StorageFullError } from '../../../app/queries.ts';
 import { formatBytes } from '../../components/account/labels.ts';

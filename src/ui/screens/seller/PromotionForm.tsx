@@ -1,10 +1,10 @@
 import { useMemo, useRef, useState } from 'preact/hooks';
 import type { Promotion, ShopProfile } from '../../../domain/index.ts';
 import { newPromotionId, savePromotion } from '../../../app/actions/save-promotion.ts';
-import type { FieldErrors } from '../../../app/forms/product-form.ts';
+import type { FieldErrors } from '../../../engines/forms/product-form.ts';
 import {
   emptyPromotionForm, parsePromotionForm, promotionFormValues, type PromotionFormValues, type PromotionKind,
-} from '../../../app/forms/promotion-form.ts';
+} from '../../../engines/forms/promotion-form.ts';
 import { LiveMessage } from '../../components/account/LiveMessage.tsx';
 import { useAction } from '../../components/account/use-action.ts';
 import { Check, Field, withoutField, focusFirstError } from '../../components/seller/FormField.tsx';

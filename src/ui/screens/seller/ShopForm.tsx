@@ -1,8 +1,8 @@
 import { useId, useRef, useState } from 'preact/hooks';
 import type { ShopProfile } from '../../../domain/index.ts';
 import { newRowId, saveShop } from '../../../app/actions/save-shop.ts';
-import type { FieldErrors } from '../../../app/forms/product-form.ts';
-import { currencyCode, parseShopForm, shopFormValues, type ShopFormValues } from '../../../app/forms/shop-form.ts';
+import type { FieldErrors } from '../../../engines/forms/product-form.ts';
+import { currencyCode, parseShopForm, shopFormValues, type ShopFormValues } from '../../../engines/forms/shop-form.ts';
 import { LiveMessage } from '../../components/account/LiveMessage.tsx';
 import { useAction } from '../../components/account/use-action.ts';
 import { Check, Field, withoutField, fieldId, focusFirstError } from '../../components/seller/FormField.tsx';

@@ -1,5 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { NEW_SHOP } from '../../../app/forms/shop-form.ts';
+import { NEW_SHOP } from '../../../engines/forms/shop-form.ts';
 import { getShop } from '../../../app/queries.ts';
 import { ShareQr } from '../../components/seller/ShareQr.tsx';
 import { useApp } from '../../hooks/use-app.ts';

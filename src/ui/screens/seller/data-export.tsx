@@ -1,6 +1,6 @@
 import { useId, useState } from 'preact/hooks';
-import type { CsvKind } from '../../../app/csv/download.ts';
-import { downloadCsv } from '../../../app/csv/download.ts';
+import type { CsvKind } from '../../../app/device/csv-download.ts';
+import { downloadCsv } from '../../../app/device/csv-download.ts';
 import { exportCsv, NoShopError } from '../../../app/data-queries.ts';
 import { errorText } from '../../components/account/labels.ts';
 import { LiveMessage } from '../../components/account/LiveMessage.tsx';

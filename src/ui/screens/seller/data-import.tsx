@@ -1,8 +1,8 @@
 import { useId, useState } from 'preact/hooks';
 import { importCatalog } from '../../../app/actions/import-catalog.ts';
-import { csvToProducts, PRODUCT_COLUMNS, type CatalogParse } from '../../../app/csv/catalog-csv.ts';
-import { decodeCsv } from '../../../app/csv/decode.ts';
-import { CSV_LIMITS } from '../../../app/csv/parse-csv.ts';
+import { csvToProducts, PRODUCT_COLUMNS, type CatalogParse } from '../../../engines/csv/catalog-csv.ts';
+import { decodeCsv } from '../../../app/device/csv-decode.ts';
+import { CSV_LIMITS } from '../../../engines/csv/parse-csv.ts';
 import { countExisting, importOutcome } from '../../../app/data-queries.ts';
 import { getShop } from '../../../app/queries.ts';
 import { ConfirmButton } from '../../components/account/ConfirmButton.tsx';
