@@ -5,6 +5,7 @@ export * from './catalog.ts';
 export * from './ledger.ts';
 export * from './orders.ts';
 export * from './teams.ts';
+export * from './refund-window.ts';
 export * from './events.ts';
 export * from './state.ts';
 export * from './result.ts';
