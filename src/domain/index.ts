@@ -11,6 +11,6 @@ export * from './state.ts';
 export * from './result.ts';
 export type * from './pricing/types.ts';
 export { quote } from './pricing/quote.ts';
-export { quoteCart, type Cart } from './quote-state.ts';
+export { quoteCart, countCouponUse, type Cart } from './quote-state.ts';
 export { apply, draftOf, foldDecision, type Draft } from './fold.ts';
 export { decide, decideInto, refuseTampered, type Decided } from './authority/decide.ts';

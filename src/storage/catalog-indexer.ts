@@ -1,5 +1,5 @@
 /**
- * The catalog index's upkeep (see catalog-search.ts, which loads this module when the index is
+ * The catalog index's upkeep (see app/queries/catalog-search.ts, which loads this module when the index is
  * first wanted, so that the first screen does not wait for its code): one `SearchIndex` per
  * database, built in the background from `db.products` and kept fresh as products change.
  *
@@ -21,10 +21,11 @@
  * swapped for the new one when done. Changes that arrive during a rebuild are applied after it.
  */
 import { Dexie, type IntervalTree, type ObservabilitySet } from 'dexie';
-import type { ProductId } from '../../domain/index.ts';
-import type { ShopDb } from '../../storage/db.ts';
-import type { ProductRow } from '../../storage/rows.ts';
-import { SearchIndex, type CatalogInput } from '../../engines/search/search-index.ts';
+import type { ProductId } from '../domain/index.ts';
+import { tablesOf, type ShopDb } from './db.ts';
+import type { ProductRow } from './rows.ts';
+import { SearchIndex, type CatalogInput } from '../engines/search/search-index.ts';
+import type { Store } from './store.ts';
 
 /** Rows read per chunk while building. */
 export const CHUNK = 5_000;
@@ -49,11 +50,14 @@ export class CatalogIndexer {
   private readonly part: string;
 
   /** `onChange` is called whenever `index`, `building`, `version` or `error` change. */
+  private readonly db: ShopDb;
+
   constructor(
-    private readonly db: ShopDb,
+    store: Store,
     private readonly onChange: () => void,
   ) {
-    this.part = `idb://${db.name}/products/`;
+    this.db = tablesOf(store);
+    this.part = `idb://${store.name}/products/`;
     Dexie.on('storagemutated', this.onMutated);
     this.schedule();
   }

@@ -4,7 +4,8 @@
  * attachment name such as `photo-<uuid>.webp`; the bytes never go into an event.
  */
 import type { Millis } from '../domain/index.ts';
-import type { ShopDb } from './db.ts';
+import { tablesOf } from './db.ts';
+import type { Store } from './store.ts';
 import { guardQuota } from './errors.ts';
 
 export interface PhotoRow {
@@ -21,17 +22,20 @@ export interface PhotoRow {
 }
 
 /** Stores (or replaces) a photo; a full disk is a `StorageFullError`. */
-export function putPhoto(db: ShopDb, row: PhotoRow): Promise<void> {
+export function putPhoto(store: Store, row: PhotoRow): Promise<void> {
+  const db = tablesOf(store);
   return guardQuota(async () => {
     await db.photos.put(row);
   });
 }
 
-export function getPhoto(db: ShopDb, id: string): Promise<PhotoRow | undefined> {
+export function getPhoto(store: Store, id: string): Promise<PhotoRow | undefined> {
+  const db = tablesOf(store);
   return db.photos.get(id);
 }
 
 /** Forgets photos no product will name (taken for a form that was not saved, then removed). */
-export function deletePhotos(db: ShopDb, ids: readonly string[]): Promise<void> {
+export function deletePhotos(store: Store, ids: readonly string[]): Promise<void> {
+  const db = tablesOf(store);
   return db.photos.bulkDelete([...ids]);
 }
