@@ -73,6 +73,69 @@ function checkLayers(files: readonly SourceFile[]): string[] {
   return problems;
 }
 
+/*
+ * Storage in one place: Dexie is storage's, so nothing outside src/storage may reach the Dexie
+ * database. That takes the `dexie` package, or one of the storage names that hand out the
+ * database itself (`ShopDb`, `openDb`, `tablesOf`), or a whole storage module at once (a
+ * namespace import, `export *`, a dynamic import of db.ts or the index). Everything else gets
+ * an opaque `Store` and storage's typed reads and writes, so a table, `.where(`, `.toArray(` or
+ * `transaction(` cannot be written outside storage: there is nothing to call them on.
+ * src/sync still holds the database, and so do the files that hand it to sync and to the demo's
+ * authority runner (until one authority loop takes a Store: issue 11's second part).
+ */
+const DATABASE_NAMES = new Set(['ShopDb', 'openDb', 'tablesOf']);
+const HOLDS_DATABASE = ['src/storage/', 'src/sync/'];
+const HANDS_DATABASE_ON = new Set([
+  'src/app/start-app.ts', // opens the demo's database for the demo's authority runner
+  'src/app/sync/start-remote.ts', // opens a shop's database for the sync runner
+  'src/app/sync/start-sync.ts', // gives it to the sync runner
+  'src/app/demo/local-authority.ts', // the demo's authority runner
+]);
+
+/** Every way `files` reach the Dexie database outside storage, one line each. */
+function checkStorageSealed(files: readonly SourceFile[]): string[] {
+  const problems: string[] = [];
+  for (const file of files) {
+    if (HOLDS_DATABASE.some((dir) => file.path.startsWith(dir)) || HANDS_DATABASE_ON.has(file.path)) continue;
+    if (!/storage|dexie/.test(file.text)) continue; // nothing to look at (parsing every file is slow)
+    const source = ts.createSourceFile(file.path, file.text, ts.ScriptTarget.ES2022, false, file.path.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS);
+    const at = (node: ts.Node) => `${file.path}:${source.getLineAndCharacterOfPosition(node.getStart(source)).line + 1}`;
+    const inStorage = (spec: string) => {
+      if (!spec.startsWith('.')) return false;
+      const target = relative(ROOT, resolve(ROOT, dirname(file.path), spec)).split(sep).join('/');
+      return target.startsWith('src/storage/');
+    };
+    const visit = (node: ts.Node): void => {
+      if ((ts.isImportDeclaration(node) || ts.isExportDeclaration(node)) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
+        const spec = node.moduleSpecifier.text;
+        if (spec === 'dexie' || spec.startsWith('dexie/')) problems.push(`${at(node)} imports '${spec}': Dexie is used in src/storage only`);
+        else if (inStorage(spec)) {
+          const names: string[] = [];
+          let whole = false;
+          if (ts.isImportDeclaration(node)) {
+            const bindings = node.importClause?.namedBindings;
+            if (bindings && ts.isNamespaceImport(bindings)) whole = true;
+            else if (bindings) for (const el of bindings.elements) names.push((el.propertyName ?? el.name).text);
+            if (node.importClause?.name) names.push('default');
+          } else if (node.exportClause === undefined || ts.isNamespaceExport(node.exportClause)) whole = true;
+          else for (const el of node.exportClause.elements) names.push((el.propertyName ?? el.name).text);
+          if (whole) problems.push(`${at(node)} takes all of '${spec}' at once: name what is used (never the database)`);
+          for (const name of names.filter((n) => DATABASE_NAMES.has(n))) problems.push(`${at(node)} takes ${name} from '${spec}': the Dexie database stays in src/storage`);
+        }
+      } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
+        const arg = node.arguments[0];
+        if (arg && ts.isStringLiteralLike(arg)) {
+          if (arg.text === 'dexie') problems.push(`${at(node)} imports 'dexie': Dexie is used in src/storage only`);
+          else if (inStorage(arg.text) && /\/(db|index)\.ts$/.test(arg.text)) problems.push(`${at(node)} loads '${arg.text}', which hands out the database`);
+        }
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(source);
+  }
+  return problems;
+}
+
 function readSources(dir: string): SourceFile[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
@@ -132,5 +195,39 @@ describe('layers', () => {
       { path: 'src/ui/x.tsx', text: "import { parseCsv } from '../engines/csv/parse-csv.ts';" },
     ];
     expect(checkLayers(good)).toEqual([]);
+  });
+});
+
+describe('storage in one place', () => {
+  it("nothing outside src/storage reaches the Dexie database (but the runners' wiring, listed)", () => {
+    expect(checkStorageSealed(readSources(SRC))).toEqual([]);
+  });
+
+  it('the checker reports what it should (so the test above can fail)', () => {
+    const bad: SourceFile[] = [
+      { path: 'src/app/queries/x.ts', text: "import { liveQuery } from 'dexie';\nimport type { ShopDb } from '../../storage/db.ts';" },
+      { path: 'src/ui/y.tsx', text: "import { openDb as open, getShop } from '../storage/index.ts';\nexport { tablesOf } from '../storage/db.ts';" },
+      { path: 'src/app/z.ts', text: "import * as storage from '../storage/queries.ts';\nexport * from '../storage/cart.ts';\nconst m = await import('../storage/db.ts');" },
+    ];
+    expect(checkStorageSealed(bad)).toEqual([
+      "src/app/queries/x.ts:1 imports 'dexie': Dexie is used in src/storage only",
+      "src/app/queries/x.ts:2 takes ShopDb from '../../storage/db.ts': the Dexie database stays in src/storage",
+      "src/ui/y.tsx:1 takes openDb from '../storage/index.ts': the Dexie database stays in src/storage",
+      "src/ui/y.tsx:2 takes tablesOf from '../storage/db.ts': the Dexie database stays in src/storage",
+      "src/app/z.ts:1 takes all of '../storage/queries.ts' at once: name what is used (never the database)",
+      "src/app/z.ts:2 takes all of '../storage/cart.ts' at once: name what is used (never the database)",
+      "src/app/z.ts:3 loads '../storage/db.ts', which hands out the database",
+    ]);
+  });
+
+  it("accepts storage's typed functions, its Store type, and the database inside storage and sync", () => {
+    const good: SourceFile[] = [
+      { path: 'src/app/queries/x.ts', text: "import { getShop } from '../../storage/queries.ts';\nimport type { Store } from '../../storage/store.ts';" },
+      { path: 'src/storage/live.ts', text: "import { liveQuery } from 'dexie';\nimport type { ShopDb } from './db.ts';" },
+      { path: 'src/sync/pull.ts', text: "import type { ShopDb } from '../storage/index.ts';" },
+      { path: 'src/app/start-app.ts', text: "import { openDb } from '../storage/db.ts';" },
+      { path: 'src/ui/z.tsx', text: "// import { ShopDb } from '../storage/db.ts' in a comment is not an import\nconst s = 'dexie';" },
+    ];
+    expect(checkStorageSealed(good)).toEqual([]);
   });
 });

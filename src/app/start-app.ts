@@ -62,7 +62,7 @@ export async function startApp(options: { dbName?: string; now?: () => number } 
   let scheduled = false;
 
   const ctx: RunningApp = {
-    db,
+    store: db,
     buyer: () => buyer,
     person,
     ready,

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BuyerId } from '../domain/index.ts';
 import type { RunningApp } from '../app/start-app.ts';
-import { setSetting } from '../app/queries.ts';
+import { setSetting } from '../app/queries/reads.ts';
 import { OnlineStatus } from './components/OnlineStatus.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { AppContext } from './hooks/use-app.ts';

@@ -10,8 +10,8 @@ import { ShopDb, storeDecisions } from '../../src/storage/index.ts';
 import { emptyMoney, foldMoney } from '../../src/engines/dashboard/aggregate.ts';
 import { summarize } from '../../src/engines/dashboard/summary.ts';
 import { namedZone } from '../../src/engines/dashboard/zone.ts';
-import { moneyDashboard, sellerCustomers } from '../../src/app/money-queries.ts';
-import { sellerInbox } from '../../src/app/seller-inbox-queries.ts';
+import { moneyDashboard, sellerCustomers } from '../../src/app/queries/money.ts';
+import { sellerInbox } from '../../src/app/queries/seller-inbox.ts';
 import { buyer, DAY, HOUR, intent, line, m, openShop, order, product, seller, T0 } from '../domain/fixtures/shop.ts';
 
 const zone = namedZone('Asia/Shanghai');

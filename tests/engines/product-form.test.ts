@@ -5,7 +5,7 @@ import {
   type MoneyReader, type ProductFormValues,
 } from '../../src/engines/forms/product-form.ts';
 import { encodeToBudget, formatOf, photoFileName, targetSize, TARGET_BYTES } from '../../src/app/device/compress-photo.ts';
-import { isLocalPhoto } from '../../src/app/photos/local-photo.ts';
+import { isLocalPhoto } from '../../src/app/queries/photos.ts';
 import { parseMoney } from '../../src/ui/format.ts';
 
 /** Yuan as typed in English: what the UI gives the forms. */

@@ -1,5 +1,5 @@
 /**
- * A photo the seller took or picked, compressed (compress-photo.ts) and stored on this device;
+ * A photo the seller took or picked, compressed (device/compress-photo.ts) and stored on this device;
  * the product names it by its file name. Photos go to the shop's server as attachments when
  * sync sends the catalog; until then they live here.
  */
@@ -7,7 +7,7 @@ import { deletePhotos, putPhoto } from '../../storage/photos.ts';
 import type { AppContext } from '../context.ts';
 import { newEventId } from '../ids.ts';
 import { compressPhoto, photoFileName, type CompressedPhoto } from '../device/compress-photo.ts';
-import { isLocalPhoto } from './local-photo.ts';
+import { isLocalPhoto } from '../queries/photos.ts';
 
 export { PhotoError } from '../device/compress-photo.ts';
 
@@ -22,11 +22,11 @@ export async function addPhoto(ctx: AppContext, file: Blob): Promise<StoredPhoto
   const photo = await compressPhoto(file);
   const at = ctx.now();
   const ref = photoFileName(newEventId(at), photo.type);
-  await putPhoto(ctx.db, { id: ref, blob: photo.blob, type: photo.type, width: photo.width, height: photo.height, bytes: photo.blob.size, storedAt: at });
+  await putPhoto(ctx.store, { id: ref, blob: photo.blob, type: photo.type, width: photo.width, height: photo.height, bytes: photo.blob.size, storedAt: at });
   return { ref, photo };
 }
 
 /** Forgets photos taken for a form and removed before it was saved (no product names them). */
 export function forgetPhotos(ctx: AppContext, refs: readonly string[]): Promise<void> {
-  return deletePhotos(ctx.db, refs.filter(isLocalPhoto));
+  return deletePhotos(ctx.store, refs.filter(isLocalPhoto));
 }

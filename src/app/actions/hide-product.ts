@@ -9,7 +9,7 @@ import { queueSellerCommand } from '../queue-intent.ts';
  * else, its shelf stock included, stays as the shop last decided it.
  */
 export async function setProductHidden(ctx: AppContext, id: ProductId, hidden: boolean): Promise<EventId> {
-  const item = await getProduct(ctx.db, id);
+  const item = await getProduct(ctx.store, id);
   if (!item) throw new InvalidInputError([`product: there is no product ${JSON.stringify(id)}`]);
   return queueSellerCommand(ctx, { kind: 'product.save', product: { ...item.product, hidden }, stock: item.inventory?.stock ?? 0 });
 }

@@ -1,9 +1,9 @@
 /**
  * Catalog search for the screens: the answer of storage's `listProducts`, from an in-memory
- * index (search-index.ts) once it is built, reading only the page's products and stock; from
+ * index (engines/search/search-index.ts) once it is built, reading only the page's products and stock; from
  * `listProducts` itself until then.
  *
- * The index's code and upkeep (catalog-indexer.ts) are loaded when the index is first wanted,
+ * The index's code and upkeep (storage/catalog-indexer.ts) are loaded when the index is first wanted,
  * after the first screen: this module stays small. Its builder reads the products in the
  * background and follows every change to them (see there).
  *
@@ -14,9 +14,9 @@
  * Imports name storage's files, not its index.ts: through the barrel, the bundler merged
  * storage's lazily loaded modules into the first screen's chunk.
  */
-import type { ShopDb } from '../../storage/db.ts';
-import { listProducts, type ProductPage, type ProductQuery } from '../../storage/queries.ts';
-import type { CatalogIndexer } from './catalog-indexer.ts';
+import type { CatalogIndexer } from '../../storage/catalog-indexer.ts';
+import { listProducts, productItems, type ProductPage, type ProductQuery } from '../../storage/queries.ts';
+import type { Store } from '../../storage/store.ts';
 
 export interface CatalogSearchStatus {
   /** The index answers searches; until then storage's `listProducts` does. */
@@ -43,16 +43,16 @@ class Search {
   /** Storage's answer to the first search, if the page is waiting for one: the build starts after it. */
   private first: Promise<unknown> | undefined;
 
-  constructor(db: ShopDb) {
+  constructor(store: Store) {
     // On a fresh task: never inside a live query or a transaction that asked for the search.
     // And after the page's first answer from storage, rather than competing with it for the
     // database and the main thread: the first page shows sooner, the index is ready about as soon.
     this.loaded = new Promise((resolve) => setTimeout(resolve, 0))
       .then(() => this.first)
       .catch(() => undefined)
-      .then(() => import('./catalog-indexer.ts'))
+      .then(() => import('../../storage/catalog-indexer.ts'))
       .then(({ CatalogIndexer }) => {
-        if (!this.stopped) this.indexer = new CatalogIndexer(db, () => this.notify());
+        if (!this.stopped) this.indexer = new CatalogIndexer(store, () => this.notify());
       })
       .catch((error: unknown) => {
         this.loadError = error;
@@ -104,68 +104,63 @@ class Search {
   }
 }
 
-const searches = new WeakMap<ShopDb, Search>();
+const searches = new WeakMap<Store, Search>();
 
-function searchOf(db: ShopDb): Search {
-  let search = searches.get(db);
+function searchOf(store: Store): Search {
+  let search = searches.get(store);
   if (search === undefined || search.stopped || search.indexer?.stopped) {
-    search = new Search(db);
-    searches.set(db, search);
+    search = new Search(store);
+    searches.set(store, search);
   }
   return search;
 }
 
-/** Starts building the catalog index of `db` in the background (if not yet started). */
-export function startCatalogSearch(db: ShopDb): void {
-  searchOf(db);
+/** Starts building the catalog index of `store` in the background (if not yet started). */
+export function startCatalogSearch(store: Store): void {
+  searchOf(store);
 }
 
-/** Where the index of `db` is (not started: not ready, not building). */
-export function catalogSearchStatus(db: ShopDb): CatalogSearchStatus {
-  return searches.get(db)?.status() ?? { ready: false, building: false, products: 0, version: 0 };
+/** Where the index of `store` is (not started: not ready, not building). */
+export function catalogSearchStatus(store: Store): CatalogSearchStatus {
+  return searches.get(store)?.status() ?? { ready: false, building: false, products: 0, version: 0 };
 }
 
 /**
- * Calls `listener` now and whenever the index of `db` becomes ready or its answers may have
+ * Calls `listener` now and whenever the index of `store` becomes ready or its answers may have
  * changed (starting the index if needed). Returns the way to stop listening.
  */
-export function watchCatalogSearch(db: ShopDb, listener: Listener): () => void {
-  return searchOf(db).subscribe(listener);
+export function watchCatalogSearch(store: Store, listener: Listener): () => void {
+  return searchOf(store).subscribe(listener);
 }
 
-/** Resolves once the index of `db` is built and up to date with every change so far (tests, benches). */
-export async function catalogSearchSettled(db: ShopDb): Promise<CatalogSearchStatus> {
-  const search = searchOf(db);
+/** Resolves once the index of `store` is built and up to date with every change so far (tests, benches). */
+export async function catalogSearchSettled(store: Store): Promise<CatalogSearchStatus> {
+  const search = searchOf(store);
   await search.settled();
   return search.status();
 }
 
-/** Drops the index of `db` and stops following its changes (before closing or deleting it). */
-export function stopCatalogSearch(db: ShopDb): void {
-  searches.get(db)?.stop();
-  searches.delete(db);
+/** Drops the index of `store` and stops following its changes (before closing or deleting it). */
+export function stopCatalogSearch(store: Store): void {
+  searches.get(store)?.stop();
+  searches.delete(store);
 }
 
 /**
  * A page of the catalog: the same answer as storage's `listProducts`, from the index once it is
  * ready (reading only the page's products and stock), from `listProducts` until then. Starts
- * the index. Safe inside a live query: it reads the database only through Dexie.
+ * the index. Safe inside a live query: it reads the database only through storage's reads.
  */
-export async function searchCatalog(db: ShopDb, q: ProductQuery): Promise<ProductPage> {
-  const search = searchOf(db);
+export async function searchCatalog(store: Store, q: ProductQuery): Promise<ProductPage> {
+  const search = searchOf(store);
   const index = search.indexer?.index;
   if (index === undefined) {
-    const answer = listProducts(db, q);
+    const answer = listProducts(store, q);
     search.answering(answer);
     return answer;
   }
   const { ids, total } = index.query(q);
   if (ids.length === 0) return { items: [], total };
-  const [products, inventory] = await Promise.all([db.products.bulkGet(ids), db.inventory.bulkGet(ids)]);
-  const items: ProductPage['items'] = [];
-  products.forEach((row, i) => {
-    // Deleted since the index last heard: left out until the index catches up (a moment later).
-    if (row !== undefined) items.push({ product: row.value, inventory: inventory[i]?.value });
-  });
-  return { items, total };
+  // Deleted since the index last heard: left out until the index catches up (a moment later).
+  return { items: await productItems(store, ids), total };
 }

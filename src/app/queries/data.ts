@@ -2,13 +2,15 @@
  * Reads for the seller's Data tab: the files it exports, from what this device holds, and what
  * an import would replace. Plain async functions over the database (one read transaction each).
  */
-import type { EventId, ProductId } from '../domain/index.ts';
-import type { ShopDb } from '../storage/db.ts';
-import { allDecisions, getShop, listProducts } from '../storage/queries.ts';
-import { productsToCsv } from '../engines/csv/catalog-csv.ts';
-import { csvFileName, type CsvKind } from './device/csv-download.ts';
-import { ledgerToCsv, postingCount } from '../engines/csv/ledger-csv.ts';
-import { ordersToCsv } from '../engines/csv/orders-csv.ts';
+import type { EventId, ProductId } from '../../domain/index.ts';
+import { countProducts } from '../../storage/catalog-queries.ts';
+import { catalogToExport, ledgerToExport, ordersToExport } from '../../storage/export-queries.ts';
+import { decisionsOnAny } from '../../storage/order-queries.ts';
+import type { Store } from '../../storage/store.ts';
+import { productsToCsv } from '../../engines/csv/catalog-csv.ts';
+import { ledgerToCsv, postingCount } from '../../engines/csv/ledger-csv.ts';
+import { ordersToCsv } from '../../engines/csv/orders-csv.ts';
+import { csvFileName, type CsvKind } from '../device/csv-download.ts';
 
 export interface CsvExport {
   name: string;
@@ -25,35 +27,33 @@ export class NoShopError extends Error {
   }
 }
 
-/** One of the Data tab's files, made from the device's database as it is now. */
-export async function exportCsv(db: ShopDb, kind: CsvKind, at: number): Promise<CsvExport> {
-  return db.transaction('r', [db.shop, db.products, db.inventory, db.orders, db.events], async () => {
-    const shop = await getShop(db);
-    if (!shop) throw new NoShopError();
-    const name = csvFileName(kind, at);
-    switch (kind) {
-      case 'products': {
-        // The seller's whole catalog, hidden products too, in the Products tab's order (by name).
-        const { items } = await listProducts(db, { includeHidden: true, offset: 0, limit: Number.MAX_SAFE_INTEGER });
-        const text = productsToCsv(items.map((i) => ({ product: i.product, stock: i.inventory?.stock ?? 0 })), shop.currency);
-        return { name, text, rows: items.length };
-      }
-      case 'orders': {
-        const orders = (await db.orders.orderBy('placedAt').toArray()).map((r) => r.value);
-        return { name, text: ordersToCsv(orders, shop), rows: orders.length };
-      }
-      case 'ledger': {
-        const decisions = await allDecisions(db);
-        return { name, text: ledgerToCsv(decisions, shop.currency), rows: postingCount(decisions) };
-      }
+/** One of the Data tab's files, made from the device's database as it is now (read in one transaction). */
+export async function exportCsv(store: Store, kind: CsvKind, at: number): Promise<CsvExport> {
+  const name = csvFileName(kind, at);
+  switch (kind) {
+    case 'products': {
+      // The seller's whole catalog, hidden products too, in the Products tab's order (by name).
+      const { shop, items } = await catalogToExport(store);
+      if (!shop) throw new NoShopError();
+      const text = productsToCsv(items.map((i) => ({ product: i.product, stock: i.inventory?.stock ?? 0 })), shop.currency);
+      return { name, text, rows: items.length };
     }
-  });
+    case 'orders': {
+      const { shop, orders } = await ordersToExport(store);
+      if (!shop) throw new NoShopError();
+      return { name, text: ordersToCsv(orders, shop), rows: orders.length };
+    }
+    case 'ledger': {
+      const { shop, decisions } = await ledgerToExport(store);
+      if (!shop) throw new NoShopError();
+      return { name, text: ledgerToCsv(decisions, shop.currency), rows: postingCount(decisions) };
+    }
+  }
 }
 
 /** How many of these product ids the catalog already has (an import replaces them). */
-export async function countExisting(db: ShopDb, ids: readonly ProductId[]): Promise<number> {
-  const keys = await db.products.where('id').anyOf([...ids]).primaryKeys();
-  return keys.length;
+export function countExisting(store: Store, ids: readonly ProductId[]): Promise<number> {
+  return countProducts(store, ids);
 }
 
 export interface ImportOutcome {
@@ -67,13 +67,12 @@ export interface ImportOutcome {
 }
 
 /** What the shop on this device has made of an import's commands so far. */
-export async function importOutcome(db: ShopDb, ids: readonly EventId[]): Promise<ImportOutcome> {
-  const decisions = await db.events.where('intentId').anyOf([...ids]).toArray();
+export async function importOutcome(store: Store, ids: readonly EventId[]): Promise<ImportOutcome> {
+  const decisions = await decisionsOnAny(store, ids);
   let saved = 0;
   let refused = 0;
   let firstRefusal: string | undefined;
   for (const d of decisions) {
-    if (d.type !== 'decision') continue;
     if (d.kind === 'product.saved') saved++;
     else {
       refused++;

@@ -1,9 +1,9 @@
 /**
  * Photos kept on this device (the `photos` table) as the screens read them: small, because the
- * catalog's first screen shows them. Compressing and storing them is photo-store.ts.
+ * catalog's first screen shows them. Compressing and storing them is actions/add-photo.ts.
  */
-import type { ShopDb } from '../../storage/db.ts';
 import { getPhoto } from '../../storage/photos.ts';
+import type { Store } from '../../storage/store.ts';
 
 const LOCAL = /^photo-[\da-f-]{36}\.(webp|jpg)$/;
 
@@ -13,6 +13,6 @@ export function isLocalPhoto(ref: string): boolean {
 }
 
 /** The picture of a local photo, or undefined if this device does not have it. */
-export async function localPhotoBlob(db: ShopDb, ref: string): Promise<Blob | undefined> {
-  return (await getPhoto(db, ref))?.blob;
+export async function localPhotoBlob(store: Store, ref: string): Promise<Blob | undefined> {
+  return (await getPhoto(store, ref))?.blob;
 }

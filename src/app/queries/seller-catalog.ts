@@ -1,21 +1,19 @@
 /**
  * Reads for the seller's catalog tabs (products, promotions, shop) that the shared queries
- * lack. Plain reads of the database given, for the UI's live queries.
+ * lack. Plain reads of the store given, for the UI's live queries.
  */
-import type { Promotion } from '../domain/index.ts';
-import type { ShopDb } from '../storage/db.ts';
+import type { Promotion } from '../../domain/index.ts';
+import { allPromotions, categoriesInUse } from '../../storage/catalog-queries.ts';
+import type { Store } from '../../storage/store.ts';
 
 /** Every category in use, hidden products' too, by name: the product form's suggestions. */
-export async function allCategories(db: ShopDb): Promise<string[]> {
-  const keys = (await db.products.orderBy('category').uniqueKeys()) as string[];
-  return keys.filter((c) => c !== '').sort((a, b) => a.localeCompare(b));
+export function allCategories(store: Store): Promise<string[]> {
+  return categoriesInUse(store);
 }
 
 /** The shop's promotions: thresholds first, then coupons, each by label. */
-export async function listPromotions(db: ShopDb): Promise<Promotion[]> {
-  const rows = await db.promotions.toArray();
+export async function listPromotions(store: Store): Promise<Promotion[]> {
   const order = { threshold: 0, coupon: 1 } as const;
-  return rows
-    .map((r) => r.value)
+  return (await allPromotions(store))
     .sort((a, b) => order[a.kind] - order[b.kind] || a.label.localeCompare(b.label) || (a.id < b.id ? -1 : 1));
 }

@@ -1,10 +1,11 @@
 /**
  * Reads for the seller's order inbox: what waits for the seller, by section, and what the
- * shop decided lately. Split from the buyer's account queries (account-queries.ts).
+ * shop decided lately. Split from the buyer's account queries (account.ts, my-orders.ts).
  */
-import type { Decision, EventId, Millis, Order, OrderStatus, RejectReason, Team, Withdrawal } from '../domain/index.ts';
-import type { ShopDb } from '../storage/index.ts';
-import { isDecision, namesOf } from './account-queries.ts';
+import type { DecisionKind, EventId, Millis, Order, OrderStatus, RejectReason, Team, Withdrawal } from '../../domain/index.ts';
+import { latestDecisions, ordersWithStatus, teamsWithStatus, withdrawalsWithStatus } from '../../storage/order-queries.ts';
+import type { Store } from '../../storage/store.ts';
+import { namesOf } from './my-orders.ts';
 
 export interface RecentDecision {
   id: EventId;
@@ -33,20 +34,20 @@ export interface SellerInbox {
 
 const byPlaced = (a: Order, b: Order) => a.placedAt - b.placedAt || (a.id < b.id ? -1 : 1);
 
-async function ordersIn(db: ShopDb, status: OrderStatus): Promise<Order[]> {
-  return (await db.orders.where('status').equals(status).toArray()).map((r) => r.value).sort(byPlaced);
+async function ordersIn(store: Store, status: OrderStatus): Promise<Order[]> {
+  return (await ordersWithStatus(store, status)).sort(byPlaced);
 }
 
 /** What waits for the seller across every buyer's orders, and what the shop decided lately. */
-export async function sellerInbox(db: ShopDb, recentLimit = 10): Promise<SellerInbox> {
+export async function sellerInbox(store: Store, recentLimit = 10): Promise<SellerInbox> {
   const [accepted, atPickup, refunds, claims, forming, withdrawals, decided] = await Promise.all([
-    ordersIn(db, 'accepted'),
-    ordersIn(db, 'ready-for-pickup'),
-    ordersIn(db, 'refund-requested'),
-    ordersIn(db, 'claim-filed'),
-    db.teams.where('status').equals('forming').toArray(),
-    db.withdrawals.where('status').equals('pending').toArray(),
-    latestOrderDecisions(db, recentLimit),
+    ordersIn(store, 'accepted'),
+    ordersIn(store, 'ready-for-pickup'),
+    ordersIn(store, 'refund-requested'),
+    ordersIn(store, 'claim-filed'),
+    teamsWithStatus(store, 'forming'),
+    withdrawalsWithStatus(store, 'pending'),
+    latestDecisions(store, ORDER_DECISIONS, recentLimit, RECENT_SCAN),
   ]);
   const recent = decided
     .flatMap((d): RecentDecision[] => {
@@ -67,37 +68,19 @@ export async function sellerInbox(db: ShopDb, recentLimit = 10): Promise<SellerI
     atPickup,
     refunds,
     claims,
-    teams: await teamsNamed(db, forming.map((r) => r.value)),
-    withdrawals: withdrawals.map((r) => r.value).sort((a, b) => a.requestedAt - b.requestedAt || (a.id < b.id ? -1 : 1)),
+    teams: await teamsNamed(store, forming),
+    withdrawals: withdrawals.sort((a, b) => a.requestedAt - b.requestedAt || (a.id < b.id ? -1 : 1)),
     recent,
   };
 }
 
 /** How far back the journal is read for "Decided by the shop": recent means recent. */
 const RECENT_SCAN = 5_000;
+/** The decisions on new orders, the latest of which "Decided by the shop" shows. */
+const ORDER_DECISIONS: ReadonlySet<DecisionKind> = new Set(['order.accepted', 'order.rejected']);
 
-/**
- * The latest decisions on new orders, newest first: the journal read backwards by its number
- * (the `n` index) until enough are found, so a shop with a hundred thousand decisions reads a
- * few dozen of them, not every order's.
- */
-async function latestOrderDecisions(db: ShopDb, limit: number): Promise<Decision[]> {
-  let scanned = 0;
-  const found = await db.events
-    .orderBy('n')
-    .reverse()
-    .until(() => scanned >= RECENT_SCAN)
-    .filter((e) => {
-      scanned += 1;
-      return isDecision(e) && (e.kind === 'order.accepted' || e.kind === 'order.rejected');
-    })
-    .limit(limit)
-    .toArray();
-  return found.filter(isDecision);
-}
-
-async function teamsNamed(db: ShopDb, teams: Team[]): Promise<{ team: Team; name: string }[]> {
-  const names = await namesOf(db, teams.map((x) => x.productId));
+async function teamsNamed(store: Store, teams: Team[]): Promise<{ team: Team; name: string }[]> {
+  const names = await namesOf(store, teams.map((x) => x.productId));
   return teams
     .sort((a, b) => a.deadline - b.deadline || (a.id < b.id ? -1 : 1))
     .map((team) => ({ team, name: names.get(team.productId) ?? team.productId }));

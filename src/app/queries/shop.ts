@@ -4,11 +4,14 @@
  * inside a live query and get it again whenever the tables it read change.
  */
 import {
-  normalizeCouponCode, type BuyerId, type CartLine, type CouponPromotion, type Delivery, type Inventory, type Product,
-  type ProductId, type Promotion, type Quote, type ShopProfile, type Team, type TeamChoice,
-} from '../domain/index.ts';
-import { getShop, listCart, walletOf, type CartRow, type ShopDb, type Wallet } from '../storage/index.ts';
-import { quoteCartHere } from './quote-cart.ts';
+  holdsAllowance, normalizeCouponCode, quoteCart, saleKey, type BuyerId, type CartLine, type CouponPromotion, type Delivery, type Draft,
+  type Inventory, type Product, type ProductId, type Promotion, type Quote, type ShopProfile, type Team, type TeamChoice,
+} from '../../domain/index.ts';
+import { inventoryByIds } from '../../storage/catalog-queries.ts';
+import { listCart, listOrders, walletOf, type Wallet } from '../../storage/queries.ts';
+import type { CartRow } from '../../storage/rows.ts';
+import type { Store } from '../../storage/store.ts';
+import { quoteStateHere } from './quote-cart.ts';
 
 export interface CartItem {
   row: CartRow;
@@ -30,29 +33,22 @@ export interface PricedCart {
 }
 
 /** The cart with its products and the shop's own price for it, as of `at`. */
-export async function pricedCart(db: ShopDb, buyer: BuyerId, at: number, coupon: string, delivery?: Delivery): Promise<PricedCart> {
-  const rows = await listCart(db, buyer);
-  const lines: CartLine[] = rows.map((r) => ({ productId: r.productId, qty: r.qty, mode: r.mode }));
+export async function pricedCart(store: Store, buyer: BuyerId, at: number, coupon: string, delivery?: Delivery): Promise<PricedCart> {
+  const rows = await listCart(store, buyer);
+  const cart = { lines: rows.map((r): CartLine => ({ productId: r.productId, qty: r.qty, mode: r.mode })), coupon: coupon || undefined, delivery };
   const ids = [...new Set(rows.map((r) => r.productId))];
-  const [shop, products, inventory, promotionRows, quote, bought] = await Promise.all([
-    getShop(db),
-    db.products.bulkGet(ids),
-    db.inventory.bulkGet(ids),
-    db.promotions.toArray(),
-    quoteCartHere(db, buyer, at, { lines, coupon: coupon || undefined, delivery }),
-    flashBoughtBy(db, buyer),
-  ]);
-  const byId = new Map(ids.map((id, i) => [id, { product: products[i]?.value, inventory: inventory[i]?.value }]));
-  const promotions = new Map<string, Promotion>(promotionRows.map((r) => [r.id, r.value]));
+  const [state, inventory, bought] = await Promise.all([quoteStateHere(store, cart), inventoryByIds(store, ids), flashBoughtBy(store, buyer)]);
+  const stock = new Map(ids.map((id, i) => [id, inventory[i]]));
+  const promotions = promotionsOf(state);
   return {
-    shop,
+    shop: state.shop?.value,
     items: rows.map((row) => {
-      const p = byId.get(row.productId);
-      return { row, product: p?.product, inventory: p?.inventory, flashBought: flashCount(bought, p?.product) };
+      const product = state.products.get(row.productId)?.value;
+      return { row, product, inventory: stock.get(row.productId), flashBought: flashCount(bought, product) };
     }),
-    quote,
+    quote: quoteCart(state, buyer, at, cart),
     promotions,
-    coupon: findCoupon(promotionRows.map((r) => r.value), coupon),
+    coupon: findCoupon(promotions, coupon),
   };
 }
 
@@ -75,51 +71,45 @@ export interface CheckoutView {
 }
 
 /** What the checkout shows: the quote for exactly what would be placed, and the buyer's wallet. */
-export async function checkoutView(db: ShopDb, buyer: BuyerId, at: number, input: CheckoutInput): Promise<CheckoutView> {
-  const ids = [...new Set(input.lines.map((l) => l.productId))];
-  const [shop, productRows, promotionRows, wallet, quote, teamRow] = await Promise.all([
-    getShop(db),
-    db.products.bulkGet(ids),
-    db.promotions.toArray(),
-    walletOf(db, buyer),
-    quoteCartHere(db, buyer, at, { lines: input.lines, coupon: input.coupon || undefined, delivery: input.delivery, team: input.team }),
-    input.team?.action === 'join' ? db.teams.get(input.team.teamId) : undefined,
-  ]);
+export async function checkoutView(store: Store, buyer: BuyerId, at: number, input: CheckoutInput): Promise<CheckoutView> {
+  const cart = { lines: input.lines, coupon: input.coupon || undefined, delivery: input.delivery, team: input.team };
+  const [state, wallet] = await Promise.all([quoteStateHere(store, cart), walletOf(store, buyer)]);
   const products = new Map<ProductId, Product>();
-  for (const r of productRows) if (r) products.set(r.id, r.value);
+  for (const [id, { value }] of state.products) products.set(id, value);
+  const promotions = promotionsOf(state);
   return {
-    shop,
-    quote,
+    shop: state.shop?.value,
+    quote: quoteCart(state, buyer, at, cart),
     wallet,
     products,
-    promotions: new Map<string, Promotion>(promotionRows.map((r) => [r.id, r.value])),
-    coupon: findCoupon(promotionRows.map((r) => r.value), input.coupon),
-    team: teamRow?.value,
+    promotions,
+    coupon: findCoupon(promotions, input.coupon),
+    team: input.team?.action === 'join' ? state.teams.get(input.team.teamId)?.value : undefined,
   };
 }
 
 /** The cart's lines as the checkout places them. */
-export async function cartLines(db: ShopDb, buyer: BuyerId): Promise<CartLine[]> {
-  return (await listCart(db, buyer)).map((r) => ({ productId: r.productId, qty: r.qty, mode: r.mode }));
+export async function cartLines(store: Store, buyer: BuyerId): Promise<CartLine[]> {
+  return (await listCart(store, buyer)).map((r) => ({ productId: r.productId, qty: r.qty, mode: r.mode }));
 }
 
 /** How many things are in the cart (units), for a badge. */
-export async function cartCount(db: ShopDb, buyer: BuyerId): Promise<number> {
-  return (await listCart(db, buyer)).reduce((n, r) => n + r.qty, 0);
+export async function cartCount(store: Store, buyer: BuyerId): Promise<number> {
+  return (await listCart(store, buyer)).reduce((n, r) => n + r.qty, 0);
 }
 
 /**
- * Units of each product's flash sales this buyer has in live orders, by `${productId}|${sale}`
- * (a sale is known by its start). The authority counts the same way for the per-buyer limit.
+ * Units of each product's flash sales this buyer has in orders that hold their allowance, by the
+ * domain's `saleKey` (a sale is known by its product and start). The authority counts the same
+ * way for the per-buyer limit.
  */
-export async function flashBoughtBy(db: ShopDb, buyer: BuyerId): Promise<Map<string, number>> {
+export async function flashBoughtBy(store: Store, buyer: BuyerId): Promise<Map<string, number>> {
   const out = new Map<string, number>();
-  const orders = await db.orders.where('buyer').equals(buyer).toArray();
-  for (const { value: o } of orders) {
-    if (o.status === 'rejected' || o.status === 'cancelled') continue;
+  for (const o of await listOrders(store, buyer)) {
+    if (!holdsAllowance(o)) continue;
     for (const l of o.lines) {
       if (l.mode !== 'flash' || l.sale === undefined) continue;
-      const key = `${l.productId}|${l.sale}`;
+      const key = saleKey(l.productId, l.sale);
       out.set(key, (out.get(key) ?? 0) + l.qty);
     }
   }
@@ -128,11 +118,16 @@ export async function flashBoughtBy(db: ShopDb, buyer: BuyerId): Promise<Map<str
 
 /** Flash units of the product's current sale in `bought` (0 without a sale). */
 export function flashCount(bought: Map<string, number>, product: Product | undefined): number {
-  return product?.flash ? (bought.get(`${product.id}|${product.flash.startsAt}`) ?? 0) : 0;
+  return product?.flash ? (bought.get(saleKey(product.id, product.flash.startsAt)) ?? 0) : 0;
 }
 
-function findCoupon(promotions: readonly Promotion[], code: string): CouponPromotion | undefined {
+/** Every promotion of the shop, by id: to explain discounts in the reader's language. */
+function promotionsOf(state: Draft): Map<string, Promotion> {
+  return new Map([...state.promotions].map(([id, { value }]) => [id, value]));
+}
+
+function findCoupon(promotions: ReadonlyMap<string, Promotion>, code: string): CouponPromotion | undefined {
   const wanted = normalizeCouponCode(code);
   if (wanted === '') return undefined;
-  return promotions.find((p): p is CouponPromotion => p.kind === 'coupon' && normalizeCouponCode(p.code) === wanted);
+  return [...promotions.values()].find((p): p is CouponPromotion => p.kind === 'coupon' && normalizeCouponCode(p.code) === wanted);
 }

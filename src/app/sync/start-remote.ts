@@ -29,7 +29,7 @@ export async function startRemote(remote: Remote, options: { dbName?: string; no
       return undefined;
     });
   return {
-    db,
+    store: db,
     // Signed out, nobody: a buyer's intent made now fails its check and asks them to sign in.
     buyer: () => buyer,
     person: () => person,

@@ -1,8 +1,8 @@
 import { useEffect } from 'preact/hooks';
 import type { OrderId, ShopProfile } from '../../domain/index.ts';
-import { orderDetail, type OrderDetail } from '../../app/account-queries.ts';
+import { orderDetail, type OrderDetail } from '../../app/queries/my-orders.ts';
 import { askPersistOnce } from '../../app/device/persist-storage.ts';
-import { getShop } from '../../app/queries.ts';
+import { getShop } from '../../app/queries/reads.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { Price } from '../components/Price.tsx';
 import { TeamProgress } from '../components/TeamProgress.tsx';
@@ -24,8 +24,8 @@ import './account.css';
 export function OrderScreen({ id }: { id: string }) {
   const app = useApp();
   const { t, intl } = useI18n();
-  const detail = useLive(async () => (await orderDetail(app.db, id as OrderId)) ?? null, [app, id]);
-  const shop = useLive(() => getShop(app.db), [app]);
+  const detail = useLive(async () => (await orderDetail(app.store, id as OrderId)) ?? null, [app, id]);
+  const shop = useLive(() => getShop(app.store), [app]);
   const action = useAction();
   const decided = detail?.view.order !== undefined;
   useEffect(() => {

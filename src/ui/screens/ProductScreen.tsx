@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Inventory, Product, ProductId, Review, Team } from '../../domain/index.ts';
 import { addToCart } from '../../app/actions/add-to-cart.ts';
-import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries.ts';
-import { flashBoughtBy, flashCount } from '../../app/shop-queries.ts';
+import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries/reads.ts';
+import { flashBoughtBy, flashCount } from '../../app/queries/shop.ts';
 import { Price } from '../components/Price.tsx';
 import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
 import { TeamProgress } from '../components/TeamProgress.tsx';
@@ -24,12 +24,12 @@ export function ProductScreen({ id }: { id: string }) {
   const data = useLive(async () => {
     const productId = id as ProductId;
     const [item, teams, reviews, shop, cart, bought] = await Promise.all([
-      getProduct(app.db, productId),
-      listTeams(app.db, productId),
-      reviewsOf(app.db, productId),
-      getShop(app.db),
-      listCart(app.db, buyer),
-      flashBoughtBy(app.db, buyer),
+      getProduct(app.store, productId),
+      listTeams(app.store, productId),
+      reviewsOf(app.store, productId),
+      getShop(app.store),
+      listCart(app.store, buyer),
+      flashBoughtBy(app.store, buyer),
     ]);
     const inCart = (mode: string) => cart.find((r) => r.productId === productId && r.mode === mode)?.qty ?? 0;
     return {

@@ -1,5 +1,5 @@
 import { DAY, type Money, type Order, type ShopProfile } from '../../../domain/index.ts';
-import type { OrderDetail } from '../../../app/account-queries.ts';
+import type { OrderDetail } from '../../../app/queries/my-orders.ts';
 import { cancelOrder } from '../../../app/actions/cancel-order.ts';
 import { confirmReceipt } from '../../../app/actions/confirm-receipt.ts';
 import { fileClaim } from '../../../app/actions/file-claim.ts';

@@ -1,4 +1,4 @@
-import type { OrderDetail } from '../../../app/account-queries.ts';
+import type { OrderDetail } from '../../../app/queries/my-orders.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { isoTime, noteText, stageLabel } from './labels.ts';

@@ -99,7 +99,7 @@ function Connected() {
 function OpenShop() {
   const app = useApp();
   const { t } = useI18n();
-  const open = useLive(() => shopIsOpen(app.db), [app]);
+  const open = useLive(() => shopIsOpen(app.store), [app]);
   const [busy, setBusy] = useState(false);
   if (open !== false) return null;
   return (
@@ -139,7 +139,7 @@ function SyncState() {
   const { t, intl } = useI18n();
   const [status, setStatus] = useState<SyncStatus | undefined>(() => app.syncStatus?.get());
   useEffect(() => app.syncStatus?.subscribe(setStatus), [app]);
-  const setAside = useLive(() => setAsideCount(app.db), [app]) ?? 0;
+  const setAside = useLive(() => setAsideCount(app.store), [app]) ?? 0;
   return (
     <div>
       <p role="status">{statusText(t, status)}</p>
@@ -154,7 +154,7 @@ function SyncState() {
 function SetAside({ count }: { count: number }) {
   const app = useApp();
   const { t, intl } = useI18n();
-  const items = useLive(() => setAsideItems(app.db), [app, count]) ?? [];
+  const items = useLive(() => setAsideItems(app.store), [app, count]) ?? [];
   return (
     <details class="acct-error">
       <summary>{t('remote.setAside', { count })}</summary>

@@ -1,4 +1,4 @@
-import type { OrderStage } from '../../../app/queries.ts';
+import type { OrderStage } from '../../../app/queries/reads.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { stageLabel } from './labels.ts';
 

@@ -1,5 +1,5 @@
 import type { EventId } from '../../../domain/index.ts';
-import type { ActionProgress } from '../../../app/account-queries.ts';
+import type { ActionProgress } from '../../../app/queries/account.ts';
 import type { I18n } from '../../i18n/index.ts';
 import { reasonText } from './labels.ts';
 

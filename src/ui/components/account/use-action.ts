@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { EventId } from '../../../domain/index.ts';
-import { actionProgress } from '../../../app/account-queries.ts';
+import { actionProgress } from '../../../app/queries/account.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -34,7 +34,7 @@ export function useAction(): Action {
   const [message, setMessage] = useState<Message | undefined>(undefined);
   const [followed, setFollowed] = useState<Followed | undefined>(undefined);
   // Read live: the notice moves on with the intents (sent, decided), in this tab or another.
-  const live = useLive(async () => (followed ? { followed, progress: await actionProgress(app.db, followed.ids) } : undefined), [app, followed]);
+  const live = useLive(async () => (followed ? { followed, progress: await actionProgress(app.store, followed.ids) } : undefined), [app, followed]);
 
   const say = (m: Message | undefined) => {
     setFollowed(undefined);
@@ -48,7 +48,7 @@ export function useAction(): Action {
       const result = await act();
       const ids = Array.isArray(result) ? result : [result];
       await app.settle();
-      const now = await actionProgress(app.db, ids);
+      const now = await actionProgress(app.store, ids);
       const f: Followed = { ids, done, queued };
       if (now.state === 'decided' || now.state === 'server-refused') {
         say(progressMessage(i18n, now, f, app.remote === null));

@@ -1,5 +1,5 @@
 import type { BuyerId, Delivery, Payment, PickupPointId, ProductId, ShippingOptionId, ShopProfile, TeamChoice } from '../../../domain/index.ts';
-import type { CheckoutView } from '../../../app/shop-queries.ts';
+import type { CheckoutView } from '../../../app/queries/shop.ts';
 import type { StringKey } from '../../i18n/index.ts';
 
 /* The checkout form's model: its fields, what they mean as a Delivery, and their checks. */

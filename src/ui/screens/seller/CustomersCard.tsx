@@ -1,7 +1,7 @@
 /** One customer: balances, orders, their withdrawal requests (Pay / Decline), and "Credit wallet". */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ShopProfile } from '../../../domain/index.ts';
-import type { Customer } from '../../../app/money-queries.ts';
+import type { Customer } from '../../../app/queries/money.ts';
 import { Price } from '../../components/Price.tsx';
 import { isoTime } from '../../components/account/labels.ts';
 import { LiveMessage } from '../../components/account/LiveMessage.tsx';

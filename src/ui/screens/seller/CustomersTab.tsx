@@ -1,6 +1,6 @@
 import { useId, useMemo, useState } from 'preact/hooks';
-import { sellerCustomers } from '../../../app/money-queries.ts';
-import { getShop } from '../../../app/queries.ts';
+import { sellerCustomers } from '../../../app/queries/money.ts';
+import { getShop } from '../../../app/queries/reads.ts';
 import { useAction } from '../../components/account/use-action.ts';
 import { LiveMessage } from '../../components/account/LiveMessage.tsx';
 import { useApp } from '../../hooks/use-app.ts';
@@ -23,8 +23,8 @@ export function CustomersTab({ section }: { section?: string | undefined }) {
   const app = useApp();
   const { t, intl } = useI18n();
   const id = useId();
-  const customers = useLive(() => sellerCustomers(app.db), [app]);
-  const shop = useLive(() => getShop(app.db), [app]);
+  const customers = useLive(() => sellerCustomers(app.store), [app]);
+  const shop = useLive(() => getShop(app.store), [app]);
   const [query, setQuery] = useState(section ?? '');
   const [limit, setLimit] = useState(PAGE);
   const other = useAction();

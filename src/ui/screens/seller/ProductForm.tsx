@@ -5,9 +5,9 @@ import { newProductId, saveProduct } from '../../../app/actions/save-product.ts'
 import {
   emptyProductForm, parseProductForm, productFormValues, type FieldErrors, type ProductFormValues,
 } from '../../../engines/forms/product-form.ts';
-import { forgetPhotos } from '../../../app/photos/photo-store.ts';
-import { getProduct, type ProductItem } from '../../../app/queries.ts';
-import { allCategories } from '../../../app/seller-catalog-queries.ts';
+import { forgetPhotos } from '../../../app/actions/add-photo.ts';
+import { getProduct, type ProductItem } from '../../../app/queries/reads.ts';
+import { allCategories } from '../../../app/queries/seller-catalog.ts';
 import { LiveMessage } from '../../components/account/LiveMessage.tsx';
 import { useAction } from '../../components/account/use-action.ts';
 import { Check, Field, withoutField, focusFirstError } from '../../components/seller/FormField.tsx';
@@ -32,7 +32,7 @@ export function ProductForm({ id, shop, onSaved }: Props) {
   const { t } = useI18n();
   const [item, setItem] = useState<ProductItem | null | undefined>(id === undefined ? null : undefined);
   useEffect(() => {
-    if (id !== undefined) void getProduct(app.db, id).then((found) => setItem(found ?? null));
+    if (id !== undefined) void getProduct(app.store, id).then((found) => setItem(found ?? null));
   }, [app, id]);
   const back = <a class="acct-back" href={href({ name: 'seller', tab: 'products' })}>{t('catalogForm.back')}</a>;
   if (item === undefined) return <p role="status">{t('loading')}</p>;
@@ -56,7 +56,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductItem | undefined; sh
   const [v, setValues] = useState<ProductFormValues>(() =>
     item ? productFormValues(item.product, item.inventory, reader, app.now()) : emptyProductForm(newProductId(app.now()), app.now()));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const categories = useLive(() => allCategories(app.db), [app]) ?? [];
+  const categories = useLive(() => allCategories(app.store), [app]) ?? [];
   // Photos taken here and not yet saved: forgotten if the form is left without saving.
   const added = useRef<string[]>([]);
   const saved = useRef(false);

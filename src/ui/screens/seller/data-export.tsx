@@ -1,7 +1,7 @@
 import { useId, useState } from 'preact/hooks';
 import type { CsvKind } from '../../../app/device/csv-download.ts';
 import { downloadCsv } from '../../../app/device/csv-download.ts';
-import { exportCsv, NoShopError } from '../../../app/data-queries.ts';
+import { exportCsv, NoShopError } from '../../../app/queries/data.ts';
 import { errorText } from '../../components/account/labels.ts';
 import { LiveMessage } from '../../components/account/LiveMessage.tsx';
 import type { Message } from '../../components/account/use-action.ts';
@@ -26,7 +26,7 @@ export function ExportSection() {
     setBusy(true);
     setMessage(undefined);
     try {
-      const file = await exportCsv(app.db, kind, app.now());
+      const file = await exportCsv(app.store, kind, app.now());
       downloadCsv(file.text, file.name);
       setMessage({ tone: 'ok', text: t('csv.exported', { name: file.name, count: file.rows }) });
     } catch (error) {
