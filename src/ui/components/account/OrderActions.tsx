@@ -1,4 +1,4 @@
-import { DAY, type Money, type Order, type ShopProfile } from '../../../domain/index.ts';
+import { canRequestRefund, type Money, type Order, type ShopProfile } from '../../../domain/index.ts';
 import type { OrderDetail } from '../../../app/queries/my-orders.ts';
 import { cancelOrder } from '../../../app/actions/cancel-order.ts';
 import { confirmReceipt } from '../../../app/actions/confirm-receipt.ts';
@@ -15,7 +15,6 @@ import { useI18n } from '../../i18n/index.ts';
 
 const CANCELLABLE = ['team-forming', 'accepted'];
 const CONFIRMABLE = ['shipped', 'ready-for-pickup'];
-const REFUNDABLE = ['shipped', 'ready-for-pickup', 'received'];
 const CLAIMABLE = ['received', 'finished'];
 const REVIEWABLE = ['received', 'finished', 'compensated'];
 
@@ -26,12 +25,11 @@ export function OrderActions({ order, shop, detail, action }: { order: Order; sh
   const money = (amount: Money | number) => formatMoney(amount, shop.currency, intl);
   const waiting = new Set(detail.waiting.map((w) => w.kind));
   const { policies } = shop;
-  const withinWindow = order.receivedAt === undefined || app.now() < order.receivedAt + policies.refundWindowDays * DAY;
   const goods = order.total - order.shipping;
 
   const canCancel = CANCELLABLE.includes(order.status) && !waiting.has('order.cancel');
   const canConfirm = CONFIRMABLE.includes(order.status) && order.payment === 'wallet' && !waiting.has('order.confirm-receipt');
-  const canRefund = REFUNDABLE.includes(order.status) && order.held !== 'none' && withinWindow && !waiting.has('refund.request');
+  const canRefund = canRequestRefund(order, policies, app.now()) && !waiting.has('refund.request');
   const canClaim = CLAIMABLE.includes(order.status) && !waiting.has('claim.file');
   const canReview = REVIEWABLE.includes(order.status) && !order.reviewed && !waiting.has('review.write');
   if (!(canCancel || canConfirm || canRefund || canClaim || canReview)) {
