@@ -1,7 +1,7 @@
-import type { EventId } from '../../../domain/index.ts';
-import type { ActionProgress } from '../../../app/queries/account.ts';
-import type { I18n } from '../../i18n/index.ts';
-import { reasonText } from './labels.ts';
+import type { EventId } from '../../domain/index.ts';
+import type { ActionProgress } from '../../app/queries/account.ts';
+import type { I18n } from '../i18n/index.ts';
+import { reasonText } from '../kit/labels.ts';
 
 export interface Message {
   tone: 'ok' | 'info' | 'error';

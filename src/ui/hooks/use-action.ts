@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import type { EventId } from '../../../domain/index.ts';
-import { actionProgress } from '../../../app/queries/account.ts';
-import { useApp } from '../../hooks/use-app.ts';
-import { useLive } from '../../hooks/use-live.ts';
-import { useI18n } from '../../i18n/index.ts';
+import type { EventId } from '../../domain/index.ts';
+import { actionProgress } from '../../app/queries/account.ts';
+import { useApp } from './use-app.ts';
+import { useLive } from './use-live.ts';
+import { useI18n } from '../i18n/index.ts';
 import { progressMessage, type Followed, type Message } from './action-words.ts';
-import { errorText } from './labels.ts';
+import { errorText } from '../kit/labels.ts';
 
 export type Outcome = 'done' | 'queued' | 'refused' | 'failed';
 

@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import type { FieldErrors } from '../../../engines/forms/product-form.ts';
-import { useI18n } from '../../i18n/index.ts';
+import type { FieldErrors } from '../../engines/forms/product-form.ts';
+import { useI18n } from '../i18n/index.ts';
 import { errorText, type FieldKind } from './form-errors.ts';
 
 interface FieldProps {

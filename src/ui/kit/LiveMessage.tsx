@@ -1,4 +1,4 @@
-import type { Message } from './use-action.ts';
+import type { Message } from '../hooks/use-action.ts';
 
 /**
  * Where an action's outcome is said. Always in the page (a live region must exist before its

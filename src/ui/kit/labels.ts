@@ -2,11 +2,11 @@
  * Words for the account screens' codes: an order's stage, the shop's reasons for saying no,
  * the notes it writes on a timeline, the kinds of wallet lines. Everything through `t()`.
  */
-import type { DecisionKind, OrderStatus, RejectReason } from '../../../domain/index.ts';
-import type { OrderStage } from '../../../app/queries/reads.ts';
-import { InvalidInputError } from '../../../app/errors.ts';
-import { StorageFullError } from '../../../app/queries/reads.ts';
-import type { I18n } from '../../i18n/index.ts';
+import type { DecisionKind, OrderStatus, RejectReason } from '../../domain/index.ts';
+import type { OrderStage } from '../../app/queries/reads.ts';
+import { InvalidInputError } from '../../app/errors.ts';
+import { StorageFullError } from '../../app/queries/reads.ts';
+import type { I18n } from '../i18n/index.ts';
 
 type T = I18n['t'];
 

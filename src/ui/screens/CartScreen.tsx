@@ -8,7 +8,7 @@ import { Price } from '../components/Price.tsx';
 import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
 import { isCouponProblem, problemMode, problemText, type PricingWords } from '../components/shop/pricing-text.ts';
 import { QuoteSummary } from '../components/shop/QuoteSummary.tsx';
-import { useNow } from '../components/shop/use-now.ts';
+import { useNow } from '../hooks/use-now.ts';
 import { formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';

@@ -3,7 +3,7 @@ import { listMyOrderItems } from '../../app/queries/my-orders.ts';
 import { askPersistOnce } from '../../app/device/persist-storage.ts';
 import { getShop } from '../../app/queries/reads.ts';
 import { Price } from '../components/Price.tsx';
-import { isoTime, orderNumber } from '../components/account/labels.ts';
+import { isoTime, orderNumber } from '../kit/labels.ts';
 import { StageBadge } from '../components/account/StageBadge.tsx';
 import { formatDate } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';

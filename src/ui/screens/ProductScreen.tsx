@@ -9,7 +9,7 @@ import { TeamProgress } from '../components/TeamProgress.tsx';
 import { flashPhase } from '../components/shop/flash-state.ts';
 import { StockNote } from '../components/shop/StockNote.tsx';
 import { TimeLeft, timeLeftText } from '../components/shop/TimeLeft.tsx';
-import { useNow } from '../components/shop/use-now.ts';
+import { useNow } from '../hooks/use-now.ts';
 import { formatDate, formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';

@@ -4,11 +4,11 @@ import { installState, isIosSafari, listenForInstallPrompt, onInstallChange, pro
 import { askPersistOnce, keepData, storageState, type StorageState } from '../../app/device/persist-storage.ts';
 import { BackupError, checkBackupFile, exportBackup, importBackup } from '../../app/backup.ts';
 import { setSetting } from '../../app/queries/reads.ts';
-import { ConfirmDialog } from '../components/account/ConfirmButton.tsx';
+import { ConfirmDialog } from '../kit/ConfirmButton.tsx';
 import { ShopServer } from '../components/account/ShopServer.tsx';
-import { errorText, formatBytes } from '../components/account/labels.ts';
-import { LiveMessage } from '../components/account/LiveMessage.tsx';
-import type { Message } from '../components/account/use-action.ts';
+import { errorText, formatBytes } from '../kit/labels.ts';
+import { LiveMessage } from '../kit/LiveMessage.tsx';
+import type { Message } from '../hooks/use-action.ts';
 import { formatDateTime } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useI18n } from '../i18n/index.ts';

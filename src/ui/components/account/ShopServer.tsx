@@ -13,9 +13,9 @@ import { formatDateTime } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n, type I18n, type StringKey } from '../../i18n/index.ts';
-import { errorText } from './labels.ts';
-import { LiveMessage } from './LiveMessage.tsx';
-import type { Message } from './use-action.ts';
+import { errorText } from '../../kit/labels.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import type { Message } from '../../hooks/use-action.ts';
 
 /** The app starts again on the other shop's own database. */
 const restart = () => location.reload();

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'preact/hooks';
 import { sellerCustomers } from '../../../app/queries/money.ts';
 import { getShop } from '../../../app/queries/reads.ts';
-import { useAction } from '../../components/account/use-action.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
+import { useAction } from '../../hooks/use-action.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';

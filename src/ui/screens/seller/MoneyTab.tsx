@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { PERIODS } from '../../../engines/dashboard/summary.ts';
 import { moneyDashboard, shopZone, type Period } from '../../../app/queries/money.ts';
 import { getShop } from '../../../app/queries/reads.ts';
-import { useNow } from '../../components/shop/use-now.ts';
+import { useNow } from '../../hooks/use-now.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';

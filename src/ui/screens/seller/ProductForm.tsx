@@ -2,18 +2,17 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ProductId, ShopProfile } from '../../../domain/index.ts';
 import { newProductId, saveProduct } from '../../../app/actions/save-product.ts';
-import {
-  emptyProductForm, parseProductForm, productFormValues, type FieldErrors, type ProductFormValues,
-} from '../../../engines/forms/product-form.ts';
+import { emptyProductForm, parseProductForm, productFormValues, type ProductFormValues } from '../../../engines/forms/product-form.ts';
 import { forgetPhotos } from '../../../app/actions/add-photo.ts';
 import { getProduct, type ProductItem } from '../../../app/queries/reads.ts';
 import { allCategories } from '../../../app/queries/seller-catalog.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import { useAction } from '../../components/account/use-action.ts';
-import { Check, Field, withoutField, focusFirstError } from '../../components/seller/FormField.tsx';
-import { currencySign, fixMessage, moneyReader } from '../../components/seller/form-errors.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import { useAction } from '../../hooks/use-action.ts';
+import { Check, Field } from '../../kit/FormField.tsx';
+import { currencySign, moneyReader } from '../../kit/form-errors.ts';
 import { ShareQr } from '../../components/seller/ShareQr.tsx';
 import { useApp } from '../../hooks/use-app.ts';
+import { useCheckedForm } from '../../hooks/use-checked-form.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href, shareUrl } from '../../router.ts';
@@ -51,11 +50,10 @@ function Form({ item, shop, onSaved, back }: { item: ProductItem | undefined; sh
   const app = useApp();
   const { t, intl } = useI18n();
   const action = useAction();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, fields: f, accept, onSubmit } = useCheckedForm('pf', action);
   const reader = useMemo(() => moneyReader(shop.currency, intl), [shop.currency, intl]);
   const [v, setValues] = useState<ProductFormValues>(() =>
     item ? productFormValues(item.product, item.inventory, reader, app.now()) : emptyProductForm(newProductId(app.now()), app.now()));
-  const [errors, setErrors] = useState<FieldErrors>({});
   const categories = useLive(() => allCategories(app.store), [app]) ?? [];
   // Photos taken here and not yet saved: forgotten if the form is left without saving.
   const added = useRef<string[]>([]);
@@ -66,19 +64,12 @@ function Form({ item, shop, onSaved, back }: { item: ProductItem | undefined; sh
 
   const set = (patch: Partial<ProductFormValues>) => setValues((x) => ({ ...x, ...patch }));
   const sign = currencySign(shop.currency, intl);
-  const f = { form: 'pf', errors, onFix: (field: string) => setErrors((e) => withoutField(e, field)) };
   const title = item ? t('catalogForm.editTitle', { name: item.product.name }) : t('catalogForm.newTitle');
 
   async function submit() {
-    const result = parseProductForm(v, reader, item?.product);
-    if (!result.ok) {
-      setErrors(result.errors);
-      action.setMessage({ tone: 'error', text: fixMessage(t, result.errors) });
-      focusFirstError(form.current);
-      return;
-    }
-    setErrors({});
-    const { product, stock } = result.value;
+    const value = accept(parseProductForm(v, reader, item?.product));
+    if (!value) return;
+    const { product, stock } = value;
     const outcome = await action.run(() => saveProduct(app, product, stock), t('catalogForm.saved', { name: product.name }));
     if (outcome === 'done' || outcome === 'queued') {
       saved.current = true;
@@ -94,10 +85,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductItem | undefined; sh
         class="acct-form sc-form"
         aria-labelledby="pf-title"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+        onSubmit={onSubmit(submit)}
       >
         <h3 id="pf-title">{title}</h3>
         <Field {...f} field="name" label={t('catalogForm.name')} value={v.name} maxLength={120} onInput={(name) => set({ name })} />

@@ -3,8 +3,8 @@ import { isPromotionLive, type Promotion, type ShopProfile } from '../../../doma
 import { savePromotion } from '../../../app/actions/save-promotion.ts';
 import { getShop } from '../../../app/queries/reads.ts';
 import { listPromotions } from '../../../app/queries/seller-catalog.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import { useAction, type Message } from '../../components/account/use-action.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import { useAction, type Message } from '../../hooks/use-action.ts';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';

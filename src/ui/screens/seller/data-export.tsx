@@ -2,9 +2,9 @@ import { useId, useState } from 'preact/hooks';
 import type { CsvKind } from '../../../app/device/csv-download.ts';
 import { downloadCsv } from '../../../app/device/csv-download.ts';
 import { exportCsv, NoShopError } from '../../../app/queries/data.ts';
-import { errorText } from '../../components/account/labels.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import type { Message } from '../../components/account/use-action.ts';
+import { errorText } from '../../kit/labels.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import type { Message } from '../../hooks/use-action.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n, type StringKey } from '../../i18n/index.ts';
 
