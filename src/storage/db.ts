@@ -4,10 +4,9 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import { VERSIONS, type SchemaVersion } from './schema.ts';
 import type {
-  BalanceRow, CartRow, EventRow, InventoryRow, OrderRow, OutboxEntry, ProductRow, PromotionRow, ReviewRow, ShopRow,
+  BalanceRow, CartRow, EventRow, InventoryRow, OrderRow, OutboxEntry, PhotoRow, ProductRow, PromotionRow, ReviewRow, ShopRow,
   TeamRow, WithdrawalRow,
 } from './rows.ts';
-import type { PhotoRow } from './photos.ts';
 import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
 import type { Store } from './store.ts';
 

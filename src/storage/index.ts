@@ -12,7 +12,7 @@ export { queueIntent, markSent, refuseQueued, type QueueResult } from './write-i
 export { storeDecisions, type Stored } from './store-decisions.ts';
 export * from './queries.ts';
 export { setCartQty, cartQty, clearCart, adoptDeviceCart } from './cart.ts';
-export { putPhoto, getPhoto, deletePhotos, type PhotoRow } from './photos.ts';
+export { putPhoto, getPhoto, deletePhotos } from './photos.ts';
 export {
   getSetting, setSetting, settingsStore, SETTINGS, SETTING_NAMES,
   type SettingKey, type SettingName, type SettingValue, type Settings, type Locale, type View, type Remote, type Account,

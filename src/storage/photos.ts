@@ -1,25 +1,14 @@
 /**
- * Product photos taken or picked on this device, already compressed (src/app/photos/), kept
+ * Product photos taken or picked on this device, already compressed (app/device/compress-photo.ts), kept
  * as Blobs in the `photos` table (schema version 2). A product names a photo by its id, an
  * attachment name such as `photo-<uuid>.webp`; the bytes never go into an event.
  */
-import type { Millis } from '../domain/index.ts';
 import { tablesOf } from './db.ts';
 import type { Store } from './store.ts';
 import { guardQuota } from './errors.ts';
+import type { PhotoRow } from './rows.ts';
 
-export interface PhotoRow {
-  /** The attachment name a product's `photos` holds: `photo-<uuid>.webp` (or `.jpg`). */
-  id: string;
-  blob: Blob;
-  /** The Blob's media type, kept apart because a Blob read back may lose it in some engines. */
-  type: string;
-  width: number;
-  height: number;
-  /** The Blob's size in bytes. */
-  bytes: number;
-  storedAt: Millis;
-}
+export type { PhotoRow };
 
 /** Stores (or replaces) a photo; a full disk is a `StorageFullError`. */
 export function putPhoto(store: Store, row: PhotoRow): Promise<void> {

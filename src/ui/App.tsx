@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BuyerId } from '../domain/index.ts';
-import type { RunningApp } from '../app/start-app.ts';
+import type { RunningApp } from '../app/context.ts';
 import { setSetting } from '../app/queries/reads.ts';
 import { OnlineStatus } from './components/OnlineStatus.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
