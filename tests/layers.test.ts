@@ -136,6 +136,53 @@ function checkStorageSealed(files: readonly SourceFile[]): string[] {
   return problems;
 }
 
+/**
+ * Import circles among `files` (static, type-only and dynamic imports alike: a circle of types
+ * is still two files that cannot be read apart), each as its files sorted, found as the
+ * strongly connected components of the import graph (Tarjan).
+ */
+function findCycles(files: readonly SourceFile[]): string[][] {
+  const graph = new Map<string, string[]>();
+  for (const file of files) {
+    const deps = ts.preProcessFile(file.text, true, true).importedFiles
+      .map((ref) => ref.fileName)
+      .filter((spec) => spec.startsWith('.'))
+      .map((spec) => relative(ROOT, resolve(ROOT, dirname(file.path), spec.split('?')[0] ?? spec)).split(sep).join('/'));
+    graph.set(file.path, deps);
+  }
+  let next = 0;
+  const index = new Map<string, number>();
+  const low = new Map<string, number>();
+  const stack: string[] = [];
+  const onStack = new Set<string>();
+  const cycles: string[][] = [];
+  const connect = (v: string): void => {
+    index.set(v, next);
+    low.set(v, next);
+    next += 1;
+    stack.push(v);
+    onStack.add(v);
+    for (const w of graph.get(v) ?? []) {
+      if (!graph.has(w)) continue;
+      if (!index.has(w)) {
+        connect(w);
+        low.set(v, Math.min(low.get(v)!, low.get(w)!));
+      } else if (onStack.has(w)) low.set(v, Math.min(low.get(v)!, index.get(w)!));
+    }
+    if (low.get(v) !== index.get(v)) return;
+    const component: string[] = [];
+    let w: string;
+    do {
+      w = stack.pop()!;
+      onStack.delete(w);
+      component.push(w);
+    } while (w !== v);
+    if (component.length > 1 || (graph.get(v) ?? []).includes(v)) cycles.push(component.sort());
+  };
+  for (const v of graph.keys()) if (!index.has(v)) connect(v);
+  return cycles;
+}
+
 function readSources(dir: string): SourceFile[] {
   return readdirSync(dir, { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && /\.tsx?$/.test(entry.name))
@@ -229,5 +276,30 @@ describe('storage in one place', () => {
       { path: 'src/ui/z.tsx', text: "// import { ShopDb } from '../storage/db.ts' in a comment is not an import\nconst s = 'dexie';" },
     ];
     expect(checkStorageSealed(good)).toEqual([]);
+  });
+});
+
+describe('import circles', () => {
+  it('there are none in src/', () => {
+    expect(findCycles(readSources(SRC))).toEqual([]);
+  });
+
+  it('the finder finds them, type-only and dynamic ones too (so the test above can fail)', () => {
+    const files: SourceFile[] = [
+      { path: 'src/storage/db.ts', text: "import type { PhotoRow } from './photos.ts';" },
+      { path: 'src/storage/photos.ts', text: "import type { ShopDb } from './db.ts';\nimport './rows.ts';" },
+      { path: 'src/storage/rows.ts', text: '' },
+      { path: 'src/app/start-app.ts', text: "const m = await import('./sync/start-remote.ts');" },
+      { path: 'src/app/sync/start-remote.ts', text: "import type { RunningApp } from '../start-app.ts';\nimport '../context.ts';" },
+      { path: 'src/app/context.ts', text: '' },
+      { path: 'src/ui/a.ts', text: "import './b.ts';" },
+      { path: 'src/ui/b.ts', text: "import './c.ts';" },
+      { path: 'src/ui/c.ts', text: "import './a.ts';" },
+    ];
+    expect(findCycles(files).sort()).toEqual([
+      ['src/app/start-app.ts', 'src/app/sync/start-remote.ts'],
+      ['src/storage/db.ts', 'src/storage/photos.ts'],
+      ['src/ui/a.ts', 'src/ui/b.ts', 'src/ui/c.ts'],
+    ]);
   });
 });
