@@ -6,6 +6,7 @@
  */
 export { VERSIONS, SCHEMA_VERSION, VIEW_TABLES, tablesAt, type SchemaVersion } from './schema.ts';
 export { ShopDb, openDb, DEFAULT_DB_NAME } from './db.ts';
+export type { Store } from './store.ts';
 export * from './rows.ts';
 export { StorageFullError, STORAGE_FULL_MESSAGE, isQuotaError } from './errors.ts';
 export { queueIntent, markSent, refuseQueued, type QueueResult } from './write-intent.ts';
