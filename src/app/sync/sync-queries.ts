@@ -1,11 +1,11 @@
 import { hasShop } from '../../storage/catalog-queries.ts';
 import type { SetAsideRow } from '../../storage/index.ts';
-import { setAsideCount, setAsideRows } from '../../storage/set-aside-queries.ts';
+import { setAsideRows } from '../../storage/set-aside-queries.ts';
 import type { Store } from '../../storage/store.ts';
 import { channelOwner } from '../../sync/names.ts';
 
 /** How many documents from the server were set aside as unreadable or forged (see sync/incoming.ts). */
-export { setAsideCount };
+export { setAsideCount } from '../../storage/set-aside-queries.ts';
 
 /** Whether the shop has been opened (its profile saved): a new shop on a server has not. */
 export function shopIsOpen(store: Store): Promise<boolean> {
