@@ -32,7 +32,7 @@ export default defineConfig({
         // chunks (words.ts, Vite's preload helper) cost more than their bytes (0.4 KB saved).
         advancedChunks: {
           groups: [
-            { name: 'queries', test: /\/src\/storage\/(queries|words)\.ts$/ },
+            { name: 'queries', test: /\/src\/(storage\/(queries|words|errors)|engines\/search\/words)\.ts$/ },
             { name: 'preact', test: /\/node_modules\/preact\/|preload-helper/ },
           ],
         },

@@ -7,8 +7,8 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { decide, emptyState } from '../src/domain/index.ts';
-import { csvToProducts, productsToCsv } from '../src/app/csv/catalog-csv.ts';
-import { parseCsv } from '../src/app/csv/parse-csv.ts';
+import { csvToProducts, productsToCsv } from '../src/engines/csv/catalog-csv.ts';
+import { parseCsv } from '../src/engines/csv/parse-csv.ts';
 import { browserCsvImportBench } from './browser/csv-import.bench.ts';
 import { saveCommands } from './browser/catalog-data.ts';
 import { CSV_T0, csvCatalog } from './browser/csv-data.ts';

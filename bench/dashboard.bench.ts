@@ -8,10 +8,10 @@
  * agrees with the ledger. Then the same in Chromium, read from IndexedDB through the app's
  * query (browser/dashboard.bench.ts; BENCH_DASHBOARD_BROWSER=0 skips it).
  */
-import { copyMoney, emptyMoney, foldMoney, MONEY_KINDS } from '../src/app/dashboard/aggregate.ts';
-import { checkLedger } from '../src/app/dashboard/ledger-check.ts';
-import { PERIODS, summarize } from '../src/app/dashboard/summary.ts';
-import { localZone } from '../src/app/dashboard/zone.ts';
+import { copyMoney, emptyMoney, foldMoney, MONEY_KINDS } from '../src/engines/dashboard/aggregate.ts';
+import { checkLedger } from '../src/engines/dashboard/ledger-check.ts';
+import { PERIODS, summarize } from '../src/engines/dashboard/summary.ts';
+import { localZone } from '../src/engines/dashboard/zone.ts';
 import type { Decision } from '../src/domain/index.ts';
 import { browserDashboardBench } from './browser/dashboard.bench.ts';
 import { count, formatMs, measure, perSecond, type Row } from './table.ts';

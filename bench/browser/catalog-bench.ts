@@ -24,7 +24,7 @@ import { decide, emptyState, type Decision, type ShopState } from '../../src/dom
 import { listProducts, openDb, storeDecisions, type ProductPage, type ProductQuery, type ShopDb } from '../../src/storage/index.ts';
 import {
   catalogSearchSettled, searchCatalog, startCatalogSearch, stopCatalogSearch,
-} from '../../src/app/catalog/catalog-search.ts';
+} from '../../src/app/queries/catalog-search.ts';
 import { keystrokes, makeProducts, QUERIES, random, saveCommands } from './catalog-data.ts';
 
 export const BATCH = 1_000;

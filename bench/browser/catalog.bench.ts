@@ -13,7 +13,7 @@ import { count, median, perSecond, type Row } from '../table.ts';
 import type { CatalogBenchResult } from './catalog-bench.ts';
 import { makeProducts, QUERIES } from './catalog-data.ts';
 import { ms, percentile, withBenchPage } from './chromium.ts';
-import { SearchIndex } from '../../src/app/catalog/search-index.ts';
+import { SearchIndex } from '../../src/engines/search/search-index.ts';
 
 const PORT = 4181;
 const PAGE_URL = 'bench/browser/catalog-bench.html';

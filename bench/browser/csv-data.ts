@@ -4,7 +4,7 @@
  * quotes and line breaks, team buys and flash sales. Runs in Node and in the page (no Node imports).
  */
 import type { Money } from '../../src/domain/index.ts';
-import type { CatalogItem } from '../../src/app/csv/catalog-csv.ts';
+import type { CatalogItem } from '../../src/engines/csv/catalog-csv.ts';
 import { makeProducts } from './catalog-data.ts';
 
 /** The flash sales' start: a fixed time, so the file is the same on every run. */

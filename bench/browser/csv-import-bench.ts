@@ -16,8 +16,8 @@ import type { BuyerId } from '../../src/domain/index.ts';
 import { openDb } from '../../src/storage/index.ts';
 import type { AppContext } from '../../src/app/context.ts';
 import { importCatalog } from '../../src/app/actions/import-catalog.ts';
-import { csvToProducts, productsToCsv } from '../../src/app/csv/catalog-csv.ts';
-import { exportCsv } from '../../src/app/data-queries.ts';
+import { csvToProducts, productsToCsv } from '../../src/engines/csv/catalog-csv.ts';
+import { exportCsv } from '../../src/app/queries/data.ts';
 import { DEMO_SHOP } from '../../src/app/demo/demo-catalog.ts';
 import { LocalAuthority } from '../../src/app/demo/local-authority.ts';
 import { queueSellerCommand } from '../../src/app/queue-intent.ts';
@@ -51,7 +51,7 @@ window.runCsvImportBench = async (count: number): Promise<CsvImportBenchResult> 
   const name = `csv-import-bench-${Date.now()}`;
   const db = openDb(name);
   const now = CSV_T0 + 1000;
-  const ctx: AppContext = { db, buyer: () => 'bench' as BuyerId, nudge: () => undefined, now: () => now };
+  const ctx: AppContext = { store: db, buyer: () => 'bench' as BuyerId, nudge: () => undefined, now: () => now };
   const authority = new LocalAuthority(db, () => true, () => now);
   try {
     // The shop exists first (not timed), as on a seller's device.

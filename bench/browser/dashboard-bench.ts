@@ -19,9 +19,9 @@
 import { Dexie } from 'dexie';
 import { decide, type Decision } from '../../src/domain/index.ts';
 import { openDb, storeDecisions } from '../../src/storage/index.ts';
-import { emptyMoney, foldMoney, MONEY_KINDS } from '../../src/app/dashboard/aggregate.ts';
-import { PERIODS, summarize, type Period } from '../../src/app/dashboard/summary.ts';
-import { moneyDashboard, sellerCustomers, shopZone } from '../../src/app/money-queries.ts';
+import { emptyMoney, foldMoney, MONEY_KINDS } from '../../src/engines/dashboard/aggregate.ts';
+import { PERIODS, summarize, type Period } from '../../src/engines/dashboard/summary.ts';
+import { moneyDashboard, sellerCustomers, shopZone } from '../../src/app/queries/money.ts';
 import { buyer, m, seller } from '../../tests/domain/fixtures/shop.ts';
 import { mixedHistory } from '../workloads.ts';
 

@@ -9,7 +9,7 @@
  * times `compressPhoto(file)` once to warm up and `runs` times, with a decode-only time
  * (`createImageBitmap`) for comparison. Times are `performance.now()` in the page.
  */
-import { compressPhoto } from '../../src/app/photos/compress-photo.ts';
+import { compressPhoto } from '../../src/app/device/compress-photo.ts';
 
 export interface PhotoRun {
   ms: number;

@@ -5,7 +5,7 @@
  * served by a Vite dev server from bench/browser/photo-bench.html. Reports the time, the
  * output's size, dimensions, format and quality; the goal is a photo of at most 150 KB.
  */
-import { TARGET_BYTES } from '../../src/app/photos/compress-photo.ts';
+import { TARGET_BYTES } from '../../src/app/device/compress-photo.ts';
 import { median, type Row } from '../table.ts';
 import { ms, withBenchPage } from './chromium.ts';
 import type { PhotoBenchResult } from './photo-bench.ts';

@@ -1,7 +1,7 @@
 import type { BuyerId } from '../domain/index.ts';
 import { adoptDeviceCart } from '../storage/cart.ts';
-import type { ShopDb } from '../storage/db.ts';
 import { adoptDeviceSettings } from '../storage/person-settings.ts';
+import type { Store } from '../storage/store.ts';
 
 /**
  * The migration to per-person data, at every start (it is one look-up each when there is
@@ -9,6 +9,6 @@ import { adoptDeviceSettings } from '../storage/person-settings.ts';
  * the delivery details) goes to the person using it now, who was using it then. So does what
  * a backup made by an older version brings back.
  */
-export async function adoptDeviceData(db: ShopDb, buyer: BuyerId, person: string): Promise<void> {
-  await Promise.all([adoptDeviceCart(db, buyer), adoptDeviceSettings(person)]);
+export async function adoptDeviceData(store: Store, buyer: BuyerId, person: string): Promise<void> {
+  await Promise.all([adoptDeviceCart(store, buyer), adoptDeviceSettings(person)]);
 }

@@ -1,6 +1,2 @@
-import { liveQuery, type Observable } from 'dexie';
-
-/** A query that re-runs when the tables it read change (in any tab): how the UI reads the database. */
-export function watch<T>(query: () => Promise<T>): Observable<T> {
-  return liveQuery(query);
-}
+/** How the UI reads the database: a query re-run when what it read changes (storage/live.ts). */
+export { watch } from '../storage/live.ts';

@@ -1,41 +1,14 @@
 import type { BuyerId } from '../domain/index.ts';
 // File by file, not storage's index: this module is on the first screen's path (see queries.ts).
 import { openDb } from '../storage/db.ts';
-import { getSetting, setSetting, type Account, type Remote } from '../storage/settings.ts';
-import type { AppContext } from './context.ts';
+import { getSetting, setSetting } from '../storage/settings.ts';
+import type { RunningApp } from './context.ts';
 import { DEMO_BUYERS } from './demo/demo-buyers.ts';
 import type { LocalAuthority } from './demo/local-authority.ts';
 import { presetRemote } from './sync/remote.ts';
-import type { StatusStore } from './sync/sync-status.ts';
 
 /** How often the shop's clock is consulted while the app is open (team deadlines, auto-confirm). */
 const CLOCK_TICK_MS = 15_000;
-
-export interface RunningApp extends AppContext {
-  /** Switches the demo persona: the demo plays several phones in one browser. */
-  setBuyer(buyer: BuyerId): Promise<void>;
-  /**
-   * Whose own settings (coupon, delivery details) the screens use: the demo's persona, or the
-   * account signed in to a real shop (on that shop's server).
-   */
-  person(): string;
-  /**
-   * Settles once this device's data is the person's: at start, what an older version kept for
-   * the whole device (the cart, the coupon, the delivery) goes to the person who was using it.
-   */
-  readonly ready: Promise<void>;
-  /** Waits until everything nudged so far has been looked at (tests and "sync now"). */
-  settle(): Promise<void>;
-  stop(): void;
-  /** The remote shop this device syncs with, or null: the built-in demo shop. */
-  readonly remote: Remote | null;
-  /** Who is signed in to the remote shop. */
-  readonly account: Account | null;
-  /** Where a photo taken on another device is loaded from (the shop's server); absent in the demo. */
-  readonly photoUrl?: (ref: string) => string;
-  /** The sync runner's state; null in the demo, which has no server. */
-  readonly syncStatus: StatusStore | null;
-}
 
 /**
  * Wires the app: opens the device's database, restores who is shopping, and (with no remote
@@ -62,7 +35,7 @@ export async function startApp(options: { dbName?: string; now?: () => number } 
   let scheduled = false;
 
   const ctx: RunningApp = {
-    db,
+    store: db,
     buyer: () => buyer,
     person,
     ready,

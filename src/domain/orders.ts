@@ -58,6 +58,15 @@ export type Delivery =
 
 export type Payment = 'wallet' | 'on-pickup';
 
+/**
+ * Why an order cannot be paid this way, or undefined: pay on pickup needs a pickup point (the
+ * cash is taken where the goods are handed over). The checkout asks it before queuing an order
+ * and the authority before accepting one.
+ */
+export function paymentProblem(payment: Payment, delivery: Delivery): string | undefined {
+  return payment === 'on-pickup' && delivery.kind !== 'pickup' ? 'Pay on pickup needs a pickup point.' : undefined;
+}
+
 export type TeamChoice = { action: 'start' } | { action: 'join'; teamId: TeamId };
 
 export interface PricedLine {
@@ -129,6 +138,14 @@ export interface Order {
   reason?: string;
   reviewed: boolean;
   timeline: TimelineEntry[];
+}
+
+/**
+ * Whether an order uses up what it took: its coupon, its flash-sale units, the buyer's
+ * allowances. Every order does but those the shop rejected or that were cancelled.
+ */
+export function holdsAllowance(order: Pick<Order, 'status'>): boolean {
+  return order.status !== 'rejected' && order.status !== 'cancelled';
 }
 
 export function withStatus(order: Order, status: OrderStatus, at: Millis, note?: string): Order {

@@ -4,7 +4,7 @@ import type { BuyerId } from './ids.ts';
 import type { CartLine, Delivery, TeamChoice } from './orders.ts';
 import { quote } from './pricing/quote.ts';
 import type { Quote } from './pricing/types.ts';
-import type { ShopState } from './state.ts';
+import { usageKey, type ShopState } from './state.ts';
 
 export interface Cart {
   lines: readonly CartLine[];
@@ -27,6 +27,18 @@ export function quoteCart(s: ShopState | Draft, buyer: BuyerId, at: Millis, cart
     delivery: cart.delivery,
     team: cart.team,
   });
+}
+
+/**
+ * One more use of coupon `code` by `buyer` in a state's counters: what folding an order that
+ * holds its allowance counts, for a device that prices from what it has read (an order it knows
+ * of, or one still queued on it).
+ */
+export function countCouponUse(s: Draft, code: string, buyer: BuyerId): void {
+  const { coupon, couponByBuyer } = s.usage;
+  coupon.set(code, (coupon.get(code) ?? 0) + 1);
+  const key = usageKey(code, buyer);
+  couponByBuyer.set(key, (couponByBuyer.get(key) ?? 0) + 1);
 }
 
 function* promotionsOf(s: ShopState | Draft) {

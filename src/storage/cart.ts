@@ -3,7 +3,8 @@
  * directly (no event, no outbox).
  */
 import type { BuyerId, LineMode, Millis, ProductId } from '../domain/index.ts';
-import type { ShopDb } from './db.ts';
+import { tablesOf } from './db.ts';
+import type { Store } from './store.ts';
 import { guardQuota } from './errors.ts';
 import { cartKey, cartRowOfDevice, type CartRow } from './rows.ts';
 
@@ -12,7 +13,8 @@ import { cartKey, cartRowOfDevice, type CartRow } from './rows.ts';
  * `addedAt` (the device's clock: storage keeps none) is kept from when the line was first
  * added, so a changed quantity does not move the line.
  */
-export function setCartQty(db: ShopDb, buyer: BuyerId, productId: ProductId, mode: LineMode, qty: number, addedAt: Millis): Promise<void> {
+export function setCartQty(store: Store, buyer: BuyerId, productId: ProductId, mode: LineMode, qty: number, addedAt: Millis): Promise<void> {
+  const db = tablesOf(store);
   if (!Number.isSafeInteger(qty) || qty < 0) throw new RangeError(`A cart quantity is a whole number from 0, got ${qty}`);
   const key = cartKey(buyer, productId, mode);
   return guardQuota(() =>
@@ -28,12 +30,14 @@ export function setCartQty(db: ShopDb, buyer: BuyerId, productId: ProductId, mod
 }
 
 /** How many of a product (at a price mode) the buyer has in the cart. */
-export async function cartQty(db: ShopDb, buyer: BuyerId, productId: ProductId, mode: LineMode): Promise<number> {
+export async function cartQty(store: Store, buyer: BuyerId, productId: ProductId, mode: LineMode): Promise<number> {
+  const db = tablesOf(store);
   return (await db.cart.get(cartKey(buyer, productId, mode)))?.qty ?? 0;
 }
 
 /** Empties the buyer's cart (not anyone else's). */
-export function clearCart(db: ShopDb, buyer: BuyerId): Promise<void> {
+export function clearCart(store: Store, buyer: BuyerId): Promise<void> {
+  const db = tablesOf(store);
   return guardQuota(() => db.transaction('rw', db.cart, async () => void (await db.cart.where('buyer').equals(buyer).delete())));
 }
 
@@ -43,7 +47,8 @@ export function clearCart(db: ShopDb, buyer: BuyerId): Promise<void> {
  * A line the buyer already has of the same product and mode stays as it is. Cheap when there
  * is nothing to move (one index lookup), so it runs at every start.
  */
-export function adoptDeviceCart(db: ShopDb, buyer: BuyerId): Promise<number> {
+export function adoptDeviceCart(store: Store, buyer: BuyerId): Promise<number> {
+  const db = tablesOf(store);
   return guardQuota(() =>
     db.transaction('rw', db.cart, async () => {
       const nobody = '' as BuyerId;

@@ -4,15 +4,17 @@
 import { Dexie, type DexieOptions, type Table } from 'dexie';
 import { VERSIONS, type SchemaVersion } from './schema.ts';
 import type {
-  BalanceRow, CartRow, EventRow, InventoryRow, OrderRow, OutboxEntry, ProductRow, PromotionRow, ReviewRow, ShopRow,
+  BalanceRow, CartRow, EventRow, InventoryRow, OrderRow, OutboxEntry, PhotoRow, ProductRow, PromotionRow, ReviewRow, ShopRow,
   TeamRow, WithdrawalRow,
 } from './rows.ts';
-import type { PhotoRow } from './photos.ts';
 import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
+import type { Store } from './store.ts';
 
 export const DEFAULT_DB_NAME = 'offline-shop';
 
-export class ShopDb extends Dexie {
+export class ShopDb extends Dexie implements Store {
+  // Type only (see store.ts): marks the one class that is a Store.
+  declare readonly '~store': true;
   // `declare`, not `!`: with ES2022 class fields a plain field would be initialised to
   // undefined after Dexie's constructor has put the real Table there.
   declare readonly events: Table<EventRow, string>;
@@ -46,6 +48,11 @@ export class ShopDb extends Dexie {
       if (v.upgrade) declared.upgrade(v.upgrade);
     }
   }
+}
+
+/** The database behind a store, for storage's own modules: `ShopDb` is the only kind of Store. */
+export function tablesOf(store: Store): ShopDb {
+  return store as ShopDb;
 }
 
 /**

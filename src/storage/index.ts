@@ -6,14 +6,14 @@
  */
 export { VERSIONS, SCHEMA_VERSION, VIEW_TABLES, tablesAt, type SchemaVersion } from './schema.ts';
 export { ShopDb, openDb, DEFAULT_DB_NAME } from './db.ts';
+export type { Store } from './store.ts';
 export * from './rows.ts';
 export { StorageFullError, STORAGE_FULL_MESSAGE, isQuotaError } from './errors.ts';
-export { indexWords, queryTerms } from './words.ts';
 export { queueIntent, markSent, refuseQueued, type QueueResult } from './write-intent.ts';
 export { storeDecisions, type Stored } from './store-decisions.ts';
 export * from './queries.ts';
 export { setCartQty, cartQty, clearCart, adoptDeviceCart } from './cart.ts';
-export { putPhoto, getPhoto, deletePhotos, type PhotoRow } from './photos.ts';
+export { putPhoto, getPhoto, deletePhotos } from './photos.ts';
 export {
   getSetting, setSetting, settingsStore, SETTINGS, SETTING_NAMES,
   type SettingKey, type SettingName, type SettingValue, type Settings, type Locale, type View, type Remote, type Account,

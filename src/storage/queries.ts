@@ -6,11 +6,13 @@ import type {
   AccountKey, BuyerId, Decision, DecisionKind, EventId, Intent, Inventory, Millis, Money, Order, OrderId, Product, ProductId,
   Review, ShopProfile, Team,
 } from '../domain/index.ts';
-import type { ShopDb } from './db.ts';
+import { tablesOf } from './db.ts';
+import type { Store } from './store.ts';
 import { SHOP_KEY, type CartRow, type OutboxEntry, type OutboxStatus, type ProductRow } from './rows.ts';
-import { queryTerms } from './words.ts';
+import { queryTerms } from '../engines/search/words.ts';
 
-export async function getShop(db: ShopDb): Promise<ShopProfile | undefined> {
+export async function getShop(store: Store): Promise<ShopProfile | undefined> {
+  const db = tablesOf(store);
   return (await db.shop.get(SHOP_KEY))?.value;
 }
 
@@ -51,7 +53,8 @@ const SORTS: Record<ProductSort, (a: ProductRow, b: ProductRow) => number> = {
   name: byName,
 };
 
-export async function listProducts(db: ShopDb, q: ProductQuery): Promise<ProductPage> {
+export async function listProducts(store: Store, q: ProductQuery): Promise<ProductPage> {
+  const db = tablesOf(store);
   const terms = queryTerms(q.search ?? '');
   let rows: ProductRow[];
   if (terms.length > 0) {
@@ -76,9 +79,21 @@ export async function listProducts(db: ShopDb, q: ProductQuery): Promise<Product
 }
 
 /** A product (hidden ones too: an old order still links to it) with its stock. */
-export async function getProduct(db: ShopDb, id: ProductId): Promise<ProductItem | undefined> {
+export async function getProduct(store: Store, id: ProductId): Promise<ProductItem | undefined> {
+  const db = tablesOf(store);
   const [row, inventory] = await Promise.all([db.products.get(id), db.inventory.get(id)]);
   return row && { product: row.value, inventory: inventory?.value };
+}
+
+/** The products of these ids with their stock, in the order given, leaving out those not in the catalog. */
+export async function productItems(store: Store, ids: readonly ProductId[]): Promise<ProductItem[]> {
+  const db = tablesOf(store);
+  const [products, inventory] = await Promise.all([db.products.bulkGet([...ids]), db.inventory.bulkGet([...ids])]);
+  const items: ProductItem[] = [];
+  products.forEach((row, i) => {
+    if (row !== undefined) items.push({ product: row.value, inventory: inventory[i]?.value });
+  });
+  return items;
 }
 
 export interface CategoryCount {
@@ -87,7 +102,8 @@ export interface CategoryCount {
 }
 
 /** The categories of visible products, with how many each has, by name. */
-export async function listCategories(db: ShopDb): Promise<CategoryCount[]> {
+export async function listCategories(store: Store): Promise<CategoryCount[]> {
+  const db = tablesOf(store);
   const counts = new Map<string, number>();
   await db.products.where('hidden').equals(0).each((r) => {
     counts.set(r.category, (counts.get(r.category) ?? 0) + 1);
@@ -98,13 +114,15 @@ export async function listCategories(db: ShopDb): Promise<CategoryCount[]> {
 }
 
 /** A product's teams (or every team), newest first. */
-export async function listTeams(db: ShopDb, productId?: ProductId): Promise<Team[]> {
+export async function listTeams(store: Store, productId?: ProductId): Promise<Team[]> {
+  const db = tablesOf(store);
   const rows = productId === undefined ? await db.teams.toArray() : await db.teams.where('productId').equals(productId).toArray();
   return rows.map((r) => r.value).sort((a, b) => b.openedAt - a.openedAt || (a.id < b.id ? -1 : 1));
 }
 
 /** A product's published reviews, newest first. */
-export async function reviewsOf(db: ShopDb, productId: ProductId): Promise<Review[]> {
+export async function reviewsOf(store: Store, productId: ProductId): Promise<Review[]> {
+  const db = tablesOf(store);
   const rows = await db.reviews.where('productIds').equals(productId).toArray();
   return rows.map((r) => r.value).sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
 }
@@ -112,12 +130,14 @@ export async function reviewsOf(db: ShopDb, productId: ProductId): Promise<Revie
 /* ------------------------------------------------------------------ orders and money */
 
 /** A buyer's orders, newest first. */
-export async function listOrders(db: ShopDb, buyer: BuyerId): Promise<Order[]> {
+export async function listOrders(store: Store, buyer: BuyerId): Promise<Order[]> {
+  const db = tablesOf(store);
   const rows = await db.orders.where('buyer').equals(buyer).toArray();
   return rows.map((r) => r.value).sort((a, b) => b.placedAt - a.placedAt || (a.id < b.id ? 1 : -1));
 }
 
-export async function getOrder(db: ShopDb, id: OrderId): Promise<Order | undefined> {
+export async function getOrder(store: Store, id: OrderId): Promise<Order | undefined> {
+  const db = tablesOf(store);
   return (await db.orders.get(id))?.value;
 }
 
@@ -126,7 +146,8 @@ export interface Wallet {
   escrow: Money;
 }
 
-export async function walletOf(db: ShopDb, buyer: BuyerId): Promise<Wallet> {
+export async function walletOf(store: Store, buyer: BuyerId): Promise<Wallet> {
+  const db = tablesOf(store);
   const keys: AccountKey[] = [`available:${buyer}`, `escrow:${buyer}`];
   const [available, escrow] = await db.balances.bulkGet(keys);
   return { available: available?.amount ?? (0 as Money), escrow: escrow?.amount ?? (0 as Money) };
@@ -149,7 +170,8 @@ export interface WalletEntry {
  * the stored documents (kept unchanged, so not indexed by buyer): this reads every decision
  * and suits a shop's thousands of events; a version with a buyer index can replace it.
  */
-export async function postingsOf(db: ShopDb, buyer: BuyerId): Promise<WalletEntry[]> {
+export async function postingsOf(store: Store, buyer: BuyerId): Promise<WalletEntry[]> {
+  const db = tablesOf(store);
   const out: WalletEntry[] = [];
   await db.events.where('type').equals('decision').each((e) => {
     if (e.type !== 'decision') return;
@@ -173,14 +195,16 @@ export async function postingsOf(db: ShopDb, buyer: BuyerId): Promise<WalletEntr
 
 /* ------------------------------------------------------------------ events and outbox */
 
-export async function outboxCounts(db: ShopDb): Promise<Record<OutboxStatus, number>> {
+export async function outboxCounts(store: Store): Promise<Record<OutboxStatus, number>> {
+  const db = tablesOf(store);
   const [queued, sent, refused] = await Promise.all(
     (['queued', 'sent', 'refused'] as const).map((s) => db.outbox.where('status').equals(s).count()),
   );
   return { queued: queued ?? 0, sent: sent ?? 0, refused: refused ?? 0 };
 }
 
-export function outboxEntry(db: ShopDb, id: EventId): Promise<OutboxEntry | undefined> {
+export function outboxEntry(store: Store, id: EventId): Promise<OutboxEntry | undefined> {
+  const db = tablesOf(store);
   return db.outbox.get(id);
 }
 
@@ -191,7 +215,8 @@ export interface PendingIntent {
 }
 
 /** This device's intents still waiting for the shop's decision (not refused ones), oldest first. */
-export async function pendingIntents(db: ShopDb): Promise<PendingIntent[]> {
+export async function pendingIntents(store: Store): Promise<PendingIntent[]> {
+  const db = tablesOf(store);
   const entries = await db.outbox.orderBy('queuedAt').filter((e) => e.status !== 'refused').toArray();
   const events = await db.events.bulkGet(entries.map((e) => e.id));
   return entries.flatMap((entry, i) => {
@@ -202,12 +227,14 @@ export async function pendingIntents(db: ShopDb): Promise<PendingIntent[]> {
 }
 
 /** Every stored decision in journal order: what `apply(emptyState(), …)` rebuilds the state from. */
-export async function allDecisions(db: ShopDb): Promise<Decision[]> {
+export async function allDecisions(store: Store): Promise<Decision[]> {
+  const db = tablesOf(store);
   return decisionsAfter(db, -Infinity);
 }
 
 /** The stored decisions numbered after `n`, in journal order: to catch up a state already at `n`. */
-export async function decisionsAfter(db: ShopDb, n: number): Promise<Decision[]> {
+export async function decisionsAfter(store: Store, n: number): Promise<Decision[]> {
+  const db = tablesOf(store);
   const rows = await db.events.where('n').above(n).toArray();
   return rows.filter((e): e is Decision => e.type === 'decision');
 }
@@ -215,7 +242,8 @@ export async function decisionsAfter(db: ShopDb, n: number): Promise<Decision[]>
 /* ------------------------------------------------------------------ cart */
 
 /** The buyer's cart, in the order things were put in. */
-export async function listCart(db: ShopDb, buyer: BuyerId): Promise<CartRow[]> {
+export async function listCart(store: Store, buyer: BuyerId): Promise<CartRow[]> {
+  const db = tablesOf(store);
   const rows = await db.cart.where('buyer').equals(buyer).toArray();
   return rows.sort((a, b) => a.addedAt - b.addedAt || (a.key < b.key ? -1 : 1));
 }

@@ -121,3 +121,17 @@ export function cartRowOfDevice(row: Omit<CartRow, 'buyer'>): CartRow {
   const buyer = '' as BuyerId;
   return { ...row, buyer, key: cartKey(buyer, row.productId, row.mode) };
 }
+
+/** A photo taken or picked on this device, compressed, as photos.ts keeps it (schema version 2). */
+export interface PhotoRow {
+  /** The attachment name a product's `photos` holds: `photo-<uuid>.webp` (or `.jpg`). */
+  id: string;
+  blob: Blob;
+  /** The Blob's media type, kept apart because a Blob read back may lose it in some engines. */
+  type: string;
+  width: number;
+  height: number;
+  /** The Blob's size in bytes. */
+  bytes: number;
+  storedAt: Millis;
+}

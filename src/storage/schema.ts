@@ -78,6 +78,16 @@ export const VERSIONS = [
       await cart.bulkAdd(rows.map(cartRowOfDevice));
     },
   },
+  {
+    version: 5,
+    name: 'coupon-uses',
+    stores: {
+      // Orders by the coupon they used (a key path into the order; one without a coupon is not
+      // in this index), so a cart's coupon is counted from its own orders, not from every order
+      // (catalog-queries.ts, quoteStateFor). IndexedDB fills the index from the stored rows.
+      orders: '&id, buyer, status, placedAt, value.coupon',
+    },
+  },
 ] as const satisfies readonly SchemaVersion[];
 
 /** The newest version: what `exportBackup` records and `importBackup` accepts. */

@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BuyerId } from '../domain/index.ts';
-import type { RunningApp } from '../app/start-app.ts';
-import { setSetting } from '../app/queries.ts';
+import type { RunningApp } from '../app/context.ts';
+import { setSetting } from '../app/queries/reads.ts';
 import { OnlineStatus } from './components/OnlineStatus.tsx';
 import { SessionBanner } from './components/SessionBanner.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';

@@ -2,7 +2,7 @@
 import { render } from 'preact';
 import { listenForInstallPrompt } from '../app/device/install-prompt.ts';
 import { registerServiceWorker } from '../app/register-sw.ts';
-import { getSetting } from '../app/queries.ts';
+import { getSetting } from '../app/queries/reads.ts';
 import { startApp } from '../app/start-app.ts';
 import { loadAreas, localeFromBrowser } from './i18n/index.ts';
 import { App } from './App.tsx';

@@ -11,8 +11,8 @@ import { listProducts, storeDecisions, type ProductQuery, type ShopDb } from '..
 import {
   catalogSearchSettled, catalogSearchStatus, searchCatalog, startCatalogSearch, stopCatalogSearch, watchCatalogSearch,
   type CatalogSearchStatus,
-} from '../../src/app/catalog/catalog-search.ts';
-import { CatalogIndexer, CHUNK } from '../../src/app/catalog/catalog-indexer.ts';
+} from '../../src/app/queries/catalog-search.ts';
+import { CatalogIndexer, CHUNK } from '../../src/storage/catalog-indexer.ts';
 import { m, product, seller, T0 } from '../domain/fixtures/shop.ts';
 import { busyShop, freshDb, History } from '../storage/helpers.ts';
 

@@ -12,7 +12,7 @@ import { addToCart } from '../../src/app/actions/add-to-cart.ts';
 import { applyCouponCode, chooseCoupon, isSpentCoupon } from '../../src/app/actions/apply-coupon-code.ts';
 import { placeOrder } from '../../src/app/actions/place-order.ts';
 import { getMySetting } from '../../src/app/person-settings.ts';
-import { cartLines, pricedCart } from '../../src/app/shop-queries.ts';
+import { cartLines, pricedCart } from '../../src/app/queries/shop.ts';
 
 const problem = (code: PricingProblem['code']): PricingProblem => ({ code, message: code });
 
@@ -45,7 +45,7 @@ function demo(who: string) {
   let online = true;
   const clock = Date.UTC(2026, 10, 11);
   const authority = new LocalAuthority(db, () => online, () => clock);
-  const app = { db, buyer: () => who as BuyerId, person: () => `coupon-test ${n} ${who}`, ready: Promise.resolve(), nudge: () => undefined, now: () => clock };
+  const app = { store: db, buyer: () => who as BuyerId, person: () => `coupon-test ${n} ${who}`, ready: Promise.resolve(), nudge: () => undefined, now: () => clock };
   return { db, app, authority, setOnline: (v: boolean) => (online = v) };
 }
 

@@ -13,9 +13,9 @@ import { addToCart } from '../../src/app/actions/add-to-cart.ts';
 import { placeOrder } from '../../src/app/actions/place-order.ts';
 import { importCatalog } from '../../src/app/actions/import-catalog.ts';
 import { InvalidInputError } from '../../src/app/errors.ts';
-import { csvToProducts } from '../../src/app/csv/catalog-csv.ts';
-import { parseCsv } from '../../src/app/csv/parse-csv.ts';
-import { countExisting, exportCsv, importOutcome } from '../../src/app/data-queries.ts';
+import { csvToProducts } from '../../src/engines/csv/catalog-csv.ts';
+import { parseCsv } from '../../src/engines/csv/parse-csv.ts';
+import { countExisting, exportCsv, importOutcome } from '../../src/app/queries/data.ts';
 
 const START = Date.UTC(2026, 10, 11, 4);
 let n = 0;
@@ -25,7 +25,7 @@ async function shop() {
   const db = new ShopDb(`csv-import-${n}-${Math.random()}`);
   const clock = START;
   const authority = new LocalAuthority(db, () => true, () => clock);
-  const ctx: AppContext = { db, buyer: () => 'ann' as BuyerId, nudge: () => undefined, now: () => clock };
+  const ctx: AppContext = { store: db, buyer: () => 'ann' as BuyerId, nudge: () => undefined, now: () => clock };
   await seedDemoShop(ctx);
   await authority.run();
   return { db, ctx, authority };

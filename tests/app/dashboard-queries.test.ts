@@ -7,11 +7,11 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { decide, type BuyerId, type Decision, type Intent, type OrderId } from '../../src/domain/index.ts';
 import { ShopDb, storeDecisions } from '../../src/storage/index.ts';
-import { emptyMoney, foldMoney } from '../../src/app/dashboard/aggregate.ts';
-import { summarize } from '../../src/app/dashboard/summary.ts';
-import { namedZone } from '../../src/app/dashboard/zone.ts';
-import { moneyDashboard, sellerCustomers } from '../../src/app/money-queries.ts';
-import { sellerInbox } from '../../src/app/seller-inbox-queries.ts';
+import { emptyMoney, foldMoney } from '../../src/engines/dashboard/aggregate.ts';
+import { summarize } from '../../src/engines/dashboard/summary.ts';
+import { namedZone } from '../../src/engines/dashboard/zone.ts';
+import { moneyDashboard, sellerCustomers } from '../../src/app/queries/money.ts';
+import { sellerInbox } from '../../src/app/queries/seller-inbox.ts';
 import { buyer, DAY, HOUR, intent, line, m, openShop, order, product, seller, T0 } from '../domain/fixtures/shop.ts';
 
 const zone = namedZone('Asia/Shanghai');

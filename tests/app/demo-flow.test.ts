@@ -14,7 +14,7 @@ import { addToCart } from '../../src/app/actions/add-to-cart.ts';
 import { placeOrder } from '../../src/app/actions/place-order.ts';
 import { cancelOrder } from '../../src/app/actions/cancel-order.ts';
 import { InvalidInputError } from '../../src/app/errors.ts';
-import { listMyOrders } from '../../src/app/queries.ts';
+import { listMyOrders } from '../../src/app/queries/my-orders.ts';
 
 let n = 0;
 function demo(start = Date.UTC(2026, 10, 11)) {
@@ -23,7 +23,7 @@ function demo(start = Date.UTC(2026, 10, 11)) {
   let online = true;
   let clock = start;
   const authority = new LocalAuthority(db, () => online, () => clock);
-  const ctx: AppContext = { db, buyer: () => 'ann' as BuyerId, nudge: () => undefined, now: () => clock };
+  const ctx: AppContext = { store: db, buyer: () => 'ann' as BuyerId, nudge: () => undefined, now: () => clock };
   return {
     db, ctx, authority,
     setOnline: (v: boolean) => { online = v; },

@@ -13,7 +13,7 @@ import { seedDemoShop } from '../../src/app/demo/seed-demo-shop.ts';
 import { DEMO_WELCOME_CREDIT } from '../../src/app/demo/demo-catalog.ts';
 import { addToCart } from '../../src/app/actions/add-to-cart.ts';
 import { placeOrder } from '../../src/app/actions/place-order.ts';
-import { listMyOrders } from '../../src/app/queries.ts';
+import { listMyOrders } from '../../src/app/queries/my-orders.ts';
 
 let n = 0;
 async function openDemo() {
@@ -21,7 +21,7 @@ async function openDemo() {
   const db = new ShopDb(`poison-${n}-${Math.random()}`);
   const clock = Date.UTC(2026, 10, 11);
   const authority = new LocalAuthority(db, () => true, () => clock);
-  const ctx: AppContext = { db, buyer: () => 'ann' as BuyerId, nudge: () => undefined, now: () => clock };
+  const ctx: AppContext = { store: db, buyer: () => 'ann' as BuyerId, nudge: () => undefined, now: () => clock };
   await seedDemoShop(ctx);
   await authority.run();
   return { db, ctx, authority };

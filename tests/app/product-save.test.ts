@@ -14,8 +14,8 @@ import { placeOrder } from '../../src/app/actions/place-order.ts';
 import { saveProduct } from '../../src/app/actions/save-product.ts';
 import { setProductHidden } from '../../src/app/actions/hide-product.ts';
 import { openDemoCatalog } from '../../src/app/actions/open-demo-catalog.ts';
-import { decisionOn } from '../../src/app/queries.ts';
-import { productToEdit } from '../../src/app/seller-catalog-queries.ts';
+import { decisionOn } from '../../src/app/queries/my-orders.ts';
+import { productToEdit } from '../../src/app/queries/seller-catalog.ts';
 
 let n = 0;
 async function openDemo() {
@@ -23,7 +23,7 @@ async function openDemo() {
   const db = new ShopDb(`product-save-${n}-${Math.random()}`);
   let clock = Date.UTC(2026, 10, 11);
   const authority = new LocalAuthority(db, () => true, () => clock);
-  const ctx: AppContext = { db, buyer: () => 'ann' as BuyerId, nudge: () => undefined, now: () => (clock += 1000) };
+  const ctx: AppContext = { store: db, buyer: () => 'ann' as BuyerId, nudge: () => undefined, now: () => (clock += 1000) };
   await seedDemoShop(ctx);
   await authority.run();
   return { db, ctx, authority };

@@ -11,7 +11,7 @@ import { ShopDb } from '../../src/storage/index.ts';
 describe('a buyer request while signed out', () => {
   it('is refused with "Sign in first", and nothing is queued', async () => {
     const db = new ShopDb(`signed-out-${Math.random()}`);
-    const ctx: AppContext = { db, buyer: () => '' as BuyerId, nudge: () => undefined, now: () => 1 };
+    const ctx: AppContext = { store: db, buyer: () => '' as BuyerId, nudge: () => undefined, now: () => 1 };
     const error = await topUpDemoWallet(ctx, 100 as Money).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(InvalidInputError);
     expect((error as InvalidInputError).problems[0]).toMatch(/^Sign in first/);

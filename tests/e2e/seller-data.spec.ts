@@ -3,8 +3,8 @@
 // gives the same file byte for byte.
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
-import { parseCsv } from '../../src/app/csv/parse-csv.ts';
-import { writeCsv } from '../../src/app/csv/write-csv.ts';
+import { parseCsv } from '../../src/engines/csv/parse-csv.ts';
+import { writeCsv } from '../../src/engines/csv/write-csv.ts';
 import { go, openShop } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
 

@@ -8,7 +8,7 @@ import type { Delivery, PickupPointId, ShippingOptionId } from '../../src/domain
 import { adoptDeviceData } from '../../src/app/adopt-device-data.ts';
 import {
   adoptDeviceCart, adoptDeviceSettings, allSettings, exportBackup, getPersonSetting, importBackup, listCart, setCartQty,
-  setPersonSetting, setSetting, ShopDb, VERSIONS, type Backup,
+  SCHEMA_VERSION, setPersonSetting, setSetting, ShopDb, VERSIONS, type Backup,
 } from '../../src/storage/index.ts';
 import { pid, T0 } from '../domain/fixtures/shop.ts';
 import { ann, bo, freshDb } from './helpers.ts';
@@ -109,7 +109,7 @@ describe('the cart per person (schema version 4)', () => {
     ]);
     const db = new ShopDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(await db.cart.orderBy('key').toArray()).toEqual([
       { key: '|duck|team', buyer: '', productId: 'duck', mode: 'team', qty: 1, addedAt: T0 + 1 },
       { key: '|tea|regular', buyer: '', productId: 'tea', mode: 'regular', qty: 2, addedAt: T0 },

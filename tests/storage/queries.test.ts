@@ -2,9 +2,10 @@ import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { ProductId } from '../../src/domain/index.ts';
 import {
-  cartQty, clearCart, getProduct, getShop, indexWords, listCart, listCategories, listProducts, listTeams, postingsOf, queryTerms,
+  cartQty, clearCart, getProduct, getShop, listCart, listCategories, listProducts, listTeams, postingsOf,
   reviewsOf, setCartQty, storeDecisions, type ShopDb,
 } from '../../src/storage/index.ts';
+import { indexWords, queryTerms } from '../../src/engines/search/words.ts';
 import { pid, SHOP, T0 } from '../domain/fixtures/shop.ts';
 import { ann, bo, busyShop, cy, freshDb } from './helpers.ts';
 

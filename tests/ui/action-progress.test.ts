@@ -6,9 +6,9 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { decide, type EventId, type OrderId } from '../../src/domain/index.ts';
-import { actionProgress, type ActionProgress } from '../../src/app/account-queries.ts';
+import { actionProgress, type ActionProgress } from '../../src/app/queries/account.ts';
 import { markSent, queueIntent, refuseQueued, storeDecisions } from '../../src/storage/index.ts';
-import { progressMessage, type Followed } from '../../src/ui/components/account/action-words.ts';
+import { progressMessage, type Followed } from '../../src/ui/hooks/action-words.ts';
 import { strings as enAccount } from '../../src/ui/i18n/en/account.ts';
 import { strings as zhAccount } from '../../src/ui/i18n/zh/account.ts';
 import { fill } from '../../src/ui/i18n/define.ts';

@@ -1,7 +1,7 @@
 import { normalizeCouponCode, type CouponPromotion, type PricingProblem } from '../../domain/index.ts';
 import type { AppContext } from '../context.ts';
 import { getMySetting, setMySetting, type Person } from '../person-settings.ts';
-import { pricedCart } from '../shop-queries.ts';
+import { pricedCart } from '../queries/shop.ts';
 
 /** Problems a code can wait out (more in the cart, its start date): kept, it applies once they pass. */
 const PASSING = new Set<PricingProblem['code']>(['coupon-min-spend', 'coupon-not-started']);
@@ -45,7 +45,7 @@ export async function applyCouponCode(app: AppContext & Person, typed: string): 
   const saved = await getMySetting(app, 'coupon');
   const at = app.now();
   const inCart = async (c: string) => {
-    const priced = await pricedCart(app.db, app.buyer(), at, c);
+    const priced = await pricedCart(app.store, app.buyer(), at, c);
     return { code: c, problem: c === '' ? undefined : priced.quote.problems.find(isCouponProblem), coupon: priced.coupon };
   };
   const [mine, theirs] = await Promise.all([inCart(saved), inCart(code)]);

@@ -1,12 +1,8 @@
 import type { EventId } from '../../domain/index.ts';
-import { isQuotaError, StorageFullError } from '../../storage/errors.ts';
+import type { CatalogItem } from '../../engines/csv/catalog-csv.ts';
 import type { AppContext } from '../context.ts';
-import type { CatalogItem } from '../csv/catalog-csv.ts';
-import { queueSellerCommand } from '../queue-intent.ts';
-import { productBases } from '../seller-catalog-queries.ts';
-
-/** Commands whose writes are issued together (a bound on what waits in memory at once). */
-const CHUNK = 500;
+import { productBases } from '../queries/seller-catalog.ts';
+import { queueSellerCommands } from '../queue-intent.ts';
 
 export interface ImportResult {
   /** How many products were queued: all the rows given. */
@@ -18,31 +14,13 @@ export interface ImportResult {
 /**
  * The seller imports a catalog: one `product.save` a row (a product with the same id is
  * replaced), all queued in ONE transaction, as the demo's seed is. If any row fails (the shop's
- * validator refuses it, or the disk is full), the transaction is aborted and nothing at all is
- * queued: a catalog is never half imported. The preview is `csvToProducts`' result; pass its
- * rows only when it had no errors.
+ * validator refuses it, or the disk is full), nothing at all is queued: a catalog is never half
+ * imported. The preview is `csvToProducts`' result; pass its rows only when it had no errors.
  */
 export async function importCatalog(ctx: AppContext, rows: readonly CatalogItem[]): Promise<ImportResult> {
-  if (rows.length === 0) return { count: 0, ids: [] };
-  const { db } = ctx;
   // Each row replaces the product as this device has it (or makes a new one): if the shop
   // saved it again meanwhile, that row is refused rather than undoing the newer save.
-  const bases = await productBases(db, rows.map((r) => r.product.id));
-  try {
-    const ids = await db.transaction('rw', db.events, db.outbox, async () => {
-      const out: EventId[] = [];
-      // A chunk's writes are issued together, not one after another: IndexedDB runs them in
-      // order within the transaction without a trip back to this code between each.
-      for (let i = 0; i < rows.length; i += CHUNK) {
-        const chunk = rows.slice(i, i + CHUNK);
-        out.push(...(await Promise.all(chunk.map(({ product, stock }, j) => queueSellerCommand(ctx, { kind: 'product.save', product, stock, base: bases[i + j]! })))));
-      }
-      return out;
-    });
-    return { count: ids.length, ids };
-  } catch (error) {
-    // The commit itself can fail for lack of space, outside any one row's write.
-    if (!(error instanceof StorageFullError) && isQuotaError(error)) throw new StorageFullError(error);
-    throw error;
-  }
+  const bases = await productBases(ctx.store, rows.map((r) => r.product.id));
+  const ids = await queueSellerCommands(ctx, rows.map(({ product, stock }, i) => ({ kind: 'product.save', product, stock, base: bases[i]! })));
+  return { count: ids.length, ids };
 }

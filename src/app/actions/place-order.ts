@@ -1,9 +1,8 @@
-import type { CartLine, Delivery, EventId, Payment, TeamChoice } from '../../domain/index.ts';
-import { clearCart } from '../../storage/index.ts';
+import { paymentProblem, type CartLine, type Delivery, type EventId, type Payment, type TeamChoice } from '../../domain/index.ts';
 import type { AppContext } from '../context.ts';
 import { InvalidInputError } from '../errors.ts';
 import { queueBuyerIntent } from '../queue-intent.ts';
-import { quoteCartHere } from '../quote-cart.ts';
+import { quoteCartHere } from '../queries/quote-cart.ts';
 
 export interface Checkout {
   lines: CartLine[];
@@ -22,10 +21,9 @@ export interface Checkout {
  */
 export async function placeOrder(ctx: AppContext, checkout: Checkout): Promise<EventId> {
   if (checkout.lines.length === 0) throw new InvalidInputError(['Your cart is empty.']);
-  if (checkout.payment === 'on-pickup' && checkout.delivery.kind !== 'pickup') {
-    throw new InvalidInputError(['Pay on pickup needs a pickup point.']);
-  }
-  const q = await quoteCartHere(ctx.db, ctx.buyer(), ctx.now(), checkout);
+  const unpayable = paymentProblem(checkout.payment, checkout.delivery);
+  if (unpayable) throw new InvalidInputError([unpayable]);
+  const q = await quoteCartHere(ctx.store, ctx.buyer(), ctx.now(), checkout);
   if (q.problems.length > 0) throw new InvalidInputError(q.problems.map((p) => p.message));
   const body = {
     kind: 'order.place' as const,
@@ -36,11 +34,5 @@ export async function placeOrder(ctx: AppContext, checkout: Checkout): Promise<E
     ...(q.coupon !== undefined && { coupon: q.coupon }),
     ...(checkout.team !== undefined && { team: checkout.team }),
   };
-  if (!checkout.fromCart) return queueBuyerIntent(ctx, body);
-  const { db } = ctx;
-  return db.transaction('rw', [db.events, db.outbox, db.cart], async () => {
-    const id = await queueBuyerIntent(ctx, body);
-    await clearCart(db, ctx.buyer());
-    return id;
-  });
+  return queueBuyerIntent(ctx, body, { clearCart: checkout.fromCart });
 }

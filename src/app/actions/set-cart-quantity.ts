@@ -6,5 +6,5 @@ import { InvalidInputError } from '../errors.ts';
 /** Sets how many of a product are in the cart; 0 takes it out. The cart is the buyer's alone. */
 export async function setCartQuantity(ctx: AppContext, productId: ProductId, qty: number, mode: LineMode = 'regular'): Promise<void> {
   if (!Number.isInteger(qty) || qty < 0 || qty > 999) throw new InvalidInputError(['A quantity is a whole number from 0 to 999.']);
-  await setCartQty(ctx.db, ctx.buyer(), productId, mode, qty, ctx.now());
+  await setCartQty(ctx.store, ctx.buyer(), productId, mode, qty, ctx.now());
 }

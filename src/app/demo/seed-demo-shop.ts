@@ -1,7 +1,7 @@
 import type { BuyerId } from '../../domain/index.ts';
 import type { AppContext } from '../context.ts';
 import { NEW_PRODUCT } from '../actions/save-product.ts';
-import { queueSellerCommand } from '../queue-intent.ts';
+import { queueFirstSellerCommands, type SellerCommandBody } from '../queue-intent.ts';
 import { DEMO_BUYERS, DEMO_SHOP, DEMO_WELCOME_CREDIT, demoProducts, demoPromotions } from './demo-catalog.ts';
 
 /**
@@ -18,16 +18,15 @@ export async function seedDemoShop(ctx: AppContext): Promise<boolean> {
 
 /** All of the seed in one transaction: a reload or a closed tab mid-seed leaves nothing or everything. */
 async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
-  const { db } = ctx;
-  return db.transaction('rw', db.events, db.outbox, async () => {
-    if ((await db.events.count()) > 0) return false;
+  return queueFirstSellerCommands(ctx, (): SellerCommandBody[] => {
     const startedAt = ctx.now();
-    await queueSellerCommand(ctx, { kind: 'shop.save', shop: DEMO_SHOP });
-    for (const { product, stock } of demoProducts(startedAt)) await queueSellerCommand(ctx, { kind: 'product.save', product, stock, base: NEW_PRODUCT });
-    for (const promotion of demoPromotions(startedAt)) await queueSellerCommand(ctx, { kind: 'promotion.save', promotion });
-    for (const buyer of DEMO_BUYERS) {
-      await queueSellerCommand(ctx, { kind: 'wallet.credit', buyer: buyer as BuyerId, amount: DEMO_WELCOME_CREDIT, method: 'other', note: 'Demo welcome credit' });
-    }
-    return true;
+    return [
+      { kind: 'shop.save', shop: DEMO_SHOP },
+      ...demoProducts(startedAt).map(({ product, stock }): SellerCommandBody => ({ kind: 'product.save', product, stock, base: NEW_PRODUCT })),
+      ...demoPromotions(startedAt).map((promotion): SellerCommandBody => ({ kind: 'promotion.save', promotion })),
+      ...DEMO_BUYERS.map((buyer): SellerCommandBody => ({
+        kind: 'wallet.credit', buyer: buyer as BuyerId, amount: DEMO_WELCOME_CREDIT, method: 'other', note: 'Demo welcome credit',
+      })),
+    ];
   });
 }

@@ -2,7 +2,7 @@ import type { BuyerId } from '../../domain/index.ts';
 import { openDb } from '../../storage/db.ts';
 import { getSetting, type Remote } from '../../storage/settings.ts';
 import { adoptDeviceData } from '../adopt-device-data.ts';
-import type { RunningApp } from '../start-app.ts';
+import type { RunningApp } from '../context.ts';
 import { photoUrl } from '../../sync/names.ts';
 import { deviceDbName } from './remote.ts';
 import type { SyncHandle } from './start-sync.ts';
@@ -29,7 +29,7 @@ export async function startRemote(remote: Remote, options: { dbName?: string; no
       return undefined;
     });
   return {
-    db,
+    store: db,
     // Signed out, nobody: a buyer's intent made now fails its check and asks them to sign in.
     buyer: () => buyer,
     person: () => person,

@@ -1,14 +1,15 @@
-import { listSetAside, type SetAsideRow, type ShopDb } from '../../storage/index.ts';
+import { hasShop } from '../../storage/catalog-queries.ts';
+import type { SetAsideRow } from '../../storage/index.ts';
+import { setAsideRows } from '../../storage/set-aside-queries.ts';
+import type { Store } from '../../storage/store.ts';
 import { channelOwner } from '../../sync/names.ts';
 
 /** How many documents from the server were set aside as unreadable or forged (see sync/incoming.ts). */
-export function setAsideCount(db: ShopDb): Promise<number> {
-  return db.setAside.count();
-}
+export { setAsideCount } from '../../storage/set-aside-queries.ts';
 
 /** Whether the shop has been opened (its profile saved): a new shop on a server has not. */
-export async function shopIsOpen(db: ShopDb): Promise<boolean> {
-  return (await db.shop.count()) > 0;
+export function shopIsOpen(store: Store): Promise<boolean> {
+  return hasShop(store);
 }
 
 export interface SetAsideItem {
@@ -18,6 +19,6 @@ export interface SetAsideItem {
 }
 
 /** The documents set aside, newest first, each with the buyer whose channel held it. */
-export async function setAsideItems(db: ShopDb): Promise<SetAsideItem[]> {
-  return (await listSetAside(db)).map((row) => ({ row, buyer: channelOwner(row.db) }));
+export async function setAsideItems(store: Store): Promise<SetAsideItem[]> {
+  return (await setAsideRows(store)).map((row) => ({ row, buyer: channelOwner(row.db) }));
 }

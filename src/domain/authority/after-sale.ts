@@ -1,9 +1,10 @@
-import { DAY, type Millis } from '../catalog.ts';
+import type { Millis } from '../catalog.ts';
 import type {
   ApproveRefund, CompensateClaim, DeclineClaim, DeclineRefund, FileClaim, RequestRefund, Review, WriteReview,
 } from '../events.ts';
 import { available, COMPENSATION, transfer } from '../ledger.ts';
 import { claimPayout, withStatus, type Order, type OrderStatus } from '../orders.ts';
+import { REFUND_STATUSES, refundWindowClosed, refundWindowEnd } from '../refund-window.ts';
 import { decisionIdFor, emit, refuse, type Ctx } from './context.ts';
 import { moneyBack } from './money-back.ts';
 import { orderFor } from './order-flow.ts';
@@ -13,11 +14,11 @@ import { orderFor } from './order-flow.ts';
  * receipt closes. Asking pauses the clock that would confirm receipt for the buyer.
  */
 export function requestRefund(ctx: Ctx, intent: RequestRefund, t: Millis): void {
-  const order = orderFor(ctx, intent, t, ['shipped', 'ready-for-pickup', 'received', 'finished'], 'This order cannot be refunded now; cancel it if it has not left the shop.');
+  const order = orderFor(ctx, intent, t, REFUND_STATUSES, 'This order cannot be refunded now; cancel it if it has not left the shop.');
   if (!order) return;
-  const windowDays = ctx.draft.shop?.value.policies.refundWindowDays ?? 0;
-  if (order.status === 'finished' || (order.receivedAt !== undefined && t >= order.receivedAt + windowDays * DAY)) {
-    return void refuse(ctx, intent, t, 'refund-window-closed', `Refunds can be asked within ${windowDays} days of receipt.`);
+  const policies = ctx.draft.shop?.value.policies;
+  if (refundWindowClosed(order, policies, t)) {
+    return void refuse(ctx, intent, t, 'refund-window-closed', `Refunds can be asked within ${policies?.refundWindowDays ?? 0} days of receipt.`);
   }
   if (order.held === 'none') return void refuse(ctx, intent, t, 'invalid-state', 'Nothing has been paid for this order yet.');
   const asked: Order = { ...withStatus(order, 'refund-requested', t, intent.reason), before: order.status, requestedAt: t, reason: intent.reason };
@@ -108,7 +109,6 @@ function requeue(ctx: Ctx, order: Order, t: Millis): void {
   if (order.autoConfirmAt !== undefined && (order.status === 'shipped' || order.status === 'ready-for-pickup')) {
     ctx.timers.push({ due: order.autoConfirmAt, kind: 'auto-confirm', orderId: order.id });
   } else if (order.status === 'received' && order.receivedAt !== undefined) {
-    const windowDays = ctx.draft.shop?.value.policies.refundWindowDays ?? 0;
-    ctx.timers.push({ due: Math.max(t, order.receivedAt + windowDays * DAY), kind: 'refund-window', orderId: order.id });
+    ctx.timers.push({ due: Math.max(t, refundWindowEnd(order.receivedAt, ctx.draft.shop?.value.policies)), kind: 'refund-window', orderId: order.id });
   }
 }

@@ -3,6 +3,7 @@ import type { CancelOrder, ConfirmReceipt, HandOver, Intent, MarkReady, SellerCa
 import type { OrderId } from '../ids.ts';
 import { CASH, escrow, REVENUE, transfer } from '../ledger.ts';
 import { withStatus, type Order, type OrderStatus } from '../orders.ts';
+import { refundWindowEnd } from '../refund-window.ts';
 import { currentOrder, decisionIdFor, emit, refuse, type Ctx } from './context.ts';
 import { moneyBack, teamAfterLeaving } from './money-back.ts';
 import { moveStock } from './stock.ts';
@@ -108,16 +109,14 @@ function receive(ctx: Ctx, order: Order, t: Millis, how: { id: string; intentId?
     postings,
     set: { orders: [received] },
   });
-  const windowDays = ctx.draft.shop?.value.policies.refundWindowDays ?? 0;
-  ctx.timers.push({ due: t + windowDays * DAY, kind: 'refund-window', orderId: order.id });
+  ctx.timers.push({ due: refundWindowEnd(t, ctx.draft.shop?.value.policies), kind: 'refund-window', orderId: order.id });
 }
 
 /** The refund window closed: the order is finished (a counterfeit claim is still possible). */
 export function finishOrder(ctx: Ctx, orderId: OrderId, due: Millis): void {
   const order = currentOrder(ctx, orderId);
   if (!order || order.status !== 'received' || order.receivedAt === undefined) return;
-  const windowDays = ctx.draft.shop?.value.policies.refundWindowDays ?? 0;
   // A stale timer (the policy changed, or a declined refund re-queued it) may come early: check the deadline.
-  if (order.receivedAt + windowDays * DAY > due) return;
+  if (refundWindowEnd(order.receivedAt, ctx.draft.shop?.value.policies) > due) return;
   emit(ctx, { kind: 'order.finished', id: `finished.${order.id}`, at: due, buyer: order.buyer, set: { orders: [withStatus(order, 'finished', due)] } });
 }

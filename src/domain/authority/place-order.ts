@@ -2,10 +2,10 @@ import { HOUR, type Millis } from '../catalog.ts';
 import type { PlaceOrder, RejectReason } from '../events.ts';
 import type { OrderId, ProductId, TeamId } from '../ids.ts';
 import { available, escrow, transfer, walletOf } from '../ledger.ts';
-import type { Order, OrderStatus } from '../orders.ts';
+import { paymentProblem, type Order, type OrderStatus } from '../orders.ts';
 import type { PricingProblemCode, Quote } from '../pricing/types.ts';
 import { quoteCart } from '../quote-state.ts';
-import type { Team } from '../teams.ts';
+import { joinProblem, type JoinProblem, type Team } from '../teams.ts';
 import { decisionIdFor, emit, refuse, type Ctx } from './context.ts';
 import { moveStock, stockProblem } from './stock.ts';
 import { settleFullTeam } from './teams.ts';
@@ -23,9 +23,8 @@ export function placeOrder(ctx: Ctx, intent: PlaceOrder, t: Millis): void {
     void refuse(ctx, intent, t, reason, message, { ...order, status: 'rejected', reason: message, timeline: [{ what: 'rejected', at: t, note: message }] });
 
   if (!d.shop) return no('product-unavailable', 'The shop is not open yet.');
-  if (intent.payment === 'on-pickup' && intent.delivery.kind !== 'pickup') {
-    return no('delivery-invalid', 'Pay on pickup needs a pickup point.');
-  }
+  const unpayable = paymentProblem(intent.payment, intent.delivery);
+  if (unpayable) return no('delivery-invalid', unpayable);
   const problem = q.problems[0];
   if (problem) return no(reasonFor(problem.code), q.problems.map((p) => p.message).join(' '));
   if (q.total > intent.expectedTotal) {
@@ -37,9 +36,9 @@ export function placeOrder(ctx: Ctx, intent: PlaceOrder, t: Millis): void {
   let team: Team | undefined;
   if (intent.team?.action === 'join') {
     const joined = d.teams.get(intent.team.teamId)?.value;
-    if (!joined || joined.status !== 'forming' || t >= joined.deadline) return no('team-closed', 'This team buy has closed.');
-    if (joined.members.length >= joined.size) return no('team-full', 'This team is already full.');
-    if (joined.members.some((m) => m.buyer === intent.buyer)) return no('team-member', 'You are already in this team.');
+    if (!joined) return no('team-closed', JOIN_REFUSALS['team-closed']);
+    const cannot = joinProblem(joined, intent.buyer, t);
+    if (cannot) return no(cannot, JOIN_REFUSALS[cannot]);
     team = { ...joined, members: [...joined.members, { orderId: order.id, buyer: intent.buyer }] };
   } else if (intent.team?.action === 'start') {
     const line = q.lines[0]!;
@@ -83,6 +82,12 @@ export function placeOrder(ctx: Ctx, intent: PlaceOrder, t: Millis): void {
   if (intent.team?.action === 'start') ctx.timers.push({ due: team.deadline, kind: 'team-deadline', teamId: team.id });
   if (team.members.length >= team.size) settleFullTeam(ctx, team, t);
 }
+
+const JOIN_REFUSALS: Record<JoinProblem, string> = {
+  'team-closed': 'This team buy has closed.',
+  'team-full': 'This team is already full.',
+  'team-member': 'You are already in this team.',
+};
 
 /** The order as the buyer asked for it, priced now. */
 function orderFrom(intent: PlaceOrder, q: Quote, t: Millis, saleOf: (id: ProductId) => Millis | undefined): Order {

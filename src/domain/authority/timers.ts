@@ -1,7 +1,7 @@
 import type { Millis } from '../catalog.ts';
-import { DAY } from '../catalog.ts';
 import type { Draft } from '../fold.ts';
 import type { OrderId, TeamId } from '../ids.ts';
+import { refundWindowEnd } from '../refund-window.ts';
 
 /**
  * Things the clock decides: a team's deadline, an order's auto-confirmation, the end of its
@@ -70,12 +70,11 @@ export function timersOf(d: Draft): TimerQueue {
   for (const { value: team } of d.teams.values()) {
     if (team.status === 'forming') q.push({ due: team.deadline, kind: 'team-deadline', teamId: team.id });
   }
-  const windowDays = d.shop?.value.policies.refundWindowDays ?? 0;
   for (const { value: o } of d.orders.values()) {
     if ((o.status === 'shipped' || o.status === 'ready-for-pickup') && o.autoConfirmAt !== undefined) {
       q.push({ due: o.autoConfirmAt, kind: 'auto-confirm', orderId: o.id });
     } else if (o.status === 'received' && o.receivedAt !== undefined) {
-      q.push({ due: o.receivedAt + windowDays * DAY, kind: 'refund-window', orderId: o.id });
+      q.push({ due: refundWindowEnd(o.receivedAt, d.shop?.value.policies), kind: 'refund-window', orderId: o.id });
     }
   }
   return q;

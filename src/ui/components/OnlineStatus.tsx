@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { outboxCounts } from '../../app/queries.ts';
+import { outboxCounts } from '../../app/queries/reads.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
@@ -13,7 +13,7 @@ export function OnlineStatus() {
   const { t } = useI18n();
   const app = useApp();
   const [online, setOnline] = useState(navigator.onLine);
-  const counts = useLive(() => outboxCounts(app.db), [app]);
+  const counts = useLive(() => outboxCounts(app.store), [app]);
   useEffect(() => {
     const update = () => setOnline(navigator.onLine);
     window.addEventListener('online', update);

@@ -4,7 +4,7 @@
  * little of it the first screen carries (the form loads when it is needed): whether the session
  * has ended, and the header's "Sign in to sync", which opens the form under the header.
  */
-import type { RunningApp } from '../../app/start-app.ts';
+import type { RunningApp } from '../../app/context.ts';
 
 export function sessionEnded(app: RunningApp, state: string | undefined): boolean {
   return app.remote !== null && app.account !== null && state === 'signed-out';

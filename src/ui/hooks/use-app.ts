@@ -1,6 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { RunningApp } from '../../app/start-app.ts';
+import type { RunningApp } from '../../app/context.ts';
 
 export const AppContext = createContext<RunningApp | null>(null);
 

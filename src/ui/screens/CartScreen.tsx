@@ -3,12 +3,12 @@ import { isPromotionLive, normalizeCouponCode, type Quote, type ThresholdPromoti
 import { applyCouponCode, isSpentCoupon, type CouponOutcome } from '../../app/actions/apply-coupon-code.ts';
 import { setCartQuantity } from '../../app/actions/set-cart-quantity.ts';
 import { getMySetting, setMySetting } from '../../app/person-settings.ts';
-import { pricedCart, type CartItem, type PricedCart } from '../../app/shop-queries.ts';
+import { pricedCart, type CartItem, type PricedCart } from '../../app/queries/shop.ts';
 import { Price } from '../components/Price.tsx';
 import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
 import { isCouponProblem, problemMode, problemText, type PricingWords } from '../components/shop/pricing-text.ts';
 import { QuoteSummary } from '../components/shop/QuoteSummary.tsx';
-import { useNow } from '../components/shop/use-now.ts';
+import { useNow } from '../hooks/use-now.ts';
 import { formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -34,7 +34,7 @@ export function CartScreen() {
   // Prices change with the clock (a flash sale starts or ends): look again now and then.
   const tick = useNow(15_000);
   const data = useLive(
-    async () => (coupon === undefined ? undefined : pricedCart(app.db, buyer, app.now(), coupon)),
+    async () => (coupon === undefined ? undefined : pricedCart(app.store, buyer, app.now(), coupon)),
     [app, buyer, coupon, tick],
   );
 

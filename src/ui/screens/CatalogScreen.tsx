@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { catalogSearchStatus, searchCatalog, watchCatalogSearch } from '../../app/catalog/catalog-search.ts';
-import { getShop, listCategories, type ProductPage } from '../../app/queries.ts';
+import { catalogSearchStatus, searchCatalog, watchCatalogSearch } from '../../app/queries/catalog-search.ts';
+import { getShop, listCategories, type ProductPage } from '../../app/queries/reads.ts';
 import { categoryName } from '../components/shop/category-name.ts';
 import { ProductCard } from '../components/shop/ProductCard.tsx';
 import { useApp } from '../hooks/use-app.ts';
@@ -50,18 +50,18 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
     }
   }, [category, search]);
 
-  const shop = useLive(() => getShop(app.db), [app]);
-  const categories = useLive(() => listCategories(app.db), [app]);
+  const shop = useLive(() => getShop(app.store), [app]);
+  const categories = useLive(() => listCategories(app.store), [app]);
   // Each result carries the question it answers: a slower, older answer is never shown as
   // the answer to what is typed now (while the new one runs, the last answer stays, marked busy).
   // The catalog's search index answers once it is built (storage until then); it reads only the
   // page's products, so the query also re-runs when the index says its answers may have changed.
   const key = JSON.stringify([category, search, sort, limit]);
-  const searchVersion = useSearchVersion(app.db);
+  const searchVersion = useSearchVersion(app.store);
   const result = useLive(
     async (): Promise<{ key: string; page: ProductPage }> => ({
       key,
-      page: await searchCatalog(app.db, { category, search, sort, offset: 0, limit }),
+      page: await searchCatalog(app.store, { category, search, sort, offset: 0, limit }),
     }),
     [app, key, searchVersion],
   );

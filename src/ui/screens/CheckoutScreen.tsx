@@ -4,14 +4,14 @@ import { isSpentCoupon } from '../../app/actions/apply-coupon-code.ts';
 import { placeOrder } from '../../app/actions/place-order.ts';
 import { InvalidInputError } from '../../app/errors.ts';
 import { getMySetting, setMySetting } from '../../app/person-settings.ts';
-import { getShop } from '../../app/queries.ts';
-import { cartLines, checkoutView } from '../../app/shop-queries.ts';
+import { getShop } from '../../app/queries/reads.ts';
+import { cartLines, checkoutView } from '../../app/queries/shop.ts';
 import { isCouponProblem, problemText, type PricingWords } from '../components/shop/pricing-text.ts';
 import { QuoteSummary } from '../components/shop/QuoteSummary.tsx';
-import { useNow } from '../components/shop/use-now.ts';
+import { useNow } from '../hooks/use-now.ts';
 import { deliveryOf, focusFirstInvalid, initialForm, teamProblemOf, validate, type Errors, type Field, type Form } from '../components/shop/checkout-form.ts';
 import { TeamNote } from '../components/shop/TeamNote.tsx';
-import { useOnline } from '../components/shop/use-online.ts';
+import { useOnline } from '../hooks/use-online.ts';
 import { formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -60,13 +60,13 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
   // The delivery enters the price (shipping), so it is part of what the live query asks.
   const deliveryKey = JSON.stringify([form.kind, form.optionId, form.pointId]);
   const data = useLive(async () => {
-    const lines: CartLine[] = teamBuy ? [{ productId: product, qty: 1, mode: 'team' }] : await cartLines(app.db, buyer);
+    const lines: CartLine[] = teamBuy ? [{ productId: product, qty: 1, mode: 'team' }] : await cartLines(app.store, buyer);
     const at = app.now();
-    const delivery = deliveryOf(form, await getShop(app.db));
-    let view = await checkoutView(app.db, buyer, at, { lines, coupon, delivery, team: choice });
+    const delivery = deliveryOf(form, await getShop(app.store));
+    let view = await checkoutView(app.store, buyer, at, { lines, coupon, delivery, team: choice });
     // A coupon that does not apply is left out (and the buyer told why), rather than blocking the order.
     const couponProblem = view.quote.problems.find(isCouponProblem);
-    if (couponProblem) view = { ...(await checkoutView(app.db, buyer, at, { lines, coupon: '', delivery, team: choice })), coupon: view.coupon };
+    if (couponProblem) view = { ...(await checkoutView(app.store, buyer, at, { lines, coupon: '', delivery, team: choice })), coupon: view.coupon };
     return { lines, view, couponProblem, usedCoupon: couponProblem ? '' : coupon };
   }, [app, buyer, deliveryKey, tick, coupon, teamBuy ? `${choice.action}|${'teamId' in choice ? choice.teamId : ''}|${product}` : '']);
 

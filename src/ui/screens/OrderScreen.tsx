@@ -1,20 +1,20 @@
 import { useEffect } from 'preact/hooks';
 import type { OrderId, ShopProfile } from '../../domain/index.ts';
 import { goodsPaid } from '../../domain/orders.ts';
-import { orderDetail, type OrderDetail } from '../../app/account-queries.ts';
+import { orderDetail, type OrderDetail } from '../../app/queries/my-orders.ts';
 import { askPersistOnce } from '../../app/device/persist-storage.ts';
-import { getShop } from '../../app/queries.ts';
+import { getShop } from '../../app/queries/reads.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { Price } from '../components/Price.tsx';
 import { SessionPrompt } from '../components/SessionPrompt.tsx';
 import { TeamProgress } from '../components/TeamProgress.tsx';
 import { OrderActions } from '../components/account/OrderActions.tsx';
-import { orderNumber, reasonText, requestWhat } from '../components/account/labels.ts';
-import { LiveMessage } from '../components/account/LiveMessage.tsx';
+import { orderNumber, reasonText, requestWhat } from '../kit/labels.ts';
+import { LiveMessage } from '../kit/LiveMessage.tsx';
 import { OrderTimeline } from '../components/account/OrderTimeline.tsx';
 import { ShareTeam } from '../components/account/ShareTeam.tsx';
 import { StageBadge } from '../components/account/StageBadge.tsx';
-import { useAction } from '../components/account/use-action.ts';
+import { useAction } from '../hooks/use-action.ts';
 import { formatDateTime, formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -26,8 +26,8 @@ import './account.css';
 export function OrderScreen({ id }: { id: string }) {
   const app = useApp();
   const { t, intl } = useI18n();
-  const detail = useLive(async () => (await orderDetail(app.db, id as OrderId)) ?? null, [app, id]);
-  const shop = useLive(() => getShop(app.db), [app]);
+  const detail = useLive(async () => (await orderDetail(app.store, id as OrderId)) ?? null, [app, id]);
+  const shop = useLive(() => getShop(app.store), [app]);
   const action = useAction();
   const decided = detail?.view.order !== undefined;
   useEffect(() => {

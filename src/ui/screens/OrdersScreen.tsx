@@ -1,9 +1,9 @@
 import { useEffect } from 'preact/hooks';
-import { listMyOrderItems } from '../../app/account-queries.ts';
+import { listMyOrderItems } from '../../app/queries/my-orders.ts';
 import { askPersistOnce } from '../../app/device/persist-storage.ts';
-import { getShop } from '../../app/queries.ts';
+import { getShop } from '../../app/queries/reads.ts';
 import { Price } from '../components/Price.tsx';
-import { isoTime, orderNumber } from '../components/account/labels.ts';
+import { isoTime, orderNumber } from '../kit/labels.ts';
 import { StageBadge } from '../components/account/StageBadge.tsx';
 import { formatDate } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
@@ -17,8 +17,8 @@ export function OrdersScreen() {
   const app = useApp();
   const { t, intl } = useI18n();
   const buyer = app.buyer();
-  const orders = useLive(() => listMyOrderItems(app.db, buyer), [app, buyer]);
-  const shop = useLive(() => getShop(app.db), [app]);
+  const orders = useLive(() => listMyOrderItems(app.store, buyer), [app, buyer]);
+  const shop = useLive(() => getShop(app.store), [app]);
   const currency = shop?.currency ?? 'CNY';
   const hasOrders = (orders?.length ?? 0) > 0;
   // A quiet moment after the first order: ask the browser, once, to keep the data.

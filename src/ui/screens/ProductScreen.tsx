@@ -2,15 +2,15 @@ import { useState } from 'preact/hooks';
 import type { Inventory, Product, ProductId, Review, Team } from '../../domain/index.ts';
 import { flashUnitsLeft } from '../../domain/catalog.ts';
 import { addToCart } from '../../app/actions/add-to-cart.ts';
-import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries.ts';
-import { flashBoughtBy, flashCount } from '../../app/shop-queries.ts';
+import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries/reads.ts';
+import { flashBoughtBy, flashCount } from '../../app/queries/shop.ts';
 import { Price } from '../components/Price.tsx';
 import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
 import { TeamProgress } from '../components/TeamProgress.tsx';
 import { flashPhase } from '../components/shop/flash-state.ts';
 import { StockNote } from '../components/shop/StockNote.tsx';
 import { TimeLeft, timeLeftText } from '../components/shop/TimeLeft.tsx';
-import { useNow } from '../components/shop/use-now.ts';
+import { useNow } from '../hooks/use-now.ts';
 import { formatDate, formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -25,12 +25,12 @@ export function ProductScreen({ id }: { id: string }) {
   const data = useLive(async () => {
     const productId = id as ProductId;
     const [item, teams, reviews, shop, cart, bought] = await Promise.all([
-      getProduct(app.db, productId),
-      listTeams(app.db, productId),
-      reviewsOf(app.db, productId),
-      getShop(app.db),
-      listCart(app.db, buyer),
-      flashBoughtBy(app.db, buyer),
+      getProduct(app.store, productId),
+      listTeams(app.store, productId),
+      reviewsOf(app.store, productId),
+      getShop(app.store),
+      listCart(app.store, buyer),
+      flashBoughtBy(app.store, buyer),
     ]);
     const inCart = (mode: string) => cart.find((r) => r.productId === productId && r.mode === mode)?.qty ?? 0;
     return {

@@ -1,15 +1,14 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { checkBackupFile } from '../../app/account-queries.ts';
 import { backupBlob, backupFileName, BackupFileError, readJsonFile, saveFile } from '../../app/device/backup-file.ts';
 import { installState, isIosSafari, listenForInstallPrompt, onInstallChange, promptInstall, type InstallState } from '../../app/device/install-prompt.ts';
 import { askPersistOnce, keepData, storageState, type StorageState } from '../../app/device/persist-storage.ts';
-import { BackupError, exportBackup, importBackup, type Damage } from '../../app/backup.ts';
-import { setSetting } from '../../app/queries.ts';
-import { ConfirmDialog } from '../components/account/ConfirmButton.tsx';
+import { BackupError, checkBackupFile, exportBackup, importBackup, type Damage } from '../../app/backup.ts';
+import { setSetting } from '../../app/queries/reads.ts';
+import { ConfirmDialog } from '../kit/ConfirmButton.tsx';
 import { ShopServer } from '../components/account/ShopServer.tsx';
-import { errorText, formatBytes } from '../components/account/labels.ts';
-import { LiveMessage } from '../components/account/LiveMessage.tsx';
-import type { Message } from '../components/account/use-action.ts';
+import { errorText, formatBytes } from '../kit/labels.ts';
+import { LiveMessage } from '../kit/LiveMessage.tsx';
+import type { Message } from '../hooks/use-action.ts';
 import { formatDateTime } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useI18n, type I18n, type StringKey } from '../i18n/index.ts';
@@ -100,7 +99,7 @@ function BackupSection() {
     try {
       const at = app.now();
       const name = backupFileName(at);
-      saveFile(backupBlob(await exportBackup(app.db, at)), name);
+      saveFile(backupBlob(await exportBackup(app.store, at)), name);
       setMessage({ tone: 'ok', text: t('backup.saved', { name }) });
     } catch (error) {
       setMessage({ tone: 'error', text: errorText(t, error) });
@@ -117,7 +116,7 @@ function BackupSection() {
     setMessage(undefined);
     try {
       const data = await readJsonFile(file);
-      const backup = checkBackupFile(app.db, data);
+      const backup = checkBackupFile(app.store, data);
       setChosen({ data, exportedAt: backup.exportedAt });
     } catch (error) {
       setMessage({ tone: 'error', text: restoreError(error) });
@@ -128,7 +127,7 @@ function BackupSection() {
     setChosen(undefined);
     setBusy(true);
     try {
-      await importBackup(app.db, data);
+      await importBackup(app.store, data);
       setMessage({ tone: 'ok', text: t('backup.restored') });
       // The shop's authority keeps its state in memory: start afresh from the restored data.
       setTimeout(() => window.location.reload(), 300);

@@ -1,6 +1,6 @@
 import type { TeamId } from '../../domain/index.ts';
-import { teamPage } from '../../app/account-queries.ts';
-import { getShop } from '../../app/queries.ts';
+import { teamPage } from '../../app/queries/account.ts';
+import { getShop } from '../../app/queries/reads.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { Price } from '../components/Price.tsx';
 import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
@@ -18,8 +18,8 @@ export function TeamScreen({ id }: { id: string }) {
   const app = useApp();
   const { t, intl } = useI18n();
   const buyer = app.buyer();
-  const page = useLive(async () => (await teamPage(app.db, id as TeamId, buyer)) ?? null, [app, id, buyer]);
-  const shop = useLive(() => getShop(app.db), [app]);
+  const page = useLive(async () => (await teamPage(app.store, id as TeamId, buyer)) ?? null, [app, id, buyer]);
+  const shop = useLive(() => getShop(app.store), [app]);
   const currency = shop?.currency ?? 'CNY';
 
   if (page === undefined) return <section class="acct"><p>{t('loading')}</p></section>;

@@ -1,13 +1,13 @@
 import { useId, useState } from 'preact/hooks';
 import type { Money } from '../../domain/index.ts';
-import { myWithdrawals, walletHistory, type WalletLine, type WithdrawalView } from '../../app/account-queries.ts';
+import { myWithdrawals, walletHistory, type WalletLine, type WithdrawalView } from '../../app/queries/account.ts';
 import { requestWithdrawal } from '../../app/actions/request-withdrawal.ts';
 import { topUpDemoWallet } from '../../app/actions/top-up-demo-wallet.ts';
-import { getShop, walletOf } from '../../app/queries.ts';
+import { getShop, walletOf } from '../../app/queries/reads.ts';
 import { Price } from '../components/Price.tsx';
-import { isoTime, orderNumber, walletKindText } from '../components/account/labels.ts';
-import { LiveMessage } from '../components/account/LiveMessage.tsx';
-import { useAction } from '../components/account/use-action.ts';
+import { isoTime, orderNumber, walletKindText } from '../kit/labels.ts';
+import { LiveMessage } from '../kit/LiveMessage.tsx';
+import { useAction } from '../hooks/use-action.ts';
 import { formatDateTime, formatMoney, parseMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -23,10 +23,10 @@ export function WalletScreen() {
   const app = useApp();
   const { t } = useI18n();
   const buyer = app.buyer();
-  const wallet = useLive(() => walletOf(app.db, buyer), [app, buyer]);
-  const shop = useLive(() => getShop(app.db), [app]);
-  const history = useLive(() => walletHistory(app.db, buyer), [app, buyer]);
-  const withdrawals = useLive(() => myWithdrawals(app.db, buyer), [app, buyer]);
+  const wallet = useLive(() => walletOf(app.store, buyer), [app, buyer]);
+  const shop = useLive(() => getShop(app.store), [app]);
+  const history = useLive(() => walletHistory(app.store, buyer), [app, buyer]);
+  const withdrawals = useLive(() => myWithdrawals(app.store, buyer), [app, buyer]);
   const currency = shop?.currency ?? 'CNY';
 
   return (

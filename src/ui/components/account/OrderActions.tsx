@@ -1,21 +1,20 @@
-import { claimPayout, DAY, type Money, type Order, type ShopProfile } from '../../../domain/index.ts';
-import type { OrderDetail } from '../../../app/account-queries.ts';
+import { canRequestRefund, claimPayout, type Money, type Order, type ShopProfile } from '../../../domain/index.ts';
+import type { OrderDetail } from '../../../app/queries/my-orders.ts';
 import { cancelOrder } from '../../../app/actions/cancel-order.ts';
 import { confirmReceipt } from '../../../app/actions/confirm-receipt.ts';
 import { fileClaim } from '../../../app/actions/file-claim.ts';
 import { requestRefund } from '../../../app/actions/request-refund.ts';
 import { writeReview } from '../../../app/actions/write-review.ts';
-import { ConfirmButton } from './ConfirmButton.tsx';
-import { ReasonForm } from './ReasonForm.tsx';
+import { ConfirmButton } from '../../kit/ConfirmButton.tsx';
+import { ReasonForm } from '../../kit/ReasonForm.tsx';
 import { ReviewForm } from './ReviewForm.tsx';
-import type { Action } from './use-action.ts';
+import type { Action } from '../../hooks/use-action.ts';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';
 
 const CANCELLABLE = ['team-forming', 'accepted'];
 const CONFIRMABLE = ['shipped', 'ready-for-pickup'];
-const REFUNDABLE = ['shipped', 'ready-for-pickup', 'received'];
 const CLAIMABLE = ['received', 'finished'];
 const REVIEWABLE = ['received', 'finished', 'compensated'];
 
@@ -26,13 +25,12 @@ export function OrderActions({ order, shop, detail, action }: { order: Order; sh
   const money = (amount: Money | number) => formatMoney(amount, shop.currency, intl);
   const waiting = new Set(detail.waiting.map((w) => w.kind));
   const { policies } = shop;
-  const withinWindow = order.receivedAt === undefined || app.now() < order.receivedAt + policies.refundWindowDays * DAY;
   // The same figures the receipt shows and the shop pays (claimPayout).
   const claim = claimPayout(order, policies.compensationMultiple);
 
   const canCancel = CANCELLABLE.includes(order.status) && !waiting.has('order.cancel');
   const canConfirm = CONFIRMABLE.includes(order.status) && order.payment === 'wallet' && !waiting.has('order.confirm-receipt');
-  const canRefund = REFUNDABLE.includes(order.status) && order.held !== 'none' && withinWindow && !waiting.has('refund.request');
+  const canRefund = canRequestRefund(order, policies, app.now()) && !waiting.has('refund.request');
   const canClaim = CLAIMABLE.includes(order.status) && !waiting.has('claim.file');
   const canReview = REVIEWABLE.includes(order.status) && !order.reviewed && !waiting.has('review.write');
   if (!(canCancel || canConfirm || canRefund || canClaim || canReview)) {

@@ -14,9 +14,9 @@ import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n, type I18n, type StringKey } from '../../i18n/index.ts';
 import { SessionPrompt } from '../SessionPrompt.tsx';
-import { errorText } from './labels.ts';
-import { LiveMessage } from './LiveMessage.tsx';
-import type { Message } from './use-action.ts';
+import { errorText } from '../../kit/labels.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import type { Message } from '../../hooks/use-action.ts';
 
 /** The app starts again on the other shop's own database. */
 const restart = () => location.reload();
@@ -103,7 +103,7 @@ function Connected() {
 function OpenShop() {
   const app = useApp();
   const { t } = useI18n();
-  const open = useLive(() => shopIsOpen(app.db), [app]);
+  const open = useLive(() => shopIsOpen(app.store), [app]);
   const [busy, setBusy] = useState(false);
   if (open !== false) return null;
   return (
@@ -143,7 +143,7 @@ function SyncState() {
   const { t, intl } = useI18n();
   const [status, setStatus] = useState<SyncStatus | undefined>(() => app.syncStatus?.get());
   useEffect(() => app.syncStatus?.subscribe(setStatus), [app]);
-  const setAside = useLive(() => setAsideCount(app.db), [app]) ?? 0;
+  const setAside = useLive(() => setAsideCount(app.store), [app]) ?? 0;
   return (
     <div>
       <p role="status">{statusText(t, status)}</p>
@@ -158,7 +158,7 @@ function SyncState() {
 function SetAside({ count }: { count: number }) {
   const app = useApp();
   const { t, intl } = useI18n();
-  const items = useLive(() => setAsideItems(app.db), [app, count]) ?? [];
+  const items = useLive(() => setAsideItems(app.store), [app, count]) ?? [];
   return (
     <details class="acct-error">
       <summary>{t('remote.setAside', { count })}</summary>

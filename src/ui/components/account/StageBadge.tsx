@@ -1,6 +1,6 @@
-import type { OrderStage } from '../../../app/queries.ts';
+import type { OrderStage } from '../../../app/queries/reads.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { stageLabel } from './labels.ts';
+import { stageLabel } from '../../kit/labels.ts';
 
 const TONE: Partial<Record<OrderStage, string>> = {
   queued: 'wait',

@@ -3,7 +3,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { Price } from '../Price.tsx';
 import { flashPhase } from './flash-state.ts';
 import { TimeLeft } from './TimeLeft.tsx';
-import { useNow } from './use-now.ts';
+import { useNow } from '../../hooks/use-now.ts';
 
 /** A flash sale in brief: its price, a countdown to its start or end, and units left. */
 export function FlashBadge({ product, inventory, currency }: { product: Product; inventory: Inventory | undefined; currency: string }) {

@@ -1,4 +1,4 @@
-import type { ProductItem } from '../../../app/queries.ts';
+import type { ProductItem } from '../../../app/queries/reads.ts';
 import { formatMoney } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href } from '../../router.ts';

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isLocalPhoto, localPhotoBlob } from '../../../app/photos/local-photo.ts';
+import { isLocalPhoto, localPhotoBlob } from '../../../app/queries/photos.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { ProductPhoto } from '../ProductPhoto.tsx';
 
@@ -47,7 +47,7 @@ function useLocalPhotoUrl(ref: string | undefined): string | null | undefined {
     if (ref === undefined) return;
     let live = true;
     let url: string | undefined;
-    localPhotoBlob(app.db, ref).then(
+    localPhotoBlob(app.store, ref).then(
       (blob) => {
         if (!live) return;
         url = blob ? URL.createObjectURL(blob) : undefined;

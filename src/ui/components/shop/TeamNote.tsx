@@ -1,5 +1,5 @@
 import type { ProductId, TeamChoice } from '../../../domain/index.ts';
-import type { CheckoutView } from '../../../app/shop-queries.ts';
+import type { CheckoutView } from '../../../app/queries/shop.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
 

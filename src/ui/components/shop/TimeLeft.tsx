@@ -1,6 +1,6 @@
 import { formatCountdown } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { useNow } from './use-now.ts';
+import { useNow } from '../../hooks/use-now.ts';
 
 const DAY = 86_400_000;
 

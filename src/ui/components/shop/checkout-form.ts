@@ -1,5 +1,5 @@
-import type { BuyerId, Delivery, Payment, PickupPointId, ProductId, ShippingOptionId, ShopProfile, TeamChoice } from '../../../domain/index.ts';
-import type { CheckoutView } from '../../../app/shop-queries.ts';
+import { joinProblem, type BuyerId, type Delivery, type Payment, type PickupPointId, type ProductId, type ShippingOptionId, type ShopProfile, type TeamChoice } from '../../../domain/index.ts';
+import type { CheckoutView } from '../../../app/queries/shop.ts';
 import type { StringKey } from '../../i18n/index.ts';
 
 /* The checkout form's model: its fields, what they mean as a Delivery, and their checks. */
@@ -66,7 +66,8 @@ export function teamProblemOf(view: CheckoutView, choice: TeamChoice, product: P
   if (choice.action === 'start') return undefined;
   const team = view.team;
   if (!team || team.productId !== product) return 'checkout.teamUnknown';
-  if (team.members.some((m) => m.buyer === buyer)) return 'checkout.teamMember';
-  if (team.status !== 'forming' || team.deadline <= now || team.members.length >= team.size) return 'checkout.teamClosed';
-  return undefined;
+  // The shop's own rule, so the checkout says now what the shop would answer later.
+  const problem = joinProblem(team, buyer, now);
+  if (problem === undefined) return undefined;
+  return problem === 'team-member' ? 'checkout.teamMember' : 'checkout.teamClosed';
 }

@@ -1,11 +1,11 @@
 /** One customer: balances, orders, their withdrawal requests (Pay / Decline), and "Credit wallet". */
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ShopProfile } from '../../../domain/index.ts';
-import type { Customer } from '../../../app/money-queries.ts';
+import type { Customer } from '../../../app/queries/money.ts';
 import { Price } from '../../components/Price.tsx';
-import { isoTime } from '../../components/account/labels.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import { useAction } from '../../components/account/use-action.ts';
+import { isoTime } from '../../kit/labels.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import { useAction } from '../../hooks/use-action.ts';
 import { formatDate } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { CreditForm } from './CustomersCredit.tsx';

@@ -6,8 +6,8 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { BuyerId, CreditWallet, ShopProfile } from '../../../domain/index.ts';
 import { creditWallet } from '../../../app/actions/credit-wallet.ts';
-import { ConfirmDialog } from '../../components/account/ConfirmButton.tsx';
-import type { Action } from '../../components/account/use-action.ts';
+import { ConfirmDialog } from '../../kit/ConfirmButton.tsx';
+import type { Action } from '../../hooks/use-action.ts';
 import { formatMoney, parseMoney } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';

@@ -1,8 +1,8 @@
 import { useId, useMemo, useState } from 'preact/hooks';
-import { sellerCustomers } from '../../../app/money-queries.ts';
-import { getShop } from '../../../app/queries.ts';
-import { useAction } from '../../components/account/use-action.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
+import { sellerCustomers } from '../../../app/queries/money.ts';
+import { getShop } from '../../../app/queries/reads.ts';
+import { useAction } from '../../hooks/use-action.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -23,8 +23,8 @@ export function CustomersTab({ section }: { section?: string | undefined }) {
   const app = useApp();
   const { t, intl } = useI18n();
   const id = useId();
-  const customers = useLive(() => sellerCustomers(app.db), [app]);
-  const shop = useLive(() => getShop(app.db), [app]);
+  const customers = useLive(() => sellerCustomers(app.store), [app]);
+  const shop = useLive(() => getShop(app.store), [app]);
   const [query, setQuery] = useState(section ?? '');
   const [limit, setLimit] = useState(PAGE);
   const other = useAction();

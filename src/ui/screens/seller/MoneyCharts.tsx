@@ -2,8 +2,8 @@
  * The period's revenue as charts: by day (or week, or month) in bars, with the same numbers
  * in a table behind "Show as a table"; and by product, the top ten as labelled bars.
  */
-import type { Summary } from '../../../app/money-queries.ts';
-import { topProducts } from '../../../app/dashboard/summary.ts';
+import type { Summary } from '../../../app/queries/money.ts';
+import { topProducts } from '../../../engines/dashboard/summary.ts';
 import { Price } from '../../components/Price.tsx';
 import { BarChart } from '../../components/seller/chart/BarChart.tsx';
 import { BarList, type ListBar } from '../../components/seller/chart/BarList.tsx';

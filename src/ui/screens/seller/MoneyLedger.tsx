@@ -1,5 +1,5 @@
 /** The ledger's check: all balances add up to zero (or a warning with the difference), and the balances themselves. */
-import type { LedgerCheck } from '../../../app/money-queries.ts';
+import type { LedgerCheck } from '../../../app/queries/money.ts';
 import { formatMoney } from '../../format.ts';
 import { useI18n, type StringKey } from '../../i18n/index.ts';
 

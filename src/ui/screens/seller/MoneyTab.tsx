@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
-import { PERIODS } from '../../../app/dashboard/summary.ts';
-import { moneyDashboard, shopZone, type Period } from '../../../app/money-queries.ts';
-import { getShop } from '../../../app/queries.ts';
-import { useNow } from '../../components/shop/use-now.ts';
+import { PERIODS } from '../../../engines/dashboard/summary.ts';
+import { moneyDashboard, shopZone, type Period } from '../../../app/queries/money.ts';
+import { getShop } from '../../../app/queries/reads.ts';
+import { useNow } from '../../hooks/use-now.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -25,8 +25,8 @@ export function MoneyTab({ section }: { section?: string | undefined }) {
   const [period, setPeriod] = useState<Period>(isPeriod(section) ? section : '7d');
   // Read again when the local date changes (past midnight the period moves on a day).
   const today = shopZone().dayOf(useNow(60_000));
-  const data = useLive(() => moneyDashboard(app.db, period, app.now()), [app, period, today]);
-  const shop = useLive(() => getShop(app.db), [app]);
+  const data = useLive(() => moneyDashboard(app.store, period, app.now()), [app, period, today]);
+  const shop = useLive(() => getShop(app.store), [app]);
   return (
     <div class="acct acct-seller money">
       <h3 class="money-title">{t('money.title')}</h3>

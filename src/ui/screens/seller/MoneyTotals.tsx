@@ -1,6 +1,6 @@
 /** The Money tab's period chooser (a radio group) and the period's other figures, as compact rows. */
-import type { Period, Summary } from '../../../app/money-queries.ts';
-import { PERIODS } from '../../../app/dashboard/summary.ts';
+import type { Period, Summary } from '../../../app/queries/money.ts';
+import { PERIODS } from '../../../engines/dashboard/summary.ts';
 import { Price } from '../../components/Price.tsx';
 import { useI18n, type StringKey } from '../../i18n/index.ts';
 

@@ -2,8 +2,8 @@
 import type { Order, ShopProfile } from '../../../domain/index.ts';
 import { handOver } from '../../../app/actions/hand-over.ts';
 import { markReady } from '../../../app/actions/mark-ready.ts';
-import { orderNumber } from '../../components/account/labels.ts';
-import { useAction } from '../../components/account/use-action.ts';
+import { orderNumber } from '../../kit/labels.ts';
+import { useAction } from '../../hooks/use-action.ts';
 import { formatMoney } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';

@@ -1,8 +1,8 @@
 /** What the seller watches but does not act on: team buys still filling, and the shop's latest decisions. */
 import type { ShopProfile, Team } from '../../../domain/index.ts';
-import type { RecentDecision } from '../../../app/seller-inbox-queries.ts';
+import type { RecentDecision } from '../../../app/queries/seller-inbox.ts';
 import { Price } from '../../components/Price.tsx';
-import { isoTime, orderNumber, reasonText } from '../../components/account/labels.ts';
+import { isoTime, orderNumber, reasonText } from '../../kit/labels.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href } from '../../router.ts';

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { sellerInbox } from '../../../app/seller-inbox-queries.ts';
-import { getShop } from '../../../app/queries.ts';
+import { sellerInbox } from '../../../app/queries/seller-inbox.ts';
+import { getShop } from '../../../app/queries/reads.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n, type StringKey } from '../../i18n/index.ts';
@@ -32,8 +32,8 @@ const SECTIONS: { tab: string; title: StringKey }[] = [
 export function OrdersTab({ section: tab }: { section?: string | undefined }) {
   const app = useApp();
   const { t } = useI18n();
-  const inbox = useLive(() => sellerInbox(app.db), [app]);
-  const shop = useLive(() => getShop(app.db), [app]);
+  const inbox = useLive(() => sellerInbox(app.store), [app]);
+  const shop = useLive(() => getShop(app.store), [app]);
 
   // `#/seller/orders/refunds` brings that section into view (hash links cannot, the router owns the hash).
   useEffect(() => {

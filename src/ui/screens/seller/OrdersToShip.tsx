@@ -6,9 +6,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { EventId, Order, OrderId, ShopProfile } from '../../../domain/index.ts';
 import { shipOrder } from '../../../app/actions/ship-order.ts';
-import { decisionOn } from '../../../app/queries.ts';
-import { errorText, orderNumber, reasonText } from '../../components/account/labels.ts';
-import { useAction } from '../../components/account/use-action.ts';
+import { decisionOn } from '../../../app/queries/my-orders.ts';
+import { errorText, orderNumber, reasonText } from '../../kit/labels.ts';
+import { useAction } from '../../hooks/use-action.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { OrderCard, Section } from './orders-parts.tsx';
@@ -64,7 +64,7 @@ export function ToShip({ orders, shop }: { orders: Order[]; shop: ShopProfile })
       const sent: [Order, EventId][] = [];
       for (const o of chosen) sent.push([o, await shipOrder(app, o.id, bulkCarrier, get(o).tracking)]);
       await app.settle();
-      const decided = await Promise.all(sent.map(([, intent]) => decisionOn(app.db, intent)));
+      const decided = await Promise.all(sent.map(([, intent]) => decisionOn(app.store, intent)));
       const refused: string[] = [];
       const kept = new Set<string>();
       let waiting = 0;

@@ -2,17 +2,16 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ProductId, ShopProfile } from '../../../domain/index.ts';
 import { NEW_PRODUCT, newProductId, saveProduct } from '../../../app/actions/save-product.ts';
-import {
-  emptyProductForm, parseProductForm, productFormValues, type FieldErrors, type ProductFormValues,
-} from '../../../app/forms/product-form.ts';
-import { forgetPhotos } from '../../../app/photos/photo-store.ts';
-import { allCategories, productToEdit, type ProductToEdit } from '../../../app/seller-catalog-queries.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import { useAction } from '../../components/account/use-action.ts';
-import { Check, Field, withoutField, focusFirstError } from '../../components/seller/FormField.tsx';
-import { currencySign, fixMessage, moneyReader } from '../../components/seller/form-errors.ts';
+import { emptyProductForm, parseProductForm, productFormValues, type ProductFormValues } from '../../../engines/forms/product-form.ts';
+import { forgetPhotos } from '../../../app/actions/add-photo.ts';
+import { allCategories, productToEdit, type ProductToEdit } from '../../../app/queries/seller-catalog.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import { useAction } from '../../hooks/use-action.ts';
+import { Check, Field } from '../../kit/FormField.tsx';
+import { currencySign, moneyReader } from '../../kit/form-errors.ts';
 import { ShareQr } from '../../components/seller/ShareQr.tsx';
 import { useApp } from '../../hooks/use-app.ts';
+import { useCheckedForm } from '../../hooks/use-checked-form.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href, shareUrl } from '../../router.ts';
@@ -35,7 +34,7 @@ export function ProductForm({ id, shop, onSaved }: Props) {
   const { t } = useI18n();
   const [item, setItem] = useState<ProductToEdit | null | undefined>(id === undefined ? null : undefined);
   useEffect(() => {
-    if (id !== undefined) void productToEdit(app.db, id).then((found) => setItem(found ?? null));
+    if (id !== undefined) void productToEdit(app.store, id).then((found) => setItem(found ?? null));
   }, [app, id]);
   const back = <a class="acct-back" href={href({ name: 'seller', tab: 'products' })}>{t('catalogForm.back')}</a>;
   if (item === undefined) return <p role="status">{t('loading')}</p>;
@@ -54,12 +53,11 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
   const app = useApp();
   const { t, intl } = useI18n();
   const action = useAction();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, errors, fields: f, accept, onSubmit } = useCheckedForm('pf', action);
   const reader = useMemo(() => moneyReader(shop.currency, intl), [shop.currency, intl]);
   const [v, setValues] = useState<ProductFormValues>(() =>
     item ? productFormValues(item.product, item.inventory, reader, app.now()) : emptyProductForm(newProductId(app.now()), app.now()));
-  const [errors, setErrors] = useState<FieldErrors>({});
-  const categories = useLive(() => allCategories(app.db), [app]) ?? [];
+  const categories = useLive(() => allCategories(app.store), [app]) ?? [];
   // Photos taken here and not yet saved: forgotten if the form is left without saving.
   const added = useRef<string[]>([]);
   const saved = useRef(false);
@@ -69,19 +67,12 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
 
   const set = (patch: Partial<ProductFormValues>) => setValues((x) => ({ ...x, ...patch }));
   const sign = currencySign(shop.currency, intl);
-  const f = { form: 'pf', errors, onFix: (field: string) => setErrors((e) => withoutField(e, field)) };
   const title = item ? t('catalogForm.editTitle', { name: item.product.name }) : t('catalogForm.newTitle');
 
   async function submit() {
-    const result = parseProductForm(v, reader, item?.product, item?.inventory?.flashSold ?? 0);
-    if (!result.ok) {
-      setErrors(result.errors);
-      action.setMessage({ tone: 'error', text: fixMessage(t, result.errors) });
-      focusFirstError(form.current);
-      return;
-    }
-    setErrors({});
-    const { product, stock } = result.value;
+    const value = accept(parseProductForm(v, reader, item?.product, item?.inventory?.flashSold ?? 0));
+    if (!value) return;
+    const { product, stock } = value;
     const outcome = await action.run(() => saveProduct(app, product, stock, item?.base ?? NEW_PRODUCT), t('catalogForm.saved', { name: product.name }));
     if (outcome === 'done' || outcome === 'queued') {
       saved.current = true;
@@ -97,10 +88,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
         class="acct-form sc-form"
         aria-labelledby="pf-title"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit();
-        }}
+        onSubmit={onSubmit(submit)}
       >
         <h3 id="pf-title">{title}</h3>
         <Field {...f} field="name" label={t('catalogForm.name')} value={v.name} maxLength={120} onInput={(name) => set({ name })} />

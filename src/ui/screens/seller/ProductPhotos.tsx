@@ -1,9 +1,9 @@
 import { useId, useState } from 'preact/hooks';
-import type { FormError } from '../../../app/forms/product-form.ts';
-import { addPhoto, PhotoError } from '../../../app/photos/photo-store.ts';
-import { StorageFullError } from '../../../app/queries.ts';
-import { formatBytes } from '../../components/account/labels.ts';
-import { errorText } from '../../components/seller/form-errors.ts';
+import type { FormError } from '../../../engines/forms/product-form.ts';
+import { addPhoto, PhotoError } from '../../../app/actions/add-photo.ts';
+import { StorageFullError } from '../../../app/queries/reads.ts';
+import { formatBytes } from '../../kit/labels.ts';
+import { errorText } from '../../kit/form-errors.ts';
 import { ShopPhoto } from '../../components/shop/ShopPhoto.tsx';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';

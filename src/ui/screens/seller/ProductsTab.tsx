@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import type { ProductId, ShopProfile } from '../../../domain/index.ts';
 import { setProductHidden } from '../../../app/actions/hide-product.ts';
-import { getShop, listProducts, type ProductItem } from '../../../app/queries.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import { useAction, type Message } from '../../components/account/use-action.ts';
+import { getShop, listProducts, type ProductItem } from '../../../app/queries/reads.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import { useAction, type Message } from '../../hooks/use-action.ts';
 import { Price } from '../../components/Price.tsx';
 import { ShopPhoto } from '../../components/shop/ShopPhoto.tsx';
 import { formatMoney } from '../../format.ts';
@@ -24,7 +24,7 @@ const PAGE = 50;
 export function ProductsTab({ section }: { section?: string | undefined }) {
   const app = useApp();
   const { t } = useI18n();
-  const shop = useLive(() => getShop(app.db), [app]);
+  const shop = useLive(() => getShop(app.store), [app]);
   // Said on the list after a form is saved and closed (the form is gone by then).
   const [saved, setSaved] = useState<Message | undefined>(undefined);
   if (shop === undefined) return <p role="status">{t('loading')}</p>;
@@ -52,7 +52,7 @@ function ProductList({ shop, saved }: { shop: ShopProfile; saved: Message | unde
   const heading = useRef<HTMLHeadingElement>(null);
   const [search, setSearch] = useState('');
   const [limit, setLimit] = useState(PAGE);
-  const page = useLive(() => listProducts(app.db, { search, includeHidden: true, offset: 0, limit }), [app, search, limit]);
+  const page = useLive(() => listProducts(app.store, { search, includeHidden: true, offset: 0, limit }), [app, search, limit]);
 
   // Back from a saved form: the list's heading takes focus, and the message below it says what was saved.
   useEffect(() => {

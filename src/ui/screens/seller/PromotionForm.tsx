@@ -1,15 +1,15 @@
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Promotion, ShopProfile } from '../../../domain/index.ts';
 import { newPromotionId, savePromotion } from '../../../app/actions/save-promotion.ts';
-import type { FieldErrors } from '../../../app/forms/product-form.ts';
 import {
   emptyPromotionForm, parsePromotionForm, promotionFormValues, type PromotionFormValues, type PromotionKind,
-} from '../../../app/forms/promotion-form.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import { useAction } from '../../components/account/use-action.ts';
-import { Check, Field, withoutField, focusFirstError } from '../../components/seller/FormField.tsx';
-import { currencySign, fixMessage, moneyReader } from '../../components/seller/form-errors.ts';
+} from '../../../engines/forms/promotion-form.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import { useAction } from '../../hooks/use-action.ts';
+import { Check, Field } from '../../kit/FormField.tsx';
+import { currencySign, moneyReader } from '../../kit/form-errors.ts';
 import { useApp } from '../../hooks/use-app.ts';
+import { useCheckedForm } from '../../hooks/use-checked-form.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href } from '../../router.ts';
 
@@ -26,11 +26,10 @@ export function PromotionForm({ promotion, kind, promotions, shop, onSaved }: Pr
   const app = useApp();
   const { t, intl } = useI18n();
   const action = useAction();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, fields: f, accept, onSubmit } = useCheckedForm('prf', action);
   const reader = useMemo(() => moneyReader(shop.currency, intl), [shop.currency, intl]);
   const [v, setValues] = useState<PromotionFormValues | undefined>(() =>
     promotion ? promotionFormValues(promotion, reader) : kind ? emptyPromotionForm(newPromotionId(app.now()), kind, app.now()) : undefined);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const back = <a class="acct-back" href={href({ name: 'seller', tab: 'promotions' })}>{t('promoForm.back')}</a>;
   if (v === undefined) {
     return (
@@ -42,7 +41,6 @@ export function PromotionForm({ promotion, kind, promotions, shop, onSaved }: Pr
   }
   const set = (patch: Partial<PromotionFormValues>) => setValues((x) => (x ? { ...x, ...patch } : x));
   const sign = currencySign(shop.currency, intl);
-  const f = { form: 'prf', errors, onFix: (field: string) => setErrors((e) => withoutField(e, field)) };
   const coupon = v.kind === 'coupon';
   const title = promotion
     ? t('promoForm.editTitle', { label: promotion.label })
@@ -50,16 +48,10 @@ export function PromotionForm({ promotion, kind, promotions, shop, onSaved }: Pr
 
   async function submit(values: PromotionFormValues) {
     const otherCodes = promotions.flatMap((p) => (p.kind === 'coupon' && p.id !== values.id ? [p.code] : []));
-    const result = parsePromotionForm(values, reader, { otherCodes, ...(promotion && { original: promotion }) });
-    if (!result.ok) {
-      setErrors(result.errors);
-      action.setMessage({ tone: 'error', text: fixMessage(t, result.errors) });
-      focusFirstError(form.current);
-      return;
-    }
-    setErrors({});
-    const done = t('promoForm.saved', { label: result.value.label });
-    const outcome = await action.run(() => savePromotion(app, result.value), done);
+    const saved = accept(parsePromotionForm(values, reader, { otherCodes, ...(promotion && { original: promotion }) }));
+    if (!saved) return;
+    const done = t('promoForm.saved', { label: saved.label });
+    const outcome = await action.run(() => savePromotion(app, saved), done);
     if (outcome === 'done' || outcome === 'queued') onSaved(done);
   }
 
@@ -71,10 +63,7 @@ export function PromotionForm({ promotion, kind, promotions, shop, onSaved }: Pr
         class="acct-form sc-form"
         aria-labelledby="prf-title"
         noValidate
-        onSubmit={(e) => {
-          e.preventDefault();
-          void submit(v);
-        }}
+        onSubmit={onSubmit(() => submit(v))}
       >
         <h3 id="prf-title">{title}</h3>
         {coupon && (

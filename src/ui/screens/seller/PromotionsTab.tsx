@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { isPromotionLive, type Promotion, type ShopProfile } from '../../../domain/index.ts';
 import { savePromotion } from '../../../app/actions/save-promotion.ts';
-import { getShop } from '../../../app/queries.ts';
-import { listPromotions } from '../../../app/seller-catalog-queries.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import { useAction, type Message } from '../../components/account/use-action.ts';
+import { getShop } from '../../../app/queries/reads.ts';
+import { listPromotions } from '../../../app/queries/seller-catalog.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import { useAction, type Message } from '../../hooks/use-action.ts';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
@@ -21,8 +21,8 @@ import './seller-catalog.css';
 export function PromotionsTab({ section }: { section?: string | undefined }) {
   const app = useApp();
   const { t } = useI18n();
-  const shop = useLive(() => getShop(app.db), [app]);
-  const promotions = useLive(() => listPromotions(app.db), [app]);
+  const shop = useLive(() => getShop(app.store), [app]);
+  const promotions = useLive(() => listPromotions(app.store), [app]);
   const [saved, setSaved] = useState<Message | undefined>(undefined);
   if (shop === undefined || promotions === undefined) return <p role="status">{t('loading')}</p>;
   if (section !== undefined) {

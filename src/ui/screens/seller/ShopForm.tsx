@@ -1,13 +1,13 @@
-import { useId, useRef, useState } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 import type { ShopProfile } from '../../../domain/index.ts';
 import { newRowId, saveShop } from '../../../app/actions/save-shop.ts';
-import type { FieldErrors } from '../../../app/forms/product-form.ts';
-import { currencyCode, parseShopForm, shopFormValues, type ShopFormValues } from '../../../app/forms/shop-form.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import { useAction } from '../../components/account/use-action.ts';
-import { Check, Field, withoutField, fieldId, focusFirstError } from '../../components/seller/FormField.tsx';
-import { currencySign, fixMessage, moneyReader } from '../../components/seller/form-errors.ts';
+import { currencyCode, parseShopForm, shopFormValues, type ShopFormValues } from '../../../engines/forms/shop-form.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import { useAction } from '../../hooks/use-action.ts';
+import { Check, Field, fieldId } from '../../kit/FormField.tsx';
+import { currencySign, moneyReader } from '../../kit/form-errors.ts';
 import { useApp } from '../../hooks/use-app.ts';
+import { useCheckedForm } from '../../hooks/use-checked-form.ts';
 import { useI18n } from '../../i18n/index.ts';
 
 /**
@@ -20,25 +20,17 @@ export function ShopForm({ shop }: { shop: ShopProfile }) {
   const { t, intl } = useI18n();
   const id = useId();
   const action = useAction();
-  const form = useRef<HTMLFormElement>(null);
+  const { form, setErrors, fields: f, accept, onSubmit } = useCheckedForm('sf', action);
   const [v, setValues] = useState<ShopFormValues>(() => shopFormValues(shop, moneyReader(shop.currency, intl)));
-  const [errors, setErrors] = useState<FieldErrors>({});
   const set = (patch: Partial<ShopFormValues>) => setValues((x) => ({ ...x, ...patch }));
   const typed = currencyCode(v.currency);
   const currency = /^[A-Z]{3}$/.test(typed) ? typed : shop.currency;
   const sign = currencySign(currency, intl);
-  const f = { form: 'sf', errors, onFix: (field: string) => setErrors((e) => withoutField(e, field)) };
 
   async function submit() {
-    const result = parseShopForm(v, (c) => moneyReader(c, intl), shop.currency);
-    if (!result.ok) {
-      setErrors(result.errors);
-      action.setMessage({ tone: 'error', text: fixMessage(t, result.errors) });
-      focusFirstError(form.current);
-      return;
-    }
-    setErrors({});
-    await action.run(() => saveShop(app, result.value), t(app.remote === null ? 'shopForm.saved' : 'shopForm.savedShop'));
+    const profile = accept(parseShopForm(v, (c) => moneyReader(c, intl), shop.currency));
+    if (!profile) return;
+    await action.run(() => saveShop(app, profile), t(app.remote === null ? 'shopForm.saved' : 'shopForm.savedShop'));
   }
 
   /** Adds a row and moves focus to its first field, so a keyboard user carries on from there. */
@@ -63,10 +55,7 @@ export function ShopForm({ shop }: { shop: ShopProfile }) {
       class="acct-form sc-form"
       aria-labelledby={`${id}-title`}
       noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
+      onSubmit={onSubmit(submit)}
     >
       <h3 id={`${id}-title`}>{t('shopForm.title')}</h3>
       <p class="acct-muted">{t('shopForm.intro')}</p>

@@ -1,6 +1,6 @@
 import { useEffect } from 'preact/hooks';
-import { NEW_SHOP } from '../../../app/forms/shop-form.ts';
-import { getShop } from '../../../app/queries.ts';
+import { NEW_SHOP } from '../../../engines/forms/shop-form.ts';
+import { getShop } from '../../../app/queries/reads.ts';
 import { ShareQr } from '../../components/seller/ShareQr.tsx';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
@@ -15,7 +15,7 @@ export function ShopTab({ section }: { section?: string | undefined }) {
   const app = useApp();
   const { t } = useI18n();
   // null: no shop saved yet (a new shop starts from sensible defaults).
-  const shop = useLive(async () => (await getShop(app.db)) ?? null, [app]);
+  const shop = useLive(async () => (await getShop(app.store)) ?? null, [app]);
   useEffect(() => {
     if (section !== 'share' || shop === undefined) return;
     const heading = document.getElementById('share-shop');

@@ -1,10 +1,10 @@
 import { useId, useState } from 'preact/hooks';
-import type { CsvKind } from '../../../app/csv/download.ts';
-import { downloadCsv } from '../../../app/csv/download.ts';
-import { exportCsv, NoShopError } from '../../../app/data-queries.ts';
-import { errorText } from '../../components/account/labels.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import type { Message } from '../../components/account/use-action.ts';
+import type { CsvKind } from '../../../app/device/csv-download.ts';
+import { downloadCsv } from '../../../app/device/csv-download.ts';
+import { exportCsv, NoShopError } from '../../../app/queries/data.ts';
+import { errorText } from '../../kit/labels.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import type { Message } from '../../hooks/use-action.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n, type StringKey } from '../../i18n/index.ts';
 
@@ -26,7 +26,7 @@ export function ExportSection() {
     setBusy(true);
     setMessage(undefined);
     try {
-      const file = await exportCsv(app.db, kind, app.now());
+      const file = await exportCsv(app.store, kind, app.now());
       downloadCsv(file.text, file.name);
       setMessage({ tone: 'ok', text: t('csv.exported', { name: file.name, count: file.rows }) });
     } catch (error) {

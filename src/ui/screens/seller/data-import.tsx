@@ -1,14 +1,14 @@
 import { useId, useState } from 'preact/hooks';
 import { importCatalog } from '../../../app/actions/import-catalog.ts';
-import { csvToProducts, PRODUCT_COLUMNS, type CatalogParse } from '../../../app/csv/catalog-csv.ts';
-import { decodeCsv } from '../../../app/csv/decode.ts';
-import { CSV_LIMITS } from '../../../app/csv/parse-csv.ts';
-import { countExisting, importOutcome } from '../../../app/data-queries.ts';
-import { getShop } from '../../../app/queries.ts';
-import { ConfirmButton } from '../../components/account/ConfirmButton.tsx';
-import { errorText } from '../../components/account/labels.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import type { Message } from '../../components/account/use-action.ts';
+import { csvToProducts, PRODUCT_COLUMNS, type CatalogParse } from '../../../engines/csv/catalog-csv.ts';
+import { decodeCsv } from '../../../app/device/csv-decode.ts';
+import { CSV_LIMITS } from '../../../engines/csv/parse-csv.ts';
+import { countExisting, importOutcome } from '../../../app/queries/data.ts';
+import { getShop } from '../../../app/queries/reads.ts';
+import { ConfirmButton } from '../../kit/ConfirmButton.tsx';
+import { errorText } from '../../kit/labels.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import type { Message } from '../../hooks/use-action.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -32,7 +32,7 @@ export function ImportSection() {
   const app = useApp();
   const { t } = useI18n();
   const id = useId();
-  const shop = useLive(() => getShop(app.db), [app]);
+  const shop = useLive(() => getShop(app.store), [app]);
   const [chosen, setChosen] = useState<Chosen | undefined>(undefined);
   const [message, setMessage] = useState<Message | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -54,7 +54,7 @@ export function ImportSection() {
       // Let "Reading…" be painted before a big file is parsed on this thread.
       await new Promise((resolve) => setTimeout(resolve, 0));
       const parse = csvToProducts(text, shop.currency);
-      const replacing = parse.errors.length === 0 ? await countExisting(app.db, parse.rows.map((r) => r.product.id)) : 0;
+      const replacing = parse.errors.length === 0 ? await countExisting(app.store, parse.rows.map((r) => r.product.id)) : 0;
       setChosen({ name: file.name, parse, replacing });
       setMessage(undefined);
     } catch (error) {
@@ -75,7 +75,7 @@ export function ImportSection() {
       // The import button is gone: focus goes back to the section, where the outcome is said.
       document.getElementById(`${id}-h`)?.focus();
       await app.settle();
-      const outcome = await importOutcome(app.db, ids);
+      const outcome = await importOutcome(app.store, ids);
       if (outcome.refused > 0) {
         setMessage({ tone: 'error', text: t('csv.importRefused', { refused: outcome.refused, count, reason: outcome.firstRefusal ?? '' }) });
       } else if (outcome.waiting > 0) {

@@ -1,6 +1,6 @@
 import { useId } from 'preact/hooks';
-import type { CatalogRow } from '../../../app/csv/catalog-csv.ts';
-import type { CsvProblem } from '../../../app/csv/problems.ts';
+import type { CatalogRow } from '../../../engines/csv/catalog-csv.ts';
+import type { CsvProblem } from '../../../engines/csv/problems.ts';
 import { formatMoney } from '../../format.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 

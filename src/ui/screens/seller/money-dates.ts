@@ -3,8 +3,8 @@
  * shown through Intl in the reader's language (format.ts for whole dates, short forms here
  * for the chart's axis, where room is tight).
  */
-import type { DayKey } from '../../../app/dashboard/zone.ts';
-import type { Unit } from '../../../app/dashboard/summary.ts';
+import type { DayKey } from '../../../engines/dashboard/zone.ts';
+import type { Unit } from '../../../engines/dashboard/summary.ts';
 import { formatDate } from '../../format.ts';
 
 const formats = new Map<string, Intl.DateTimeFormat>();

@@ -2,9 +2,9 @@
 import type { ComponentChildren } from 'preact';
 import type { Order, ShopProfile } from '../../../domain/index.ts';
 import { Price } from '../../components/Price.tsx';
-import { isoTime, orderNumber } from '../../components/account/labels.ts';
-import { LiveMessage } from '../../components/account/LiveMessage.tsx';
-import type { Message } from '../../components/account/use-action.ts';
+import { isoTime, orderNumber } from '../../kit/labels.ts';
+import { LiveMessage } from '../../kit/LiveMessage.tsx';
+import type { Message } from '../../hooks/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
 

@@ -1,0 +1,133 @@
+/**
+ * Reads for the shopping screens (cart, checkout, product page) that need more than one
+ * storage query at once. Each reads only the database it is given, so the UI can run it
+ * inside a live query and get it again whenever the tables it read change.
+ */
+import {
+  holdsAllowance, normalizeCouponCode, quoteCart, saleKey, type BuyerId, type CartLine, type CouponPromotion, type Delivery, type Draft,
+  type Inventory, type Product, type ProductId, type Promotion, type Quote, type ShopProfile, type Team, type TeamChoice,
+} from '../../domain/index.ts';
+import { inventoryByIds } from '../../storage/catalog-queries.ts';
+import { listCart, listOrders, walletOf, type Wallet } from '../../storage/queries.ts';
+import type { CartRow } from '../../storage/rows.ts';
+import type { Store } from '../../storage/store.ts';
+import { quoteStateHere } from './quote-cart.ts';
+
+export interface CartItem {
+  row: CartRow;
+  /** Undefined if the product has left the catalog (the quote says so too). */
+  product: Product | undefined;
+  inventory: Inventory | undefined;
+  /** Flash units this buyer already has in live orders of the product's current sale. */
+  flashBought: number;
+}
+
+export interface PricedCart {
+  shop: ShopProfile | undefined;
+  items: CartItem[];
+  quote: Quote;
+  /** Every promotion of the shop, by id: to explain discounts in the reader's language. */
+  promotions: Map<string, Promotion>;
+  /** The coupon the code names, if there is one (for its minimum spend in a message). */
+  coupon: CouponPromotion | undefined;
+}
+
+/** The cart with its products and the shop's own price for it, as of `at`. */
+export async function pricedCart(store: Store, buyer: BuyerId, at: number, coupon: string, delivery?: Delivery): Promise<PricedCart> {
+  const rows = await listCart(store, buyer);
+  const cart = { lines: rows.map((r): CartLine => ({ productId: r.productId, qty: r.qty, mode: r.mode })), coupon: coupon || undefined, delivery };
+  const ids = [...new Set(rows.map((r) => r.productId))];
+  const [state, inventory, bought] = await Promise.all([quoteStateHere(store, cart), inventoryByIds(store, ids), flashBoughtBy(store, buyer)]);
+  const stock = new Map(ids.map((id, i) => [id, inventory[i]]));
+  const promotions = promotionsOf(state);
+  return {
+    shop: state.shop?.value,
+    items: rows.map((row) => {
+      const product = state.products.get(row.productId)?.value;
+      return { row, product, inventory: stock.get(row.productId), flashBought: flashCount(bought, product) };
+    }),
+    quote: quoteCart(state, buyer, at, cart),
+    promotions,
+    coupon: findCoupon(promotions, coupon),
+  };
+}
+
+export interface CheckoutInput {
+  lines: CartLine[];
+  coupon: string;
+  delivery: Delivery | undefined;
+  team: TeamChoice | undefined;
+}
+
+export interface CheckoutView {
+  shop: ShopProfile | undefined;
+  quote: Quote;
+  wallet: Wallet;
+  products: Map<ProductId, Product>;
+  promotions: Map<string, Promotion>;
+  coupon: CouponPromotion | undefined;
+  /** The team being joined, as this device last heard of it. */
+  team: Team | undefined;
+}
+
+/** What the checkout shows: the quote for exactly what would be placed, and the buyer's wallet. */
+export async function checkoutView(store: Store, buyer: BuyerId, at: number, input: CheckoutInput): Promise<CheckoutView> {
+  const cart = { lines: input.lines, coupon: input.coupon || undefined, delivery: input.delivery, team: input.team };
+  const [state, wallet] = await Promise.all([quoteStateHere(store, cart), walletOf(store, buyer)]);
+  const products = new Map<ProductId, Product>();
+  for (const [id, { value }] of state.products) products.set(id, value);
+  const promotions = promotionsOf(state);
+  return {
+    shop: state.shop?.value,
+    quote: quoteCart(state, buyer, at, cart),
+    wallet,
+    products,
+    promotions,
+    coupon: findCoupon(promotions, input.coupon),
+    team: input.team?.action === 'join' ? state.teams.get(input.team.teamId)?.value : undefined,
+  };
+}
+
+/** The cart's lines as the checkout places them. */
+export async function cartLines(store: Store, buyer: BuyerId): Promise<CartLine[]> {
+  return (await listCart(store, buyer)).map((r) => ({ productId: r.productId, qty: r.qty, mode: r.mode }));
+}
+
+/** How many things are in the cart (units), for a badge. */
+export async function cartCount(store: Store, buyer: BuyerId): Promise<number> {
+  return (await listCart(store, buyer)).reduce((n, r) => n + r.qty, 0);
+}
+
+/**
+ * Units of each product's flash sales this buyer has in orders that hold their allowance, by the
+ * domain's `saleKey` (a sale is known by its product and start). The authority counts the same
+ * way for the per-buyer limit.
+ */
+export async function flashBoughtBy(store: Store, buyer: BuyerId): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (const o of await listOrders(store, buyer)) {
+    if (!holdsAllowance(o)) continue;
+    for (const l of o.lines) {
+      if (l.mode !== 'flash' || l.sale === undefined) continue;
+      const key = saleKey(l.productId, l.sale);
+      out.set(key, (out.get(key) ?? 0) + l.qty);
+    }
+  }
+  return out;
+}
+
+/** Flash units of the product's current sale in `bought` (0 without a sale). */
+export function flashCount(bought: Map<string, number>, product: Product | undefined): number {
+  return product?.flash ? (bought.get(saleKey(product.id, product.flash.startsAt)) ?? 0) : 0;
+}
+
+/** Every promotion of the shop, by id: to explain discounts in the reader's language. */
+function promotionsOf(state: Draft): Map<string, Promotion> {
+  return new Map([...state.promotions].map(([id, { value }]) => [id, value]));
+}
+
+function findCoupon(promotions: ReadonlyMap<string, Promotion>, code: string): CouponPromotion | undefined {
+  const wanted = normalizeCouponCode(code);
+  if (wanted === '') return undefined;
+  return [...promotions.values()].find((p): p is CouponPromotion => p.kind === 'coupon' && normalizeCouponCode(p.code) === wanted);
+}
