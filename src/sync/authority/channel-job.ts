@@ -1,0 +1,168 @@
+/**
+ * One buyer's channel, read by the seller's device: made the shop's (adopted) unless it is
+ * known to be, its identity checked when something says it may have been made again (or now
+ * and then), and its new intents read from its checkpoint. A channel the device knows costs
+ * one request; one it reads for the first time costs two: its `_security`, and its feed from
+ * the start, which carries its design documents and its identity too, so that a new device
+ * with a thousand buyers does not adopt a thousand channels again.
+ */
+import type { BuyerId, Draft } from '../../domain/index.ts';
+import { checkpointOf, republishBuyer, startOver, type CheckpointRow, type ShopDb } from '../../storage/index.ts';
+import type { CouchClient, CouchError } from '../couch-client.ts';
+import { checkIdentity, isAbsent, NotReadyError, readIdentity } from '../identity.ts';
+import { channelOwner } from '../names.ts';
+import { RULES_VERSION, type RulesOptions } from '../rules.ts';
+import { guardChannel, guardedAsRead, readChannel, type ChannelRead } from './channels.ts';
+import { wentBack, type Hint } from './news.ts';
+
+/** How long a channel's identity is trusted while nothing says otherwise (checked again when next read after that). */
+export const IDENTITY_RECHECK_MS = 10 * 60_000;
+
+/** The revision of the rules a channel is guarded by: a new one (or other options) means adopting it again. */
+export function rulesRevision(rules: RulesOptions): string {
+  return `v${RULES_VERSION}${rules.allowDemoTopUps ? '+demo-top-ups' : ''}`;
+}
+
+export interface JobContext {
+  local: ShopDb;
+  client: CouchClient;
+  rules: RulesOptions;
+  draft: Draft;
+  pageLimit: number;
+  /** The device's clock. */
+  now(): number;
+  signal?: AbortSignal;
+  /** When each channel's identity was last checked (device time), kept by the runner. */
+  identityChecked: Map<string, number>;
+}
+
+export interface ChannelOutcome {
+  db: string;
+  buyer: BuyerId;
+  read?: ChannelRead;
+  /** The channel was not guarded until now (server time): intents sent before count as sent now. */
+  guardedAt?: number;
+  /** The checkpoint to store with the batch's decisions, only if it moved. */
+  checkpoint?: CheckpointRow;
+  /** Not read, and why (shown to the seller). */
+  skipped?: string;
+  /** To read again in the next batch, with this hint (its sequence went backwards). */
+  again?: Hint;
+  /** A passing failure (the network, the server busy): read again next time. */
+  failed?: CouchError;
+}
+
+export async function readOneChannel(ctx: JobContext, db: string, hint: Hint, known: CheckpointRow | undefined): Promise<ChannelOutcome> {
+  const buyer = channelOwner(db) as BuyerId;
+  const revision = rulesRevision(ctx.rules);
+  let row = known;
+  let identity: string | undefined;
+  if (row !== undefined && (hint.suspect || due(ctx, db))) {
+    const checked = await checkChannelIdentity(ctx, db, buyer);
+    if (checked === 'gone') return { db, buyer, skipped: 'The channel is not there.' };
+    if (checked === 'lost') row = undefined;
+    else identity = checked;
+  }
+  let read: ChannelRead;
+  let guardedAt: number | undefined;
+  if (row === undefined) {
+    const fresh = await readFromStart(ctx, db, buyer, hint);
+    if ('skipped' in fresh) return { db, buyer, skipped: fresh.skipped };
+    ({ read, identity, guardedAt } = fresh);
+  } else {
+    if (row.guard !== revision || hint.reguard) {
+      const guard = await guardChannel(ctx.client, buyer, ctx.rules);
+      if (typeof guard === 'object') return { db, buyer, skipped: guard.refused };
+      if (guard === 'changed') {
+        guardedAt = ctx.client.clock.now();
+        // Copies parked while the channel could not be written go to it now.
+        await republishBuyer(ctx.local, buyer);
+      }
+    }
+    read = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, { since: row.since, pageLimit: ctx.pageLimit, now: ctx.now, signal: ctx.signal });
+    // A database made again (or restored) and read from an old checkpoint: its identity first.
+    if (wentBack(read.lastSeq, row.since)) return { db, buyer, again: { ...hint, suspect: true } };
+    if (read.rulesTouched) {
+      // Someone wrote a design document (our own adoption, or an admin of the channel):
+      // check again now, before trusting what was read.
+      const guard = await guardChannel(ctx.client, buyer, ctx.rules);
+      if (typeof guard === 'object') return { db, buyer, skipped: guard.refused };
+      if (guard === 'changed') guardedAt = ctx.client.clock.now();
+    }
+    identity ??= row.identity;
+  }
+  const next: CheckpointRow = { ...checkpointOf(db, read.lastSeq, identity, ctx.now()), guard: revision };
+  const seq = hint.seq ?? row?.seq;
+  const made = hint.made ?? row?.made;
+  if (seq !== undefined) next.seq = seq;
+  if (made !== undefined) next.made = made;
+  return { db, buyer, read, guardedAt, checkpoint: moved(row, next) ? next : undefined };
+}
+
+function due(ctx: JobContext, db: string): boolean {
+  return ctx.now() - (ctx.identityChecked.get(db) ?? -Infinity) > IDENTITY_RECHECK_MS;
+}
+
+/** The channel's identity, or 'lost' (made again: read it from the start) or 'gone'. */
+async function checkChannelIdentity(ctx: JobContext, db: string, buyer: BuyerId): Promise<string | 'lost' | 'gone'> {
+  try {
+    const { identity, lost } = await checkIdentity(ctx.local, ctx.client, db, () => republishBuyer(ctx.local, buyer));
+    ctx.identityChecked.set(db, ctx.now());
+    return lost ? 'lost' : identity;
+  } catch (error) {
+    if (!(error instanceof NotReadyError)) throw error;
+  }
+  // No identity: gone, or made again without one (couch_peruser makes an empty database).
+  try {
+    await ctx.client.info(db, ctx.signal);
+  } catch (error) {
+    if (isAbsent(error)) return 'gone';
+    throw error;
+  }
+  await republishBuyer(ctx.local, buyer);
+  await startOver(ctx.local, db);
+  return 'lost';
+}
+
+type FromStart = { read: ChannelRead; identity: string; guardedAt?: number } | { skipped: string };
+
+/** A channel this device has not read: its `_security` and whole feed, adopted only if they show it is not yet. */
+async function readFromStart(ctx: JobContext, db: string, buyer: BuyerId, hint: Hint): Promise<FromStart> {
+  const options = { since: 0, pageLimit: ctx.pageLimit, now: ctx.now, signal: ctx.signal };
+  const [security, first] = await Promise.all([
+    ctx.client.getSecurity(db, ctx.signal).catch(absentAsUndefined),
+    readChannel(ctx.local, ctx.client, ctx.draft, buyer, options).catch(absentAsUndefined),
+  ]);
+  let read = first;
+  let guardedAt: number | undefined;
+  if (security === undefined || read === undefined || !guardedAsRead(security, read, buyer, ctx.rules)) {
+    // Missing: made here only for a user found in `_users` (where this device makes channels).
+    if ((security === undefined || read === undefined) && !hint.user) return { skipped: `The channel ${db} is not there yet.` };
+    const guard = await guardChannel(ctx.client, buyer, ctx.rules);
+    if (typeof guard === 'object') return { skipped: guard.refused };
+    if (guard === 'changed') {
+      guardedAt = ctx.client.clock.now();
+      await republishBuyer(ctx.local, buyer);
+    }
+    // Read again, now that it is guarded: whatever was written before counts as sent now.
+    read = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, options);
+  }
+  const identity = read.identity ?? (await readIdentity(ctx.client, db));
+  if (identity === undefined) return { skipped: new NotReadyError(db).message };
+  ctx.identityChecked.set(db, ctx.now());
+  return { read, identity, guardedAt };
+}
+
+function absentAsUndefined(error: unknown): undefined {
+  if (isAbsent(error)) return undefined;
+  throw error;
+}
+
+/** Only a checkpoint that moved is written: a quiet channel costs no write. */
+function moved(before: CheckpointRow | undefined, after: CheckpointRow): boolean {
+  if (before === undefined) return true;
+  return (
+    JSON.stringify(before.since) !== JSON.stringify(after.since) || before.identity !== after.identity || before.guard !== after.guard
+    || JSON.stringify(before.seq) !== JSON.stringify(after.seq) || before.made !== after.made
+  );
+}
