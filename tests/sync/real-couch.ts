@@ -41,13 +41,13 @@ export async function startRealCouch(options: RealCouchOptions = {}): Promise<Te
   let done: () => void = () => undefined;
   const exited = new Promise<void>((r) => (done = r));
   const stop = async () => {
+    // Its data is thrown away: no need to let it shut down gracefully.
     try {
-      process.kill(-pgid, 'SIGTERM');
+      process.kill(-pgid, 'SIGKILL');
     } catch {
       // Gone already.
     }
     for (let i = 0; i < 50 && alive(pgid); i++) await new Promise((r) => setTimeout(r, 100));
-    if (alive(pgid)) process.kill(-pgid, 'SIGKILL');
     rmSync(dir, { recursive: true, force: true });
     done();
   };
@@ -56,13 +56,27 @@ export async function startRealCouch(options: RealCouchOptions = {}): Promise<Te
   const admin = new CouchClient({ url, authorization: adminAuth, timeoutMs: 60_000 });
   try {
     // The system databases a single node needs: `_users` for accounts, `_global_changes` for `_db_updates`.
-    for (const db of ['_users', '_replicator', '_global_changes']) await admin.createDb(db);
+    // (`single_node` makes `_users` and `_replicator` itself, at the same moment: a race, so each is made or awaited.)
+    for (const db of ['_users', '_replicator', '_global_changes']) await ensureDb(admin, db);
     if (options.cheapPasswords) await admin.request('PUT', '_node/_local/_config/chttpd_auth/iterations', '10');
   } catch (error) {
     await stop();
     throw error instanceof CouchError ? new Error(`CouchDB at ${url} did not set up: ${error.message}`) : error;
   }
   return { url, admin, adminAuth, exited, stop };
+}
+
+async function ensureDb(admin: CouchClient, db: string): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    try {
+      await admin.createDb(db);
+      return;
+    } catch (error) {
+      if (await admin.info(db).then(() => true, () => false)) return;
+      if (tries > 20) throw error;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 function alive(pgid: number): boolean {

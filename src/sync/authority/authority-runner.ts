@@ -251,7 +251,7 @@ export class RemoteAuthority {
       now: this.now, signal, identityChecked: this.identityChecked,
     };
     return pool(plan.channels, this.options.concurrency ?? 8, async ([db, hint], i) => {
-      await this.keepLeaseWhileReading();
+      await this.keepLease();
       try {
         return await readOneChannel(ctx, db, hint, rows[i]);
       } catch (error) {
@@ -291,10 +291,13 @@ export class RemoteAuthority {
     await this.renewOrStop();
   }
 
-  /** While channels are read: renewed once half of it is gone, so a long read never outlives it. */
-  private async keepLeaseWhileReading(): Promise<void> {
+  /**
+   * While channels are read, and before each journal write: renewed once half of it is gone,
+   * so a long read or publish never outlives it (and a device that lost it stops there).
+   */
+  private async keepLease(): Promise<void> {
     const held = this.lease;
-    if (held !== undefined && held.until - this.client.clock.now() > this.leaseMs / 2) return;
+    if (held !== undefined && held.until - this.client.clock.now() > Math.max(this.leaseMs / 2, this.margin())) return;
     this.renewing ??= this.renewOrStop().finally(() => (this.renewing = undefined));
     await this.renewing;
   }
@@ -374,7 +377,7 @@ export class RemoteAuthority {
   private publish(signal?: AbortSignal): Promise<PublishReport> {
     return publishQueued(this.local, this.client, this.shop, {
       batch: this.options.publishBatch, signal, openChannel: (buyer) => guardChannel(this.client, buyer, this.options),
-      keepLease: () => this.renewOrStop(),
+      keepLease: () => this.keepLease(), concurrency: this.options.concurrency,
     });
   }
 
