@@ -168,7 +168,13 @@ export class ChannelNews {
     for (;;) {
       const left = until - this.o.now();
       if (left < 100 || signal.aborted) return;
-      const page = await this.client.dbUpdates({ since: this.fetched ?? 'now', longpoll: true, timeoutMs: left, signal });
+      let page;
+      try {
+        page = await this.client.dbUpdates({ since: this.fetched ?? 'now', longpoll: true, timeoutMs: left, signal });
+      } catch (error) {
+        if (signal.aborted) return; // woken, or the loop stops: not a failure
+        throw error;
+      }
       this.fetchedAt = this.o.now();
       const relevant = this.absorb(page.results);
       this.fetched = page.last_seq;
