@@ -167,7 +167,10 @@ export class CouchClient {
       res = await this.fetchFn(this.root + path, { method, headers, body: payload, signal, credentials: 'include' });
     } catch (error) {
       if (extra.signal?.aborted) throw error;
-      throw new CouchError(0, 'network', timeout.aborted ? 'the server did not answer in time' : String((error as Error)?.message ?? error));
+      // Node's fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND…) is its cause.
+      const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+      const why = String((error as Error)?.message ?? error) + (typeof cause === 'string' ? ` (${cause})` : '');
+      throw new CouchError(0, 'network', timeout.aborted ? 'the server did not answer in time' : why);
     }
     this.clock.observe(res.headers.get('Date'), sentAt, Date.now());
     let json: unknown;
