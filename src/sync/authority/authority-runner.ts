@@ -59,6 +59,8 @@ export interface RemoteAuthorityOptions extends RulesOptions {
   sweepPage?: number;
   /** The longest wait for news between runs (news.ts WATCH_MS). */
   watchMs?: number;
+  /** A lease renewed this recently is not renewed again at the start of a run (default 10 s; 0: every run). */
+  leaseRenewMs?: number;
 }
 
 /** One batch, for a log line: what it did and what it cost. */
@@ -270,7 +272,8 @@ export class RemoteAuthority {
   private async holdLease(force: boolean): ReturnType<typeof acquireLease> {
     const now = this.client.clock.now();
     const held = this.lease;
-    if (!force && held !== undefined && now - held.at < Math.min(RENEW_AFTER_MS, this.leaseMs / 4) && held.until - now > this.margin()) {
+    const fresh = Math.min(this.options.leaseRenewMs ?? RENEW_AFTER_MS, this.leaseMs / 4);
+    if (!force && held !== undefined && now - held.at < fresh && held.until - now > this.margin()) {
       return { held: true, rev: '', until: held.until, renewed: true };
     }
     const lease = await acquireLease(this.client, this.shop, this.device.id, this.device.label, this.leaseMs);
