@@ -99,7 +99,7 @@ function Connected() {
 function OpenShop() {
   const app = useApp();
   const { t } = useI18n();
-  const open = useLive(() => shopIsOpen(app.db), [app]);
+  const open = useLive(() => shopIsOpen(app.db, app.remote!.shop), [app]);
   const [busy, setBusy] = useState(false);
   if (open !== false) return null;
   return (
