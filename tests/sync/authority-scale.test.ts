@@ -107,6 +107,31 @@ describe.each(SERVERS)('the authority at scale, on $name', ({ couchdb, start }) 
     expect((await journal(couch)).filter((d) => d.intentId === place.id)).toHaveLength(1);
   }, 300_000);
 
+  it("a new device reads each adopted channel once, and asks for a channel's _security only when it has an intent to trust", async () => {
+    const names = buyerNames(20);
+    await createBuyers(couch, names);
+    if (couchdb) await channelsExist(couch, names);
+    await setUpShop(couch.admin, SHOP_ID, { ...RULES, buyers: names }); // adopted earlier, by the setup or another device
+    const opener = freshDb();
+    await queueCommands(opener, openShopCommands(100, ['b0004']));
+    const first = sellerDevice(opener, sellerClient(couch), SHOP_ID, 'opener');
+    await first.runOnce();
+    await first.release();
+    const place = order(asBuyer('b0004'), Date.now(), [line('tea')], 1500);
+    await push(buyerClient(couch, 'b0004'), place);
+
+    const counted = countingFetch();
+    const local = freshDb();
+    const device = sellerDevice(local, sellerClient(couch, counted.fetch), SHOP_ID, 'tablet', { watchMs: 1_000 });
+    let decided: Decision[] = [];
+    while (device.news.sweeps < 1) decided = [...decided, ...(await device.runOnce()).decided];
+    expect(decided.map((d) => [d.kind, d.intentId])).toEqual([['order.accepted', place.id]]);
+    const security = counted.channelRequests().filter((r) => r.path.includes('_security')).map((r) => r.path.split('/')[0]);
+    expect(security).toEqual([channelDb('b0004')]);
+    // Nothing adopted again: the only write to a channel is the decision's copy.
+    expect(counted.channelRequests().filter((r) => r.method !== 'GET').map((r) => r.path)).toEqual([`${channelDb('b0004')}/_bulk_docs`]);
+  }, 300_000);
+
   it('a restarted device adopts no channel again and reads none from the start', async () => {
     const names = buyerNames(30);
     const { local } = await settledSeller(names);

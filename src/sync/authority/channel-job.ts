@@ -11,8 +11,8 @@ import { checkpointOf, republishBuyer, startOver, type CheckpointRow, type ShopD
 import type { CouchClient, CouchError } from '../couch-client.ts';
 import { checkIdentity, isAbsent, NotReadyError, readIdentity } from '../identity.ts';
 import { channelOwner } from '../names.ts';
-import { RULES_VERSION, type RulesOptions } from '../rules.ts';
-import { guardChannel, guardedAsRead, readChannel, type ChannelRead } from './channels.ts';
+import { channelSecurity, RULES_VERSION, sameSecurity, type RulesOptions } from '../rules.ts';
+import { guardChannel, readChannel, rulesAsRead, type ChannelRead } from './channels.ts';
 import { wentBack, type Hint } from './news.ts';
 
 /** How long a channel's identity is trusted while nothing says otherwise (checked again when next read after that). */
@@ -65,38 +65,60 @@ export async function readOneChannel(ctx: JobContext, db: string, hint: Hint, kn
   }
   let read: ChannelRead;
   let guardedAt: number | undefined;
+  let guard: string | undefined;
   if (row === undefined) {
     const fresh = await readFromStart(ctx, db, buyer, hint);
     if ('skipped' in fresh) return { db, buyer, skipped: fresh.skipped };
-    ({ read, identity, guardedAt } = fresh);
+    ({ read, identity, guardedAt, guard } = fresh);
   } else {
-    if (row.guard !== revision || hint.reguard) {
-      const guard = await guardChannel(ctx.client, buyer, ctx.rules);
-      if (typeof guard === 'object') return { db, buyer, skipped: guard.refused };
-      if (guard === 'changed') {
-        guardedAt = ctx.client.clock.now();
-        // Copies parked while the channel could not be written go to it now.
-        await republishBuyer(ctx.local, buyer);
-      }
+    guard = row.guard;
+    if (hint.reguard) {
+      // Its owner's account changed (couch_peruser made them its admin again): adopted again now.
+      const adopted = await adopt(ctx, buyer, guard !== revision);
+      if ('skipped' in adopted) return { db, buyer, skipped: adopted.skipped };
+      ({ guardedAt, guard } = adopted);
     }
     read = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, { since: row.since, pageLimit: ctx.pageLimit, now: ctx.now, signal: ctx.signal });
     // A database made again (or restored) and read from an old checkpoint: its identity first.
     if (wentBack(read.lastSeq, row.since)) return { db, buyer, again: { ...hint, suspect: true } };
-    if (read.rulesTouched) {
-      // Someone wrote a design document (our own adoption, or an admin of the channel):
-      // check again now, before trusting what was read.
-      const guard = await guardChannel(ctx.client, buyer, ctx.rules);
-      if (typeof guard === 'object') return { db, buyer, skipped: guard.refused };
-      if (guard === 'changed') guardedAt = ctx.client.clock.now();
+    // Someone wrote a design document (our own adoption, or an admin of the channel), or it was
+    // never checked: checked now if anything read must be trusted, else when something is.
+    if (guard !== revision || read.rulesTouched) {
+      if (needsTrust(read)) {
+        const adopted = await adopt(ctx, buyer, guard !== revision);
+        if ('skipped' in adopted) return { db, buyer, skipped: adopted.skipped };
+        guardedAt ??= adopted.guardedAt;
+        guard = adopted.guard;
+      } else {
+        guard = undefined;
+      }
     }
     identity ??= row.identity;
   }
-  const next: CheckpointRow = { ...checkpointOf(db, read.lastSeq, identity, ctx.now()), guard: revision };
+  const next: CheckpointRow = checkpointOf(db, read.lastSeq, identity, ctx.now());
   const seq = hint.seq ?? row?.seq;
   const made = hint.made ?? row?.made;
+  if (guard !== undefined) next.guard = guard;
   if (seq !== undefined) next.seq = seq;
   if (made !== undefined) next.made = made;
   return { db, buyer, read, guardedAt, checkpoint: moved(row, next) ? next : undefined };
+}
+
+/** Intents to decide (tampered ones too, refused as such) are trusted only from a guarded channel. */
+function needsTrust(read: ChannelRead): boolean {
+  return read.intents.length > 0 || read.tampered.length > 0;
+}
+
+/**
+ * Makes the channel the shop's (or checks that it is, where this seller may not). `wasUnguarded`:
+ * copies parked while it could not be written go to it now.
+ */
+async function adopt(ctx: JobContext, buyer: BuyerId, wasUnguarded: boolean): Promise<{ guard: string; guardedAt?: number } | { skipped: string }> {
+  const result = await guardChannel(ctx.client, buyer, ctx.rules);
+  if (typeof result === 'object') return { skipped: result.refused };
+  if (result === 'ok') return { guard: rulesRevision(ctx.rules) };
+  if (wasUnguarded) await republishBuyer(ctx.local, buyer);
+  return { guard: rulesRevision(ctx.rules), guardedAt: ctx.client.clock.now() };
 }
 
 function due(ctx: JobContext, db: string): boolean {
@@ -124,33 +146,36 @@ async function checkChannelIdentity(ctx: JobContext, db: string, buyer: BuyerId)
   return 'lost';
 }
 
-type FromStart = { read: ChannelRead; identity: string; guardedAt?: number } | { skipped: string };
+type FromStart = { read: ChannelRead; identity: string; guardedAt?: number; guard?: string } | { skipped: string };
 
-/** A channel this device has not read: its `_security` and whole feed, adopted only if they show it is not yet. */
+/**
+ * A channel this device has not read: its whole feed, which shows its design documents and
+ * identity. Rules missing or not the shop's (a channel couch_peruser just made): adopted now.
+ * Intents to trust: its `_security` is checked too (and it is adopted if need be). Neither:
+ * nothing is trusted from it yet, so nothing more is asked (one request for a quiet channel;
+ * it is checked when an intent comes).
+ */
 async function readFromStart(ctx: JobContext, db: string, buyer: BuyerId, hint: Hint): Promise<FromStart> {
   const options = { since: 0, pageLimit: ctx.pageLimit, now: ctx.now, signal: ctx.signal };
-  const [security, first] = await Promise.all([
-    ctx.client.getSecurity(db, ctx.signal).catch(absentAsUndefined),
-    readChannel(ctx.local, ctx.client, ctx.draft, buyer, options).catch(absentAsUndefined),
-  ]);
-  let read = first;
+  let read = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, options).catch(absentAsUndefined);
+  // Missing: made here only for a user found in `_users` (where this device makes channels).
+  if (read === undefined && !hint.user) return { skipped: `The channel ${db} is not there yet.` };
   let guardedAt: number | undefined;
-  if (security === undefined || read === undefined || !guardedAsRead(security, read, buyer, ctx.rules)) {
-    // Missing: made here only for a user found in `_users` (where this device makes channels).
-    if ((security === undefined || read === undefined) && !hint.user) return { skipped: `The channel ${db} is not there yet.` };
-    const guard = await guardChannel(ctx.client, buyer, ctx.rules);
-    if (typeof guard === 'object') return { skipped: guard.refused };
-    if (guard === 'changed') {
-      guardedAt = ctx.client.clock.now();
-      await republishBuyer(ctx.local, buyer);
-    }
+  let guard: string | undefined;
+  const rulesOk = read !== undefined && rulesAsRead(read, ctx.rules);
+  const trusted = rulesOk && needsTrust(read!) && sameSecurity(await ctx.client.getSecurity(db, ctx.signal).catch(absentAsUndefined), channelSecurity(buyer));
+  if (trusted) guard = rulesRevision(ctx.rules);
+  if (!rulesOk || (needsTrust(read!) && !trusted)) {
+    const adopted = await adopt(ctx, buyer, true);
+    if ('skipped' in adopted) return adopted;
+    ({ guard, guardedAt } = adopted);
     // Read again, now that it is guarded: whatever was written before counts as sent now.
-    read = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, options);
+    if (guardedAt !== undefined || read === undefined) read = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, options);
   }
-  const identity = read.identity ?? (await readIdentity(ctx.client, db));
+  const identity = read!.identity ?? (await readIdentity(ctx.client, db));
   if (identity === undefined) return { skipped: new NotReadyError(db).message };
   ctx.identityChecked.set(db, ctx.now());
-  return { read, identity, guardedAt };
+  return { read: read!, identity, guardedAt, guard };
 }
 
 function absentAsUndefined(error: unknown): undefined {

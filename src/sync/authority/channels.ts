@@ -11,7 +11,7 @@ import type { Change, CouchClient } from '../couch-client.ts';
 import { isAbsent } from '../identity.ts';
 import { readChannelIntent, setAsideRow } from '../incoming.ts';
 import { channelDb, IDENTITY_DOC_ID, USER_NAME_PATTERN } from '../names.ts';
-import { channelNeedsAdoption, RULES_DOC_ID, type RulesOptions } from '../rules.ts';
+import { buildRules, channelNeedsAdoption, RULES_DOC_ID, rulesNeedUpdate, type RulesOptions } from '../rules.ts';
 import { adoptChannel } from '../setup-shop.ts';
 import { sameDecision } from './publish.ts';
 
@@ -79,12 +79,13 @@ export interface ReadOptions {
 }
 
 /**
- * Whether what a read from the start saw (`_security`, and every design document in the feed)
- * is a channel the shop has adopted: the buyer a member only, the shop's rules, no others.
+ * Whether a read from the start shows the shop's rules in place and no other design document
+ * (each runs on every write: one left by a buyer who was admin could refuse the shop's decisions).
  */
-export function guardedAsRead(security: unknown, read: ChannelRead, buyer: string, rules: RulesOptions): boolean {
+export function rulesAsRead(read: ChannelRead, rules: RulesOptions): boolean {
   const others = [...read.designDocs].filter(([id, doc]) => id !== RULES_DOC_ID && doc !== null);
-  return others.length === 0 && !channelNeedsAdoption(security, read.designDocs.get(RULES_DOC_ID) ?? undefined, buyer, rules);
+  const doc = read.designDocs.get(RULES_DOC_ID);
+  return others.length === 0 && doc != null && !rulesNeedUpdate(doc, buildRules(rules).channel);
 }
 
 /** Reads a channel's changes since `o.since`, to the end of the feed. */

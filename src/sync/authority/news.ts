@@ -99,6 +99,8 @@ export class ChannelNews {
   /** A whole sweep is wanted now (a new device), not a page per run. */
   private urgent = false;
   private sweptThisRun = false;
+  /** Without `_db_updates`: this run's whole sweep is done. */
+  private roundDone = false;
   private catalogEvent = false;
   private journalEvent = false;
   private loaded = false;
@@ -110,10 +112,14 @@ export class ChannelNews {
     private readonly o: NewsOptions,
   ) {}
 
-  /** A run begins: the sweep may take its next page. */
+  /** A run begins: the sweep may take its next page (with `_db_updates`), or sweeps everything again (without). */
   startRun(): void {
     this.sweptThisRun = false;
-    if (this.mode === 'sweep') this.list = undefined;
+    this.roundDone = false;
+    if (this.mode === 'sweep') {
+      this.list = undefined;
+      this.cursor = null;
+    }
   }
 
   /** A channel to read again (a transient failure, a sequence gone backwards). */
@@ -200,7 +206,6 @@ export class ChannelNews {
     } catch (error) {
       if (!unsupported(error)) throw error;
       this.mode = 'sweep';
-      this.byInfo = true;
     }
   }
 
@@ -276,7 +281,7 @@ export class ChannelNews {
   }
 
   private sweepWanted(): boolean {
-    if (this.mode === 'sweep') return this.list === undefined || this.list.length > 0;
+    if (this.mode === 'sweep') return !this.roundDone;
     return this.urgent || !this.sweptThisRun;
   }
 
@@ -325,6 +330,8 @@ export class ChannelNews {
     if (complete) {
       this.sweeps += 1;
       this.urgent = false;
+      this.roundDone = true;
+      this.list = undefined;
     }
   }
 
