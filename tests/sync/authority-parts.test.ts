@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { rulesRevision } from '../../src/sync/authority/channel-job.ts';
-import { seqNumber, wentBack } from '../../src/sync/authority/news.ts';
+import { seqNumber, wentBack } from '../../src/sync/authority/sweep.ts';
 import { pool } from '../../src/sync/authority/pool.ts';
 import { CouchClient } from '../../src/sync/couch-client.ts';
 

@@ -21,33 +21,28 @@
  * intents are read only after the journal is.
  */
 import {
-  decideInto, draftOf, emptyState, foldDecision, refuseTampered, type BuyerId, type Decision, type Draft, type EventId, type Intent,
+  decideInto, draftOf, emptyState, foldDecision, refuseTampered, type BuyerId, type Decision, type Draft, type Intent,
 } from '../../domain/index.ts';
 import { validateIntent } from '../../domain/validate/index.ts';
 import { storeAuthorityRun, republishCopies, unparkAll } from '../../storage/authority-state.ts';
 import {
-  checkpointOf, checkpointsOf, getCheckpoint, decisionsAfter, markPublished, pendingIntents, refuseQueued, republishAll,
-  type CheckpointRow, type SetAsideRow, type ShopDb,
+  checkpointOf, checkpointsOf, getCheckpoint, decisionsAfter, pendingIntents, refuseQueued, republishAll, type ShopDb,
 } from '../../storage/index.ts';
 import { CouchError, type CouchClient } from '../couch-client.ts';
-import { StandbyError } from '../sync-loop.ts';
 import { checkIdentity, NotReadyError, readIdentity } from '../identity.ts';
 import { readDecision } from '../incoming.ts';
 import { catalogDb, channelOwner, journalDb } from '../names.ts';
 import { pullDb } from '../pull-db.ts';
 import type { RulesOptions } from '../rules.ts';
-import { readOneChannel, type ChannelOutcome, type JobContext } from './channel-job.ts';
+import { collectOutcomes, readOneChannel, type ChannelOutcome, type JobContext } from './channel-job.ts';
+import { checkNotDiverged } from './journal.ts';
 import { guardChannel, type Forgery } from './channels.ts';
-import { acquireLease, releaseLease } from './lease.ts';
+import { LeaseKeeper, type LeaseOptions } from './lease-keeper.ts';
 import { ChannelNews, type NewsMode, type Plan } from './news.ts';
 import { pool } from './pool.ts';
 import { JournalDivergedError, publishQueued, type PublishReport } from './publish.ts';
 
-export interface RemoteAuthorityOptions extends RulesOptions {
-  /** How long a lease lasts; runs renew it. Default 60 s. */
-  leaseMs?: number;
-  /** Nothing is stored or published with less than this left on the lease (it is renewed first). Default 15 s. */
-  leaseMarginMs?: number;
+export interface RemoteAuthorityOptions extends RulesOptions, LeaseOptions {
   publishBatch?: number;
   /** Changes per page, journal and channels. */
   pageLimit?: number;
@@ -59,8 +54,6 @@ export interface RemoteAuthorityOptions extends RulesOptions {
   sweepPage?: number;
   /** The longest wait for news between runs (news.ts WATCH_MS). */
   watchMs?: number;
-  /** A lease renewed this recently is not renewed again at the start of a run (default 10 s; 0: every run). */
-  leaseRenewMs?: number;
 }
 
 /** One batch, for a log line: what it did and what it cost. */
@@ -91,8 +84,6 @@ export interface RunHooks {
   stopping?(): boolean;
 }
 
-/** A lease renewed this recently is not renewed again at the start of a run. */
-const RENEW_AFTER_MS = 10_000;
 /** How often the catalog's identity is checked when `_db_updates` would report its loss. */
 const CATALOG_RECHECK_MS = 10 * 60_000;
 
@@ -102,9 +93,7 @@ export class RemoteAuthority {
   private needsJournal = true;
   private started = false;
   private self: { name: string | null; admin: boolean } | undefined;
-  /** The lease as this device last took it (server time). */
-  private lease: { until: number; at: number } | undefined;
-  private renewing: Promise<void> | undefined;
+  private readonly lease: LeaseKeeper;
   private catalogCheckedAt = -Infinity;
   private readonly identityChecked = new Map<string, number>();
   readonly news: ChannelNews;
@@ -117,18 +106,15 @@ export class RemoteAuthority {
     private readonly now: () => number,
     private readonly options: RemoteAuthorityOptions,
   ) {
+    this.lease = new LeaseKeeper(client, shop, device, options, () => (this.needsJournal = true));
     this.news = new ChannelNews(local, client, shop, {
       now, self: () => this.self, sweepPage: options.sweepPage, concurrency: options.concurrency, watchMs: options.watchMs,
     });
   }
 
-  private get leaseMs(): number {
-    return this.options.leaseMs ?? 60_000;
-  }
-
   async runOnce(signal?: AbortSignal, hooks: RunHooks = {}): Promise<RunReport> {
     const { client, device } = this;
-    const lease = await this.holdLease(false);
+    const lease = await this.lease.hold();
     const report: RunReport = {
       lease: lease.held ? { held: true, holder: device.id, label: device.label, until: lease.until } : { ...lease, held: false },
       decided: [], published: { journal: 0, copies: 0 }, forgeries: [], skipped: [], batches: [],
@@ -165,10 +151,7 @@ export class RemoteAuthority {
       // Whatever went wrong, read the journal again before deciding anything more.
       this.needsJournal = true;
       // A device whose copy of the shop diverged must not keep the shop waiting on its lease.
-      if (error instanceof JournalDivergedError) {
-        this.lease = undefined;
-        await releaseLease(client, this.shop, device.id).catch(() => undefined);
-      }
+      if (error instanceof JournalDivergedError) await this.lease.release().catch(() => undefined);
       throw error;
     }
   }
@@ -179,9 +162,8 @@ export class RemoteAuthority {
   }
 
   /** Gives the lease up (the headless authority's clean stop), so another device may decide at once. */
-  async release(): Promise<boolean> {
-    this.lease = undefined;
-    return releaseLease(this.client, this.shop, this.device.id);
+  release(): Promise<boolean> {
+    return this.lease.release();
   }
 
   /** One batch: plan, read, decide, store, publish. Returns whether more waits. */
@@ -201,7 +183,9 @@ export class RemoteAuthority {
       this.news.putBack(plan);
       throw error;
     }
-    const run = collect(outcomes, report);
+    const run = collectOutcomes(outcomes);
+    report.skipped.push(...run.skipped);
+    report.forgeries.push(...run.forgeries);
     run.intents.push(...commands);
     outcomes.forEach((o, i) => {
       if (o.again) this.news.notice(o.db, o.again);
@@ -210,7 +194,7 @@ export class RemoteAuthority {
     let stored: Decision[];
     try {
       // Stored only inside the lease: renewed first if little of it is left.
-      await this.leaseForWriting();
+      await this.lease.forWriting();
       const now = Math.round(this.client.clock.now());
       const decisions = [...refuseTampered(this.draft, run.tampered, now), ...decideInto(this.draft, run.intents, now)];
       // Each decision records the revision of the intent it decided, as the server held it.
@@ -253,7 +237,7 @@ export class RemoteAuthority {
       now: this.now, signal, identityChecked: this.identityChecked,
     };
     return pool(plan.channels, this.options.concurrency ?? 8, async ([db, hint], i) => {
-      await this.keepLease();
+      await this.lease.keep();
       try {
         return await readOneChannel(ctx, db, hint, rows[i]);
       } catch (error) {
@@ -265,60 +249,6 @@ export class RemoteAuthority {
     });
   }
 
-  /**
-   * Holds the lease: takes it, or renews it unless it was renewed a moment ago (a busy shop
-   * runs back to back). `force` renews whatever the time.
-   */
-  private async holdLease(force: boolean): ReturnType<typeof acquireLease> {
-    const now = this.client.clock.now();
-    const held = this.lease;
-    const fresh = Math.min(this.options.leaseRenewMs ?? RENEW_AFTER_MS, this.leaseMs / 4);
-    if (!force && held !== undefined && now - held.at < fresh && held.until - now > this.margin()) {
-      return { held: true, rev: '', until: held.until, renewed: true };
-    }
-    const lease = await acquireLease(this.client, this.shop, this.device.id, this.device.label, this.leaseMs);
-    this.lease = lease.held ? { until: lease.until, at: now } : undefined;
-    // Someone else held the lease meanwhile: the journal may hold decisions this device has not read.
-    if (lease.held && !lease.renewed) this.needsJournal = true;
-    return lease;
-  }
-
-  private margin(): number {
-    return this.options.leaseMarginMs ?? 15_000;
-  }
-
-  /** Before a batch is stored: the lease must have at least the margin left; renewed if not. */
-  private async leaseForWriting(): Promise<void> {
-    const held = this.lease;
-    if (held !== undefined && held.until - this.client.clock.now() > this.margin()) return;
-    await this.renewOrStop();
-  }
-
-  /**
-   * While channels are read, and before each journal write: renewed once half of it is gone,
-   * so a long read or publish never outlives it (and a device that lost it stops there).
-   */
-  private async keepLease(): Promise<void> {
-    const held = this.lease;
-    if (held !== undefined && held.until - this.client.clock.now() > Math.max(this.leaseMs / 2, this.margin())) return;
-    this.renewing ??= this.renewOrStop().finally(() => (this.renewing = undefined));
-    await this.renewing;
-  }
-
-  /**
-   * Renews the lease before a journal write or a store. If another device held it meanwhile, it
-   * numbered decisions from the same journal, so this device must stop writing and read the
-   * journal again.
-   */
-  private async renewOrStop(): Promise<void> {
-    const lease = await this.holdLease(true);
-    if (!lease.held || !lease.renewed) {
-      this.needsJournal = true;
-      this.lease = undefined;
-      throw new StandbyError(lease.held ? 'the lease lapsed during the run' : lease.label);
-    }
-  }
-
   /** Pulls the journal into the device: the shop's source of truth, made by whichever device held the lease. */
   private async readJournal(signal?: AbortSignal): Promise<void> {
     const db = journalDb(this.shop);
@@ -327,7 +257,7 @@ export class RemoteAuthority {
     const pulled = await pullDb(this.local, this.client, db, identity, (change) => readDecision(change), {
       now: this.now, signal, limit: this.options.pageLimit,
     });
-    await this.checkNotDiverged();
+    await checkNotDiverged(this.local);
     // Fold everything again if anything came: decisions pulled may be numbered below the draft's.
     if (pulled.applied > 0) this.draft = draftOf(emptyState());
     this.needsJournal = false;
@@ -354,25 +284,6 @@ export class RemoteAuthority {
     else await republishCopies(this.local, row);
   }
 
-  /**
-   * Another device decided while this one held unpublished decisions (its lease ran out
-   * during a crash): both numbered the same part of the journal. This device's copy of the
-   * shop is then not the journal's and must not decide or publish more.
-   */
-  private async checkNotDiverged(): Promise<void> {
-    const unpublished = (await this.local.publish.toArray()).filter((r) => r.stage === 'journal');
-    if (unpublished.length === 0) return;
-    const mine = new Set<string>(unpublished.map((r) => r.id));
-    const ns = unpublished.map((r) => r.n);
-    const [from, to] = [Math.min(...ns), Math.max(...ns)];
-    // Another device's decision numbered among ours: both decided from the same journal.
-    const foreign = await this.local.events.where('n').between(from, to, true, true).filter((e) => !mine.has(e.id)).count();
-    if (foreign > 0) throw new JournalDivergedError([...mine]);
-    // Decisions numbered after ours were made by a device that read ours in the journal (a
-    // write whose answer was lost): they are there; only their copies may be missing.
-    if ((await this.local.events.where('n').above(to).count()) > 0) await markPublished(this.local, [...mine] as EventId[], 'copies');
-  }
-
   private async catchUp(): Promise<void> {
     for (const d of await decisionsAfter(this.local, this.draft.n)) foldDecision(this.draft, d);
   }
@@ -380,7 +291,7 @@ export class RemoteAuthority {
   private publish(signal?: AbortSignal): Promise<PublishReport> {
     return publishQueued(this.local, this.client, this.shop, {
       batch: this.options.publishBatch, signal, openChannel: (buyer) => guardChannel(this.client, buyer, this.options),
-      keepLease: () => this.keepLease(), concurrency: this.options.concurrency,
+      keepLease: () => this.lease.keep(), concurrency: this.options.concurrency,
     });
   }
 
@@ -395,35 +306,6 @@ export class RemoteAuthority {
     }
     return ready;
   }
-}
-
-/** A batch's channels put together: their intents (taken as sent no earlier than their guarding), and what to store. */
-function collect(outcomes: readonly ChannelOutcome[], report: RunReport) {
-  const out = {
-    intents: [] as Intent[], tampered: [] as Intent[], revs: new Map<string, string>(), setAside: [] as SetAsideRow[],
-    checkpoints: [] as CheckpointRow[], failed: undefined as unknown,
-  };
-  for (const o of outcomes) {
-    if (o.failed !== undefined) {
-      out.failed ??= o.failed;
-      continue;
-    }
-    if (o.skipped !== undefined) report.skipped.push({ db: o.db, reason: o.skipped });
-    const read = o.read;
-    if (read === undefined) continue;
-    // Intents written while a channel was not guarded were never checked, `sentAt` included:
-    // they are taken as sent when the shop guarded it, not when they say.
-    const at = o.guardedAt === undefined ? undefined : Math.round(o.guardedAt);
-    for (const intent of read.intents) {
-      out.intents.push(at !== undefined && intent.by === 'buyer' && intent.sentAt < at ? { ...intent, sentAt: at } : intent);
-    }
-    out.tampered.push(...read.tampered);
-    for (const [id, rev] of read.revs) out.revs.set(id, rev);
-    out.setAside.push(...read.setAside);
-    report.forgeries.push(...read.forgeries);
-    if (o.checkpoint) out.checkpoints.push(o.checkpoint);
-  }
-  return out;
 }
 
 function add(into: PublishReport, more: PublishReport): void {

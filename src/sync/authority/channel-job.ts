@@ -6,14 +6,14 @@
  * the start, which carries its design documents and its identity too, so that a new device
  * with a thousand buyers does not adopt a thousand channels again.
  */
-import type { BuyerId, Draft } from '../../domain/index.ts';
-import { checkpointOf, republishBuyer, startOver, type CheckpointRow, type ShopDb } from '../../storage/index.ts';
+import type { BuyerId, Draft, Intent } from '../../domain/index.ts';
+import { checkpointOf, republishBuyer, startOver, type CheckpointRow, type SetAsideRow, type ShopDb } from '../../storage/index.ts';
 import type { CouchClient, CouchError } from '../couch-client.ts';
 import { checkIdentity, isAbsent, NotReadyError, readIdentity } from '../identity.ts';
 import { channelOwner } from '../names.ts';
 import { channelSecurity, RULES_VERSION, sameSecurity, type RulesOptions } from '../rules.ts';
-import { guardChannel, readChannel, rulesAsRead, type ChannelRead } from './channels.ts';
-import { wentBack, type Hint } from './news.ts';
+import { guardChannel, readChannel, rulesAsRead, type ChannelRead, type Forgery } from './channels.ts';
+import { wentBack, type Hint } from './sweep.ts';
 
 /** How long a channel's identity is trusted while nothing says otherwise (checked again when next read after that). */
 export const IDENTITY_RECHECK_MS = 10 * 60_000;
@@ -190,4 +190,33 @@ function moved(before: CheckpointRow | undefined, after: CheckpointRow): boolean
     JSON.stringify(before.since) !== JSON.stringify(after.since) || before.identity !== after.identity || before.guard !== after.guard
     || JSON.stringify(before.seq) !== JSON.stringify(after.seq) || before.made !== after.made
   );
+}
+
+/** A batch's channels put together: their intents (taken as sent no earlier than their guarding), and what to store. */
+export function collectOutcomes(outcomes: readonly ChannelOutcome[]) {
+  const out = {
+    intents: [] as Intent[], tampered: [] as Intent[], revs: new Map<string, string>(), setAside: [] as SetAsideRow[],
+    checkpoints: [] as CheckpointRow[], failed: undefined as unknown, skipped: [] as { db: string; reason: string }[], forgeries: [] as Forgery[],
+  };
+  for (const o of outcomes) {
+    if (o.failed !== undefined) {
+      out.failed ??= o.failed;
+      continue;
+    }
+    if (o.skipped !== undefined) out.skipped.push({ db: o.db, reason: o.skipped });
+    const read = o.read;
+    if (read === undefined) continue;
+    // Intents written while a channel was not guarded were never checked, `sentAt` included:
+    // they are taken as sent when the shop guarded it, not when they say.
+    const at = o.guardedAt === undefined ? undefined : Math.round(o.guardedAt);
+    for (const intent of read.intents) {
+      out.intents.push(at !== undefined && intent.by === 'buyer' && intent.sentAt < at ? { ...intent, sentAt: at } : intent);
+    }
+    out.tampered.push(...read.tampered);
+    for (const [id, rev] of read.revs) out.revs.set(id, rev);
+    out.setAside.push(...read.setAside);
+    out.forgeries.push(...read.forgeries);
+    if (o.checkpoint) out.checkpoints.push(o.checkpoint);
+  }
+  return out;
 }

@@ -19,24 +19,13 @@
  * Positions (`_db_updates`' and `_users`' seqs) are stored with a batch's decisions, and only
  * once every channel they named has been read: a crash reads some channels again, never fewer.
  */
-import { checkpointOf, checkpointsFrom, checkpointsOf, forgetGuards, getCheckpoint, type CheckpointRow, type ShopDb } from '../../storage/index.ts';
-import { CouchError, type CouchClient, type DbInfo, type DbUpdate } from '../couch-client.ts';
+import { checkpointOf, checkpointsOf, forgetGuards, getCheckpoint, type CheckpointRow, type ShopDb } from '../../storage/index.ts';
+import { CouchError, type CouchClient, type DbUpdate } from '../couch-client.ts';
 import { catalogDb, channelDb, channelOwner, journalDb, USER_NAME_PATTERN } from '../names.ts';
 import { sleep } from '../sync-loop.ts';
-import { pool } from './pool.ts';
+import { Sweep, unsupported, type Hint } from './sweep.ts';
 
-/** Why a channel is to be read, and what to keep with its checkpoint. */
-export interface Hint {
-  /** It may have been made again (deleted, created, its sequence went backwards): check its identity first. */
-  suspect?: boolean;
-  /** Its owner's account changed: adopt it again before trusting it. */
-  reguard?: boolean;
-  /** Its owner was found in `_users`: make the channel if it is missing (where the seller's device makes them). */
-  user?: boolean;
-  /** What the sweep saw (kept with the checkpoint once read). */
-  seq?: unknown;
-  made?: string;
-}
+export type { Hint } from './sweep.ts';
 
 export interface Plan {
   /** Channels to read in this batch, with why. */
@@ -65,8 +54,6 @@ export interface NewsOptions {
 
 const UPDATES_ROW = '_db_updates';
 const USERS_ROW = '_users';
-const CHANNEL_PREFIX = 'userdb-';
-const CHANNEL_END = 'userdb-\ufff0';
 /** A `_db_updates` read this recent (the watch's) is not repeated at the start of a run. */
 const FRESH_MS = 2_000;
 /** How long the watch holds one longpoll (CouchDB's default changes timeout is 60 s; phones' NATs drop idle connections sooner). */
@@ -79,8 +66,6 @@ const USERS_PAGE = 500;
 
 export class ChannelNews {
   mode: NewsMode | undefined;
-  /** Whole sweeps finished since start (the first one makes a new device converge). */
-  sweeps = 0;
   private probedAt = -Infinity;
   private readonly pending = new Map<string, Hint>();
   /** `_db_updates`: read up to `fetched`; `stored` is what the device has kept. */
@@ -92,10 +77,7 @@ export class ChannelNews {
   private usersStored: unknown;
   private usersDirty = true;
   private usersFeed = true;
-  /** The sweep: CouchDB's `_dbs_info` pages from `cursor`, or (`byInfo`) each channel's info from `list`. */
-  private byInfo = false;
-  private cursor: string | null = null;
-  private list: string[] | undefined;
+  private readonly sweep: Sweep;
   /** A whole sweep is wanted now (a new device), not a page per run. */
   private urgent = false;
   private sweptThisRun = false;
@@ -110,16 +92,25 @@ export class ChannelNews {
     private readonly client: CouchClient,
     private readonly shop: string,
     private readonly o: NewsOptions,
-  ) {}
+  ) {
+    this.sweep = new Sweep({
+      local, client, page: o.sweepPage ?? 100, concurrency: o.concurrency ?? 8,
+      isBuyerChannel: (db) => this.isBuyerChannel(db),
+      listAll: () => !this.usersFeed || this.o.self()?.admin === false,
+      waiting: () => this.pending.keys(),
+    });
+  }
+
+  /** Whole sweeps finished since start (the first one makes a new device converge). */
+  get sweeps(): number {
+    return this.sweep.done;
+  }
 
   /** A run begins: the sweep may take its next page (with `_db_updates`), or sweeps everything again (without). */
   startRun(): void {
     this.sweptThisRun = false;
     this.roundDone = false;
-    if (this.mode === 'sweep') {
-      this.list = undefined;
-      this.cursor = null;
-    }
+    if (this.mode === 'sweep') this.sweep.restart();
   }
 
   /** A channel to read again (a transient failure, a sequence gone backwards). */
@@ -134,7 +125,15 @@ export class ChannelNews {
     if (this.mode === 'updates' && this.o.now() - this.fetchedAt > FRESH_MS) await this.fetchUpdates(signal);
     // Only the server's admin reads `_users` (PouchDB Server fails a seller's read with a 500).
     if (this.usersDirty && this.usersFeed && this.o.self()?.admin !== false) await this.readUsers(signal);
-    while (this.pending.size < max && this.sweepWanted()) await this.sweepStep(max - this.pending.size, signal);
+    while (this.pending.size < max && this.sweepWanted()) {
+      this.sweptThisRun = true;
+      const { found, complete } = await this.sweep.step(max - this.pending.size, signal);
+      for (const [db, hint] of found) this.notice(db, hint);
+      if (complete) {
+        this.urgent = false;
+        this.roundDone = true;
+      }
+    }
     const channels = [...this.pending.entries()].slice(0, max);
     for (const [db] of channels) this.pending.delete(db);
     const rows: CheckpointRow[] = [];
@@ -284,94 +283,4 @@ export class ChannelNews {
     if (this.mode === 'sweep') return !this.roundDone;
     return this.urgent || !this.sweptThisRun;
   }
-
-  /** One page of the sweep: the channels whose `update_seq` differs from what was seen go to `pending`. */
-  private async sweepStep(room: number, signal?: AbortSignal): Promise<void> {
-    this.sweptThisRun = true;
-    const page = this.o.sweepPage ?? 100;
-    let infos: DbInfo[];
-    let complete: boolean;
-    if (!this.byInfo) {
-      try {
-        infos = await this.client.dbsInfoRange({ startkey: this.cursor ?? CHANNEL_PREFIX, endkey: CHANNEL_END, limit: page, signal });
-      } catch (error) {
-        if (!unsupported(error)) throw error;
-        this.byInfo = true; // a server without `_dbs_info` (CouchDB before 3.2): each channel's info
-        return;
-      }
-      complete = infos.length < page;
-      this.cursor = complete ? null : `${infos[infos.length - 1]!.db_name}\u0000`;
-    } else {
-      this.list ??= await this.sweepList(signal);
-      const next = this.list.splice(0, Math.max(room, 1));
-      // A channel gone (404) is left out: there is nothing to read, and a decision for its
-      // buyer makes it again when it is published (publish.ts).
-      const got = await pool(next, this.o.concurrency ?? 8, async (db) => {
-        try {
-          return await this.client.info(db, signal);
-        } catch (error) {
-          if (error instanceof CouchError && error.status === 404) return undefined;
-          throw error;
-        }
-      });
-      infos = got.filter((g): g is DbInfo => g !== undefined);
-      complete = this.list.length === 0;
-    }
-    const buyers = infos.filter((i) => this.isBuyerChannel(i.db_name));
-    const rows = await checkpointsOf(this.local, buyers.map((i) => i.db_name));
-    buyers.forEach((info, i) => {
-      const row = rows[i];
-      const seen = { seq: info.update_seq, made: info.instance_start_time };
-      if (row === undefined) return this.notice(info.db_name, seen);
-      const madeAgain = row.made !== undefined && info.instance_start_time !== undefined && row.made !== info.instance_start_time;
-      if (madeAgain || wentBack(info.update_seq, row.seq ?? row.since)) return this.notice(info.db_name, { ...seen, suspect: true });
-      if (!sameSeq(info.update_seq, row.seq)) this.notice(info.db_name, seen);
-    });
-    if (complete) {
-      this.sweeps += 1;
-      this.urgent = false;
-      this.roundDone = true;
-      this.list = undefined;
-    }
-  }
-
-  /** Every channel to look at in a sweep by each channel's info: those read before, and those that exist. */
-  private async sweepList(signal?: AbortSignal): Promise<string[]> {
-    const dbs = new Set((await checkpointsFrom(this.local, CHANNEL_PREFIX)).map((r) => r.db));
-    if (!this.usersFeed || this.o.self()?.admin === false) {
-      // No `_users` to follow (a `seller` role): the channels the server lists, if it lets us.
-      try {
-        for (const db of await this.client.request<string[]>('GET', '_all_dbs', undefined, { signal })) dbs.add(db);
-      } catch (error) {
-        if (!unsupported(error)) throw error;
-      }
-    }
-    for (const db of this.pending.keys()) dbs.delete(db);
-    return [...dbs].filter((db) => this.isBuyerChannel(db)).sort();
-  }
-}
-
-/** The server does not offer this (PouchDB Server: 400 or 404), or not to this user (401, 403). */
-function unsupported(error: unknown): boolean {
-  return error instanceof CouchError && [400, 401, 403, 404, 405, 501].includes(error.status);
-}
-
-/** CouchDB's sequences are opaque strings whose leading number grows with every write; PouchDB Server's are numbers. */
-export function seqNumber(seq: unknown): number | undefined {
-  if (typeof seq === 'number' && Number.isFinite(seq)) return seq;
-  if (typeof seq === 'string') {
-    const m = /^(\d+)/.exec(seq);
-    return m ? Number(m[1]) : undefined;
-  }
-  return undefined;
-}
-
-/** Whether a database's sequence went backwards: it was made again, or restored from an older copy. */
-export function wentBack(now: unknown, before: unknown): boolean {
-  const [a, b] = [seqNumber(now), seqNumber(before)];
-  return a !== undefined && b !== undefined && a < b;
-}
-
-function sameSeq(a: unknown, b: unknown): boolean {
-  return a === b || (a !== undefined && b !== undefined && JSON.stringify(a) === JSON.stringify(b));
 }
