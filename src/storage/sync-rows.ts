@@ -20,6 +20,11 @@ export interface CheckpointRow {
    * it before trusting its intents. Kept here so that a restart does not adopt every channel again.
    */
   guard?: string;
+  /**
+   * The seller's device, a buyer's channel: the revision of the shop's rules its feed showed in
+   * place, with no other design document (its `_security` not checked yet: see `guard`).
+   */
+  rules?: string;
   /** The seller's device, a buyer's channel: its `update_seq` as the last sweep saw it (opaque: compared for equality only). */
   seq?: unknown;
   /** The seller's device, a buyer's channel: its `instance_start_time` as the last sweep saw it (another: the database was made again). */

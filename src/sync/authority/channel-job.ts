@@ -12,7 +12,7 @@ import type { CouchClient, CouchError } from '../couch-client.ts';
 import { checkIdentity, isAbsent, NotReadyError, readIdentity } from '../identity.ts';
 import { channelOwner } from '../names.ts';
 import { channelSecurity, RULES_VERSION, sameSecurity, type RulesOptions } from '../rules.ts';
-import { guardChannel, readChannel, rulesAsRead, type ChannelRead, type Forgery } from './channels.ts';
+import { guardChannel, readChannel, rulesAsRead, rulesChangedToOurs, type ChannelRead, type Forgery } from './channels.ts';
 import { wentBack, type Hint } from './sweep.ts';
 
 /** How long a channel's identity is trusted while nothing says otherwise (checked again when next read after that). */
@@ -65,43 +65,66 @@ export async function readOneChannel(ctx: JobContext, db: string, hint: Hint, kn
   }
   let read: ChannelRead;
   let guardedAt: number | undefined;
-  let guard: string | undefined;
+  let trust: Trust;
   if (row === undefined) {
     const fresh = await readFromStart(ctx, db, buyer, hint);
     if ('skipped' in fresh) return { db, buyer, skipped: fresh.skipped };
-    ({ read, identity, guardedAt, guard } = fresh);
+    ({ read, identity, guardedAt, trust } = fresh);
   } else {
-    guard = row.guard;
+    trust = { guard: row.guard, rules: row.rules };
     if (hint.reguard) {
       // Its owner's account changed (couch_peruser made them its admin again): adopted again now.
-      const adopted = await adopt(ctx, buyer, guard !== revision);
+      const adopted = await adopt(ctx, buyer, trust.guard !== revision);
       if ('skipped' in adopted) return { db, buyer, skipped: adopted.skipped };
-      ({ guardedAt, guard } = adopted);
+      ({ guardedAt, trust } = adopted);
     }
     read = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, { since: row.since, pageLimit: ctx.pageLimit, now: ctx.now, signal: ctx.signal });
     // A database made again (or restored) and read from an old checkpoint: its identity first.
     if (wentBack(read.lastSeq, row.since)) return { db, buyer, again: { ...hint, suspect: true } };
-    // Someone wrote a design document (our own adoption, or an admin of the channel), or it was
-    // never checked: checked now if anything read must be trusted, else when something is.
-    if (guard !== revision || read.rulesTouched) {
-      if (needsTrust(read)) {
-        const adopted = await adopt(ctx, buyer, guard !== revision);
-        if ('skipped' in adopted) return { db, buyer, skipped: adopted.skipped };
-        guardedAt ??= adopted.guardedAt;
-        guard = adopted.guard;
-      } else {
-        guard = undefined;
-      }
+    // A design document written (by an admin of the channel) other than the shop's current rules
+    // (its own adoption writes those): nothing is known of its rules any more.
+    if (read.rulesTouched && !rulesChangedToOurs(read, ctx.rules)) trust = {};
+    if (trust.guard !== revision && needsTrust(read)) {
+      const checked = await ensureGuarded(ctx, db, buyer, trust.rules === revision);
+      if ('skipped' in checked) return { db, buyer, skipped: checked.skipped };
+      guardedAt = checked.guardedAt;
+      trust = checked.trust;
     }
     identity ??= row.identity;
   }
   const next: CheckpointRow = checkpointOf(db, read.lastSeq, identity, ctx.now());
   const seq = hint.seq ?? row?.seq;
   const made = hint.made ?? row?.made;
-  if (guard !== undefined) next.guard = guard;
+  if (trust.guard !== undefined) next.guard = trust.guard;
+  if (trust.rules !== undefined) next.rules = trust.rules;
   if (seq !== undefined) next.seq = seq;
   if (made !== undefined) next.made = made;
   return { db, buyer, read, guardedAt, checkpoint: moved(row, next) ? next : undefined };
+}
+
+/**
+ * What the device knows of a channel: `rules`, the revision of the shop's rules its feed showed
+ * in place (and no other design document); `guard`, the revision it was found adopted under
+ * (its `_security` checked too). Intents are trusted only under `guard`.
+ */
+interface Trust {
+  guard?: string;
+  rules?: string;
+}
+
+/**
+ * Before intents are trusted: where the feed showed the rules in place, only `_security` is
+ * asked for (one request); otherwise, or if it is not the shop's, the channel is adopted.
+ */
+async function ensureGuarded(ctx: JobContext, db: string, buyer: BuyerId, rulesKnown: boolean): Promise<{ trust: Trust; guardedAt?: number } | { skipped: string }> {
+  if (rulesKnown) {
+    const security = await ctx.client.getSecurity(db, ctx.signal).catch(absentAsUndefined);
+    if (sameSecurity(security, channelSecurity(buyer))) {
+      const revision = rulesRevision(ctx.rules);
+      return { trust: { guard: revision, rules: revision } };
+    }
+  }
+  return adopt(ctx, buyer, true);
 }
 
 /** Intents to decide (tampered ones too, refused as such) are trusted only from a guarded channel. */
@@ -113,12 +136,14 @@ function needsTrust(read: ChannelRead): boolean {
  * Makes the channel the shop's (or checks that it is, where this seller may not). `wasUnguarded`:
  * copies parked while it could not be written go to it now.
  */
-async function adopt(ctx: JobContext, buyer: BuyerId, wasUnguarded: boolean): Promise<{ guard: string; guardedAt?: number } | { skipped: string }> {
+async function adopt(ctx: JobContext, buyer: BuyerId, wasUnguarded: boolean): Promise<{ trust: Trust; guardedAt?: number } | { skipped: string }> {
   const result = await guardChannel(ctx.client, buyer, ctx.rules);
   if (typeof result === 'object') return { skipped: result.refused };
-  if (result === 'ok') return { guard: rulesRevision(ctx.rules) };
+  const revision = rulesRevision(ctx.rules);
+  const trust = { guard: revision, rules: revision };
+  if (result === 'ok') return { trust };
   if (wasUnguarded) await republishBuyer(ctx.local, buyer);
-  return { guard: rulesRevision(ctx.rules), guardedAt: ctx.client.clock.now() };
+  return { trust, guardedAt: ctx.client.clock.now() };
 }
 
 function due(ctx: JobContext, db: string): boolean {
@@ -146,14 +171,13 @@ async function checkChannelIdentity(ctx: JobContext, db: string, buyer: BuyerId)
   return 'lost';
 }
 
-type FromStart = { read: ChannelRead; identity: string; guardedAt?: number; guard?: string } | { skipped: string };
+type FromStart = { read: ChannelRead; identity: string; guardedAt?: number; trust: Trust } | { skipped: string };
 
 /**
  * A channel this device has not read: its whole feed, which shows its design documents and
  * identity. Rules missing or not the shop's (a channel couch_peruser just made): adopted now.
  * Intents to trust: its `_security` is checked too (and it is adopted if need be). Neither:
- * nothing is trusted from it yet, so nothing more is asked (one request for a quiet channel;
- * it is checked when an intent comes).
+ * nothing is trusted from it yet, so nothing more is asked (one request for a quiet channel).
  */
 async function readFromStart(ctx: JobContext, db: string, buyer: BuyerId, hint: Hint): Promise<FromStart> {
   const options = { since: 0, pageLimit: ctx.pageLimit, now: ctx.now, signal: ctx.signal };
@@ -161,21 +185,25 @@ async function readFromStart(ctx: JobContext, db: string, buyer: BuyerId, hint: 
   // Missing: made here only for a user found in `_users` (where this device makes channels).
   if (read === undefined && !hint.user) return { skipped: `The channel ${db} is not there yet.` };
   let guardedAt: number | undefined;
-  let guard: string | undefined;
-  const rulesOk = read !== undefined && rulesAsRead(read, ctx.rules);
-  const trusted = rulesOk && needsTrust(read!) && sameSecurity(await ctx.client.getSecurity(db, ctx.signal).catch(absentAsUndefined), channelSecurity(buyer));
-  if (trusted) guard = rulesRevision(ctx.rules);
-  if (!rulesOk || (needsTrust(read!) && !trusted)) {
+  let trust: Trust = {};
+  if (read !== undefined && rulesAsRead(read, ctx.rules)) {
+    trust = { rules: rulesRevision(ctx.rules) };
+    if (needsTrust(read)) {
+      const checked = await ensureGuarded(ctx, db, buyer, true);
+      if ('skipped' in checked) return checked;
+      ({ trust, guardedAt } = checked);
+    }
+  } else {
     const adopted = await adopt(ctx, buyer, true);
     if ('skipped' in adopted) return adopted;
-    ({ guard, guardedAt } = adopted);
-    // Read again, now that it is guarded: whatever was written before counts as sent now.
-    if (guardedAt !== undefined || read === undefined) read = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, options);
+    ({ trust, guardedAt } = adopted);
   }
-  const identity = read!.identity ?? (await readIdentity(ctx.client, db));
+  // Read again, now that it is guarded: whatever was written before counts as sent now.
+  if (guardedAt !== undefined || read === undefined) read = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, options);
+  const identity = read.identity ?? (await readIdentity(ctx.client, db));
   if (identity === undefined) return { skipped: new NotReadyError(db).message };
   ctx.identityChecked.set(db, ctx.now());
-  return { read: read!, identity, guardedAt, guard };
+  return { read, identity, guardedAt, trust };
 }
 
 function absentAsUndefined(error: unknown): undefined {
@@ -188,7 +216,7 @@ function moved(before: CheckpointRow | undefined, after: CheckpointRow): boolean
   if (before === undefined) return true;
   return (
     JSON.stringify(before.since) !== JSON.stringify(after.since) || before.identity !== after.identity || before.guard !== after.guard
-    || JSON.stringify(before.seq) !== JSON.stringify(after.seq) || before.made !== after.made
+    || before.rules !== after.rules || JSON.stringify(before.seq) !== JSON.stringify(after.seq) || before.made !== after.made
   );
 }
 

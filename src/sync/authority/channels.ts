@@ -88,6 +88,15 @@ export function rulesAsRead(read: ChannelRead, rules: RulesOptions): boolean {
   return others.length === 0 && doc != null && !rulesNeedUpdate(doc, buildRules(rules).channel);
 }
 
+/**
+ * Whether the design documents a read saw change are only the shop's current rules (its own
+ * adoption writes them) or others deleted: the rules known to be in place stay so.
+ */
+export function rulesChangedToOurs(read: ChannelRead, rules: RulesOptions): boolean {
+  const wanted = buildRules(rules).channel;
+  return [...read.designDocs].every(([id, doc]) => (id === RULES_DOC_ID ? doc !== null && !rulesNeedUpdate(doc, wanted) : doc === null));
+}
+
 /** Reads a channel's changes since `o.since`, to the end of the feed. */
 export async function readChannel(local: ShopDb, client: CouchClient, draft: Draft, buyer: BuyerId, o: ReadOptions): Promise<ChannelRead> {
   const db = channelDb(buyer);
