@@ -170,6 +170,32 @@ describe.each(SERVERS)('the authority at scale, on $name', ({ couchdb, start }) 
     expect(accepted.sort()).toEqual(orders.map((o) => o.id).sort());
   }, 300_000);
 
+  it('a channel the server fails does not hold up the others: they are decided, it is reported and read again next run', async () => {
+    const names = buyerNames(6);
+    await createBuyers(couch, names);
+    if (couchdb) await channelsExist(couch, names);
+    const local = freshDb();
+    await queueCommands(local, openShopCommands(100, names));
+    await converge(sellerDevice(local, sellerClient(couch), SHOP_ID, 'phone', { watchMs: 1_000 }), local, names.length);
+    const orders = names.map((n) => order(asBuyer(n), Date.now(), [line('tea')], 1500));
+    await Promise.all(orders.map((o) => push(buyerClient(couch, o.buyer), o)));
+
+    const bad = channelDb('b0002');
+    let broken = true;
+    const failing: typeof fetch = (input, init) =>
+      broken && String(input).includes(`${bad}/_changes`)
+        ? Promise.resolve(new Response(JSON.stringify({ error: 'unknown_error', reason: 'the disk is on fire' }), { status: 500, headers: { 'Content-Type': 'application/json' } }))
+        : fetch(input, init);
+    const phone = sellerDevice(local, sellerClient(couch, failing), SHOP_ID, 'phone', { watchMs: 1_000 });
+    if (couchdb) await phone.watch(AbortSignal.timeout(10_000));
+    const first = await phone.runOnce();
+    expect(first.decided.filter((d) => d.kind === 'order.accepted').map((d) => d.buyer).sort()).toEqual(names.filter((n) => n !== 'b0002'));
+    expect(first.skipped).toEqual([{ db: bad, reason: expect.stringMatching(/the disk is on fire/) }]);
+    broken = false;
+    const next = await phone.runOnce();
+    expect(next.decided.map((d) => [d.kind, d.buyer])).toEqual([['order.accepted', 'b0002']]);
+  }, 300_000);
+
   it('a run that takes longer than its lease renews it while reading and stores all it decided', async () => {
     const names = buyerNames(16);
     await createBuyers(couch, names);

@@ -189,7 +189,7 @@ export class RemoteAuthority {
     run.intents.push(...commands);
     outcomes.forEach((o, i) => {
       if (o.again) this.news.notice(o.db, o.again);
-      if (o.failed) this.news.notice(o.db, plan.channels[i]![1]);
+      if (o.failed) this.news.later(o.db, plan.channels[i]![1]);
     });
     let stored: Decision[];
     try {
@@ -223,8 +223,9 @@ export class RemoteAuthority {
     };
     report.batches.push(done);
     hooks.onBatch?.(done);
-    // A channel that failed for a passing reason waits for the next run (with backoff).
-    if (run.failed !== undefined) throw run.failed;
+    // Channels that failed wait for the next run; if every one failed, the run ends in that
+    // error (the loop tries again with backoff). One bad channel never holds up the others.
+    if (run.failed !== undefined && outcomes.every((o) => o.failed !== undefined)) throw run.failed;
     return plan.more || outcomes.some((o) => o.again !== undefined);
   }
 
@@ -241,9 +242,9 @@ export class RemoteAuthority {
       try {
         return await readOneChannel(ctx, db, hint, rows[i]);
       } catch (error) {
-        // One channel failing for a passing reason does not hold up the others: it is read
-        // again next time. Anything else stops the batch (nothing of it is stored).
-        if (error instanceof CouchError && error.transient && !signal?.aborted) return { db, buyer: channelOwner(db) as BuyerId, failed: error };
+        // One channel the server fails (or refuses) does not hold up the others: it is read
+        // again next run, and reported. Anything else stops the batch (nothing of it is stored).
+        if (error instanceof CouchError && !signal?.aborted) return { db, buyer: channelOwner(db) as BuyerId, failed: error };
         throw error;
       }
     });

@@ -48,7 +48,7 @@ export interface ChannelOutcome {
   skipped?: string;
   /** To read again in the next batch, with this hint (its sequence went backwards). */
   again?: Hint;
-  /** A passing failure (the network, the server busy): read again next time. */
+  /** The server failed or refused a request about it: read again next run. */
   failed?: CouchError;
 }
 
@@ -78,9 +78,17 @@ export async function readOneChannel(ctx: JobContext, db: string, hint: Hint, kn
       if ('skipped' in adopted) return { db, buyer, skipped: adopted.skipped };
       ({ guardedAt, trust } = adopted);
     }
-    read = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, { since: row.since, pageLimit: ctx.pageLimit, now: ctx.now, signal: ctx.signal });
-    // A database made again (or restored) and read from an old checkpoint: its identity first.
-    if (wentBack(read.lastSeq, row.since)) return { db, buyer, again: { ...hint, suspect: true } };
+    const got = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, { since: row.since, pageLimit: ctx.pageLimit, now: ctx.now, signal: ctx.signal })
+      .catch(absentAsUndefined);
+    // Gone (or no longer this seller's to read): nothing to read until it is made again (news, the sweep).
+    if (got === undefined) return { db, buyer, skipped: 'The channel is not there.' };
+    read = got;
+    // A database made again (or restored) and read from an old checkpoint: its identity first;
+    // the same identity (a copy restored from before this checkpoint): read from the start.
+    if (wentBack(read.lastSeq, row.since)) {
+      if (!hint.suspect) return { db, buyer, again: { ...hint, suspect: true } };
+      read = await readChannel(ctx.local, ctx.client, ctx.draft, buyer, { since: 0, pageLimit: ctx.pageLimit, now: ctx.now, signal: ctx.signal });
+    }
     // A design document written (by an admin of the channel) other than the shop's current rules
     // (its own adoption writes those): nothing is known of its rules any more.
     if (read.rulesTouched && !rulesChangedToOurs(read, ctx.rules)) trust = {};
@@ -229,6 +237,7 @@ export function collectOutcomes(outcomes: readonly ChannelOutcome[]) {
   for (const o of outcomes) {
     if (o.failed !== undefined) {
       out.failed ??= o.failed;
+      out.skipped.push({ db: o.db, reason: o.failed.message });
       continue;
     }
     if (o.skipped !== undefined) out.skipped.push({ db: o.db, reason: o.skipped });

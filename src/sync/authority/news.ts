@@ -68,6 +68,7 @@ export class ChannelNews {
   mode: NewsMode | undefined;
   private probedAt = -Infinity;
   private readonly pending = new Map<string, Hint>();
+  private readonly deferred = new Map<string, Hint>();
   /** `_db_updates`: read up to `fetched`; `stored` is what the device has kept. */
   private fetched: unknown;
   private stored: unknown;
@@ -110,12 +111,19 @@ export class ChannelNews {
   startRun(): void {
     this.sweptThisRun = false;
     this.roundDone = false;
+    for (const [db, hint] of this.deferred) this.notice(db, hint);
+    this.deferred.clear();
     if (this.mode === 'sweep') this.sweep.restart();
   }
 
-  /** A channel to read again (a transient failure, a sequence gone backwards). */
+  /** A channel to read (news, the sweep, a sequence gone backwards). */
   notice(db: string, hint: Hint = {}): void {
     this.pending.set(db, { ...this.pending.get(db), ...hint });
+  }
+
+  /** A channel to read at the next run, not this one (it failed: trying again at once would spin). */
+  later(db: string, hint: Hint = {}): void {
+    this.deferred.set(db, { ...this.deferred.get(db), ...hint });
   }
 
   /** The next batch: at most `max` channels, with the positions to store alongside. */
