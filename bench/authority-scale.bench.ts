@@ -157,7 +157,7 @@ export async function authorityScaleBench(): Promise<Row[]> {
         });
 
         if (n === FLASH_BUYERS || (n > FLASH_BUYERS && !wanted.includes(FLASH_BUYERS) && delay === DELAYS[0])) {
-          rows.push(await flashSale(couch, authority, local, accounts, delay, size, server));
+          rows.push(await flashSale(couch, authority, local, accounts, delay, size, server, counted));
         }
         await authority.release().catch(() => undefined);
         local.close();
@@ -229,12 +229,16 @@ async function decidedInChannel(couch: TestCouch, buyer: string, intent: Intent,
 }
 
 /** 1,000 buyers each push one order for 100 units within 10 s; the device runs its loop. */
-async function flashSale(couch: TestCouch, authority: RemoteAuthority, local: ShopDb, accounts: readonly string[], delay: number, size: string, server: string): Promise<Row> {
+async function flashSale(
+  couch: TestCouch, authority: RemoteAuthority, local: ShopDb, accounts: readonly string[], delay: number, size: string, server: string,
+  counted: ReturnType<typeof countingFetch>,
+): Promise<Row> {
   const names = accounts.slice(0, FLASH_BUYERS);
   const rnd = random(20261111 + delay);
   const orders = names.map((n) => ({ at: rnd() * PUSH_WINDOW_MS, intent: order(n as BuyerId, Date.now(), [line(`phone-${delay}`, 1, 'flash')], 1999, { payment: 'on-pickup' }) }));
   const ids = new Set<string>(orders.map((o) => o.intent.id));
   const loop = runLoop(authority);
+  counted.log.length = 0;
   const start = performance.now();
   await pool(orders.sort((a, b) => a.at - b.at), 32, async ({ at, intent }) => {
     await sleep(Math.max(0, start + at - performance.now()));
@@ -257,9 +261,22 @@ async function flashSale(couch: TestCouch, authority: RemoteAuthority, local: Sh
   const failed = sold > FLASH_UNITS ? `oversold: ${sold} > ${FLASH_UNITS}` : !once ? `${journal.length} decisions for ${FLASH_BUYERS} orders` : undefined;
   return {
     name: `authority-scale: flash sale, ${count(FLASH_BUYERS)} buyers`, size, ms: last, throughput: `${sold} of ${FLASH_UNITS} sold`,
-    note: `${server}; pushes over ${formatMs(pushed)} ms, time from the first push to the last decision in its channel; every order decided once`,
+    note: `${server}; pushes over ${formatMs(pushed)} ms, time from the first push to the last decision in its channel; every order decided once; `
+      + `${count(counted.log.length)} requests (${requestsByKind(counted.log)})`,
     ...(failed !== undefined && { failed }),
   };
+}
+
+/** What the seller's requests were, by kind: "1,000 channel reads, 1,000 copies…". */
+function requestsByKind(log: readonly { method: string; path: string }[]): string {
+  const kinds = new Map<string, number>();
+  for (const r of log) {
+    const kind = r.path.startsWith('userdb-')
+      ? (r.path.includes('/_changes') ? 'channel reads' : r.path.includes('/_bulk_docs') ? 'copies' : r.path.includes('/_security') ? '_security' : 'other channel')
+      : r.path.startsWith('_db_updates') ? '_db_updates' : r.path.startsWith('_dbs_info') ? '_dbs_info' : r.path.includes('-journal') ? 'journal' : r.path.includes('-catalog') ? 'catalog' : 'other';
+    kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
+  }
+  return [...kinds].sort((a, b) => b[1] - a[1]).map(([k, n]) => `${count(n)} ${k}`).join(', ');
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -133,7 +133,10 @@ export class ChannelNews {
     if (this.mode === 'updates' && this.o.now() - this.fetchedAt > FRESH_MS) await this.fetchUpdates(signal);
     // Only the server's admin reads `_users` (PouchDB Server fails a seller's read with a 500).
     if (this.usersDirty && this.usersFeed && this.o.self()?.admin !== false) await this.readUsers(signal);
-    while (this.pending.size < max && this.sweepWanted()) {
+    // News first: a page of the sweep waits while channels are known to have changed (a new
+    // device, or one without `_db_updates`, fills the batch from the sweep).
+    const fill = this.mode === 'sweep' || this.urgent;
+    while (this.sweepWanted() && (fill ? this.pending.size < max : this.pending.size === 0)) {
       this.sweptThisRun = true;
       const { found, complete } = await this.sweep.step(max - this.pending.size, signal);
       for (const [db, hint] of found) this.notice(db, hint);
@@ -144,6 +147,7 @@ export class ChannelNews {
     }
     const channels = [...this.pending.entries()].slice(0, max);
     for (const [db] of channels) this.pending.delete(db);
+    await this.seeSeqs(channels, signal);
     const rows: CheckpointRow[] = [];
     if (this.pending.size === 0) {
       const at = this.o.now();
@@ -156,6 +160,31 @@ export class ChannelNews {
     };
     this.catalogEvent = this.journalEvent = false;
     return plan;
+  }
+
+  /**
+   * Channels read because `_db_updates` named them: their `update_seq` taken first (a hundred a
+   * request), so the sweep, finding the same, does not read them again.
+   */
+  private async seeSeqs(channels: [string, Hint][], signal?: AbortSignal): Promise<void> {
+    if (this.mode !== 'updates' || !this.sweep.usesDbsInfo) return;
+    const unseen = channels.filter(([, hint]) => hint.seq === undefined);
+    for (let i = 0; i < unseen.length; i += 100) {
+      const part = unseen.slice(i, i + 100);
+      let infos;
+      try {
+        infos = new Map((await this.client.dbsInfo(part.map(([db]) => db), signal)).map((info) => [info.db_name, info]));
+      } catch (error) {
+        if (unsupported(error)) return;
+        throw error;
+      }
+      for (const [db, hint] of part) {
+        const info = infos.get(db);
+        if (info === undefined) continue;
+        hint.seq = info.update_seq;
+        hint.made = info.instance_start_time;
+      }
+    }
   }
 
   /** The plan's positions are stored. */

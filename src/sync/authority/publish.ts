@@ -115,8 +115,9 @@ async function writeCopies(
   }
   let written = 0;
   const parked: EventId[] = [];
-  // Each buyer's copies are one request; a flash sale's hundreds of buyers go several at a time.
-  await pool([...byBuyer], options.concurrency ?? COPY_CONCURRENCY, async ([buyer, docs]) => {
+  // Each buyer's copies are one request; a flash sale's hundreds of buyers go several at a
+  // time, and the catalog's copies beside them.
+  const channels = pool([...byBuyer], options.concurrency ?? COPY_CONCURRENCY, async ([buyer, docs]) => {
     try {
       check(await copyToChannel(client, buyer, docs, options));
       written += docs.length;
@@ -127,11 +128,13 @@ async function writeCopies(
       parked.push(...decisions.filter((d) => d.buyer === buyer).map((d) => d.id));
     }
   });
-  if (catalog.length > 0) {
+  const toCatalog = async () => {
+    if (catalog.length === 0) return;
     await uploadPhotos(options.local, client, shop, decisions, options.signal);
     check(await client.bulkDocs(catalogDb(shop), catalog, options.signal));
     written += catalog.length;
-  }
+  };
+  await Promise.all([channels, toCatalog()]);
   return { written, parked };
 }
 

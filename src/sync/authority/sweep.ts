@@ -48,6 +48,11 @@ export class Sweep {
 
   constructor(private readonly host: SweepHost) {}
 
+  /** Whether this server answers `_dbs_info` (so far). */
+  get usesDbsInfo(): boolean {
+    return !this.byInfo;
+  }
+
   /** From the first channel again. */
   restart(): void {
     this.cursor = null;
