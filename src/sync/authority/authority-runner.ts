@@ -171,7 +171,11 @@ export class RemoteAuthority {
     const startedAt = this.now();
     const requestsBefore = this.client.traffic.requests;
     const plan = await this.news.plan(this.options.batchChannels ?? 100, signal);
-    if (plan.journalEvent) await this.readJournal(signal);
+    if (plan.journalEvent) {
+      // The journal was deleted or made again: read (and, if lost, published again) before deciding more.
+      await this.readJournal(signal);
+      await this.catchUp();
+    }
     if (plan.catalogEvent || this.catalogDue()) await this.checkCatalog();
     const commands = await this.sellerCommands();
     // The first batch always decides, if only the clock's timers (a team's deadline…).
