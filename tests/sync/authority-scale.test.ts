@@ -190,10 +190,38 @@ describe.each(SERVERS)('the authority at scale, on $name', ({ couchdb, start }) 
     if (couchdb) await phone.watch(AbortSignal.timeout(10_000));
     const first = await phone.runOnce();
     expect(first.decided.filter((d) => d.kind === 'order.accepted').map((d) => d.buyer).sort()).toEqual(names.filter((n) => n !== 'b0002'));
-    expect(first.skipped).toEqual([{ db: bad, reason: expect.stringMatching(/the disk is on fire/) }]);
+    expect(first.skipped.length).toBeGreaterThan(0);
+    expect(first.skipped).toEqual(first.skipped.map(() => ({ db: bad, reason: expect.stringMatching(/the disk is on fire/) })));
     broken = false;
     const next = await phone.runOnce();
     expect(next.decided.map((d) => [d.kind, d.buyer])).toEqual([['order.accepted', 'b0002']]);
+  }, 300_000);
+
+  it('the journal lost and made again: every decision goes to it again, and the next order is decided from the whole shop', async () => {
+    const names = buyerNames(3);
+    await createBuyers(couch, names);
+    if (couchdb) await channelsExist(couch, names);
+    const local = freshDb();
+    await queueCommands(local, openShopCommands(100, names));
+    const phone = sellerDevice(local, sellerClient(couch), SHOP_ID, 'phone', { watchMs: 1_000 });
+    await converge(phone, local, names.length);
+    const before = (await journal(couch)).map((d) => d.id).sort();
+    await couch.admin.deleteDb(journalDb(SHOP_ID));
+    await setUpShop(couch.admin, SHOP_ID, RULES);
+    const place = order(asBuyer('b0001'), Date.now(), [line('tea')], 1500);
+    await push(buyerClient(couch, 'b0001'), place);
+    const decided: Decision[] = [];
+    for (let i = 0; i < 20 && !decided.some((d) => d.intentId === place.id); i++) {
+      await phone.watch(AbortSignal.timeout(5_000));
+      decided.push(...(await phone.runOnce()).decided);
+    }
+    // Decided from the whole shop (the product and b0001's wallet known), not from an empty one.
+    expect(decided.map((d) => [d.kind, d.intentId])).toEqual([['order.accepted', place.id]]);
+    // Every decision in the journal again, at the latest when the lease (kept in the journal) is next renewed.
+    await expect.poll(async () => {
+      await phone.runOnce();
+      return (await journal(couch)).map((d) => d.id).sort();
+    }, { timeout: 60_000, interval: 2_000 }).toEqual([...before, decided[0]!.id].sort());
   }, 300_000);
 
   it('a run that takes longer than its lease renews it while reading and stores all it decided', async () => {

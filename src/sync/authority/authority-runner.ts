@@ -114,7 +114,8 @@ export class RemoteAuthority {
 
   async runOnce(signal?: AbortSignal, hooks: RunHooks = {}): Promise<RunReport> {
     const { client, device } = this;
-    const lease = await this.lease.hold();
+    // Without `_db_updates` nothing reports a journal lost: the lease (kept in it) is renewed every run, which would notice.
+    const lease = await this.lease.hold(this.news.mode === 'sweep');
     const report: RunReport = {
       lease: lease.held ? { held: true, holder: device.id, label: device.label, until: lease.until } : { ...lease, held: false },
       decided: [], published: { journal: 0, copies: 0 }, forgeries: [], skipped: [], batches: [],
