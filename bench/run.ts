@@ -5,6 +5,7 @@
  */
 import os from 'node:os';
 import { authorityBench } from './authority.bench.ts';
+import { authorityScaleBench } from './authority-scale.bench.ts';
 import { browserCatalogBench } from './browser/catalog.bench.ts';
 import { browserPhotoBench } from './browser/photo.bench.ts';
 import { browserStartBench } from './browser/start.bench.ts';
@@ -16,6 +17,7 @@ import { formatTable, type Bench, type Row } from './table.ts';
 
 const benches: [string, Bench][] = [
   ['authority', authorityBench],
+  ['authority-scale', authorityScaleBench],
   ['fold', foldBench],
   ['dashboard', (await import('./dashboard.bench.ts')).dashboardBench],
   ['bundle', bundleBench],

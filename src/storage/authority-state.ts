@@ -85,3 +85,28 @@ export function unparkAll(db: ShopDb): Promise<void> {
     }),
   );
 }
+
+/** The seller device's checkpoints of these databases (undefined where there is none), in order. */
+export function checkpointsOf(db: ShopDb, names: readonly string[]): Promise<(CheckpointRow | undefined)[]> {
+  return db.checkpoints.bulkGet([...names]);
+}
+
+/** The checkpoints of every database whose name starts with `prefix` (the buyers' channels the device has read). */
+export function checkpointsFrom(db: ShopDb, prefix: string): Promise<CheckpointRow[]> {
+  return db.checkpoints.where('db').startsWith(prefix).toArray();
+}
+
+/**
+ * These channels must be adopted again before their intents are trusted (their owner's
+ * account changed: CouchDB's couch_peruser then makes them an admin of their channel again).
+ */
+export function forgetGuards(db: ShopDb, names: readonly string[]): Promise<void> {
+  if (names.length === 0) return Promise.resolve();
+  return guardQuota(() =>
+    db.transaction('rw', db.checkpoints, async () => {
+      await db.checkpoints.where('db').anyOf([...names]).modify((row) => {
+        delete row.guard;
+      });
+    }),
+  );
+}

@@ -129,7 +129,11 @@ const ROWS: Record<string, Check<unknown>> = {
   },
   checkpoints: (x, path, ctx) => {
     const f = fields(x, path, ctx);
-    return f.end({ db: f.req('db', anyText(300)), since: f.req('since', opaque), identity: f.req('identity', anyText(300)), syncedAt: f.req('syncedAt', time) });
+    return f.end({
+      db: f.req('db', anyText(300)), since: f.req('since', opaque), identity: f.req('identity', anyText(300)), syncedAt: f.req('syncedAt', time),
+      // The seller's device: how each buyer's channel was guarded and last swept (sync-rows.ts).
+      ...f.opt('guard', anyText(300)), ...f.opt('rules', anyText(300)), ...f.opt('seq', opaque), ...f.opt('made', anyText(300)),
+    });
   },
   setAside: (x, path, ctx) => {
     const f = fields(x, path, ctx);

@@ -29,4 +29,6 @@ export {
   getCheckpoint, applyPulled, startOver, listSetAside, sentUndecided, requeue, toPublish, markPublished, republishAll, checkpointOf,
   type PulledPage,
 } from './sync-state.ts';
-export { storeAuthorityRun, republishBuyer, republishCopies, unparkAll, type AuthorityRun } from './authority-state.ts';
+export {
+  storeAuthorityRun, republishBuyer, republishCopies, unparkAll, checkpointsOf, checkpointsFrom, forgetGuards, type AuthorityRun,
+} from './authority-state.ts';

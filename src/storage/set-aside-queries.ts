@@ -15,3 +15,8 @@ export function setAsideCount(store: Store): Promise<number> {
 export function setAsideRows(store: Store): Promise<SetAsideRow[]> {
   return listSetAside(tablesOf(store));
 }
+
+/** Whether this device has read the server database `db` at least once (it keeps a checkpoint for it). */
+export async function hasRead(store: Store, db: string): Promise<boolean> {
+  return (await tablesOf(store).checkpoints.get(db)) !== undefined;
+}

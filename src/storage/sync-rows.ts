@@ -14,6 +14,21 @@ export interface CheckpointRow {
   identity: string;
   /** When the last pull of it finished, by the device's clock (shown as "last synced"). */
   syncedAt: Millis;
+  /**
+   * The seller's device, a buyer's channel: the revision of the shop's rules the channel was
+   * last found guarded by (adopted, or checked as adopted). Absent or another revision: adopt
+   * it before trusting its intents. Kept here so that a restart does not adopt every channel again.
+   */
+  guard?: string;
+  /**
+   * The seller's device, a buyer's channel: the revision of the shop's rules its feed showed in
+   * place, with no other design document (its `_security` not checked yet: see `guard`).
+   */
+  rules?: string;
+  /** The seller's device, a buyer's channel: its `update_seq` as the last sweep saw it (opaque: compared for equality only). */
+  seq?: unknown;
+  /** The seller's device, a buyer's channel: its `instance_start_time` as the last sweep saw it (another: the database was made again). */
+  made?: string;
 }
 
 /** A document from the server that failed validation: reported, never applied. */

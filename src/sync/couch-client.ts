@@ -17,6 +17,12 @@ export interface CouchOptions {
   /** Aborts any request that takes longer (default 30 s); a longpoll adds its own timeout to this. */
   timeoutMs?: number;
   fetch?: typeof fetch;
+  /**
+   * At most this many requests in flight at once; the rest wait their turn (default: no
+   * limit). The seller's device reads many channels concurrently, and a phone's link (or a
+   * small server) serves a few requests at a time better than a hundred.
+   */
+  maxInFlight?: number;
 }
 
 /** A failed request: `status` 0 when the network failed or timed out (try again later). */
@@ -40,6 +46,21 @@ export interface DbInfo {
   db_name: string;
   update_seq: unknown;
   doc_count: number;
+  /** CouchDB 3: when the database was made (seconds), so a database made again has another; PouchDB Server: when the server started. */
+  instance_start_time?: string;
+}
+
+/** One line of `_db_updates` (CouchDB, admin only): a database made, written or deleted. */
+export interface DbUpdate {
+  db_name: string;
+  type: 'created' | 'updated' | 'deleted' | string;
+  seq?: unknown;
+}
+
+export interface DbUpdatesPage {
+  results: DbUpdate[];
+  /** Opaque, as `_changes`' own. */
+  last_seq: unknown;
 }
 
 /** One line of `_bulk_docs`' answer: `ok`, or an `error` (`conflict`, `forbidden`, …) with a reason. */
@@ -85,16 +106,44 @@ export class CouchClient {
   readonly clock = new ServerClock();
   private readonly root: string;
   private readonly fetchFn: typeof fetch;
+  private inFlight = 0;
+  private readonly queue: (() => void)[] = [];
 
   constructor(private readonly options: CouchOptions) {
     this.root = options.url.endsWith('/') ? options.url : `${options.url}/`;
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
+  /** Waits for a free slot (see `maxInFlight`); the returned function gives it back. */
+  private async slot(): Promise<() => void> {
+    const max = this.options.maxInFlight;
+    if (max === undefined) return () => undefined;
+    if (this.inFlight >= max) await new Promise<void>((resolve) => this.queue.push(resolve));
+    else this.inFlight += 1;
+    let given = false;
+    return () => {
+      if (given) return;
+      given = true;
+      const next = this.queue.shift();
+      // The slot passes straight to the next in line (inFlight stays the same).
+      if (next) next();
+      else this.inFlight -= 1;
+    };
+  }
+
   /** Bytes received and sent in bodies, for the status line and benches (gzip counted as received). */
   readonly traffic = { requests: 0, sentBytes: 0 };
 
   async request<T>(method: string, path: string, body?: unknown, extra: { signal?: AbortSignal; timeoutMs?: number; gzip?: boolean } = {}): Promise<T> {
+    const release = await this.slot();
+    try {
+      return await this.send<T>(method, path, body, extra);
+    } finally {
+      release();
+    }
+  }
+
+  private async send<T>(method: string, path: string, body: unknown, extra: { signal?: AbortSignal; timeoutMs?: number; gzip?: boolean }): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
     if (this.options.authorization) headers.Authorization = this.options.authorization;
     let payload: string | Uint8Array<ArrayBuffer> | undefined;
@@ -118,7 +167,10 @@ export class CouchClient {
       res = await this.fetchFn(this.root + path, { method, headers, body: payload, signal, credentials: 'include' });
     } catch (error) {
       if (extra.signal?.aborted) throw error;
-      throw new CouchError(0, 'network', timeout.aborted ? 'the server did not answer in time' : String((error as Error)?.message ?? error));
+      // Node's fetch says only "fetch failed"; the reason (ECONNREFUSED, ENOTFOUND…) is its cause.
+      const cause = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+      const why = String((error as Error)?.message ?? error) + (typeof cause === 'string' ? ` (${cause})` : '');
+      throw new CouchError(0, 'network', timeout.aborted ? 'the server did not answer in time' : why);
     }
     this.clock.observe(res.headers.get('Date'), sentAt, Date.now());
     let json: unknown;
@@ -135,8 +187,8 @@ export class CouchClient {
     return json as T;
   }
 
-  info(db: string): Promise<DbInfo> {
-    return this.request('GET', enc(db));
+  info(db: string, signal?: AbortSignal): Promise<DbInfo> {
+    return this.request('GET', enc(db), undefined, { signal });
   }
 
   /** Creates a database; true if made now, false if it was there. */
@@ -209,8 +261,8 @@ export class CouchClient {
     return this.request('PUT', `${enc(db)}/_security`, security);
   }
 
-  getSecurity(db: string): Promise<Record<string, unknown>> {
-    return this.request('GET', `${enc(db)}/_security`);
+  getSecurity(db: string, signal?: AbortSignal): Promise<Record<string, unknown>> {
+    return this.request('GET', `${enc(db)}/_security`, undefined, { signal });
   }
 
   session(): Promise<{ userCtx: SessionInfo }> {
@@ -231,12 +283,58 @@ export class CouchClient {
     return this.put('_users', { _id: `org.couchdb.user:${name}`, name, password, roles: [], type: 'user' });
   }
 
+  /**
+   * Which databases were made, written or deleted since `since` (CouchDB, the server's admin
+   * only; needs the `_global_changes` database). One line per database however many writes,
+   * so its cost follows how many databases changed. PouchDB Server has no such endpoint (400).
+   */
+  dbUpdates(q: { since: unknown; longpoll?: boolean; timeoutMs?: number; limit?: number; signal?: AbortSignal }): Promise<DbUpdatesPage> {
+    const params = new URLSearchParams();
+    if (q.since !== undefined && q.since !== null) params.set('since', typeof q.since === 'string' ? q.since : JSON.stringify(q.since));
+    if (q.limit !== undefined) params.set('limit', String(q.limit));
+    let timeoutMs: number | undefined;
+    if (q.longpoll) {
+      const wait = q.timeoutMs ?? 25_000;
+      params.set('feed', 'longpoll');
+      params.set('timeout', String(wait));
+      timeoutMs = wait + 5_000;
+    }
+    return this.request('GET', `_db_updates?${params}`, undefined, { signal: q.signal, timeoutMs });
+  }
+
+  /**
+   * The info (`update_seq` among it) of the databases whose names lie in [startkey, endkey], at
+   * most `limit` (CouchDB 3.2+, the server's admin only): one request for a hundred channels.
+   */
+  async dbsInfoRange(q: { startkey: string; endkey: string; limit: number; signal?: AbortSignal }): Promise<DbInfo[]> {
+    const params = new URLSearchParams({ startkey: JSON.stringify(q.startkey), endkey: JSON.stringify(q.endkey), limit: String(q.limit) });
+    const rows = await this.request<{ key: string; info?: DbInfo; error?: string }[]>('GET', `_dbs_info?${params}`, undefined, { signal: q.signal });
+    return rows.flatMap((r) => (r.info ? [{ ...r.info, db_name: r.key }] : []));
+  }
+
+  /** The info of these databases (CouchDB 3.2+, at most 100 names a request by default); one missing is left out. */
+  async dbsInfo(keys: readonly string[], signal?: AbortSignal): Promise<DbInfo[]> {
+    const rows = await this.request<{ key: string; info?: DbInfo; error?: string }[]>('POST', '_dbs_info', { keys }, { signal });
+    return rows.flatMap((r) => (r.info ? [{ ...r.info, db_name: r.key }] : []));
+  }
+
+  /** The users whose documents changed in `_users` since `since` (names only), and where that leaves the feed. */
+  async userChanges(since: unknown, limit: number, signal?: AbortSignal): Promise<{ names: string[]; last_seq: unknown; more: boolean }> {
+    const params = new URLSearchParams({ limit: String(limit) });
+    if (since !== undefined && since !== null) params.set('since', typeof since === 'string' ? since : JSON.stringify(since));
+    const page = await this.request<{ results: { id: string; deleted?: boolean }[]; last_seq: unknown }>('GET', `_users/_changes?${params}`, undefined, { signal });
+    const names = page.results.flatMap((r) => (!r.deleted && r.id.startsWith(USER_PREFIX) ? [r.id.slice(USER_PREFIX.length)] : []));
+    return { names, last_seq: page.last_seq, more: page.results.length >= limit };
+  }
+
   /** The names of the users in `_users` (the seller needs read access: admin, or `_users` opened to the role). */
   async userNames(): Promise<string[]> {
     const res = await this.request<{ rows: { id: string }[] }>('GET', `_users/_all_docs?startkey=${encodeURIComponent('"org.couchdb.user:"')}&endkey=${encodeURIComponent('"org.couchdb.user;"')}`);
     return res.rows.map((r) => r.id.slice('org.couchdb.user:'.length));
   }
 }
+
+const USER_PREFIX = 'org.couchdb.user:';
 
 /** Bodies smaller than this go as they are: gzip's own overhead would eat the saving. */
 const GZIP_FROM = 1_024;

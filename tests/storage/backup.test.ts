@@ -27,6 +27,9 @@ async function busyDevice() {
   await putPhoto(db, { id: 'photo-1.webp', blob: new Blob([bytes], { type: 'image/webp' }), type: 'image/webp', width: 4, height: 3, bytes: bytes.length, storedAt: T0 });
   // Sync's bookkeeping (schema version 3) travels in a backup too.
   await db.checkpoints.put({ db: 'userdb-616e6e', since: '12-g1AAAA', identity: 'u1', syncedAt: T0 });
+  // A seller's device keeps how each channel was guarded and swept, and its feed positions.
+  await db.checkpoints.put({ db: 'userdb-626f', since: '3-g1AAAA', identity: 'u2', syncedAt: T0, guard: '2-abc', rules: '2-abc', seq: '7-g1AAAA', made: '1796188653' });
+  await db.checkpoints.put({ db: '_db_updates', since: '40-g1AAAA', identity: '', syncedAt: T0 });
   await db.setAside.put({ key: 'userdb-616e6e junk 1-a', db: 'userdb-616e6e', docId: 'junk', rev: '1-a', problems: ['type: missing'], json: '{}', at: T0 });
   await db.publish.put({ id: shop.decisions[0]!.id, n: 1, stage: 'journal' });
   return { db, store };

@@ -12,7 +12,8 @@ import { CouchClient } from '../../sync/couch-client.ts';
 import { lead } from '../../sync/leader.ts';
 import { catalogDb } from '../../sync/names.ts';
 import { RULES_DOC_ID, type RulesDesignDoc } from '../../sync/rules.ts';
-import { sleep, StandbyError, SyncLoop, type LoopOptions, type SyncStatus } from '../../sync/sync-loop.ts';
+import { sellerWork as scheduleAuthority } from '../../sync/authority/seller-work.ts';
+import { SyncLoop, type LoopOptions, type SyncStatus } from '../../sync/sync-loop.ts';
 import { isSeller } from './remote.ts';
 import type { StatusStore } from './sync-status.ts';
 
@@ -40,7 +41,8 @@ export interface SyncSetup {
 const lockFor = (db: ShopDb) => `offline-shop-sync ${db.name}`;
 
 export async function startSync(setup: SyncSetup): Promise<SyncHandle> {
-  const client = new CouchClient({ url: setup.remote.url });
+  // The seller's device reads many channels at once: a phone's link serves a few requests at a time best.
+  const client = new CouchClient({ url: setup.remote.url, maxInFlight: isSeller(setup.account) ? SELLER_IN_FLIGHT : undefined });
   const work = isSeller(setup.account) ? await sellerWork(setup, client) : buyerWork(setup, client);
   // The loop reports through the leadership, which runs the loop: a holder breaks the circle.
   const ref: { leadership?: ReturnType<typeof lead<SyncStatus>> } = {};
@@ -99,8 +101,9 @@ function buyerWork(setup: SyncSetup, client: CouchClient): Work {
 }
 
 /**
- * The seller's device runs the shop's authority: it reads the buyers' channels on a short
- * timer (a longpoll per channel would hold one connection per buyer) and whenever woken.
+ * The seller's device runs the shop's authority: it learns which buyers' channels changed from
+ * the server (a `_db_updates` longpoll on CouchDB, sweeps elsewhere), reads only those, and
+ * runs whenever woken (authority/seller-work.ts).
  */
 async function sellerWork(setup: SyncSetup, client: CouchClient): Promise<Work> {
   let deviceId = await getSetting('deviceId');
@@ -114,14 +117,7 @@ async function sellerWork(setup: SyncSetup, client: CouchClient): Promise<Work> 
   const installed = await client.get<Partial<RulesDesignDoc>>(catalogDb(setup.remote.shop), RULES_DOC_ID).catch(() => undefined);
   const rules = { allowDemoTopUps: installed?.allowDemoTopUps === true };
   const authority = new RemoteAuthority(setup.db, client, setup.remote.shop, { id: deviceId, label }, setup.now, rules);
-  return {
-    cycle: async (signal) => {
-      const report = await authority.runOnce(signal);
-      if (!report.lease.held) throw new StandbyError(report.lease.label);
-    },
-    watch: (signal) => sleep(SELLER_TICK_MS, signal),
-    tickMs: SELLER_TICK_MS,
-  };
+  return scheduleAuthority(authority);
 }
 
-const SELLER_TICK_MS = 5_000;
+const SELLER_IN_FLIGHT = 8;

@@ -3,46 +3,66 @@
  * remote counterpart of the demo's LocalAuthority (src/app/demo/local-authority.ts).
  *
  * One run, in this order, each step for a reason:
- *  1. hold the lease: one seller device decides at a time;
+ *  1. hold the lease: one seller device decides at a time (a device standing by still reads
+ *     the journal, so it knows the shop's catalog);
  *  2. read the journal (first run, after an error, or when another device held the lease):
  *     decisions made elsewhere must be in the draft before anything is decided here, and an
  *     empty new device rebuilds the whole shop this way;
  *  3. publish what is queued BEFORE deciding anything new, so a crash between deciding and
  *     publishing is repaired first;
- *  4. read buyers' channels (adopted first: a couch_peruser buyer is admin of theirs);
- *  5. decide their intents, the seller's own commands and the clock's timers, and store the
- *     decisions with the channels' checkpoints in one transaction; then publish them.
+ *  4. in batches of at most `batchChannels` channels, until nothing waits: learn which
+ *     channels changed (news.ts: CouchDB's `_db_updates` and a sweep), read them a few at a
+ *     time (adopted first where they are not known to be the shop's), decide their intents,
+ *     the seller's own commands and the clock's timers, and store the decisions with the
+ *     channels' checkpoints in one transaction, inside the lease (renewed while reading);
+ *     then publish them. Progress is thus stored batch by batch: a long first run on a
+ *     weak link never throws away what it read.
  * Nothing is decided twice: the draft's `decided` set comes from stored decisions, and
  * intents are read only after the journal is.
  */
 import {
-  decideInto, draftOf, emptyState, foldDecision, refuseTampered, type BuyerId, type Decision, type Draft, type EventId, type Intent,
+  decideInto, draftOf, emptyState, foldDecision, refuseTampered, type BuyerId, type Decision, type Draft, type Intent,
 } from '../../domain/index.ts';
 import { validateIntent } from '../../domain/validate/index.ts';
-import { storeAuthorityRun, republishBuyer, republishCopies, unparkAll } from '../../storage/authority-state.ts';
+import { storeAuthorityRun, republishCopies, unparkAll } from '../../storage/authority-state.ts';
 import {
-  checkpointOf, getCheckpoint, decisionsAfter, markPublished, pendingIntents, refuseQueued, republishAll, type CheckpointRow, type SetAsideRow,
-  type ShopDb,
+  checkpointOf, checkpointsOf, getCheckpoint, decisionsAfter, pendingIntents, refuseQueued, republishAll, type ShopDb,
 } from '../../storage/index.ts';
-import type { CouchClient } from '../couch-client.ts';
-import { StandbyError } from '../sync-loop.ts';
+import { CouchError, type CouchClient } from '../couch-client.ts';
 import { checkIdentity, NotReadyError, readIdentity } from '../identity.ts';
 import { readDecision } from '../incoming.ts';
-import { catalogDb, channelDb, journalDb } from '../names.ts';
+import { catalogDb, channelOwner, journalDb } from '../names.ts';
 import { pullDb } from '../pull-db.ts';
 import type { RulesOptions } from '../rules.ts';
-import { guardChannel, isBuyerName, listBuyers, readChannel, type Forgery } from './channels.ts';
-import { acquireLease, releaseLease } from './lease.ts';
+import { collectOutcomes, readOneChannel, type ChannelOutcome, type JobContext } from './channel-job.ts';
+import { checkNotDiverged } from './journal.ts';
+import { guardChannel, type Forgery } from './channels.ts';
+import { LeaseKeeper, type LeaseOptions } from './lease-keeper.ts';
+import { ChannelNews, type NewsMode, type Plan } from './news.ts';
+import { pool } from './pool.ts';
 import { JournalDivergedError, publishQueued, type PublishReport } from './publish.ts';
 
-export interface RemoteAuthorityOptions extends RulesOptions {
-  /** How long a lease lasts; runs renew it. Default 60 s. */
-  leaseMs?: number;
-  /** No decision is made with less than this left on the lease (the run must finish inside it). Default 15 s. */
-  leaseMarginMs?: number;
+export interface RemoteAuthorityOptions extends RulesOptions, LeaseOptions {
   publishBatch?: number;
   /** Changes per page, journal and channels. */
   pageLimit?: number;
+  /** Channels read, decided and stored together. Default 100. */
+  batchChannels?: number;
+  /** Channels read at once. Default 8. */
+  concurrency?: number;
+  /** Channels per sweep page. Default 100. */
+  sweepPage?: number;
+  /** The longest wait for news between runs (news.ts WATCH_MS). */
+  watchMs?: number;
+}
+
+/** One batch, for a log line: what it did and what it cost. */
+export interface BatchReport {
+  decided: number;
+  published: number;
+  channels: number;
+  requests: number;
+  ms: number;
 }
 
 export interface RunReport {
@@ -53,16 +73,30 @@ export interface RunReport {
   forgeries: Forgery[];
   /** Channels not read this run, and why. */
   skipped: { db: string; reason: string }[];
+  batches: BatchReport[];
+  /** How this device learns of changes: CouchDB's `_db_updates`, or sweeps only. */
+  mode?: NewsMode;
 }
+
+export interface RunHooks {
+  onBatch?(batch: BatchReport): void;
+  /** Asked between batches: true ends the run there (everything so far is stored). */
+  stopping?(): boolean;
+}
+
+/** How often the catalog's identity is checked when `_db_updates` would report its loss. */
+const CATALOG_RECHECK_MS = 10 * 60_000;
 
 export class RemoteAuthority {
   /** The shop as of the stored decisions; changed in place by decideInto, thrown away if a write fails. */
   private draft: Draft = draftOf(emptyState());
   private needsJournal = true;
   private started = false;
-  /** Channels adopted (or checked) by this instance; a channel whose rules moved is adopted again. */
-  private readonly guarded = new Set<string>();
-  private self: string | null | undefined;
+  private self: { name: string | null; admin: boolean } | undefined;
+  private readonly lease: LeaseKeeper;
+  private catalogCheckedAt = -Infinity;
+  private readonly identityChecked = new Map<string, number>();
+  readonly news: ChannelNews;
 
   constructor(
     private readonly local: ShopDb,
@@ -71,31 +105,102 @@ export class RemoteAuthority {
     private readonly device: { id: string; label: string },
     private readonly now: () => number,
     private readonly options: RemoteAuthorityOptions,
-  ) {}
+  ) {
+    this.lease = new LeaseKeeper(client, shop, device, options, () => (this.needsJournal = true));
+    this.news = new ChannelNews(local, client, shop, {
+      now, self: () => this.self, sweepPage: options.sweepPage, concurrency: options.concurrency, watchMs: options.watchMs,
+    });
+  }
 
-  async runOnce(signal?: AbortSignal): Promise<RunReport> {
-    const { client, shop, device } = this;
-    const lease = await acquireLease(client, shop, device.id, device.label, this.options.leaseMs ?? 60_000);
+  async runOnce(signal?: AbortSignal, hooks: RunHooks = {}): Promise<RunReport> {
+    const { client, device } = this;
+    // Without `_db_updates` nothing reports a journal lost: the lease (kept in it) is renewed every run, which would notice.
+    const lease = await this.lease.hold(this.news.mode === 'sweep');
     const report: RunReport = {
       lease: lease.held ? { held: true, holder: device.id, label: device.label, until: lease.until } : { ...lease, held: false },
-      decided: [], published: { journal: 0, copies: 0 }, forgeries: [], skipped: [],
+      decided: [], published: { journal: 0, copies: 0 }, forgeries: [], skipped: [], batches: [],
     };
-    if (!lease.held) return report;
+    if (!lease.held) {
+      // Standing by, the device still follows the journal: it shows the shop as it is (its
+      // catalog above all), and takes over from there when the lease is free.
+      await this.readJournal(signal);
+      this.needsJournal = true;
+      return report;
+    }
     try {
       if (this.started === false) {
         // Copies parked by an earlier run (a channel that could not be written) are tried again.
         await unparkAll(this.local);
         this.started = true;
       }
-      if (this.needsJournal || !lease.renewed) await this.readJournal(signal);
+      if (this.needsJournal) await this.readJournal(signal);
       await this.catchUp();
-      await this.checkCatalog();
       add(report.published, await this.publish(signal));
-      const run = await this.readChannels(report, signal);
-      run.intents.push(...(await this.sellerCommands()));
-      const now = Math.round(client.clock.now());
-      // A lease about to run out: another device may take it while this run still writes.
-      if (now > lease.until - (this.options.leaseMarginMs ?? 15_000)) return report;
+      // The seller's own account has a channel only by accident: it is not a buyer's.
+      this.self ??= await client.session().then(
+        (s) => ({ name: s.userCtx.name, admin: s.userCtx.roles.includes('_admin') }),
+        () => ({ name: null, admin: false }),
+      );
+      this.news.startRun();
+      for (let first = true; ; first = false) {
+        const more = await this.batch(report, first, signal, hooks);
+        if (!more || hooks.stopping?.()) break;
+      }
+      report.mode = this.news.mode;
+      return report;
+    } catch (error) {
+      // Whatever went wrong, read the journal again before deciding anything more.
+      this.needsJournal = true;
+      // A device whose copy of the shop diverged must not keep the shop waiting on its lease.
+      if (error instanceof JournalDivergedError) await this.lease.release().catch(() => undefined);
+      throw error;
+    }
+  }
+
+  /** Waits for news of the buyers' channels (see news.ts); the sync loop calls it between runs. */
+  watch(signal: AbortSignal): Promise<void> {
+    return this.news.watch(signal);
+  }
+
+  /** Gives the lease up (the headless authority's clean stop), so another device may decide at once. */
+  release(): Promise<boolean> {
+    return this.lease.release();
+  }
+
+  /** One batch: plan, read, decide, store, publish. Returns whether more waits. */
+  private async batch(report: RunReport, first: boolean, signal: AbortSignal | undefined, hooks: RunHooks): Promise<boolean> {
+    const startedAt = this.now();
+    const requestsBefore = this.client.traffic.requests;
+    const plan = await this.news.plan(this.options.batchChannels ?? 100, signal);
+    if (plan.journalEvent) {
+      // The journal was deleted or made again: read (and, if lost, published again) before deciding more.
+      await this.readJournal(signal);
+      await this.catchUp();
+    }
+    if (plan.catalogEvent || this.catalogDue()) await this.checkCatalog();
+    const commands = await this.sellerCommands();
+    // The first batch always decides, if only the clock's timers (a team's deadline…).
+    if (!first && plan.channels.length === 0 && commands.length === 0 && plan.rows.length === 0) return false;
+    let outcomes: ChannelOutcome[];
+    try {
+      outcomes = await this.readChannels(plan, signal);
+    } catch (error) {
+      this.news.putBack(plan);
+      throw error;
+    }
+    const run = collectOutcomes(outcomes);
+    report.skipped.push(...run.skipped);
+    report.forgeries.push(...run.forgeries);
+    run.intents.push(...commands);
+    outcomes.forEach((o, i) => {
+      if (o.again) this.news.notice(o.db, o.again);
+      if (o.failed) this.news.later(o.db, plan.channels[i]![1]);
+    });
+    let stored: Decision[];
+    try {
+      // Stored only inside the lease: renewed first if little of it is left.
+      await this.lease.forWriting();
+      const now = Math.round(this.client.clock.now());
       const decisions = [...refuseTampered(this.draft, run.tampered, now), ...decideInto(this.draft, run.intents, now)];
       // Each decision records the revision of the intent it decided, as the server held it.
       for (const d of decisions) {
@@ -103,21 +208,51 @@ export class RemoteAuthority {
         if (rev !== undefined) d.intentRev = rev;
       }
       try {
-        report.decided = await storeAuthorityRun(this.local, { decisions, setAside: run.setAside, checkpoints: run.checkpoints });
+        stored = await storeAuthorityRun(this.local, { decisions, setAside: run.setAside, checkpoints: [...run.checkpoints, ...plan.rows] });
       } catch (error) {
         // Nothing was stored (one transaction): the draft's new decisions must be forgotten.
         this.draft = draftOf(emptyState());
         throw error;
       }
-      add(report.published, await this.publish(signal));
-      return report;
     } catch (error) {
-      // Whatever went wrong, read the journal again before deciding anything more.
-      this.needsJournal = true;
-      // A device whose copy of the shop diverged must not keep the shop waiting on its lease.
-      if (error instanceof JournalDivergedError) await releaseLease(client, shop, device.id).catch(() => undefined);
+      this.news.putBack(plan);
       throw error;
     }
+    this.news.committed(plan);
+    report.decided.push(...stored);
+    const published = await this.publish(signal);
+    add(report.published, published);
+    const done: BatchReport = {
+      decided: stored.length, published: published.journal, channels: plan.channels.length,
+      requests: this.client.traffic.requests - requestsBefore, ms: this.now() - startedAt,
+    };
+    report.batches.push(done);
+    hooks.onBatch?.(done);
+    // Channels that failed wait for the next run; if every one failed, the run ends in that
+    // error (the loop tries again with backoff). One bad channel never holds up the others.
+    if (run.failed !== undefined && outcomes.every((o) => o.failed !== undefined)) throw run.failed;
+    return plan.more || outcomes.some((o) => o.again !== undefined);
+  }
+
+  /** The planned channels, a few at a time; the lease is renewed while they are read. */
+  private async readChannels(plan: Plan, signal?: AbortSignal): Promise<ChannelOutcome[]> {
+    if (plan.channels.length === 0) return [];
+    const rows = await checkpointsOf(this.local, plan.channels.map(([db]) => db));
+    const ctx: JobContext = {
+      local: this.local, client: this.client, rules: this.options, draft: this.draft, pageLimit: this.options.pageLimit ?? 100,
+      now: this.now, signal, identityChecked: this.identityChecked,
+    };
+    return pool(plan.channels, this.options.concurrency ?? 8, async ([db, hint], i) => {
+      await this.lease.keep();
+      try {
+        return await readOneChannel(ctx, db, hint, rows[i]);
+      } catch (error) {
+        // One channel the server fails (or refuses) does not hold up the others: it is read
+        // again next run, and reported. Anything else stops the batch (nothing of it is stored).
+        if (error instanceof CouchError && !signal?.aborted) return { db, buyer: channelOwner(db) as BuyerId, failed: error };
+        throw error;
+      }
+    });
   }
 
   /** Pulls the journal into the device: the shop's source of truth, made by whichever device held the lease. */
@@ -128,10 +263,15 @@ export class RemoteAuthority {
     const pulled = await pullDb(this.local, this.client, db, identity, (change) => readDecision(change), {
       now: this.now, signal, limit: this.options.pageLimit,
     });
-    await this.checkNotDiverged();
+    await checkNotDiverged(this.local);
     // Fold everything again if anything came: decisions pulled may be numbered below the draft's.
     if (pulled.applied > 0) this.draft = draftOf(emptyState());
     this.needsJournal = false;
+  }
+
+  /** Without `_db_updates` nothing reports a lost catalog: it is checked every run, as before. */
+  private catalogDue(): boolean {
+    return this.news.mode !== 'updates' || this.now() - this.catalogCheckedAt > CATALOG_RECHECK_MS;
   }
 
   /**
@@ -142,32 +282,13 @@ export class RemoteAuthority {
     const db = catalogDb(this.shop);
     const identity = await readIdentity(this.client, db);
     if (identity === undefined) throw new NotReadyError(db);
+    this.catalogCheckedAt = this.now();
     const known = await getCheckpoint(this.local, db);
     if (known?.identity === identity) return;
     const row = checkpointOf(db, null, identity, this.now());
     if (known === undefined) await this.local.checkpoints.put(row);
     else await republishCopies(this.local, row);
   }
-
-  /**
-   * Another device decided while this one held unpublished decisions (its lease ran out
-   * during a crash): both numbered the same part of the journal. This device's copy of the
-   * shop is then not the journal's and must not decide or publish more.
-   */
-  private async checkNotDiverged(): Promise<void> {
-    const unpublished = (await this.local.publish.toArray()).filter((r) => r.stage === 'journal');
-    if (unpublished.length === 0) return;
-    const mine = new Set<string>(unpublished.map((r) => r.id));
-    const ns = unpublished.map((r) => r.n);
-    const [from, to] = [Math.min(...ns), Math.max(...ns)];
-    // Another device's decision numbered among ours: both decided from the same journal.
-    const foreign = await this.local.events.where('n').between(from, to, true, true).filter((e) => !mine.has(e.id)).count();
-    if (foreign > 0) throw new JournalDivergedError([...mine]);
-    // Decisions numbered after ours were made by a device that read ours in the journal (a
-    // write whose answer was lost): they are there; only their copies may be missing.
-    if ((await this.local.events.where('n').above(to).count()) > 0) await markPublished(this.local, [...mine] as EventId[], 'copies');
-  }
-
 
   private async catchUp(): Promise<void> {
     for (const d of await decisionsAfter(this.local, this.draft.n)) foldDecision(this.draft, d);
@@ -176,88 +297,15 @@ export class RemoteAuthority {
   private publish(signal?: AbortSignal): Promise<PublishReport> {
     return publishQueued(this.local, this.client, this.shop, {
       batch: this.options.publishBatch, signal, openChannel: (buyer) => guardChannel(this.client, buyer, this.options),
-      keepLease: () => this.keepLease(),
+      keepLease: () => this.lease.keep(), concurrency: this.options.concurrency,
     });
-  }
-
-  /**
-   * Renews the lease before a journal write. Publishing can outlast the lease (photos, a slow
-   * link); if another device took it meanwhile, it numbered decisions from the same journal,
-   * so this device must stop writing and read the journal again.
-   */
-  private async keepLease(): Promise<void> {
-    const lease = await acquireLease(this.client, this.shop, this.device.id, this.device.label, this.options.leaseMs ?? 60_000);
-    if (!lease.held || !lease.renewed) {
-      this.needsJournal = true;
-      throw new StandbyError(lease.held ? 'the lease lapsed during the run' : lease.label);
-    }
-  }
-
-  /** Every buyer's new intents, with the set-aside rows and checkpoints to store with their decisions. */
-  private async readChannels(report: RunReport, signal?: AbortSignal) {
-    const out = { intents: [] as Intent[], tampered: [] as Intent[], revs: new Map<string, string>(), setAside: [] as SetAsideRow[], checkpoints: [] as CheckpointRow[] };
-    // The seller's own account has a channel only by accident: it is not a buyer's.
-    this.self ??= await this.client.session().then((s) => s.userCtx.name, () => null);
-    for (const name of await listBuyers(this.client, this.local)) {
-      if (name === this.self || !isBuyerName(name)) continue;
-      const buyer = name as BuyerId;
-      const db = channelDb(buyer);
-      // Intents written while a channel was not guarded were never checked, `sentAt` included:
-      // they are taken as sent when the shop guarded it, not when they say.
-      let guardedAt: number | undefined;
-      if (!this.guarded.has(db)) {
-        const guard = await guardChannel(this.client, buyer, this.options);
-        if (typeof guard === 'object') {
-          report.skipped.push({ db, reason: guard.refused });
-          continue;
-        }
-        if (guard === 'changed') {
-          guardedAt = this.client.clock.now();
-          // Copies parked while the channel could not be written go to it now.
-          await republishBuyer(this.local, buyer);
-        }
-        this.guarded.add(db);
-      }
-      let identity: string;
-      try {
-        const checked = await checkIdentity(this.local, this.client, db, () => republishBuyer(this.local, buyer));
-        identity = checked.identity;
-      } catch (error) {
-        if (!(error instanceof NotReadyError)) throw error;
-        report.skipped.push({ db, reason: error.message });
-        continue;
-      }
-      const read = await readChannel(this.local, this.client, this.draft, buyer, {
-        identity, pageLimit: this.options.pageLimit ?? 100, now: this.now, signal,
-      });
-      if (read.rulesTouched) {
-        // Someone wrote a design document (our own adoption, or a buyer admin of the channel):
-        // check again now, before trusting what was read.
-        const guard = await guardChannel(this.client, buyer, this.options);
-        if (typeof guard === 'object') {
-          report.skipped.push({ db, reason: guard.refused });
-          continue;
-        }
-        if (guard === 'changed') guardedAt = this.client.clock.now();
-      }
-      const at = guardedAt === undefined ? undefined : Math.round(guardedAt);
-      for (const intent of read.intents) {
-        out.intents.push(at !== undefined && intent.by === 'buyer' && intent.sentAt < at ? { ...intent, sentAt: at } : intent);
-      }
-      out.tampered.push(...read.tampered);
-      for (const [id, rev] of read.revs) out.revs.set(id, rev);
-      out.setAside.push(...read.setAside);
-      report.forgeries.push(...read.forgeries);
-      if (read.checkpoint) out.checkpoints.push(read.checkpoint);
-    }
-    return out;
   }
 
   /** The seller's own commands, queued on this device; a malformed one is refused, not decided. */
   private async sellerCommands(): Promise<Intent[]> {
     const ready: Intent[] = [];
     for (const w of await pendingIntents(this.local)) {
-      if (w.intent.by !== 'seller') continue;
+      if (w.intent.by !== 'seller' || this.draft.decided.has(w.intent.id)) continue;
       const checked = validateIntent(w.intent);
       if (checked.ok) ready.push(checked.value);
       else await refuseQueued(this.local, w.intent.id, checked.errors.join(' '));

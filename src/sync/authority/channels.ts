@@ -6,12 +6,12 @@
  * their channel can write anything there), but never folded into the shop's state.
  */
 import type { BuyerId, Decision, Draft, Intent } from '../../domain/index.ts';
-import { checkpointOf, getCheckpoint, type CheckpointRow, type SetAsideRow, type ShopDb } from '../../storage/index.ts';
-import { CouchError, type Change, type CouchClient } from '../couch-client.ts';
+import type { SetAsideRow, ShopDb } from '../../storage/index.ts';
+import type { Change, CouchClient } from '../couch-client.ts';
 import { isAbsent } from '../identity.ts';
 import { readChannelIntent, setAsideRow } from '../incoming.ts';
-import { channelDb, channelOwner, USER_NAME_PATTERN } from '../names.ts';
-import { channelNeedsAdoption, RULES_DOC_ID, type RulesOptions } from '../rules.ts';
+import { channelDb, IDENTITY_DOC_ID, USER_NAME_PATTERN } from '../names.ts';
+import { buildRules, channelNeedsAdoption, RULES_DOC_ID, rulesNeedUpdate, type RulesOptions } from '../rules.ts';
 import { adoptChannel } from '../setup-shop.ts';
 import { sameDecision } from './publish.ts';
 
@@ -23,7 +23,7 @@ export interface Forgery {
   problems: string[];
 }
 
-/** What one channel gave this run; its checkpoint is stored with the decisions, never before. */
+/** What one channel gave; its checkpoint is stored with the decisions, never before. */
 export interface ChannelRead {
   intents: Intent[];
   /** Intents with a sibling revision: refused as tampered (never acted on), and reported. */
@@ -32,34 +32,14 @@ export interface ChannelRead {
   revs: Map<string, string>;
   setAside: SetAsideRow[];
   forgeries: Forgery[];
-  checkpoint?: CheckpointRow;
+  /** Where the feed was read to (opaque). */
+  lastSeq: unknown;
   /** A design document changed: the channel must be adopted again before its intents are trusted. */
   rulesTouched: boolean;
-}
-
-/**
- * The buyers whose channels to read. `_users` if the seller may list it; else the channels
- * among `_all_dbs`; else (a `seller` role on CouchDB 3 may read neither) the channels this
- * device already reads.
- */
-export async function listBuyers(client: CouchClient, local: ShopDb): Promise<string[]> {
-  try {
-    return await client.userNames();
-  } catch (error) {
-    if (!notAllowed(error)) throw error;
-  }
-  try {
-    const dbs = await client.request<string[]>('GET', '_all_dbs');
-    return dbs.flatMap((db) => channelOwner(db) ?? []);
-  } catch (error) {
-    if (!notAllowed(error)) throw error;
-  }
-  return (await local.checkpoints.toArray()).flatMap((c) => channelOwner(c.db) ?? []);
-}
-
-/** Refused (PouchDB Server answers a seller's `_users/_all_docs` with a 400 instead of a 403). */
-function notAllowed(error: unknown): boolean {
-  return isAbsent(error) || (error instanceof CouchError && error.status === 400);
+  /** The design documents as the feed left them (null: deleted). A read from the start sees them all. */
+  designDocs: Map<string, Record<string, unknown> | null>;
+  /** The identity document's uuid, if the feed carried it (a read from the start does). */
+  identity?: string;
 }
 
 export const isBuyerName = (name: string): boolean => USER_NAME_PATTERN.test(name);
@@ -91,24 +71,48 @@ export async function guardChannel(client: CouchClient, buyer: string, rules: Ru
 }
 
 export interface ReadOptions {
-  identity: string;
+  /** The checkpoint to read from (0: the start). */
+  since: unknown;
   pageLimit: number;
   now: () => number;
   signal?: AbortSignal;
 }
 
-/** Reads a channel's changes since its checkpoint, to the end of the feed. */
+/**
+ * Whether a read from the start shows the shop's rules in place and no other design document
+ * (each runs on every write: one left by a buyer who was admin could refuse the shop's decisions).
+ */
+export function rulesAsRead(read: ChannelRead, rules: RulesOptions): boolean {
+  const others = [...read.designDocs].filter(([id, doc]) => id !== RULES_DOC_ID && doc !== null);
+  const doc = read.designDocs.get(RULES_DOC_ID);
+  return others.length === 0 && doc != null && !rulesNeedUpdate(doc, buildRules(rules).channel);
+}
+
+/**
+ * Whether the design documents a read saw change are only the shop's current rules (its own
+ * adoption writes them) or others deleted: the rules known to be in place stay so.
+ */
+export function rulesChangedToOurs(read: ChannelRead, rules: RulesOptions): boolean {
+  const wanted = buildRules(rules).channel;
+  return [...read.designDocs].every(([id, doc]) => (id === RULES_DOC_ID ? doc !== null && !rulesNeedUpdate(doc, wanted) : doc === null));
+}
+
+/** Reads a channel's changes since `o.since`, to the end of the feed. */
 export async function readChannel(local: ShopDb, client: CouchClient, draft: Draft, buyer: BuyerId, o: ReadOptions): Promise<ChannelRead> {
   const db = channelDb(buyer);
-  const out: ChannelRead = { intents: [], tampered: [], revs: new Map(), setAside: [], forgeries: [], rulesTouched: false };
-  let since: unknown = (await getCheckpoint(local, db))?.since ?? 0;
+  const out: ChannelRead = { intents: [], tampered: [], revs: new Map(), setAside: [], forgeries: [], lastSeq: o.since, rulesTouched: false, designDocs: new Map() };
+  let since: unknown = o.since ?? 0;
   for (;;) {
     const page = await client.changes(db, { since, limit: o.pageLimit, signal: o.signal });
     const copies: Change[] = [];
     // Intents already decided that show up again: each must still be the revision decided.
     const decidedAgain: Change[] = [];
     for (const change of page.results) {
-      if (change.id.startsWith('_design/')) out.rulesTouched = true;
+      if (change.id.startsWith('_design/')) {
+        out.rulesTouched = true;
+        out.designDocs.set(change.id, change.deleted || !change.doc ? null : change.doc);
+      }
+      if (change.id === IDENTITY_DOC_ID && !change.deleted && typeof change.doc?.uuid === 'string' && change.doc.uuid !== '') out.identity = change.doc.uuid;
       if (change.doc?.type === 'decision' && !change.deleted) {
         copies.push(change);
         continue;
@@ -132,7 +136,7 @@ export async function readChannel(local: ShopDb, client: CouchClient, draft: Dra
     since = page.last_seq;
     if (page.results.length < o.pageLimit) break;
   }
-  out.checkpoint = checkpointOf(db, since, o.identity, o.now());
+  out.lastSeq = since;
   return out;
 }
 

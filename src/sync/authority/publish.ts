@@ -15,8 +15,11 @@ import { markPublished, toPublish, type ShopDb } from '../../storage/index.ts';
 import { CouchError, type BulkResult, type CouchClient } from '../couch-client.ts';
 import { catalogCopyId, catalogDb, channelDb, journalDb } from '../names.ts';
 import { uploadPhotos } from './photos.ts';
+import { pool } from './pool.ts';
 
-export const PUBLISH_BATCH = 50;
+/** Decisions per journal write (and per round of copies). */
+export const PUBLISH_BATCH = 100;
+const COPY_CONCURRENCY = 8;
 
 /** What a catalog copy may set: the shop's public face, never money, orders or withdrawals. */
 const PUBLIC_KEYS = ['shop', 'products', 'inventory', 'promotions', 'teams', 'reviews'] as const;
@@ -31,6 +34,8 @@ export interface PublishOptions {
   keepLease?: () => Promise<void>;
   /** Makes a buyer's channel that does not exist yet (setup-shop's adoptChannel); the copy is then retried once. */
   openChannel: (buyer: BuyerId) => Promise<unknown>;
+  /** Channels written at once. Default 8. */
+  concurrency?: number;
 }
 
 export interface PublishReport {
@@ -110,7 +115,9 @@ async function writeCopies(
   }
   let written = 0;
   const parked: EventId[] = [];
-  for (const [buyer, docs] of byBuyer) {
+  // Each buyer's copies are one request; a flash sale's hundreds of buyers go several at a
+  // time, and the catalog's copies beside them.
+  const channels = pool([...byBuyer], options.concurrency ?? COPY_CONCURRENCY, async ([buyer, docs]) => {
     try {
       check(await copyToChannel(client, buyer, docs, options));
       written += docs.length;
@@ -120,12 +127,14 @@ async function writeCopies(
       if (!(error instanceof CouchError && [401, 403, 404].includes(error.status))) throw error;
       parked.push(...decisions.filter((d) => d.buyer === buyer).map((d) => d.id));
     }
-  }
-  if (catalog.length > 0) {
+  });
+  const toCatalog = async () => {
+    if (catalog.length === 0) return;
     await uploadPhotos(options.local, client, shop, decisions, options.signal);
     check(await client.bulkDocs(catalogDb(shop), catalog, options.signal));
     written += catalog.length;
-  }
+  };
+  await Promise.all([channels, toCatalog()]);
   return { written, parked };
 }
 

@@ -103,7 +103,7 @@ function Connected() {
 function OpenShop() {
   const app = useApp();
   const { t } = useI18n();
-  const open = useLive(() => shopIsOpen(app.store), [app]);
+  const open = useLive(() => shopIsOpen(app.store, app.remote!.shop), [app]);
   const [busy, setBusy] = useState(false);
   if (open !== false) return null;
   return (
