@@ -8,7 +8,10 @@ export { VERSIONS, SCHEMA_VERSION, VIEW_TABLES, tablesAt, type SchemaVersion } f
 export { ShopDb, openDb, DEFAULT_DB_NAME } from './db.ts';
 export * from './rows.ts';
 export { StorageFullError, STORAGE_FULL_MESSAGE, isQuotaError } from './errors.ts';
-export { indexWords, queryTerms } from './words.ts';
+export { CJK, indexWords, pieces as textPieces } from './words.ts';
+export {
+  fieldWords, IN_CATEGORY, IN_NAME, IN_TAGS, matchScore, queryTerms, searchPlan, SUFFIX, termScore, type SearchPlan, type SearchTerm,
+} from './search-words.ts';
 export { queueIntent, markSent, refuseQueued, type QueueResult } from './write-intent.ts';
 export { storeDecisions, type Stored } from './store-decisions.ts';
 export * from './queries.ts';

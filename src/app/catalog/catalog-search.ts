@@ -140,6 +140,9 @@ export async function catalogSearchSettled(db: ShopDb): Promise<CatalogSearchSta
   return search.status();
 }
 
+/** The index of `db`, if built (suggest-catalog.ts). */
+export const catalogIndexOf = (db: ShopDb) => searches.get(db)?.indexer?.index;
+
 /** Drops the index of `db` and stops following its changes (before closing or deleting it). */
 export function stopCatalogSearch(db: ShopDb): void {
   searches.get(db)?.stop();

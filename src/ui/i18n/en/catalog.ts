@@ -6,6 +6,7 @@ export const strings = {
   'catalog.categories': 'Categories',
   'catalog.all': 'All',
   'catalog.sort': 'Sort by',
+  'catalog.sort.best': 'Best match',
   'catalog.sort.name': 'Name',
   'catalog.sort.priceAsc': 'Price: low to high',
   'catalog.sort.priceDesc': 'Price: high to low',

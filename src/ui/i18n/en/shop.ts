@@ -132,4 +132,8 @@ export const strings = {
   'checkout.required.address': 'Enter the delivery address.',
   'checkout.required.option': 'Choose a shipping option.',
   'checkout.required.point': 'Choose a pickup point.',
+
+  'search.didYouMean': 'Did you mean',
+  'search.closest': 'Closest matches',
+  'search.browse': 'Or look in',
 };

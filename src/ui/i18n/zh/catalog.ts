@@ -8,6 +8,7 @@ export const strings: Strings<keyof typeof en> = {
   'catalog.categories': '分类',
   'catalog.all': '全部',
   'catalog.sort': '排序',
+  'catalog.sort.best': '综合',
   'catalog.sort.name': '名称',
   'catalog.sort.priceAsc': '价格从低到高',
   'catalog.sort.priceDesc': '价格从高到低',

@@ -134,4 +134,8 @@ export const strings: Strings<keyof typeof en> = {
   'checkout.required.address': '请填写收货地址。',
   'checkout.required.option': '请选择快递方式。',
   'checkout.required.point': '请选择自提点。',
+
+  'search.didYouMean': '您是不是要找',
+  'search.closest': '相近的商品',
+  'search.browse': '也可以看看',
 };
