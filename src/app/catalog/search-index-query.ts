@@ -36,8 +36,8 @@ export function queryIndex(d: IndexData, q: IndexQuery): IndexPage {
 
   const matched = markMatches(d, plan, admitted);
   if (matched === undefined) return { ids: [], total: 0 };
-  const { last, found } = matched;
-  if (q.sort === 'relevance') return { ids: bestFirst(d, last, offset, end), total: found };
+  const { last, found, top } = matched;
+  if (q.sort === 'relevance') return { ids: bestFirst(d, last, top, offset, end), total: found };
   const stop = Math.min(end, found);
   if (offset < stop) {
     let seen = 0;
@@ -53,13 +53,16 @@ export function queryIndex(d: IndexData, q: IndexQuery): IndexPage {
 
 /**
  * Marks the admitted slots that have every term of `plan` with the returned generation
- * (`last`), each with its score in `d.score` (as storage's `matchScore`). Undefined: none.
+ * (`last`), each with its score in `d.score` (as storage's `matchScore`), and the highest
+ * score (`top`). Undefined: none.
  *
  * Term 1 marks its slots with generation g, term 2 re-marks those already at g with g + 1, and
  * so on. Within a term a slot may be met in several words (its range of words): `d.best` keeps
  * its best so far, and the score takes the difference when a better one comes.
  */
-export function markMatches(d: IndexData, plan: SearchPlan, admitted: (slot: number) => boolean): { last: number; found: number } | undefined {
+export function markMatches(
+  d: IndexData, plan: SearchPlan, admitted: (slot: number) => boolean,
+): { last: number; found: number; top: number } | undefined {
   const { mark, score, best } = d;
   // Each term's range of words, the smallest first (fewest slots marked).
   const ranges: { from: number; to: number; volume: number; term: SearchTerm }[] = [];
@@ -74,6 +77,7 @@ export function markMatches(d: IndexData, plan: SearchPlan, admitted: (slot: num
 
   const first = nextGenerations(d, ranges.length);
   let found = 0;
+  let top = 0;
   for (let i = 0; i < ranges.length; i++) {
     const { from, to, term } = ranges[i]!;
     const scores = scoreTable(term.cjk);
@@ -98,10 +102,14 @@ export function markMatches(d: IndexData, plan: SearchPlan, admitted: (slot: num
           score[slot] = Math.min(MAX_SCORE, (i === 0 ? 0 : score[slot]!) + s);
           best[slot] = s;
           found += 1;
+        } else {
+          continue;
         }
+        if (score[slot]! > top) top = score[slot]!;
       }
     }
     if (found === 0) return undefined;
+    if (i < ranges.length - 1) top = 0; // only the last term's scores are whole
   }
   const last = first + ranges.length - 1;
   const bonusScores = scoreTable(true);
@@ -112,34 +120,37 @@ export function markMatches(d: IndexData, plan: SearchPlan, admitted: (slot: num
     const length = d.postingLength[w]!;
     for (let k = 0; k < length; k++) {
       const slot = list[k]! >>> SLOT_SHIFT;
-      if (mark[slot] === last) score[slot] = Math.min(MAX_SCORE, score[slot]! + bonusScores[WHOLE | (list[k]! & FIELDS)]!);
+      if (mark[slot] !== last) continue;
+      score[slot] = Math.min(MAX_SCORE, score[slot]! + bonusScores[WHOLE | (list[k]! & FIELDS)]!);
+      if (score[slot]! > top) top = score[slot]!;
     }
   }
-  return { last, found };
+  return { last, found, top };
 }
 
 /**
  * The ids of the slots marked `last`, best score first and in name order within a score:
- * [offset, end) of them. One walk of the name order, keeping at most `end` slots per score.
+ * [offset, end) of them. One walk of the name order, keeping at most `end` slots per score,
+ * and stopping once `end` slots have the highest score (`top`).
  */
-function bestFirst(d: IndexData, last: number, offset: number, end: number): ProductId[] {
+function bestFirst(d: IndexData, last: number, top: number, offset: number, end: number): ProductId[] {
   if (end <= offset) return [];
   const { mark, score } = d;
-  const byScore = new Map<number, number[]>();
+  const byScore: number[][] = [];
   const order = d.nameOrder;
   const n = d.live;
   for (let i = 0; i < n; i++) {
     const slot = order[i]!;
     if (mark[slot] !== last) continue;
     const s = score[slot]!;
-    let list = byScore.get(s);
-    if (list === undefined) byScore.set(s, (list = []));
+    const list = (byScore[s] ??= []);
     if (list.length < end) list.push(slot);
+    else if (s === top) break;
   }
   const out: ProductId[] = [];
-  for (const s of [...byScore.keys()].sort((a, b) => b - a)) {
-    for (const slot of byScore.get(s)!) {
-      if (out.length >= end) return out.slice(offset);
+  for (let s = byScore.length - 1; s >= 0 && out.length < end; s--) {
+    for (const slot of byScore[s] ?? []) {
+      if (out.length >= end) break;
       out.push(d.ids[slot]!);
     }
   }
