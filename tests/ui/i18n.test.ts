@@ -45,6 +45,17 @@ describe('the strings', () => {
     }
   });
 
+  it('say every Chinese string in Chinese (only placeholders and punctuation may stand alone)', () => {
+    const english: string[] = [];
+    for (const [area, [, zh]] of Object.entries(areas)) {
+      for (const [key, text] of Object.entries(zh as Record<string, string>)) {
+        const words = text.replace(/\{\w+\}/g, '');
+        if (/\p{Script=Latin}/u.test(words) && !/\p{Script=Han}/u.test(words)) english.push(`${area}: ${key} = ${text}`);
+      }
+    }
+    expect(english).toEqual([]);
+  });
+
   it('fill placeholders and follow the browser to Chinese', () => {
     expect(fill('{count} waiting', { count: 3 })).toBe('3 waiting');
     expect(localeFromBrowser(['zh-CN', 'en'])).toBe('zh');

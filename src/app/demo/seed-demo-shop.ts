@@ -2,7 +2,7 @@ import type { BuyerId } from '../../domain/index.ts';
 import type { AppContext } from '../context.ts';
 import { NEW_PRODUCT } from '../actions/save-product.ts';
 import { queueSellerCommand } from '../queue-intent.ts';
-import { DEMO_BUYERS, DEMO_SHOP, DEMO_WELCOME_CREDIT, demoProducts, demoPromotions } from './demo-catalog.ts';
+import { DEMO_BUYERS, DEMO_SHOP, DEMO_WELCOME_CREDIT, DEMO_WELCOME_NOTE, demoProducts, demoPromotions } from './demo-catalog.ts';
 
 /**
  * On the first start with no shop, opens the demo shop: the seller's commands that set it
@@ -26,7 +26,7 @@ async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
     for (const { product, stock } of demoProducts(startedAt)) await queueSellerCommand(ctx, { kind: 'product.save', product, stock, base: NEW_PRODUCT });
     for (const promotion of demoPromotions(startedAt)) await queueSellerCommand(ctx, { kind: 'promotion.save', promotion });
     for (const buyer of DEMO_BUYERS) {
-      await queueSellerCommand(ctx, { kind: 'wallet.credit', buyer: buyer as BuyerId, amount: DEMO_WELCOME_CREDIT, method: 'other', note: 'Demo welcome credit' });
+      await queueSellerCommand(ctx, { kind: 'wallet.credit', buyer: buyer as BuyerId, amount: DEMO_WELCOME_CREDIT, method: 'other', note: DEMO_WELCOME_NOTE });
     }
     return true;
   });

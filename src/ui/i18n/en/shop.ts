@@ -68,6 +68,7 @@ export const strings = {
   'discount.team': 'Team price: {name} × {qty}',
   'discount.threshold': 'Spend {spend}, save {save}',
   'discount.thresholdRepeat': 'Spend {spend}, save {save} (× {count})',
+  'discount.thresholdGone': 'Spend-and-save discount',
   'discount.coupon': 'Coupon {code}',
 
   'problem.empty-cart': 'The cart is empty.',

@@ -70,6 +70,7 @@ export const strings: Strings<keyof typeof en> = {
   'discount.team': '拼团价：{name} × {qty}',
   'discount.threshold': '满 {spend} 减 {save}',
   'discount.thresholdRepeat': '每满 {spend} 减 {save}（× {count}）',
+  'discount.thresholdGone': '满减优惠',
   'discount.coupon': '优惠码 {code}',
 
   'problem.empty-cart': '购物车是空的。',
