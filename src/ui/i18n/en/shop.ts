@@ -37,6 +37,8 @@ export const strings = {
   'cart.remove': 'Remove {name}',
   'cart.removeShort': 'Remove',
   'cart.qty': 'Quantity of {name}',
+  'cart.qtyRange': 'Enter a number from 1 to {max}. To take it out, press Remove.',
+  'cart.qtyCapped': 'At most {max} of this one: the quantity is now {max}.',
   'cart.removed': 'Removed {name} from the cart.',
   'cart.mode.flash': 'Flash sale',
   'cart.mode.team': 'Team price',
@@ -137,4 +139,13 @@ export const strings = {
   'search.didYouMean': 'Did you mean',
   'search.closest': 'Closest matches',
   'search.browse': 'Or look in',
+
+  // The product page's flash sale (the catalog's badge words are in catalog.ts).
+  'flash.ended': 'The flash sale has ended.',
+  'flash.buy': 'Buy at flash price',
+  'flash.startsInButton': 'Starts in {time}',
+  'flash.limit': 'Up to {count} per buyer.',
+  'flash.reachedLimit': 'You have bought your limit of {count} in this sale.',
+  'flash.added': 'Added to the cart at the flash price.',
+  'flash.inCart': 'In your cart at the flash price: {count}',
 };
