@@ -58,6 +58,8 @@ describe('the strings', () => {
 
   it('fill placeholders and follow the browser to Chinese', () => {
     expect(fill('{count} waiting', { count: 3 })).toBe('3 waiting');
+    expect(fill('{count} left of {max}', { count: 1234567, max: 0.5 }, new Intl.NumberFormat('en').format)).toBe('1,234,567 left of 0.5');
+    expect(fill('{a}{b}', { a: '1000' }, new Intl.NumberFormat('en').format)).toBe('1000{b}'); // strings as they are
     expect(localeFromBrowser(['zh-CN', 'en'])).toBe('zh');
     expect(localeFromBrowser(['en-GB', 'zh'])).toBe('en');
   });

@@ -9,8 +9,8 @@ import { forgetPhotos } from '../../../app/photos/photo-store.ts';
 import { allCategories, productToEdit, type ProductToEdit } from '../../../app/seller-catalog-queries.ts';
 import { LiveMessage } from '../../components/account/LiveMessage.tsx';
 import { useAction } from '../../components/account/use-action.ts';
-import { Check, Field, withoutField, focusFirstError } from '../../components/seller/FormField.tsx';
-import { currencySign, fixMessage, moneyReader } from '../../components/seller/form-errors.ts';
+import { Check, Field, withoutField, focusFirstError, useFixMessage } from '../../components/seller/FormField.tsx';
+import { currencySign, moneyReader } from '../../components/seller/form-errors.ts';
 import { ShareQr } from '../../components/seller/ShareQr.tsx';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
@@ -59,6 +59,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
   const [v, setValues] = useState<ProductFormValues>(() =>
     item ? productFormValues(item.product, item.inventory, reader, app.now()) : emptyProductForm(newProductId(app.now()), app.now()));
   const [errors, setErrors] = useState<FieldErrors>({});
+  const fix = useFixMessage(errors, action.setMessage);
   const categories = useLive(() => allCategories(app.db), [app]) ?? [];
   // Photos taken here and not yet saved: forgotten if the form is left without saving.
   const added = useRef<string[]>([]);
@@ -69,17 +70,18 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
 
   const set = (patch: Partial<ProductFormValues>) => setValues((x) => ({ ...x, ...patch }));
   const sign = currencySign(shop.currency, intl);
-  const f = { form: 'pf', errors, onFix: (field: string) => setErrors((e) => withoutField(e, field)) };
+  const f = { form: 'pf', errors, currency: shop.currency, onFix: (field: string) => setErrors((e) => withoutField(e, field)) };
   const title = item ? t('catalogForm.editTitle', { name: item.product.name }) : t('catalogForm.newTitle');
 
   async function submit() {
     const result = parseProductForm(v, reader, item?.product, item?.inventory?.flashSold ?? 0);
     if (!result.ok) {
       setErrors(result.errors);
-      action.setMessage({ tone: 'error', text: fixMessage(t, result.errors) });
+      fix.show();
       focusFirstError(form.current);
       return;
     }
+    fix.hide();
     setErrors({});
     const { product, stock } = result.value;
     const outcome = await action.run(() => saveProduct(app, product, stock, item?.base ?? NEW_PRODUCT), t('catalogForm.saved', { name: product.name }));
@@ -107,7 +109,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
         <Field {...f} field="description" label={t('catalogForm.description')} multiline value={v.description} maxLength={2000} onInput={(description) => set({ description })} />
         <Field {...f} field="category" label={t('catalogForm.category')} list="pf-categories" value={v.category} maxLength={120} onInput={(category) => set({ category })} />
         <datalist id="pf-categories">{categories.map((c) => <option value={c} />)}</datalist>
-        <Field {...f} field="tags" label={t('catalogForm.tags')} hint={t('catalogForm.tagsHint')} value={v.tags} onInput={(tags) => set({ tags })} />
+        <Field {...f} field="tags" label={t('catalogForm.tags')} hint={t('catalogForm.tagsHint')} value={v.tags} maxLength={1000} onInput={(tags) => set({ tags })} />
         <div class="sc-pair">
           <Field {...f} field="price" kind="money" label={t('catalogForm.price', { sign })} value={v.price} onInput={(price) => set({ price })} />
           <Field {...f} field="stock" kind="count" label={t('catalogForm.stock')} value={v.stock} onInput={(stock) => set({ stock })} />

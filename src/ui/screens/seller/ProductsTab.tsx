@@ -71,6 +71,7 @@ function ProductList({ shop, saved }: { shop: ShopProfile; saved: Message | unde
         <input
           id={`${id}-q`}
           type="search"
+          maxLength={100}
           value={search}
           autoComplete="off"
           onInput={(e) => {

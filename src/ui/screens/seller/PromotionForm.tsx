@@ -7,8 +7,8 @@ import {
 } from '../../../app/forms/promotion-form.ts';
 import { LiveMessage } from '../../components/account/LiveMessage.tsx';
 import { useAction } from '../../components/account/use-action.ts';
-import { Check, Field, withoutField, focusFirstError } from '../../components/seller/FormField.tsx';
-import { currencySign, fixMessage, moneyReader } from '../../components/seller/form-errors.ts';
+import { Check, Field, withoutField, focusFirstError, useFixMessage } from '../../components/seller/FormField.tsx';
+import { currencySign, moneyReader } from '../../components/seller/form-errors.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href } from '../../router.ts';
@@ -31,6 +31,7 @@ export function PromotionForm({ promotion, kind, promotions, shop, onSaved }: Pr
   const [v, setValues] = useState<PromotionFormValues | undefined>(() =>
     promotion ? promotionFormValues(promotion, reader) : kind ? emptyPromotionForm(newPromotionId(app.now()), kind, app.now()) : undefined);
   const [errors, setErrors] = useState<FieldErrors>({});
+  const fix = useFixMessage(errors, action.setMessage);
   const back = <a class="acct-back" href={href({ name: 'seller', tab: 'promotions' })}>{t('promoForm.back')}</a>;
   if (v === undefined) {
     return (
@@ -42,7 +43,7 @@ export function PromotionForm({ promotion, kind, promotions, shop, onSaved }: Pr
   }
   const set = (patch: Partial<PromotionFormValues>) => setValues((x) => (x ? { ...x, ...patch } : x));
   const sign = currencySign(shop.currency, intl);
-  const f = { form: 'prf', errors, onFix: (field: string) => setErrors((e) => withoutField(e, field)) };
+  const f = { form: 'prf', errors, currency: shop.currency, onFix: (field: string) => setErrors((e) => withoutField(e, field)) };
   const coupon = v.kind === 'coupon';
   const title = promotion
     ? t('promoForm.editTitle', { label: promotion.label })
@@ -53,10 +54,11 @@ export function PromotionForm({ promotion, kind, promotions, shop, onSaved }: Pr
     const result = parsePromotionForm(values, reader, { otherCodes, ...(promotion && { original: promotion }) });
     if (!result.ok) {
       setErrors(result.errors);
-      action.setMessage({ tone: 'error', text: fixMessage(t, result.errors) });
+      fix.show();
       focusFirstError(form.current);
       return;
     }
+    fix.hide();
     setErrors({});
     const done = t('promoForm.saved', { label: result.value.label });
     const outcome = await action.run(() => savePromotion(app, result.value), done);

@@ -5,8 +5,8 @@ import type { FieldErrors } from '../../../app/forms/product-form.ts';
 import { currencyCode, parseShopForm, shopFormValues, type ShopFormValues } from '../../../app/forms/shop-form.ts';
 import { LiveMessage } from '../../components/account/LiveMessage.tsx';
 import { useAction } from '../../components/account/use-action.ts';
-import { Check, Field, withoutField, fieldId, focusFirstError } from '../../components/seller/FormField.tsx';
-import { currencySign, fixMessage, moneyReader } from '../../components/seller/form-errors.ts';
+import { Check, Field, withoutField, fieldId, focusFirstError, useFixMessage } from '../../components/seller/FormField.tsx';
+import { currencySign, moneyReader } from '../../components/seller/form-errors.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';
 
@@ -23,20 +23,22 @@ export function ShopForm({ shop }: { shop: ShopProfile }) {
   const form = useRef<HTMLFormElement>(null);
   const [v, setValues] = useState<ShopFormValues>(() => shopFormValues(shop, moneyReader(shop.currency, intl)));
   const [errors, setErrors] = useState<FieldErrors>({});
+  const fix = useFixMessage(errors, action.setMessage);
   const set = (patch: Partial<ShopFormValues>) => setValues((x) => ({ ...x, ...patch }));
   const typed = currencyCode(v.currency);
   const currency = /^[A-Z]{3}$/.test(typed) ? typed : shop.currency;
   const sign = currencySign(currency, intl);
-  const f = { form: 'sf', errors, onFix: (field: string) => setErrors((e) => withoutField(e, field)) };
+  const f = { form: 'sf', errors, currency, onFix: (field: string) => setErrors((e) => withoutField(e, field)) };
 
   async function submit() {
     const result = parseShopForm(v, (c) => moneyReader(c, intl), shop.currency);
     if (!result.ok) {
       setErrors(result.errors);
-      action.setMessage({ tone: 'error', text: fixMessage(t, result.errors) });
+      fix.show();
       focusFirstError(form.current);
       return;
     }
+    fix.hide();
     setErrors({});
     await action.run(() => saveShop(app, result.value), t(app.remote === null ? 'shopForm.saved' : 'shopForm.savedShop'));
   }
