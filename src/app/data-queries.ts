@@ -5,7 +5,7 @@
 import type { EventId, ProductId } from '../domain/index.ts';
 import type { ShopDb } from '../storage/db.ts';
 import { allDecisions, getShop, listProducts } from '../storage/queries.ts';
-import { productsToCsv } from './csv/catalog-csv.ts';
+import { catalogLookup, productsToCsv, type CatalogLookup } from './csv/catalog-csv.ts';
 import { csvFileName, type CsvKind } from './csv/download.ts';
 import { ledgerToCsv, postingCount } from './csv/ledger-csv.ts';
 import { ordersToCsv } from './csv/orders-csv.ts';
@@ -50,7 +50,13 @@ export async function exportCsv(db: ShopDb, kind: CsvKind, at: number): Promise<
   });
 }
 
-/** How many of these product ids the catalog already has (an import replaces them). */
+/** The catalog as this device has it (hidden products too), for an import to find each row's product in. */
+export async function catalogForImport(db: ShopDb): Promise<CatalogLookup> {
+  const { items } = await listProducts(db, { includeHidden: true, offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  return catalogLookup(items.map((i) => ({ product: i.product, stock: i.inventory?.stock ?? 0 })));
+}
+
+/** How many of these product ids the catalog already has (an import changes them). */
 export async function countExisting(db: ShopDb, ids: readonly ProductId[]): Promise<number> {
   const keys = await db.products.where('id').anyOf([...ids]).primaryKeys();
   return keys.length;

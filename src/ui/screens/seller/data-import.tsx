@@ -1,9 +1,10 @@
 import { useId, useState } from 'preact/hooks';
 import { importCatalog } from '../../../app/actions/import-catalog.ts';
+import { newProductId } from '../../../app/actions/save-product.ts';
 import { csvToProducts, PRODUCT_COLUMNS, type CatalogParse } from '../../../app/csv/catalog-csv.ts';
 import { decodeCsv } from '../../../app/csv/decode.ts';
 import { CSV_LIMITS } from '../../../app/csv/parse-csv.ts';
-import { countExisting, importOutcome } from '../../../app/data-queries.ts';
+import { catalogForImport, countExisting, importOutcome } from '../../../app/data-queries.ts';
 import { getShop } from '../../../app/queries.ts';
 import { ConfirmButton } from '../../components/account/ConfirmButton.tsx';
 import { errorText } from '../../components/account/labels.ts';
@@ -53,7 +54,8 @@ export function ImportSection() {
       const { text } = decodeCsv(new Uint8Array(await file.arrayBuffer()));
       // Let "Reading…" be painted before a big file is parsed on this thread.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const parse = csvToProducts(text, shop.currency);
+      // A row changes the product its id (or name) finds, in the columns the file has.
+      const parse = csvToProducts(text, shop.currency, { existing: await catalogForImport(app.db), newId: () => newProductId(app.now()) });
       const replacing = parse.errors.length === 0 ? await countExisting(app.db, parse.rows.map((r) => r.product.id)) : 0;
       setChosen({ name: file.name, parse, replacing });
       setMessage(undefined);
