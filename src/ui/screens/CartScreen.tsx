@@ -174,7 +174,7 @@ function CartLineRow({ item, data, words, onMessage }: { item: CartItem; data: P
 
   return (
     <li class="cart-line">
-      <ShopPhoto src={product?.photos[0]} alt="" size={56} />
+      <ShopPhoto src={product?.photos[0]} alt="" size={56} name={name} />
       <div class="cart-line-body">
         <p class="cart-line-name">
           {product ? <a href={href({ name: 'product', id: product.id })}>{name}</a> : name}
