@@ -46,7 +46,6 @@ export function ReviewForm({ onSubmit, disabled = false }: { onSubmit: (rating: 
             <label class={n <= rating ? 'acct-star acct-star-on' : 'acct-star'}>
               <input
                 ref={n === 1 ? first : undefined}
-                class="acct-sr"
                 type="radio"
                 name={`${id}-rating`}
                 value={n}

@@ -44,7 +44,7 @@ export function ProductPhotos({ photos, name, error, onAdd, onRemove }: Props) {
         setStatus({ tone: 'info', text: t('catalogForm.photoWorking', { n: i + 1, count: list.length }) });
         const { ref, photo } = await addPhoto(app, file);
         refs.push(ref);
-        last = t('catalogForm.photoAdded', { size: formatBytes(photo.blob.size, intl), width: photo.width, height: photo.height });
+        last = t('catalogForm.photoAdded', { size: formatBytes(photo.blob.size, intl), width: String(photo.width), height: String(photo.height) });
       }
       setStatus({ tone: 'ok', text: last });
     } catch (e) {
