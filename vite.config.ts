@@ -3,7 +3,15 @@ import { defineConfig } from 'vite';
 import { VitePWA } from 'vite-plugin-pwa';
 import { basePath } from './scripts/base-path.ts';
 
-const THEME = '#e85d04'; // keep in step with BACKGROUND in scripts/make-icons.mjs
+// The header's orange (--brand in src/ui/app.css): the browser's bar and the installed app's
+// frame match the app. Keep in step with BRAND in scripts/make-icons.mjs and index.html.
+const THEME = '#c2410c';
+
+/** The manifest's screenshots, taken by `npm run screenshots` (scripts/take-screenshots.ts) in these sizes. */
+export const SCREENSHOTS = [
+  { src: 'screenshots/narrow.webp', sizes: '540x1110', type: 'image/webp', form_factor: 'narrow', label: 'The catalog on a phone: search, categories, team buys and flash sales, offline too' },
+  { src: 'screenshots/wide.webp', sizes: '1280x800', type: 'image/webp', form_factor: 'wide', label: 'The catalog on a computer' },
+] as const;
 
 // `npm run dev` and `npm start` pass /couch/ on to a CouchDB-compatible server (by default the
 // one `npm run sync-server` starts), so the app and its server share one origin: no CORS, and
@@ -29,10 +37,11 @@ export default defineConfig({
     rollupOptions: {
       output: {
         // Fewer, larger chunks for the first screen: each file gzips on its own, so tiny shared
-        // chunks (words.ts, Vite's preload helper) cost more than their bytes (0.4 KB saved).
+        // chunks (Vite's preload helper) cost more than their bytes (0.4 KB saved). Storage's
+        // words.ts stays out: only the search (loaded when something is typed) and writes need it.
         advancedChunks: {
           groups: [
-            { name: 'queries', test: /\/src\/(storage\/(queries|words|errors)|engines\/search\/words)\.ts$/ },
+            { name: 'queries', test: /\/src\/storage\/(queries|errors)\.ts$/ },
             { name: 'preact', test: /\/node_modules\/preact\/|preload-helper/ },
           ],
         },
@@ -58,8 +67,10 @@ export default defineConfig({
       injectRegister: false,
       injectManifest: {
         // The app shell. The plugin adds manifest.webmanifest and the manifest's icons itself
-        // (listing them here too would precache them twice). Photos are cached at run time.
-        globPatterns: ['**/*.{js,css,html}'],
+        // (listing them here too would precache them twice). The demo shop's pictures (40 small
+        // SVGs, 48 KB) too, so a product first seen offline has its picture; other photos are
+        // cached at run time (src/sw/sw.ts).
+        globPatterns: ['**/*.{js,css,html}', 'photos/*.svg'],
       },
       manifest: {
         name: 'Offline Shop',
@@ -71,11 +82,17 @@ export default defineConfig({
         // Relative, so the installed app opens where it was served from (sub-paths too).
         start_url: '.',
         scope: '.',
+        // Drawn by scripts/make-icons.mjs (which says what each is for).
         icons: [
-          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png' },
-          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png' },
+          { src: 'icons/icon-48.png', sizes: '48x48', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-192.png', sizes: '192x192', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-512.png', sizes: '512x512', type: 'image/png', purpose: 'any' },
+          { src: 'icons/icon-maskable-192.png', sizes: '192x192', type: 'image/png', purpose: 'maskable' },
           { src: 'icons/icon-maskable-512.png', sizes: '512x512', type: 'image/png', purpose: 'maskable' },
+          { src: 'icons/icon-monochrome-512.png', sizes: '512x512', type: 'image/png', purpose: 'monochrome' },
         ],
+        // Chromium shows its richer install dialog with these; they are not precached (not the app shell).
+        screenshots: SCREENSHOTS.map((s) => ({ ...s })),
       },
     }),
   ],

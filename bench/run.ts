@@ -13,6 +13,7 @@ import { browserSyncBench } from './browser/sync.bench.ts';
 import { bundleBench } from './bundle.bench.ts';
 import { csvBench } from './csv.bench.ts';
 import { foldBench } from './fold.bench.ts';
+import { lighthouseBench } from './lighthouse.bench.ts';
 import { formatTable, type Bench, type Row } from './table.ts';
 
 const benches: [string, Bench][] = [
@@ -26,6 +27,7 @@ const benches: [string, Bench][] = [
   ['browser-photo', browserPhotoBench],
   ['csv', csvBench],
   ['sync', browserSyncBench],
+  ['lighthouse', lighthouseBench],
 ];
 
 const only = process.argv.slice(2);

@@ -11,8 +11,10 @@
  *     `listProducts` meanwhile (the catalog screen right after start);
  *   - the index build: a fresh `ShopDb`, opened, then `startCatalogSearch` until the index is
  *     built (`catalogSearchSettled`), with the longest main-thread task meanwhile;
- *   - with the index ready: the first page, and search as you type: `searchCatalog` for every
- *     prefix of the 50 queries, each typed letter by letter, the queries in a seeded random order;
+ *   - with the index ready: the first page, and search as you type: `searchCatalog` (best match
+ *     first, as the catalog screen asks) for every prefix of the 50 queries, each typed letter by
+ *     letter, the queries in a seeded random order; and what the screen suggests for searches that
+ *     find nothing (`suggestCatalog` of MISSES);
  *   - one product saved (a `storeDecisions` call) until the index answers with it;
  *   - the old storage path for comparison: `listProducts` per keystroke as before, the queries
  *     in the same order, no new query begun once `storageBudgetMs` is spent.
@@ -25,7 +27,8 @@ import { listProducts, openDb, storeDecisions, type ProductPage, type ProductQue
 import {
   catalogSearchSettled, searchCatalog, startCatalogSearch, stopCatalogSearch,
 } from '../../src/app/queries/catalog-search.ts';
-import { keystrokes, makeProducts, QUERIES, random, saveCommands } from './catalog-data.ts';
+import { suggestCatalog } from '../../src/app/queries/suggest-catalog.ts';
+import { keystrokes, makeProducts, MISSES, QUERIES, random, saveCommands } from './catalog-data.ts';
 
 export const BATCH = 1_000;
 export const PAGE = 24;
@@ -76,6 +79,8 @@ export interface CatalogBenchResult {
   readyCategory: FirstPage[];
   firstPageNames: string[];
   keystrokes: Keystroke[];
+  /** suggestCatalog for each of MISSES (total: products suggested). */
+  suggestions: Keystroke[];
   /** One product.save decision stored, then until the index has it. */
   saveMs: number;
   indexUpdateMs: number;
@@ -162,9 +167,15 @@ window.runCatalogBench = async (size: number, storageBudgetMs: number): Promise<
     const strokes: Keystroke[] = [];
     for (const query of order) {
       for (const prefix of keystrokes([QUERIES[query]!])) {
-        const [ms, page] = await timed(() => searchCatalog(db, { search: prefix, offset: 0, limit: PAGE }));
+        const [ms, page] = await timed(() => searchCatalog(db, { search: prefix, sort: 'relevance', offset: 0, limit: PAGE }));
         strokes.push({ query, prefix, ms, total: page.total });
       }
+    }
+    // What the screen offers when a search finds nothing (misspelt words, a Chinese word not sold).
+    const suggestions: Keystroke[] = [];
+    for (const [query, text] of MISSES.entries()) {
+      const [ms, found] = await timed(async () => (await suggestCatalog(db, text))!);
+      suggestions.push({ query, prefix: text, ms, total: found.products.length });
     }
 
     // One product saved: stored, then in the index.
@@ -172,7 +183,11 @@ window.runCatalogBench = async (size: number, storageBudgetMs: number): Promise<
 
     // The index against storage, on a few pages (listProducts is slow at this size).
     const mismatches: string[] = [];
-    for (const q of [all, inCategory, { search: 'tea', sort: 'price-desc', offset: 24, limit: PAGE }, { search: '绿茶', offset: 0, limit: PAGE }, { search: 'green t', sort: 'price-asc', offset: 0, limit: PAGE }] as ProductQuery[]) {
+    for (const q of [
+      all, inCategory, { search: 'tea', sort: 'price-desc', offset: 24, limit: PAGE }, { search: '绿茶', offset: 0, limit: PAGE },
+      { search: 'green t', sort: 'price-asc', offset: 0, limit: PAGE }, { search: 'tea', sort: 'relevance', offset: 24, limit: PAGE },
+      { search: '饺子', sort: 'relevance', offset: 0, limit: PAGE },
+    ] as ProductQuery[]) {
       const [mine, theirs] = [await searchCatalog(db, q), await listProducts(db, q)];
       if (!samePage(mine, theirs)) mismatches.push(JSON.stringify(q));
     }
@@ -186,7 +201,7 @@ window.runCatalogBench = async (size: number, storageBudgetMs: number): Promise<
     for (const query of order) {
       if (now() - storageStart > storageBudgetMs) break;
       for (const prefix of keystrokes([QUERIES[query]!])) {
-        const [ms, page] = await timed(() => listProducts(db, { search: prefix, offset: 0, limit: PAGE }));
+        const [ms, page] = await timed(() => listProducts(db, { search: prefix, sort: 'relevance', offset: 0, limit: PAGE }));
         storageKeystrokes.push({ query, prefix, ms, total: page.total });
       }
       storageQueriesTyped += 1;
@@ -194,7 +209,7 @@ window.runCatalogBench = async (size: number, storageBudgetMs: number): Promise<
 
     return {
       size, stored, decideMs, importMs, batches: batchMs.length, batchMs, category, fallbackAll, fallbackCategory, builds,
-      readyAll, readyCategory, firstPageNames, keystrokes: strokes, saveMs, indexUpdateMs, storageKeystrokes, storageQueriesTyped,
+      readyAll, readyCategory, firstPageNames, keystrokes: strokes, suggestions, saveMs, indexUpdateMs, storageKeystrokes, storageQueriesTyped,
       mismatches,
     };
   } finally {

@@ -127,6 +127,9 @@ export const QUERIES: readonly string[] = [
   'xylo', 'zq', 'qqq',
 ];
 
+/** Searches that find nothing, for the suggestions: misspelt words, a Chinese word not sold, nonsense. */
+export const MISSES: readonly string[] = ['choclate', 'greeen tea', 'wirelss earbds', 'tepot', 'lanturn', '红酒', '苹果手机', 'xylophone', 'qqqq', 'zebra silk'];
+
 /** Every prefix of every query, as typed: "g", "gr", "gre", "gree", "green", "green ", "green t", … */
 export function keystrokes(queries: readonly string[] = QUERIES): string[] {
   return queries.flatMap((q) => {

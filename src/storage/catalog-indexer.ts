@@ -7,8 +7,9 @@
  * key (keyset paging, not offsets: a product written or deleted meanwhile cannot make another
  * one be skipped or read twice), in separate read transactions, so the page stays responsive
  * and writers are not held up; each chunk goes straight into the index builder (see
- * SearchIndex.builder), so little is left to do at the end. The rows' stored search words
- * (ProductRow.words) are used as they are: the same words storage's own search looks in.
+ * SearchIndex.builder), so little is left to do at the end. The index makes each row's words
+ * with the fields they are in (name, category, tags: see storage's words.ts), as storage's own
+ * search does for the rows it ranks.
  *
  * Freshness: Dexie reports every committed write (in this tab, and in others through a
  * BroadcastChannel) as the keys it touched, table by table (`Dexie.on('storagemutated')`, the
@@ -198,7 +199,6 @@ function inputOf(row: ProductRow): CatalogInput {
     tags: row.value.tags,
     price: row.price,
     hidden: row.hidden === 1,
-    words: row.words,
   };
 }
 

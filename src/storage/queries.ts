@@ -9,7 +9,6 @@ import type {
 import { tablesOf } from './db.ts';
 import type { Store } from './store.ts';
 import { SHOP_KEY, type CartRow, type OutboxEntry, type OutboxStatus, type ProductRow } from './rows.ts';
-import { queryTerms } from '../engines/search/words.ts';
 
 export async function getShop(store: Store): Promise<ShopProfile | undefined> {
   const db = tablesOf(store);
@@ -18,11 +17,12 @@ export async function getShop(store: Store): Promise<ShopProfile | undefined> {
 
 /* ------------------------------------------------------------------ catalog */
 
-export type ProductSort = 'price-asc' | 'price-desc' | 'name';
+/** 'relevance': the best matches first (see words.ts), then by name; by name when nothing is typed. */
+export type ProductSort = 'relevance' | 'price-asc' | 'price-desc' | 'name';
 
 export interface ProductQuery {
   category?: string | undefined;
-  /** Words typed by the person: every one must begin a word of the product's name, category or tags. */
+  /** Words typed by the person: every one must be found in the product's name, category or tags (see words.ts). */
   search?: string | undefined;
   /** Default 'name'. */
   sort?: ProductSort | undefined;
@@ -44,10 +44,10 @@ export interface ProductPage {
   total: number;
 }
 
-const byName = (a: ProductRow, b: ProductRow) =>
+export const byName = (a: ProductRow, b: ProductRow) =>
   a.value.name.localeCompare(b.value.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-const SORTS: Record<ProductSort, (a: ProductRow, b: ProductRow) => number> = {
+const SORTS: Record<Exclude<ProductSort, 'relevance'>, (a: ProductRow, b: ProductRow) => number> = {
   'price-asc': (a, b) => a.price - b.price || byName(a, b),
   'price-desc': (a, b) => b.price - a.price || byName(a, b),
   name: byName,
@@ -55,24 +55,13 @@ const SORTS: Record<ProductSort, (a: ProductRow, b: ProductRow) => number> = {
 
 export async function listProducts(store: Store, q: ProductQuery): Promise<ProductPage> {
   const db = tablesOf(store);
-  const terms = queryTerms(q.search ?? '');
-  let rows: ProductRow[];
-  if (terms.length > 0) {
-    // Intersect the ids each term finds, starting from the rarest, then read only those rows.
-    const idSets = await Promise.all(
-      terms.map(async (t) => new Set(await db.products.where('words').startsWith(t).primaryKeys())),
-    );
-    idSets.sort((a, b) => a.size - b.size);
-    const [first, ...rest] = idSets;
-    const ids = [...(first ?? [])].filter((id) => rest.every((s) => s.has(id)));
-    rows = (await db.products.bulkGet(ids)).filter((r): r is ProductRow => r !== undefined);
-  } else if (q.category !== undefined) {
-    rows = await db.products.where('category').equals(q.category).toArray();
-  } else {
-    rows = await db.products.toArray();
-  }
+  // A search's code loads with the first search, not with the first screen.
+  const found = q.search?.trim() ? await (await import('./search-products.ts')).searchProducts(db, q.search) : undefined;
+  let rows = found?.rows
+    ?? (q.category === undefined ? await db.products.toArray() : await db.products.where('category').equals(q.category).toArray());
   rows = rows.filter((r) => (q.includeHidden || r.hidden === 0) && (q.category === undefined || r.category === q.category));
-  rows.sort(SORTS[q.sort ?? 'name']);
+  const sort = q.sort ?? 'name';
+  rows.sort(sort !== 'relevance' ? SORTS[sort] : found ? (a, b) => found.score.get(b)! - found.score.get(a)! || byName(a, b) : byName);
   const page = rows.slice(Math.max(0, q.offset), Math.max(0, q.offset) + Math.max(0, q.limit));
   const inventory = await db.inventory.bulkGet(page.map((r) => r.id));
   return { items: page.map((r, i) => ({ product: r.value, inventory: inventory[i]?.value })), total: rows.length };

@@ -1,3 +1,3 @@
-// The search words moved to src/engines/search/words.ts (pure, shared with the in-memory
-// index); store-decisions.ts still imports them from here until the fold is reworked.
-export { indexWords, queryTerms } from '../engines/search/words.ts';
+// The search words live in src/engines/search (pure, shared with the in-memory index);
+// store-decisions.ts indexes products with them.
+export { indexWords } from '../engines/search/words.ts';

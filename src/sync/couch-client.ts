@@ -102,6 +102,14 @@ export interface SessionInfo {
   roles: string[];
 }
 
+export interface RequestExtra {
+  signal?: AbortSignal;
+  timeoutMs?: number;
+  gzip?: boolean;
+  /** Ahead of the requests waiting for a slot (the lease's: see `slot`). */
+  first?: boolean;
+}
+
 export class CouchClient {
   readonly clock = new ServerClock();
   private readonly root: string;
@@ -114,11 +122,15 @@ export class CouchClient {
     this.fetchFn = options.fetch ?? ((input, init) => fetch(input, init));
   }
 
-  /** Waits for a free slot (see `maxInFlight`); the returned function gives it back. */
-  private async slot(): Promise<() => void> {
+  /**
+   * Waits for a free slot (see `maxInFlight`); the returned function gives it back. A `first`
+   * request (the lease's) goes to the head of the line: behind a run's many channel reads on a
+   * slow link it would wait until the lease had run out, and another device would take it.
+   */
+  private async slot(first = false): Promise<() => void> {
     const max = this.options.maxInFlight;
     if (max === undefined) return () => undefined;
-    if (this.inFlight >= max) await new Promise<void>((resolve) => this.queue.push(resolve));
+    if (this.inFlight >= max) await new Promise<void>((resolve) => (first ? this.queue.unshift(resolve) : this.queue.push(resolve)));
     else this.inFlight += 1;
     let given = false;
     return () => {
@@ -134,8 +146,8 @@ export class CouchClient {
   /** Bytes received and sent in bodies, for the status line and benches (gzip counted as received). */
   readonly traffic = { requests: 0, sentBytes: 0 };
 
-  async request<T>(method: string, path: string, body?: unknown, extra: { signal?: AbortSignal; timeoutMs?: number; gzip?: boolean } = {}): Promise<T> {
-    const release = await this.slot();
+  async request<T>(method: string, path: string, body?: unknown, extra: RequestExtra = {}): Promise<T> {
+    const release = await this.slot(extra.first);
     try {
       return await this.send<T>(method, path, body, extra);
     } finally {
@@ -212,17 +224,17 @@ export class CouchClient {
   }
 
   /** A document, or undefined if there is none (or it was deleted). */
-  async get<T>(db: string, id: string, query = ''): Promise<T | undefined> {
+  async get<T>(db: string, id: string, query = '', extra: RequestExtra = {}): Promise<T | undefined> {
     try {
-      return await this.request<T>('GET', `${enc(db)}/${encId(id)}${query}`);
+      return await this.request<T>('GET', `${enc(db)}/${encId(id)}${query}`, undefined, extra);
     } catch (error) {
       if (error instanceof CouchError && error.status === 404) return undefined;
       throw error;
     }
   }
 
-  put<D extends { _id: string }>(db: string, doc: D): Promise<{ ok: boolean; id: string; rev: string }> {
-    return this.request('PUT', `${enc(db)}/${encId(doc._id)}`, doc);
+  put<D extends { _id: string }>(db: string, doc: D, extra: RequestExtra = {}): Promise<{ ok: boolean; id: string; rev: string }> {
+    return this.request('PUT', `${enc(db)}/${encId(doc._id)}`, doc, extra);
   }
 
   /** Which of these ids the database has (and at which winning revision). */

@@ -2,11 +2,12 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BuyerId } from '../domain/index.ts';
 import type { RunningApp } from '../app/context.ts';
-import { setSetting } from '../app/queries/reads.ts';
+import { listCart, setSetting } from '../app/queries/reads.ts';
 import { OnlineStatus } from './components/OnlineStatus.tsx';
 import { SessionBanner } from './components/SessionBanner.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
-import { AppContext } from './hooks/use-app.ts';
+import { AppContext, useApp } from './hooks/use-app.ts';
+import { useLive } from './hooks/use-live.ts';
 import { I18nContext, loadAreas, makeI18n, useI18n, type Locale } from './i18n/index.ts';
 import { href, useRoute, type Route } from './router.ts';
 import { Header } from './components/Header.tsx';
@@ -47,7 +48,7 @@ export function App({ app, initialLocale }: { app: RunningApp; initialLocale: Lo
         <UpdatePrompt quiet={route.name !== 'checkout'} />
         {/* Keyed by the buyer: switching the demo persona shows that person's own screens afresh. */}
         <main id="main" key={buyer}>{screenFor(route)}</main>
-        <BottomNav route={route} />
+        <BottomNav route={route} buyer={buyer} />
       </I18nContext.Provider>
     </AppContext.Provider>
   );
@@ -68,8 +69,11 @@ function screenFor(route: Route): ComponentChildren {
   }
 }
 
-function BottomNav({ route }: { route: Route }) {
+function BottomNav({ route, buyer }: { route: Route; buyer: BuyerId }) {
   const { t } = useI18n();
+  const app = useApp();
+  // The cart tab carries how many things are in it.
+  const count = useLive(async () => (await listCart(app.store, buyer)).reduce((n, r) => n + r.qty, 0), [app, buyer]);
   const items: { to: Route; label: string; active: boolean }[] = [
     { to: { name: 'catalog' }, label: t('nav.catalog'), active: route.name === 'catalog' || route.name === 'product' || route.name === 'team' },
     { to: { name: 'cart' }, label: t('nav.cart'), active: route.name === 'cart' || route.name === 'checkout' },
@@ -80,7 +84,15 @@ function BottomNav({ route }: { route: Route }) {
   return (
     <nav class="bottom-nav" aria-label={t('nav.label')}>
       {items.map((item) => (
-        <a href={href(item.to)} aria-current={item.active ? 'page' : undefined}>{item.label}</a>
+        <a href={href(item.to)} aria-current={item.active ? 'page' : undefined}>
+          {item.to.name === 'cart' && count ? (
+            <span class="nav-label">
+              {item.label}
+              <span class="nav-badge" aria-hidden="true">{count > 99 ? '99+' : count}</span>
+              <span class="sr-only">{t('nav.cartCount', { count })}</span>
+            </span>
+          ) : item.label}
+        </a>
       ))}
     </nav>
   );

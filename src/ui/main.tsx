@@ -1,6 +1,6 @@
 // Entry point: starts the app (database, demo shop), renders the UI, starts the service worker bridge.
 import { render } from 'preact';
-import { listenForInstallPrompt } from '../app/device/install-prompt.ts';
+import { listenForInstallPrompt } from '../app/device/install-offer.ts';
 import { registerServiceWorker } from '../app/register-sw.ts';
 import { getSetting } from '../app/queries/reads.ts';
 import { startApp } from '../app/start-app.ts';

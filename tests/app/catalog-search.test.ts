@@ -39,8 +39,8 @@ function save(h: History, products: Product[]): Decision[] {
   return h.step(products.map((p) => seller('product.save', { product: p, stock: 5 }, at)), at);
 }
 
-const QUERIES: ProductQuery[] = ['', 't', 'tea', 'tea c', 'gre', '茶', '龙井', 'x', 'secret'].flatMap((search) =>
-  (['name', 'price-asc', 'price-desc'] as const).flatMap((sort) => [
+const QUERIES: ProductQuery[] = ['', 't', 'tea', 'tea c', 'gre', '茶', '龙井', '龙井子', 'x', 'secret'].flatMap((search) =>
+  (['relevance', 'name', 'price-asc', 'price-desc'] as const).flatMap((sort) => [
     { search, sort, offset: 0, limit: 24 },
     { search, sort, offset: 1, limit: 2 },
     { search, sort, offset: 0, limit: 24, category: 'Tea' },

@@ -15,7 +15,7 @@ import { importCatalog } from '../../src/app/actions/import-catalog.ts';
 import { InvalidInputError } from '../../src/app/errors.ts';
 import { csvToProducts } from '../../src/engines/csv/catalog-csv.ts';
 import { parseCsv } from '../../src/engines/csv/parse-csv.ts';
-import { countExisting, exportCsv, importOutcome } from '../../src/app/queries/data.ts';
+import { catalogForImport, countExisting, exportCsv, importOutcome } from '../../src/app/queries/data.ts';
 
 const START = Date.UTC(2026, 10, 11, 4);
 let n = 0;
@@ -67,6 +67,23 @@ lychee,Lychees 荔枝 (500 g),"Sweet, from Guangdong",Fruit,fresh|summer,29.90,1
     await authority.run();
     expect(await db.products.count()).toBe(41);
     expect((await db.products.get('lychee'))?.value).toMatchObject({ price: 2990, tags: ['fresh', 'summer'], description: 'Sweet, from Guangdong' });
+  });
+
+  it('takes a sheet of id,name,price,stock: those change, every other column stays (photos, the team buy, the category)', async () => {
+    const { db, ctx, authority } = await shop();
+    const text = 'id,name,price,stock\ndumpling,Frozen dumplings 速冻水饺 (50),38.00,55\n,Teddy bear 泰迪熊,75,\n';
+    const { rows, errors } = csvToProducts(text, 'CNY', { existing: await catalogForImport(db), newId: () => 'p-new' });
+    expect(errors).toEqual([]);
+    expect(await countExisting(db, rows.map((r) => r.product.id))).toBe(2); // the bear found by its name
+    await importCatalog(ctx, rows);
+    await authority.run();
+    expect((await db.products.get('dumpling'))?.value).toMatchObject({
+      price: 3800, photos: ['photos/dumpling.svg'], category: 'Snacks', team: { price: 2600, size: 3, windowHours: 24 },
+    });
+    expect((await db.inventory.get('dumpling'))?.value.stock).toBe(55);
+    expect((await db.products.get('teddy-bear'))?.value).toMatchObject({ price: 7500, photos: ['photos/teddy-bear.svg'] });
+    expect((await db.inventory.get('teddy-bear'))?.value.stock).toBe(14);
+    expect(await db.products.count()).toBe(40);
   });
 
   it('queues nothing at all when one row is refused', async () => {

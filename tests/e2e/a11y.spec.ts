@@ -53,3 +53,41 @@ test('the main screens have no serious or critical accessibility violations', as
   }
   expect(found, found.join('\n')).toEqual([]);
 });
+
+test('every buyer and seller screen, in both languages, has no serious or critical accessibility violations', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
+  // Something on every screen: a team started (an order, a team page), a cart line.
+  await page.goto('./#/checkout?team=start&product=dumpling');
+  await page.getByRole('radio', { name: 'Collect at a pickup point' }).check();
+  await page.getByLabel('Pickup point', { exact: true }).selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Place order' }).click();
+  await page.waitForURL(/#\/orders\//);
+  const order = page.url().split('#')[1]!;
+  await page.goto('./#/product/banana');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await page.goto('./#/product/dumpling');
+  const team = (await page.locator('a[href^="#/team/"]').first().getAttribute('href')) ?? '';
+  expect(team).toMatch(/^#\/team\//);
+
+  const screens = [
+    '#/', '#/?q=choclate', '#/?category=Fruit', '#/product/dumpling', '#/product/mobile-phone', team, '#/cart', '#/checkout',
+    `#${order}`, '#/orders', '#/wallet', '#/settings',
+    '#/seller', '#/seller/orders', '#/seller/products', '#/seller/products/teapot', '#/seller/products/new', '#/seller/promotions',
+    '#/seller/promotions/welcome-10', '#/seller/promotions/new-threshold', '#/seller/customers', '#/seller/money', '#/seller/shop', '#/seller/data',
+  ];
+  const found: string[] = [];
+  for (const language of ['en', 'zh']) {
+    if (language === 'zh') await page.getByLabel('Language').selectOption('zh');
+    for (const screen of screens) {
+      await page.evaluate((h) => {
+        window.location.hash = h;
+      }, screen);
+      await page.waitForTimeout(400);
+      await expect(page.getByRole('status').filter({ hasText: /^(Loading…|加载中…)$/ })).toHaveCount(0);
+      for (const v of await seriousViolations(page)) found.push(`${language} ${screen}: ${v}`);
+    }
+  }
+  expect(found, found.join('\n')).toEqual([]);
+});

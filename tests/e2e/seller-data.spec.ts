@@ -41,7 +41,7 @@ async function importAll(page: Page, count: number): Promise<void> {
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByRole('button', { name: `Import ${count} products` }).click();
   const dialog = page.getByRole('dialog', { name: `Import ${count} products?` });
-  await expect(dialog).toContainText(`Products replaced (same id): ${count}`);
+  await expect(dialog).toContainText(`Products changed: ${count}`);
   await dialog.getByRole('button', { name: 'Import', exact: true }).click();
   await expect(page.getByText(`Imported ${count} products.`)).toBeVisible();
 }
@@ -97,4 +97,23 @@ test('a CSV with one bad row imports nothing and names the row; an exported cata
   expect((await exportProducts(page)).equals(original)).toBe(true);
   await expect(page.getByText('Offline', { exact: true })).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('a sheet of id,name,price,stock changes those and keeps the photo; a team price above the price is refused', async ({ page }) => {
+  await openShop(page);
+  await go(page, '#/seller/data');
+  await expect(page.getByText(/^Prices in CNY/)).toHaveCount(1); // the shop is open on this device
+  await choose(page, 'catalog.csv', Buffer.from('id,price,team_price\ndumpling,36,40\n'));
+  await expect(page.getByRole('alert')).toContainText('Line 2, team_price: Must be less than the regular price, 36.00.');
+  await choose(page, 'catalog.csv', Buffer.from('id,name,price,stock\ndumpling,Frozen dumplings 速冻水饺 (60),42.00,60\n'));
+  await expect(page.getByRole('table', { name: 'The first 1 of 1 products in catalog.csv' })).toContainText('¥42.00');
+  await page.getByRole('button', { name: 'Import 1 products' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Import 1 products?' });
+  await expect(dialog).toContainText('New products: 0. Products changed: 1');
+  await dialog.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByText('Imported 1 products.')).toBeVisible();
+  await go(page, '#/product/dumpling');
+  await expect(page.getByRole('heading', { name: 'Frozen dumplings 速冻水饺 (60)' })).toBeVisible();
+  await expect(page.getByText('60 left')).toBeVisible();
+  await expect(page.getByRole('img', { name: /Frozen dumplings/ })).toHaveAttribute('src', /photos\/dumpling\.svg$/);
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Money, Product, ProductId } from '../../src/domain/index.ts';
 import {
-  classify, emptyProductForm, localTimeText, parseProductForm, productFormValues, readLocalTime, readWhole, splitTags,
+  classify, emptyProductForm, localTimeText, parseProductForm, productFormValues, readLocalTime, readMoney, readWhole, splitTags,
   type MoneyReader, type ProductFormValues,
 } from '../../src/engines/forms/product-form.ts';
 import { encodeToBudget, formatOf, photoFileName, targetSize, TARGET_BYTES } from '../../src/app/device/compress-photo.ts';
@@ -144,6 +144,24 @@ describe('the product form', () => {
     // A changed start is read to the minute.
     const moved = parseProductForm({ ...values, flashStartsAt: localTimeText(NOW + 600_000) }, CNY, product);
     expect(moved.ok && moved.value.product.flash?.startsAt).toBe(NOW + 600_000);
+  });
+});
+
+describe('the product form: prices', () => {
+  it('refuses a team or flash price at or above the regular price, said of the offer', () => {
+    expect(errorsOf(withTeam({ teamPrice: '20', price: '10' }))).toEqual({ 'team.price': { code: 'not-below-price', price: 1000 } });
+    expect(errorsOf(withTeam({ teamPrice: '10', price: '10' }))).toEqual({ 'team.price': { code: 'not-below-price', price: 1000 } });
+    expect(errorsOf(withFlash({ flashPrice: '12.50' }))).toEqual({ 'flash.price': { code: 'not-below-price', price: 1250 } });
+    expect(parseProductForm(withTeam({ teamPrice: '9.99', price: '10' }), CNY).ok).toBe(true);
+  });
+
+  it('says an amount past the largest the shop takes is too large, not "not an amount"', () => {
+    expect(readMoney('99999999999999', CNY)).toEqual({ error: { code: 'too-large', max: 10_000_000_000 } });
+    expect(readMoney('100000000.01', CNY)).toEqual({ value: 10_000_000_001 }); // the domain's rule says this one
+    expect(errorsOf(form({ price: '100000000.01' }))).toEqual({ price: { code: 'too-large', max: 10_000_000_000 } });
+    expect(readMoney('12.345', CNY)).toEqual({ error: { code: 'not-a-number' } });
+    expect(readMoney('abc', CNY)).toEqual({ error: { code: 'not-a-number' } });
+    expect(errorsOf(form({ stock: '9999999999' }))).toEqual({ stock: { code: 'too-large', max: 1_000_000_000 } });
   });
 });
 

@@ -6,7 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { ProductId } from '../../src/domain/index.ts';
-import { indexWords, queryTerms } from '../../src/engines/search/words.ts';
+import { fieldWords, matchScore, searchPlan } from '../../src/engines/search/search-words.ts';
+import { demoProducts } from '../../src/app/demo/demo-catalog.ts';
 import { SearchIndex, type CatalogRecord, type CatalogSort, type IndexPage, type IndexQuery } from '../../src/engines/search/search-index.ts';
 
 const rec = (id: string, name: string, category: string, price: number, extra: Partial<CatalogRecord> = {}): CatalogRecord => ({
@@ -28,15 +29,18 @@ const ids = (index: SearchIndex, q: Partial<IndexQuery>) => index.query({ ...all
 /** What storage's listProducts answers, the slow way. */
 function reference(records: readonly CatalogRecord[], q: IndexQuery): IndexPage {
   const byId = new Map(records.map((r) => [r.id, r]));
-  const terms = queryTerms(q.search ?? '');
+  const plan = searchPlan(q.search ?? '');
+  const score = new Map<CatalogRecord, number>();
   const found = [...byId.values()].filter((r) => {
     if (r.hidden && !q.includeHidden) return false;
     if (q.category !== undefined && r.category !== q.category) return false;
-    const words = indexWords(r.name, r.category, ...r.tags);
-    return terms.every((t) => words.some((w) => w.startsWith(t)));
+    if (plan.terms.length === 0) return true;
+    score.set(r, matchScore(plan, fieldWords(r.name, r.category, r.tags)));
+    return score.get(r)! > 0;
   });
   const byName = (a: CatalogRecord, b: CatalogRecord) => a.name.localeCompare(b.name) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
   const sorts: Record<CatalogSort, (a: CatalogRecord, b: CatalogRecord) => number> = {
+    relevance: (a, b) => (score.get(b) ?? 0) - (score.get(a) ?? 0) || byName(a, b),
     name: byName,
     'price-asc': (a, b) => a.price - b.price || byName(a, b),
     'price-desc': (a, b) => b.price - a.price || byName(a, b),
@@ -49,10 +53,11 @@ function reference(records: readonly CatalogRecord[], q: IndexQuery): IndexPage 
 describe('SearchIndex: queries', () => {
   const index = SearchIndex.build(CATALOG);
 
-  it('finds by word prefix of name, category or tags; every typed word must match; hidden products never', () => {
+  it('finds by word prefix of name or category, or a whole tag; every typed word must match; hidden products never', () => {
     expect(ids(index, { search: 'tea' })).toEqual(['teapot', 'tea', 'cups']); // Clay Teapot, Green Tea, Tea Cups
     expect(ids(index, { search: 'TEA cup' })).toEqual(['cups']);
-    expect(ids(index, { search: 'organ' })).toEqual(['tea']); // a tag
+    expect(ids(index, { search: 'organic' })).toEqual(['tea']); // a tag, whole
+    expect(ids(index, { search: 'organ' })).toEqual([]); // not the start of a tag: tags are labels
     expect(ids(index, { search: 'food' })).toEqual(['duck']); // the category
     expect(ids(index, { search: 'tea nothing' })).toEqual([]);
     expect(ids(index, { search: 'secret' })).toEqual([]);
@@ -89,7 +94,7 @@ describe('SearchIndex: queries', () => {
 
   it('answers like the reference on many queries (the same words, orders and totals)', () => {
     for (const search of ['', 't', 'te', 'tea', 'tea c', 'c', '茶', '龙', 'l', 'x']) {
-      for (const sort of ['name', 'price-asc', 'price-desc'] as const) {
+      for (const sort of ['relevance', 'name', 'price-asc', 'price-desc'] as const) {
         const q = { search, sort, offset: 1, limit: 3 };
         expect(index.query(q), JSON.stringify(q)).toEqual(reference(CATALOG, q));
       }
@@ -109,6 +114,51 @@ describe('SearchIndex: queries', () => {
   });
 });
 
+describe('SearchIndex: the demo shop, searched as a buyer would', () => {
+  const demo = SearchIndex.build(demoProducts(0).map(({ product: p }) => ({ id: p.id, name: p.name, category: p.category, tags: p.tags, price: p.price, hidden: p.hidden })));
+  const best = (search: string) => demo.query({ search, sort: 'relevance', offset: 0, limit: 10 }).ids;
+
+  it('does not take a tag that only begins with the word ("tea" is not "team")', () => {
+    expect(best('tea')).not.toContain('dumpling'); // tagged "team"
+    expect(best('team')).toEqual(['dumpling']);
+  });
+
+  it('ranks whole words of the name first, then the start of a word, then the category', () => {
+    expect(best('tea')).toEqual(['bubble-tea', 'teacup-without-handle', 'teapot', 'hot-beverage']);
+  });
+
+  it('finds a Chinese name inside its words, and without the noun suffix 子 or 儿', () => {
+    expect(best('饺子')).toEqual(['dumpling']); // 速冻水饺
+    expect(best('水饺')).toEqual(['dumpling']);
+    expect(best('袜子')).toEqual(['socks']); // 羊毛袜
+    expect(best('帽子')).toEqual(['billed-cap']); // 棒球帽
+    expect(best('燕子')).toEqual(['kite']); // 燕子风筝: the whole word is there
+  });
+
+  it('ranks the whole word above its stem', () => {
+    const index = SearchIndex.build([rec('a', '猪肉水饺', 'Food', 1), rec('b', '猪肉饺子', 'Food', 1)]);
+    expect(index.query({ search: '饺子', sort: 'relevance', offset: 0, limit: 5 }).ids).toEqual(['b', 'a']);
+  });
+
+  it('suggests, when nothing is found: the word put right, the closest names, categories', () => {
+    expect(best('choclate')).toEqual([]);
+    expect(demo.suggest('choclate')).toMatchObject({ query: 'chocolate', products: [{ id: 'chocolate-bar' }], categories: ['Snacks'] });
+    expect(demo.suggest('dark choco')).toMatchObject({ products: [{ id: 'chocolate-bar' }] });
+    expect(best('红茶')).toEqual([]);
+    // Tea is the thing (the last character counts double), red only describes it.
+    expect(demo.suggest('红茶')).toEqual({
+      products: [
+        { id: 'teacup-without-handle', name: 'Longjing green tea 龙井茶 (100 g)' },
+        { id: 'bubble-tea', name: 'Bubble tea kit 奶茶套装' },
+        { id: 'red-paper-lantern', name: 'Red lanterns 红灯笼 (pair)' },
+      ],
+      categories: ['Tea & Coffee', 'Home'],
+    });
+    // Nothing close at all: the largest categories.
+    expect(demo.suggest('qqqq')).toEqual({ products: [], categories: ['Fruit', 'Snacks', 'Clothing'] });
+  });
+});
+
 describe('SearchIndex: building', () => {
   it('builds the same from chunks as from one list, a repeated id counting once (the last)', () => {
     const renamed = { ...CATALOG[0]!, name: 'Yellow Tea' };
@@ -125,12 +175,6 @@ describe('SearchIndex: building', () => {
     expect(ids(chunked, { search: 'tea' })).toEqual(['teapot', 'cups', 'tea']);
     expect(() => builder.add([])).toThrow();
     expect(SearchIndex.build([...CATALOG, renamed]).query({ ...all, search: 't' })).toEqual(chunked.query({ ...all, search: 't' }));
-  });
-
-  it('uses index words given with a record (storage keeps them) instead of computing them', () => {
-    const index = SearchIndex.build([{ ...CATALOG[0]!, words: ['special'] }]);
-    expect(ids(index, { search: 'spec' })).toEqual(['tea']);
-    expect(ids(index, { search: 'green' })).toEqual([]);
   });
 
   it('is empty with no records, and can grow from there', () => {
@@ -195,14 +239,14 @@ const recordArb = fc.record({
   id: fc.integer({ min: 0, max: 40 }).map((n) => `p${n}` as ProductId),
   name: fc.array(wordArb, { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' ')),
   category: fc.constantFrom('Tea', 'Teaware', 'Food'),
-  tags: fc.array(fc.constantFrom('gift', 'new', '礼品', 'tea'), { maxLength: 2 }),
+  tags: fc.array(fc.constantFrom('gift', 'new', '礼品', 'tea', 'team', '茶子'), { maxLength: 2 }),
   price: fc.integer({ min: 1, max: 6 }).map((n) => n * 100),
   hidden: fc.boolean(),
 });
 const queryArb: fc.Arbitrary<IndexQuery> = fc.record({
-  search: fc.array(fc.constantFrom('t', 'te', 'tea', 'g', 'c', 'cup', 'äp', 'a', '茶', '绿茶', '茶叶', 'z', 'x', '1'), { maxLength: 2 }).map((ts) => ts.join(' ')),
+  search: fc.array(fc.constantFrom('t', 'te', 'tea', 'team', 'g', 'c', 'cup', 'äp', 'a', '茶', '绿茶', '茶叶', '茶子', '礼', 'z', 'x', '1'), { maxLength: 2 }).map((ts) => ts.join(' ')),
   category: fc.option(fc.constantFrom('Tea', 'Teaware', 'Food', 'None'), { nil: undefined }),
-  sort: fc.constantFrom<CatalogSort>('name', 'price-asc', 'price-desc'),
+  sort: fc.constantFrom<CatalogSort>('relevance', 'name', 'price-asc', 'price-desc'),
   offset: fc.integer({ min: 0, max: 8 }),
   limit: fc.integer({ min: 0, max: 12 }),
   includeHidden: fc.boolean(),
@@ -261,7 +305,7 @@ describe('SearchIndex: random catalogs', () => {
     expect(index.stats().slots).toBeLessThan(600 + 300); // compacted at least once
     const now = applied(records, changes);
     for (const search of ['', 'ren', 'tea', '1', '绿']) {
-      for (const sort of ['name', 'price-asc', 'price-desc'] as const) {
+      for (const sort of ['relevance', 'name', 'price-asc', 'price-desc'] as const) {
         const q = { search, sort, offset: 5, limit: 30 };
         expect(index.query(q)).toEqual(reference(now, q));
       }

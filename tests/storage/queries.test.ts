@@ -5,7 +5,8 @@ import {
   cartQty, clearCart, getProduct, getShop, listCart, listCategories, listProducts, listTeams, postingsOf,
   reviewsOf, setCartQty, storeDecisions, type ShopDb,
 } from '../../src/storage/index.ts';
-import { indexWords, queryTerms } from '../../src/engines/search/words.ts';
+import { indexWords } from '../../src/engines/search/words.ts';
+import { queryTerms } from '../../src/engines/search/search-words.ts';
 import { pid, SHOP, T0 } from '../domain/fixtures/shop.ts';
 import { ann, bo, busyShop, cy, freshDb } from './helpers.ts';
 
@@ -29,10 +30,12 @@ describe('search words', () => {
 });
 
 describe('listProducts', () => {
-  it('finds by word prefix, every typed word must match, hidden products never', async () => {
+  it('finds by word prefix of name or category, or a whole tag; every typed word must match, hidden products never', async () => {
     expect(await ids({ ...all, search: 'tea' })).toEqual(['teapot', 'tea', 'cups']); // by name: Clay Teapot, Green Tea, Tea Cups
+    expect(await ids({ ...all, search: 'tea', sort: 'relevance' })).toEqual(['tea', 'cups', 'teapot']); // the whole word first
     expect(await ids({ ...all, search: 'TEA cup' })).toEqual(['cups']);
-    expect(await ids({ ...all, search: 'organ' })).toEqual(['tea']); // a tag
+    expect(await ids({ ...all, search: 'organic' })).toEqual(['tea']); // a tag
+    expect(await ids({ ...all, search: 'organ' })).toEqual([]); // tags are matched whole
     expect(await ids({ ...all, search: 'tea nothing' })).toEqual([]);
     expect(await ids({ ...all, search: 'secret' })).toEqual([]);
     expect(await ids({ ...all, search: 'secret', includeHidden: true })).toEqual(['secret']);

@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { backoffDelay } from '../../src/sync/backoff.ts';
-import { CouchError, type Change } from '../../src/sync/couch-client.ts';
+import { CouchClient, CouchError, type Change } from '../../src/sync/couch-client.ts';
 import { NotReadyError } from '../../src/sync/identity.ts';
 import { readCatalogCopy, readChannelIntent, readDecision, setAsideRow } from '../../src/sync/incoming.ts';
 import { channelDb, channelOwner, IDENTITY_DOC_ID } from '../../src/sync/names.ts';
@@ -162,5 +162,26 @@ describe('the sync loop', () => {
   it('says offline and does not try while the browser is offline', async () => {
     const states = await runLoop([undefined], false);
     expect(new Set(states.map((s) => s.state))).toEqual(new Set(['offline']));
+  });
+});
+
+describe('requests in flight', () => {
+  it("the lease's request goes ahead of those waiting for a slot, not behind a run's reads", async () => {
+    const sent: string[] = [];
+    const answers: (() => void)[] = [];
+    const fetch = ((url: string) => {
+      sent.push(new URL(url).pathname);
+      return new Promise<Response>((resolve) => answers.push(() => resolve(new Response('{}', { status: 200, headers: { 'Content-Type': 'application/json' } }))));
+    }) as unknown as typeof globalThis.fetch;
+    const client = new CouchClient({ url: 'http://couch.test/', maxInFlight: 1, fetch });
+    const reads = ['a', 'b', 'c'].map((db) => client.request('GET', db));
+    const lease = client.get('journal', 'lease', '', { first: true });
+    const settle = () => new Promise((r) => setTimeout(r, 0));
+    for (let i = 0; i < 4; i++) {
+      await settle();
+      answers.shift()?.();
+    }
+    await Promise.all([...reads, lease]);
+    expect(sent).toEqual(['/a', '/journal/lease', '/b', '/c']);
   });
 });

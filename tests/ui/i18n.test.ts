@@ -45,8 +45,21 @@ describe('the strings', () => {
     }
   });
 
+  it('say every Chinese string in Chinese (only placeholders and punctuation may stand alone)', () => {
+    const english: string[] = [];
+    for (const [area, [, zh]] of Object.entries(areas)) {
+      for (const [key, text] of Object.entries(zh as Record<string, string>)) {
+        const words = text.replace(/\{\w+\}/g, '');
+        if (/\p{Script=Latin}/u.test(words) && !/\p{Script=Han}/u.test(words)) english.push(`${area}: ${key} = ${text}`);
+      }
+    }
+    expect(english).toEqual([]);
+  });
+
   it('fill placeholders and follow the browser to Chinese', () => {
     expect(fill('{count} waiting', { count: 3 })).toBe('3 waiting');
+    expect(fill('{count} left of {max}', { count: 1234567, max: 0.5 }, new Intl.NumberFormat('en').format)).toBe('1,234,567 left of 0.5');
+    expect(fill('{a}{b}', { a: '1000' }, new Intl.NumberFormat('en').format)).toBe('1000{b}'); // strings as they are
     expect(localeFromBrowser(['zh-CN', 'en'])).toBe('zh');
     expect(localeFromBrowser(['en-GB', 'zh'])).toBe('en');
   });

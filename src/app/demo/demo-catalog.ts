@@ -17,8 +17,8 @@ export const DEMO_SHOP: ShopProfile = {
     { id: 'metro-b' as PickupPointId, name: 'Metro Exit B Lockers 地铁B口柜', address: 'Line 2, Exit B' },
   ],
   shippingOptions: [
-    { id: 'standard' as ShippingOptionId, name: 'Standard (2–3 days)', fee: 800 as Money },
-    { id: 'express' as ShippingOptionId, name: 'Express (next day)', fee: 1500 as Money },
+    { id: 'standard' as ShippingOptionId, name: 'Standard 普通快递 (2–3 days)', fee: 800 as Money },
+    { id: 'express' as ShippingOptionId, name: 'Express 次日达 (next day)', fee: 1500 as Money },
   ],
 };
 
@@ -95,12 +95,12 @@ export function demoProducts(startedAt: number): { product: Product; stock: numb
 
 export function demoPromotions(startedAt: number): Promotion[] {
   return [
-    { id: 'spend-200' as PromotionId, kind: 'threshold', label: 'Spend ¥200, save ¥30', spend: 20000 as Money, save: 3000 as Money, repeat: false, active: true },
+    { id: 'spend-200' as PromotionId, kind: 'threshold', label: 'Spend ¥200, save ¥30 满200减30', spend: 20000 as Money, save: 3000 as Money, repeat: false, active: true },
     {
       id: 'welcome-10' as PromotionId,
       kind: 'coupon',
       code: 'WELCOME10',
-      label: '¥10 off your first order over ¥50',
+      label: '¥10 off your first order over ¥50 首单满50减10',
       save: { kind: 'amount', amount: 1000 as Money },
       minSpend: 5000 as Money,
       startsAt: startedAt - HOUR,
@@ -113,3 +113,5 @@ export function demoPromotions(startedAt: number): Promotion[] {
 
 export { DEMO_BUYERS } from './demo-buyers.ts';
 export const DEMO_WELCOME_CREDIT = 50000 as Money;
+/** The seller's note on that credit (the demo's data, in both languages as its names are). */
+export const DEMO_WELCOME_NOTE = 'Demo welcome credit 演示欢迎金';

@@ -2,7 +2,7 @@ import type { BuyerId } from '../../domain/index.ts';
 import type { AppContext } from '../context.ts';
 import { NEW_PRODUCT } from '../actions/save-product.ts';
 import { queueFirstSellerCommands, type SellerCommandBody } from '../queue-intent.ts';
-import { DEMO_BUYERS, DEMO_SHOP, DEMO_WELCOME_CREDIT, demoProducts, demoPromotions } from './demo-catalog.ts';
+import { DEMO_BUYERS, DEMO_SHOP, DEMO_WELCOME_CREDIT, DEMO_WELCOME_NOTE, demoProducts, demoPromotions } from './demo-catalog.ts';
 
 /**
  * On the first start with no shop, opens the demo shop: the seller's commands that set it
@@ -25,7 +25,7 @@ async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
       ...demoProducts(startedAt).map(({ product, stock }): SellerCommandBody => ({ kind: 'product.save', product, stock, base: NEW_PRODUCT })),
       ...demoPromotions(startedAt).map((promotion): SellerCommandBody => ({ kind: 'promotion.save', promotion })),
       ...DEMO_BUYERS.map((buyer): SellerCommandBody => ({
-        kind: 'wallet.credit', buyer: buyer as BuyerId, amount: DEMO_WELCOME_CREDIT, method: 'other', note: 'Demo welcome credit',
+        kind: 'wallet.credit', buyer: buyer as BuyerId, amount: DEMO_WELCOME_CREDIT, method: 'other', note: DEMO_WELCOME_NOTE,
       })),
     ];
   });

@@ -1,47 +1,19 @@
 /**
  * Installing the app. Chromium fires `beforeinstallprompt` once it finds the app installable,
- * often before the UI has rendered, so `listenForInstallPrompt()` is called first thing at
- * start-up (src/ui/main.tsx) and keeps the event for the "Install app" button. Safari on
- * iPhone and iPad has no such event: there the person adds the app from the Share menu.
+ * often before the UI has rendered, so `listenForInstallPrompt()` (install-offer.ts, the one
+ * part on the first screen) is called first thing at start-up (src/ui/main.tsx) and keeps the
+ * event for the "Install app" button. Safari on iPhone and iPad has no such event: there the
+ * person adds the app from the Share menu.
  */
+import { changed, listenForInstallPrompt, offer } from './install-offer.ts';
 
-/** Chromium's event (not in TypeScript's DOM types). */
-interface BeforeInstallPromptEvent extends Event {
-  prompt(): Promise<void>;
-  readonly userChoice: Promise<{ outcome: 'accepted' | 'dismissed'; platform?: string }>;
-}
+export { listenForInstallPrompt };
 
 export interface InstallState {
   /** The browser offered to install: the button can show its prompt. */
   canPrompt: boolean;
   /** Installed in this session (the `appinstalled` event), or running as the installed app. */
   installed: boolean;
-}
-
-let deferred: BeforeInstallPromptEvent | undefined;
-let installedNow = false;
-let listening = false;
-const listeners = new Set<() => void>();
-
-function changed(): void {
-  for (const cb of listeners) cb();
-}
-
-/** Starts listening for the browser's offer to install. Call once, as early as possible. */
-export function listenForInstallPrompt(): void {
-  if (listening || typeof window === 'undefined') return;
-  listening = true;
-  window.addEventListener('beforeinstallprompt', (event) => {
-    // Keep the browser's own mini-infobar away: the app offers installing in Settings.
-    event.preventDefault();
-    deferred = event as BeforeInstallPromptEvent;
-    changed();
-  });
-  window.addEventListener('appinstalled', () => {
-    deferred = undefined;
-    installedNow = true;
-    changed();
-  });
 }
 
 /** Running as the installed app (home screen, app window) rather than in a browser tab. */
@@ -52,25 +24,25 @@ export function isStandalone(): boolean {
 }
 
 export function installState(): InstallState {
-  return { canPrompt: deferred !== undefined, installed: installedNow || isStandalone() };
+  return { canPrompt: offer.deferred !== undefined, installed: offer.installedNow || isStandalone() };
 }
 
 /** Calls `cb` when the offer comes or goes; returns an unsubscribe. */
 export function onInstallChange(cb: () => void): () => void {
-  listeners.add(cb);
+  offer.listeners.add(cb);
   return () => {
-    listeners.delete(cb);
+    offer.listeners.delete(cb);
   };
 }
 
 /** Shows the browser's install dialog; the offer can be used once, so it is dropped afterwards. */
 export async function promptInstall(): Promise<'accepted' | 'dismissed' | 'unavailable'> {
-  const event = deferred;
+  const event = offer.deferred;
   if (!event) return 'unavailable';
-  deferred = undefined;
+  offer.deferred = undefined;
   await event.prompt();
   const { outcome } = await event.userChoice;
-  if (outcome === 'accepted') installedNow = true;
+  if (outcome === 'accepted') offer.installedNow = true;
   changed();
   return outcome;
 }

@@ -140,6 +140,9 @@ export async function catalogSearchSettled(store: Store): Promise<CatalogSearchS
   return search.status();
 }
 
+/** The index of `store`, if built (suggest-catalog.ts). */
+export const catalogIndexOf = (store: Store) => searches.get(store)?.indexer?.index;
+
 /** Drops the index of `store` and stops following its changes (before closing or deleting it). */
 export function stopCatalogSearch(store: Store): void {
   searches.get(store)?.stop();

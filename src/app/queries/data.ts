@@ -7,7 +7,7 @@ import { countProducts } from '../../storage/catalog-queries.ts';
 import { catalogToExport, ledgerToExport, ordersToExport } from '../../storage/export-queries.ts';
 import { decisionsOnAny } from '../../storage/order-queries.ts';
 import type { Store } from '../../storage/store.ts';
-import { productsToCsv } from '../../engines/csv/catalog-csv.ts';
+import { catalogLookup, productsToCsv, type CatalogLookup } from '../../engines/csv/catalog-csv.ts';
 import { ledgerToCsv, postingCount } from '../../engines/csv/ledger-csv.ts';
 import { ordersToCsv } from '../../engines/csv/orders-csv.ts';
 import { csvFileName, type CsvKind } from '../device/csv-download.ts';
@@ -51,7 +51,13 @@ export async function exportCsv(store: Store, kind: CsvKind, at: number): Promis
   }
 }
 
-/** How many of these product ids the catalog already has (an import replaces them). */
+/** The catalog as this device has it (hidden products too), for an import to find each row's product in. */
+export async function catalogForImport(store: Store): Promise<CatalogLookup> {
+  const { items } = await catalogToExport(store);
+  return catalogLookup(items.map((i) => ({ product: i.product, stock: i.inventory?.stock ?? 0 })));
+}
+
+/** How many of these product ids the catalog already has (an import changes them). */
 export function countExisting(store: Store, ids: readonly ProductId[]): Promise<number> {
   return countProducts(store, ids);
 }

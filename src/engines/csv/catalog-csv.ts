@@ -5,21 +5,25 @@
  * when the product has none. Every row is checked by the domain's own `validateProduct` (and
  * its stock by `validateInventory`): the rules live there once, and their problems are told here
  * by line and column. Pure: no DOM, no Dexie.
+ *
+ * An import may name any of the columns, as long as `id` or `name` is one: a row's `id` (or,
+ * without one, its exact `name`) finds the product it changes, and a column left out keeps what
+ * the product has. An empty name, price, stock or photos cell keeps it too (a spreadsheet cannot
+ * hold photos, and the others cannot be empty); the other cells say what they say (an empty
+ * description is none). A row that finds no product makes a new one, which needs a name, a price
+ * and a stock. A team or flash price at or above the regular price is refused, as in the form.
  */
-import type { Product } from '../../domain/index.ts';
+import { specialPriceErrors } from '../forms/product-form.ts';
 import { validateInventory, validateProduct } from '../../domain/validate/index.ts';
 import { fromValidator } from './from-validator.ts';
-import { CSV_LIMITS, parseCsv, type CsvLimits, type CsvRecord } from './parse-csv.ts';
+import { CSV_LIMITS, parseCsv, type CsvRecord } from './parse-csv.ts';
 import { problem, shown, type CsvProblem } from './problems.ts';
 import { currencyDigits, formatMinor, formatTime, joinList, readBool, readMoney, readTime, readWhole, splitList } from './values.ts';
+import { PRODUCT_COLUMNS, type CatalogItem, type Columns, type ProductColumn } from './catalog-columns.ts';
+import { findProduct, type ImportOptions } from './catalog-match.ts';
 import { literal, unguardFormula, writeCsv, type Cell } from './write-csv.ts';
 
-export const PRODUCT_COLUMNS = [
-  'id', 'name', 'description', 'category', 'tags', 'price', 'stock', 'hidden', 'photos',
-  'team_price', 'team_size', 'team_window_hours',
-  'flash_price', 'flash_starts_at', 'flash_ends_at', 'flash_stock', 'flash_per_buyer_limit',
-] as const;
-export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
+export { PRODUCT_COLUMNS, type CatalogItem, type Columns, type ProductColumn } from './catalog-columns.ts';
 
 const TEAM: readonly ProductColumn[] = ['team_price', 'team_size', 'team_window_hours'];
 const FLASH: readonly ProductColumn[] = ['flash_price', 'flash_starts_at', 'flash_ends_at', 'flash_stock', 'flash_per_buyer_limit'];
@@ -33,11 +37,8 @@ const PATH_COLUMN: Readonly<Record<string, ProductColumn>> = {
   'flash.stock': 'flash_stock', 'flash.perBuyerLimit': 'flash_per_buyer_limit',
 };
 
-export interface CatalogItem {
-  product: Product;
-  /** Regular stock on the shelf. */
-  stock: number;
-}
+export { catalogLookup, type CatalogLookup, type ImportOptions } from './catalog-match.ts';
+
 
 export interface CatalogRow extends CatalogItem {
   line: number;
@@ -70,7 +71,6 @@ export function productsToCsv(items: Iterable<CatalogItem>, currency: string): s
 
 /* ------------------------------------------------------------------ import */
 
-type Columns = Record<ProductColumn, number>;
 
 function readHeader(rec: CsvRecord): Columns | CsvProblem[] {
   const known = new Set<string>(PRODUCT_COLUMNS);
@@ -84,12 +84,11 @@ function readHeader(rec: CsvRecord): Columns | CsvProblem[] {
     else if (at.has(name)) repeated.push(name);
     else at.set(name, i);
   });
-  const missing = PRODUCT_COLUMNS.filter((c) => !at.has(c));
   const problems: CsvProblem[] = [];
   const list = (xs: readonly string[]) => xs.map((x) => shown(x).slice(1, -1)).join(', ');
   const expected = PRODUCT_COLUMNS.join(',');
-  if (missing.length > 0) {
-    problems.push(problem(rec.line, 'missing-columns', `the header lacks the columns ${list(missing)}; the columns are ${expected}`, { columns: list(missing), expected }));
+  if (!at.has('id') && !at.has('name')) {
+    problems.push(problem(rec.line, 'no-key-column', `the header needs an id or a name column, to find each row's product; the columns are ${expected}`, { expected }));
   }
   if (unknown.length > 0) {
     problems.push(problem(rec.line, 'unknown-columns', `the header has columns this shop does not know: ${list(unknown)}; the columns are ${expected}`, { columns: list(unknown), expected }));
@@ -110,11 +109,21 @@ const NUMBER_REASONS: Readonly<Record<string, (value: string, currency: string, 
 };
 
 /** Reads one row; its problems are added to `problems`. */
-function readRow(rec: CsvRecord, at: Columns, currency: string, digits: number, problems: CsvProblem[]): CatalogItem | undefined {
+function readRow(rec: CsvRecord, at: Columns, currency: string, digits: number, options: ImportOptions, problems: CsvProblem[]): CatalogItem | undefined {
   const before = problems.length;
+  const found = findProduct(rec, at, options);
+  if ('code' in found) {
+    problems.push(found);
+    return undefined;
+  }
+  const base = found.base;
+  const was = base?.product;
   const unreadable = new Set<ProductColumn>();
-  const raw = (c: ProductColumn) => rec.fields[at[c]] ?? '';
+  const has = (c: ProductColumn) => at[c] !== undefined;
+  const raw = (c: ProductColumn) => (at[c] === undefined ? '' : (rec.fields[at[c]] ?? ''));
   const text = (c: ProductColumn) => unguardFormula(raw(c));
+  /** A cell that says nothing: the column is left out, or (for the columns that cannot be empty) the cell is. */
+  const keeps = (c: ProductColumn) => base !== undefined && (!has(c) || raw(c).trim() === '');
   const bad = (c: ProductColumn, reason: string, value: string) => {
     const [code, message] = (NUMBER_REASONS[reason] ?? NUMBER_REASONS.number!)(value, currency, digits);
     problems.push(problem(rec.line, code, message, { value: shown(value), currency, digits }, c));
@@ -132,35 +141,67 @@ function readRow(rec: CsvRecord, at: Columns, currency: string, digits: number, 
   const time = (c: ProductColumn) => value(c, readTime);
   const given = (cs: readonly ProductColumn[]) => cs.some((c) => raw(c).trim() !== '');
 
-  const hidden = readBool(raw('hidden').trim());
-  if (!hidden.ok) bad('hidden', 'bool', raw('hidden'));
-  const product: Record<string, unknown> = {
-    id: raw('id').trim(),
-    name: text('name'),
-    // A line break in a cell comes back as CRLF from some spreadsheets: the shop keeps "\n".
-    description: text('description').replace(/\r\n?/g, '\n'),
-    category: text('category'),
-    tags: splitList(text('tags')),
-    price: money('price'),
-    photos: splitList(text('photos')),
-    hidden: hidden.ok && hidden.value,
-  };
-  if (given(TEAM)) product.team = { price: money('team_price'), size: whole('team_size'), windowHours: whole('team_window_hours') };
-  if (given(FLASH)) {
-    product.flash = {
-      price: money('flash_price'), startsAt: time('flash_starts_at'), endsAt: time('flash_ends_at'),
-      stock: whole('flash_stock'), perBuyerLimit: whole('flash_per_buyer_limit'),
-    };
+  // A new product needs what a product cannot be without: said once for the row (rather than
+  // "is required" in cells the sheet may not even have).
+  const lacking = new Set<ProductColumn>(base === undefined ? (['name', 'price', 'stock'] as const).filter((c) => raw(c).trim() === '') : []);
+  if (lacking.size > 0) {
+    const columns = [...lacking].join(', ');
+    problems.push(problem(rec.line, 'new-product', `finds no product${found.id ? ` with the id ${shown(found.id)}` : ' by that name'}, and a new one needs ${columns}`, { columns }));
   }
-  const stock = whole('stock');
+
+  const product: Record<string, unknown> = {
+    id: found.id,
+    name: keeps('name') ? was!.name : text('name'),
+    // A line break in a cell comes back as CRLF from some spreadsheets: the shop keeps "\n".
+    description: has('description') || !was ? text('description').replace(/\r\n?/g, '\n') : was.description,
+    category: has('category') || !was ? text('category') : was.category,
+    tags: has('tags') || !was ? splitList(text('tags')) : was.tags,
+    price: keeps('price') ? was!.price : money('price'),
+    photos: keeps('photos') ? was!.photos : splitList(text('photos')),
+    hidden: was?.hidden ?? false,
+  };
+  if (has('hidden') && !keeps('hidden')) {
+    const hidden = readBool(raw('hidden').trim());
+    if (hidden.ok) product.hidden = hidden.value;
+    else bad('hidden', 'bool', raw('hidden'));
+  }
+  // An offer's columns: all of them in the header and empty is none; a column left out keeps
+  // the product's (a sheet of team prices alone changes those prices).
+  const offer = (cols: readonly ProductColumn[], old: object | undefined, fields: Record<string, [ProductColumn, () => unknown]>) => {
+    if (!cols.some(has)) return old;
+    if (!given(cols)) return cols.every(has) ? undefined : old;
+    const out: Record<string, unknown> = { ...old };
+    for (const [key, [c, read]] of Object.entries(fields)) if (has(c)) out[key] = read();
+    return out;
+  };
+  const team = offer(TEAM, was?.team, {
+    price: ['team_price', () => money('team_price')], size: ['team_size', () => whole('team_size')], windowHours: ['team_window_hours', () => whole('team_window_hours')],
+  });
+  if (team) product.team = team;
+  const flash = offer(FLASH, was?.flash, {
+    price: ['flash_price', () => money('flash_price')],
+    startsAt: ['flash_starts_at', () => time('flash_starts_at')],
+    endsAt: ['flash_ends_at', () => time('flash_ends_at')],
+    stock: ['flash_stock', () => whole('flash_stock')],
+    perBuyerLimit: ['flash_per_buyer_limit', () => whole('flash_per_buyer_limit')],
+  });
+  if (flash) product.flash = flash;
+  const stock = keeps('stock') ? base!.stock : whole('stock');
 
   const checked = validateProduct(product);
   const stockChecked = validateInventory({ productId: 'p', stock, flashSold: 0 });
-  const found = [...(checked.ok ? [] : checked.errors), ...(stockChecked.ok ? [] : stockChecked.errors.filter((e) => e.startsWith('stock')))];
-  for (const error of found) {
+  const errors = [...(checked.ok ? [] : checked.errors), ...(stockChecked.ok ? [] : stockChecked.errors.filter((e) => e.startsWith('stock')))];
+  for (const error of errors) {
     const p = fromValidator(rec.line, error, digits, PATH_COLUMN, MONEY_COLUMNS);
     // A cell that could not even be read has said so already: not "is required" on top.
-    if (p.column === undefined || !unreadable.has(p.column as ProductColumn)) problems.push(p);
+    if (p.column === undefined || !(unreadable.has(p.column as ProductColumn) || lacking.has(p.column as ProductColumn))) problems.push(p);
+  }
+  if (checked.ok) {
+    for (const [path, e] of Object.entries(specialPriceErrors(checked.value))) {
+      if (e.code !== 'not-below-price') continue;
+      const price = formatMinor(e.price, digits);
+      problems.push(problem(rec.line, 'not-below-price', `must be less than the price, ${price}`, { price }, PATH_COLUMN[path]));
+    }
   }
   if (problems.length > before || !checked.ok || stock === undefined) return undefined;
   return { product: checked.value, stock };
@@ -181,10 +222,11 @@ function duplicates(lines: ReadonlyMap<string, number[]>): CsvProblem[] {
 
 /**
  * Reads a products CSV: the rows that are good, and every problem by line and column. Nothing
- * is imported unless `errors` is empty: the caller imports all `rows` or none.
+ * is imported unless `errors` is empty: the caller imports all `rows` or none. Rows are found
+ * among `options.existing` (see the top of this file).
  */
-export function csvToProducts(text: string, currency: string, limits: CsvLimits = CSV_LIMITS): CatalogParse {
-  const parsed = parseCsv(text, limits);
+export function csvToProducts(text: string, currency: string, options: ImportOptions = {}): CatalogParse {
+  const parsed = parseCsv(text, options.limits ?? CSV_LIMITS);
   if (!parsed.ok) return { rows: [], errors: [parsed.error] };
   const [header, ...records] = parsed.records;
   if (header === undefined) return { rows: [], errors: [problem(1, 'empty', 'the file is empty')] };
@@ -203,13 +245,14 @@ export function csvToProducts(text: string, currency: string, limits: CsvLimits 
       errors.push(problem(rec.line, 'field-count', `has ${rec.fields.length} cells; the header has ${width}`, { cells: rec.fields.length, header: width }));
       continue;
     }
-    const id = (rec.fields[at.id] ?? '').trim();
+    const item = readRow(rec, at, currency, digits, options, errors);
+    // One product on two lines (by id, or a name that found it): each line names the other.
+    const id = item?.product.id ?? (at.id === undefined ? '' : (rec.fields[at.id] ?? '').trim());
     if (id !== '') {
       const lines = idLines.get(id);
       if (lines) lines.push(rec.line);
       else idLines.set(id, [rec.line]);
     }
-    const item = readRow(rec, at, currency, digits, errors);
     if (item) rows.push({ line: rec.line, ...item });
   }
   if (rows.length === 0 && errors.length === 0) errors.push(problem(header.line, 'no-rows', 'the file has a header but no products'));

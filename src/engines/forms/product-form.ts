@@ -7,6 +7,7 @@
  */
 import { flashBeyondStock, type FlashSale, type Inventory, type Money, type Product, type ProductId, type Result, type TeamOffer } from '../../domain/index.ts';
 import { STOCK } from '../../domain/validate/catalog.ts';
+import { MAX_AMOUNT } from '../../domain/validate/scalars.ts';
 import { run } from '../../domain/validate/check.ts';
 import { validateProduct } from '../../domain/validate/index.ts';
 
@@ -27,6 +28,8 @@ export type FormError =
   | { code: 'duplicate' }
   /** A flash sale's units beyond the stock they come from: at most `max`. */
   | { code: 'over-stock'; max: number }
+  /** A team or flash price that is not below the regular `price` (minor units). */
+  | { code: 'not-below-price'; price: number }
   /** Anything else the domain refused, in its own (English) words. */
   | { code: 'invalid'; message: string };
 
@@ -54,13 +57,22 @@ export function readWhole(text: string): Read<number> {
   return { error: { code: 'not-a-number' } };
 }
 
-/** An amount as typed; a minus sign is kept so that the domain's rule says what is wrong with it. */
+/**
+ * An amount as typed; a minus sign is kept so that the domain's rule says what is wrong with it.
+ * One past the largest amount the shop takes (MAX_AMOUNT) is said as such, with that limit, not
+ * as "not an amount" (99999999999999 is an amount, only too large).
+ */
 export function readMoney(text: string, reader: MoneyReader): Read<Money> {
   const s = text.trim();
   if (s === '') return { blank: true };
   const negative = s.startsWith('-');
   const amount = reader.money(negative ? s.slice(1) : s);
-  if (amount === undefined) return { error: { code: 'not-a-number' } };
+  if (amount === undefined || amount > MAX_AMOUNT) {
+    const whole = /^\d[\d,\s]*/.exec(negative ? s.slice(1) : s)?.[0].replace(/[,\s]/g, '');
+    const limit = Number(reader.moneyText(MAX_AMOUNT as Money).replace(/[^\d.]/g, ''));
+    if (whole !== undefined && Number(whole) > limit) return { error: { code: 'too-large', max: MAX_AMOUNT } };
+    if (amount === undefined) return { error: { code: 'not-a-number' } };
+  }
   return { value: (negative ? -amount : amount) as Money };
 }
 
@@ -223,6 +235,19 @@ export function productFormValues(product: Product, inventory: Inventory | undef
   };
 }
 
+/**
+ * A team or flash price at or above the regular price is no offer: the form and the CSV import
+ * refuse it, said of the offer's price (the domain takes it, so products saved before stay readable).
+ */
+export function specialPriceErrors(p: { price?: unknown; team?: { price?: unknown }; flash?: { price?: unknown } }): FieldErrors {
+  const errors: FieldErrors = {};
+  if (typeof p.price !== 'number') return errors;
+  for (const [field, offer] of [['team.price', p.team], ['flash.price', p.flash]] as const) {
+    if (typeof offer?.price === 'number' && offer.price >= p.price) errors[field] = { code: 'not-below-price', price: p.price };
+  }
+  return errors;
+}
+
 /** "tea, green，gift" → ['tea', 'green', 'gift']: commas of either width or 、, no blanks, no repeats. */
 export function splitTags(text: string): string[] {
   return [...new Set(text.split(/[,，、]/).map((t) => t.trim()).filter((t) => t !== ''))];
@@ -279,6 +304,8 @@ export function parseProductForm(v: ProductFormValues, reader: MoneyReader, orig
   const checked = validateProduct(product);
   const both: Result<Product> = stockErrors.length === 0 ? checked : { ok: false, errors: [...(checked.ok ? [] : checked.errors), ...stockErrors] };
   let result = r.finish(both, productField);
+  const special = specialPriceErrors(product as Parameters<typeof specialPriceErrors>[0]);
+  if (Object.keys(special).length > 0) result = { ok: false, errors: { ...special, ...(result.ok ? {} : result.errors) } };
   // A sale's units come off the product's one stock: it may not promise more than is there
   // (what it sold already is off the stock too, so it counts on both sides).
   const flash = product.flash as Partial<FlashSale> | undefined;

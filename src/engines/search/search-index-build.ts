@@ -3,7 +3,7 @@
  * each chunk by name and merging sorted runs as they come.
  */
 import type { ProductId } from '../../domain/index.ts';
-import { HIDDEN, IndexData, compareIds, wordsOf, type CatalogInput, type SearchIndexOptions } from './search-index-data.ts';
+import { FIELDS, HIDDEN, IndexData, SLOT_SHIFT, compareIds, type CatalogInput, type SearchIndexOptions } from './search-index-data.ts';
 
 /** `SearchIndex.builder`'s, giving the index's data. */
 export interface IndexDataBuilder {
@@ -49,10 +49,11 @@ export function indexBuilder(options: SearchIndexOptions = {}): IndexDataBuilder
         prices.push(r.price);
         hidden.push(r.hidden);
         categories.push(index.categoryCodeOf(r.category));
-        for (const w of r.words ?? wordsOf(r)) {
+        for (const [w, fields] of index.fieldWordsOf(r)) {
+          const entry = (a << SLOT_SHIFT) | fields;
           const list = byWord.get(w);
-          if (list === undefined) byWord.set(w, [a]);
-          else list.push(a);
+          if (list === undefined) byWord.set(w, [entry]);
+          else list.push(entry);
         }
       }
       if (ids.length === start) return;
@@ -99,9 +100,9 @@ export function indexBuilder(options: SearchIndexOptions = {}): IndexDataBuilder
         const list = byWord.get(w)!;
         const out = new Int32Array(list.length);
         let k = 0;
-        for (const a of list) {
-          const slot = slotOf[a]!;
-          if (slot >= 0) out[k++] = slot;
+        for (const entry of list) {
+          const slot = slotOf[entry >>> SLOT_SHIFT]!;
+          if (slot >= 0) out[k++] = (slot << SLOT_SHIFT) | (entry & FIELDS);
         }
         // A word only a replaced record had has no slots: left out.
         if (k === 0) continue;

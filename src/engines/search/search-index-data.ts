@@ -4,9 +4,10 @@
  * building, querying and updating share. Plain data in, answers out (no Dexie, no DOM).
  */
 import type { ProductId } from '../../domain/index.ts';
+import { IN_CATEGORY, IN_NAME, IN_TAGS } from './search-words.ts';
 import { indexWords } from './words.ts';
 
-export type CatalogSort = 'name' | 'price-asc' | 'price-desc';
+export type CatalogSort = 'relevance' | 'name' | 'price-asc' | 'price-desc';
 
 /** What the index keeps of a product. */
 export interface CatalogRecord {
@@ -18,17 +19,14 @@ export interface CatalogRecord {
   readonly hidden: boolean;
 }
 
-/** A record as given to `build` / `upsert`: its index words may come with it (storage keeps them). */
-export interface CatalogInput extends CatalogRecord {
-  /** `indexWords(name, category, ...tags)`, if already known (ProductRow.words); computed when absent. */
-  readonly words?: readonly string[] | undefined;
-}
+/** A record as given to `build` / `upsert`. */
+export type CatalogInput = CatalogRecord;
 
 export interface IndexQuery {
-  /** Typed words: each must begin a word of the product's name, category or tags. */
+  /** Typed words: each must be found in the product's name, category or tags (storage's words.ts says how). */
   search?: string | undefined;
   category?: string | undefined;
-  /** Default 'name'. */
+  /** Default 'name'; 'relevance' ranks the best matches first (then by name). */
   sort?: CatalogSort | undefined;
   offset: number;
   limit: number;
@@ -76,6 +74,9 @@ export class IndexData {
   category = new Int32Array(0);
   flags = new Uint8Array(0);
   mark = new Uint32Array(0);
+  /** A query's ranking: each marked slot's score so far, and its best for the current term. */
+  score = new Uint16Array(0);
+  best = new Uint8Array(0);
   generation = 0;
   slots = 0;
   dead = 0;
@@ -85,13 +86,17 @@ export class IndexData {
   readonly categoryCode = new Map<string, number>();
   /** Tag lists shared by every product with the same tags (most have one of a few thousand lists). */
   readonly tagSets = new Map<string, readonly string[]>();
+  /** The index words of each category and of each shared tag list, made once. */
+  private readonly categoryWords = new Map<string, readonly string[]>();
+  private readonly tagWords = new WeakMap<readonly string[], readonly string[]>();
 
   // Live slots, in name order and in price order (then name).
   nameOrder = new Int32Array(0);
   priceOrder = new Int32Array(0);
   live = 0;
 
-  // Sorted distinct words; postings[i] holds postingLength[i] slots that have words[i].
+  // Sorted distinct words; postings[i] holds postingLength[i] entries for the slots that have
+  // words[i], each `slot << 3 | fields` (IN_NAME, IN_CATEGORY, IN_TAGS: where the slot has it).
   words: string[] = [];
   postings: Int32Array[] = [];
   postingLength: number[] = [];
@@ -140,6 +145,26 @@ export class IndexData {
     return shared;
   }
 
+  /** A record's index words with the fields each is in (as storage's `fieldWords`, with the category's and tags' words made once). */
+  fieldWordsOf(r: CatalogRecord): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const w of indexWords(r.name)) out.set(w, IN_NAME);
+    let category = this.categoryWords.get(r.category);
+    if (category === undefined) {
+      category = indexWords(r.category);
+      this.categoryWords.set(r.category, category);
+    }
+    for (const w of category) out.set(w, (out.get(w) ?? 0) | IN_CATEGORY);
+    const tags = this.internTags(r.tags);
+    let words = this.tagWords.get(tags);
+    if (words === undefined) {
+      words = indexWords(...tags);
+      this.tagWords.set(tags, words);
+    }
+    for (const w of words) out.set(w, (out.get(w) ?? 0) | IN_TAGS);
+    return out;
+  }
+
   categoryCodeOf(category: string): number {
     let code = this.categoryCode.get(category);
     if (code === undefined) {
@@ -172,6 +197,8 @@ export class IndexData {
     this.priceOrder = grown(this.priceOrder, new Int32Array(size));
     // Zeros: generation 0 is never a query's, and new generations follow the old ones.
     this.mark = new Uint32Array(size);
+    this.score = new Uint16Array(size);
+    this.best = new Uint8Array(size);
   }
 
   stats(): IndexStats {
@@ -182,14 +209,14 @@ export class IndexData {
       postingBytes += this.postings[w]!.byteLength;
     }
     const typedBytes = postingBytes + this.price.byteLength + this.category.byteLength + this.flags.byteLength
-      + this.mark.byteLength + this.nameOrder.byteLength + this.priceOrder.byteLength;
+      + this.mark.byteLength + this.score.byteLength + this.best.byteLength + this.nameOrder.byteLength + this.priceOrder.byteLength;
     return { products: this.live, slots: this.slots, words: this.words.length, postings, typedBytes };
   }
 }
 
-export function wordsOf(r: CatalogRecord): string[] {
-  return indexWords(r.name, r.category, ...r.tags);
-}
+/** A posting list's entry: a slot and the fields it has the word in. */
+export const SLOT_SHIFT = 3;
+export const FIELDS = (1 << SLOT_SHIFT) - 1;
 
 export function compareIds(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;

@@ -3,8 +3,8 @@
  * a new generation, then scanning a precomputed order for the requested page.
  */
 import type { ProductId } from '../../domain/index.ts';
-import { queryTerms } from './words.ts';
-import { DEAD, HIDDEN, type CatalogSort, type IndexData, type IndexPage, type IndexQuery } from './search-index-data.ts';
+import { searchPlan, termScore, type SearchPlan, type SearchTerm } from './search-words.ts';
+import { DEAD, FIELDS, HIDDEN, SLOT_SHIFT, type CatalogSort, type IndexData, type IndexPage, type IndexQuery } from './search-index-data.ts';
 
 type Visit = (slot: number) => boolean;
 
@@ -21,9 +21,9 @@ export function queryIndex(d: IndexData, q: IndexQuery): IndexPage {
   const { flags, category, mark } = d;
   const admitted = (slot: number) => (flags[slot]! & excluded) === 0 && (code < 0 || category[slot] === code);
   const ids: ProductId[] = [];
-  const terms = queryTerms(q.search ?? '');
+  const plan = searchPlan(q.search ?? '');
 
-  if (terms.length === 0) {
+  if (plan.terms.length === 0) {
     let seen = 0;
     scan(d, q.sort, (slot) => {
       if (!admitted(slot)) return true;
@@ -34,48 +34,10 @@ export function queryIndex(d: IndexData, q: IndexQuery): IndexPage {
     return { ids, total: seen };
   }
 
-  // Each term's range of words, the smallest first (fewest slots marked).
-  const ranges: [number, number, number][] = [];
-  for (const t of terms) {
-    const [from, to] = prefixRange(d, t);
-    if (from === to) return { ids: [], total: 0 };
-    let volume = 0;
-    for (let w = from; w < to; w++) volume += d.postingLength[w]!;
-    ranges.push([from, to, volume]);
-  }
-  ranges.sort((a, b) => a[2] - b[2]);
-
-  const first = nextGenerations(d, ranges.length);
-  let found = 0;
-  for (let i = 0; i < ranges.length; i++) {
-    const [from, to] = ranges[i]!;
-    const gen = first + i;
-    found = 0;
-    for (let w = from; w < to; w++) {
-      const list = d.postings[w]!;
-      const length = d.postingLength[w]!;
-      if (i === 0) {
-        for (let k = 0; k < length; k++) {
-          const slot = list[k]!;
-          if (mark[slot] !== gen && admitted(slot)) {
-            mark[slot] = gen;
-            found += 1;
-          }
-        }
-      } else {
-        for (let k = 0; k < length; k++) {
-          const slot = list[k]!;
-          if (mark[slot] === gen - 1) {
-            mark[slot] = gen;
-            found += 1;
-          }
-        }
-      }
-    }
-    if (found === 0) return { ids: [], total: 0 };
-  }
-
-  const last = first + ranges.length - 1;
+  const matched = markMatches(d, plan, admitted);
+  if (matched === undefined) return { ids: [], total: 0 };
+  const { last, found, top } = matched;
+  if (q.sort === 'relevance') return { ids: bestFirst(d, last, top, offset, end), total: found };
   const stop = Math.min(end, found);
   if (offset < stop) {
     let seen = 0;
@@ -89,8 +51,137 @@ export function queryIndex(d: IndexData, q: IndexQuery): IndexPage {
   return { ids, total: found };
 }
 
+/**
+ * Marks the admitted slots that have every term of `plan` with the returned generation
+ * (`last`), each with its score in `d.score` (as storage's `matchScore`), and the highest
+ * score (`top`). Undefined: none.
+ *
+ * Term 1 marks its slots with generation g, term 2 re-marks those already at g with g + 1, and
+ * so on. Within a term a slot may be met in several words (its range of words): `d.best` keeps
+ * its best so far, and the score takes the difference when a better one comes.
+ */
+export function markMatches(
+  d: IndexData, plan: SearchPlan, admitted: (slot: number) => boolean,
+): { last: number; found: number; top: number } | undefined {
+  const { mark, score, best } = d;
+  // Each term's range of words, the smallest first (fewest slots marked).
+  const ranges: { from: number; to: number; volume: number; term: SearchTerm }[] = [];
+  for (const term of plan.terms) {
+    const [from, to] = prefixRange(d, term.text);
+    if (from === to) return undefined;
+    let volume = 0;
+    for (let w = from; w < to; w++) volume += d.postingLength[w]!;
+    ranges.push({ from, to, volume, term });
+  }
+  ranges.sort((a, b) => a.volume - b.volume);
+
+  const first = nextGenerations(d, ranges.length);
+  let found = 0;
+  let top = 0;
+  for (let i = 0; i < ranges.length; i++) {
+    const { from, to, term } = ranges[i]!;
+    const scores = scoreTable(term.cjk);
+    const gen = first + i;
+    found = 0;
+    for (let w = from; w < to; w++) {
+      const list = d.postings[w]!;
+      const length = d.postingLength[w]!;
+      const whole = d.words[w]!.length === term.text.length ? WHOLE : 0;
+      for (let k = 0; k < length; k++) {
+        const entry = list[k]!;
+        const s = scores[whole | (entry & FIELDS)]!;
+        if (s === 0) continue;
+        const slot = entry >>> SLOT_SHIFT;
+        if (mark[slot] === gen) {
+          if (s > best[slot]!) {
+            score[slot] = Math.min(MAX_SCORE, score[slot]! + s - best[slot]!);
+            best[slot] = s;
+          }
+        } else if (i === 0 ? admitted(slot) : mark[slot] === gen - 1) {
+          mark[slot] = gen;
+          score[slot] = Math.min(MAX_SCORE, (i === 0 ? 0 : score[slot]!) + s);
+          best[slot] = s;
+          found += 1;
+        } else {
+          continue;
+        }
+        if (score[slot]! > top) top = score[slot]!;
+      }
+    }
+    if (found === 0) return undefined;
+    if (i < ranges.length - 1) top = 0; // only the last term's scores are whole
+  }
+  const last = first + ranges.length - 1;
+  const bonusScores = scoreTable(true);
+  for (const word of plan.bonus) {
+    const w = exactWord(d, word);
+    if (w < 0) continue;
+    const list = d.postings[w]!;
+    const length = d.postingLength[w]!;
+    for (let k = 0; k < length; k++) {
+      const slot = list[k]! >>> SLOT_SHIFT;
+      if (mark[slot] !== last) continue;
+      score[slot] = Math.min(MAX_SCORE, score[slot]! + bonusScores[WHOLE | (list[k]! & FIELDS)]!);
+      if (score[slot]! > top) top = score[slot]!;
+    }
+  }
+  return { last, found, top };
+}
+
+/**
+ * The ids of the slots marked `last`, best score first and in name order within a score:
+ * [offset, end) of them. One walk of the name order, keeping at most `end` slots per score,
+ * and stopping once `end` slots have the highest score (`top`).
+ */
+function bestFirst(d: IndexData, last: number, top: number, offset: number, end: number): ProductId[] {
+  if (end <= offset) return [];
+  const { mark, score } = d;
+  const byScore: number[][] = [];
+  const order = d.nameOrder;
+  const n = d.live;
+  for (let i = 0; i < n; i++) {
+    const slot = order[i]!;
+    if (mark[slot] !== last) continue;
+    const s = score[slot]!;
+    const list = (byScore[s] ??= []);
+    if (list.length < end) list.push(slot);
+    else if (s === top) break;
+  }
+  const out: ProductId[] = [];
+  for (let s = byScore.length - 1; s >= 0 && out.length < end; s--) {
+    for (const slot of byScore[s] ?? []) {
+      if (out.length >= end) break;
+      out.push(d.ids[slot]!);
+    }
+  }
+  return out.slice(offset);
+}
+
+const WHOLE = FIELDS + 1;
+const MAX_SCORE = 0xffff;
+/** `termScore` by (whole ? WHOLE : 0) | fields, for Latin-script terms and for CJK ones. */
+const SCORE_TABLES = [false, true].map((cjk) => {
+  const table = new Uint8Array(2 * WHOLE);
+  for (let fields = 0; fields <= FIELDS; fields++) {
+    table[fields] = termScore(fields, false, cjk);
+    table[WHOLE | fields] = termScore(fields, true, cjk);
+  }
+  return table;
+});
+
+export function scoreTable(cjk: boolean): Uint8Array {
+  return SCORE_TABLES[cjk ? 1 : 0]!;
+}
+
+/** Where `word` is in `words`, or -1. */
+export function exactWord(d: IndexData, word: string): number {
+  const [from, to] = prefixRange(d, word);
+  for (let w = from; w < to; w++) if (d.words[w] === word) return w;
+  return -1;
+}
+
 /** `k` unused generation numbers, the first returned. */
-function nextGenerations(d: IndexData, k: number): number {
+export function nextGenerations(d: IndexData, k: number): number {
   if (d.generation + k >= 0xffffffff) {
     d.mark.fill(0);
     d.generation = 0;
@@ -126,7 +217,7 @@ function scan(d: IndexData, sort: CatalogSort | undefined, visit: Visit): void {
 }
 
 /** The words that begin with `prefix`: [from, to) of `words`. */
-function prefixRange(d: IndexData, prefix: string): [number, number] {
+export function prefixRange(d: IndexData, prefix: string): [number, number] {
   const words = d.words;
   const len = prefix.length;
   const bound = (strict: boolean) => {

@@ -3,7 +3,7 @@
  * compacting once dead slots pile up.
  */
 import type { ProductId } from '../../domain/index.ts';
-import { DEAD, EMPTY, HIDDEN, compareIds, grown, wordsOf, type CatalogInput, type IndexData } from './search-index-data.ts';
+import { DEAD, EMPTY, FIELDS, HIDDEN, SLOT_SHIFT, compareIds, grown, type CatalogInput, type IndexData } from './search-index-data.ts';
 
 /** Compact once dead slots are this many and more than a quarter of the live ones. */
 const MIN_DEAD_TO_COMPACT = 256;
@@ -43,8 +43,8 @@ export function upsertRecord(d: IndexData, record: CatalogInput): boolean {
   insertAt(d.nameOrder, findName(d, fresh, n), fresh, n);
   insertAt(d.priceOrder, findPrice(d, fresh, n), fresh, n);
   d.live = n + 1;
-  for (const w of record.words ?? wordsOf(record)) addPosting(d, w, fresh);
-  maybeCompact(d, );
+  for (const [w, fields] of d.fieldWordsOf(record)) addPosting(d, w, (fresh << SLOT_SHIFT) | fields);
+  maybeCompact(d);
   return true;
 }
 
@@ -53,7 +53,7 @@ export function removeRecord(d: IndexData, id: ProductId): boolean {
   const slot = d.slotOf.get(id);
   if (slot === undefined) return false;
   kill(d, slot);
-  maybeCompact(d, );
+  maybeCompact(d);
   return true;
 }
 
@@ -96,13 +96,13 @@ export function compactIndex(d: IndexData): void {
     const list = d.postings[w]!;
     const length = d.postingLength[w]!;
     let kept = 0;
-    for (let k = 0; k < length; k++) if (remap[list[k]!]! >= 0) kept += 1;
+    for (let k = 0; k < length; k++) if (remap[list[k]! >>> SLOT_SHIFT]! >= 0) kept += 1;
     if (kept === 0) continue;
     const out = new Int32Array(kept);
     let j = 0;
     for (let k = 0; k < length; k++) {
-      const to = remap[list[k]!]!;
-      if (to >= 0) out[j++] = to;
+      const to = remap[list[k]! >>> SLOT_SHIFT]!;
+      if (to >= 0) out[j++] = (to << SLOT_SHIFT) | (list[k]! & FIELDS);
     }
     out.sort();
     words.push(d.words[w]!);
@@ -122,6 +122,8 @@ export function compactIndex(d: IndexData): void {
   d.postings = postings;
   d.postingLength = postingLength;
   d.mark = new Uint32Array(price.length);
+  d.score = new Uint16Array(price.length);
+  d.best = new Uint8Array(price.length);
   d.generation = 0;
   d.slots = n;
   d.dead = 0;
@@ -143,7 +145,8 @@ function maybeCompact(d: IndexData): void {
   if (d.dead >= MIN_DEAD_TO_COMPACT && d.dead * 4 > d.live) compactIndex(d);
 }
 
-function addPosting(d: IndexData, word: string, slot: number): void {
+/** Appends a posting entry (`slot << SLOT_SHIFT | fields`) to a word's list. */
+function addPosting(d: IndexData, word: string, entry: number): void {
   const words = d.words;
   let lo = 0;
   let hi = words.length;
@@ -163,7 +166,7 @@ function addPosting(d: IndexData, word: string, slot: number): void {
     list = grown(list, new Int32Array(Math.max(4, length * 2)));
     d.postings[lo] = list;
   }
-  list[length] = slot;
+  list[length] = entry;
   d.postingLength[lo] = length + 1;
 }
 

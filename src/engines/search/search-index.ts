@@ -2,10 +2,11 @@
  * The catalog's search index, in memory: plain data in, answers out (no Dexie, no DOM).
  *
  * It answers what storage's `listProducts` answers (src/storage/queries.ts): every typed term
- * (`queryTerms`) must begin some index word (`indexWords` of name, category and tags) of a
- * product; hidden products are left out; an optional category; sorted by name
- * (`localeCompare`, then id) or by price (then name, then id); one page of ids and the total.
- * The same words, the same terms and the same orders, so a page from here equals storage's.
+ * (`searchPlan`) must begin some index word (`indexWords` of name, category and tags) of a
+ * product, a Latin-script tag only whole (`termScore`); hidden products are left out; an optional
+ * category; sorted by relevance (`matchScore`, then name), by name (`localeCompare`, then id) or
+ * by price (then name, then id); one page of ids and the total. The same words, the same terms,
+ * scores and orders, so a page from here equals storage's.
  *
  * Layout (columns, not objects, to stay small at 100,000 products):
  * - Every product has an integer slot. A build gives slots in name order (`localeCompare`
@@ -15,13 +16,16 @@
  *   `SearchIndex.builder()` takes the records in chunks as they are read, tokenising and
  *   sorting each chunk and merging sorted runs as it goes, so little work is left for the end.
  * - `words` is the sorted list (UTF-16 code units, like IndexedDB's keys) of distinct index
- *   words, each with a posting list (Int32Array of slots). A term's words are one contiguous
- *   range of that list, found by binary search.
+ *   words, each with a posting list (Int32Array of `slot << 3 | fields`: where the product has the
+ *   word, name, category or tags). A term's words are one contiguous range of that list, found by
+ *   binary search.
  * - A query marks the matching slots in `mark`, a Uint32Array the size of the catalog reused by
  *   every query: term 1 marks its slots with generation g, term 2 re-marks those already at g
  *   with g + 1, and so on; the slots at the last generation match. No clearing and no Set per
- *   query: a new query takes new generation numbers. Then the precomputed order is scanned,
- *   collecting the requested page, stopping once it is full. Nothing is sorted per query.
+ *   query: a new query takes new generation numbers. Each marked slot's score adds up in
+ *   `score` (a Uint16Array beside `mark`). Then the precomputed order is scanned, collecting the
+ *   requested page, stopping once it is full; by relevance, the name order is walked once,
+ *   keeping the page's worth of slots per score. Nothing is sorted per query.
  *
  * Updates (a product saved or deleted) are applied in place, without a rebuild: `upsert` of a
  * product whose name, category and tags are unchanged flips its hidden flag or moves it in the
@@ -40,11 +44,13 @@ import type { ProductId } from '../../domain/index.ts';
 import { indexBuilder } from './search-index-build.ts';
 import { IndexData, type CatalogInput, type CatalogRecord, type IndexPage, type IndexQuery, type IndexStats, type SearchIndexOptions } from './search-index-data.ts';
 import { queryIndex } from './search-index-query.ts';
+import { suggestFor, type SearchSuggestions } from './search-index-suggest.ts';
 import { compactIndex, removeRecord, upsertRecord } from './search-index-update.ts';
 
 export type {
   CatalogInput, CatalogRecord, CatalogSort, IndexPage, IndexQuery, IndexStats, SearchIndexOptions,
 } from './search-index-data.ts';
+export type { SearchSuggestions } from './search-index-suggest.ts';
 
 /** See `SearchIndex.builder`. */
 export interface SearchIndexBuilder {
@@ -99,6 +105,11 @@ export class SearchIndex {
 
   query(q: IndexQuery): IndexPage {
     return queryIndex(this.data, q);
+  }
+
+  /** What to offer when `search` finds nothing (search-index-suggest.ts). */
+  suggest(search: string, limit?: number): SearchSuggestions {
+    return suggestFor(this.data, search, limit);
   }
 
   /**

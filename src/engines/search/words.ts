@@ -11,14 +11,16 @@
  * typed character matches by prefix (every character of a run begins a bigram, or is the last).
  * That finds 茶叶 and 绿茶 in 绿茶叶 with no dictionary; a long query may match characters
  * that are not next to each other, which is the usual trade of bigram search.
+ *
+ * What a typed query asks for, where and how well a product answers it: search-words.ts.
  */
 
 const CJK_RUN = /([\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]+)/u;
-const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+export const CJK = /^[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
 const SEPARATORS = /[^\p{L}\p{M}\p{N}]+/u;
 
 /** Alternating pieces of plain words and CJK runs, normalised. */
-function pieces(text: string): string[] {
+export function pieces(text: string): string[] {
   const out: string[] = [];
   for (const token of text.normalize('NFKC').toLowerCase().split(SEPARATORS)) {
     for (const piece of token.split(CJK_RUN)) if (piece !== '') out.push(piece);
@@ -26,7 +28,7 @@ function pieces(text: string): string[] {
   return out;
 }
 
-function bigrams(run: string): string[] {
+export function bigrams(run: string): string[] {
   const chars = [...run];
   if (chars.length < 2) return chars;
   const out: string[] = [];
@@ -49,14 +51,4 @@ export function indexWords(...texts: readonly string[]): string[] {
     }
   }
   return [...words].sort();
-}
-
-/** What a typed query must find: each term must be a prefix of some index word of a product. */
-export function queryTerms(query: string): string[] {
-  const terms = new Set<string>();
-  for (const piece of pieces(query)) {
-    if (CJK.test(piece)) for (const b of bigrams(piece)) terms.add(b);
-    else terms.add(piece);
-  }
-  return [...terms];
 }

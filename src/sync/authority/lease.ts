@@ -42,6 +42,9 @@ export function leaseDecision(doc: unknown, deviceId: string, serverNow: number)
   return { take: false, holder: lease.holder, label: lease.label, until: lease.until };
 }
 
+/** The lease's requests go ahead of a run's queued reads (couch-client.ts, `slot`). */
+const FIRST = { first: true } as const;
+
 /** How many times a lost race (409) is retried before giving up for this run. */
 const CAS_TRIES = 5;
 
@@ -49,7 +52,7 @@ const CAS_TRIES = 5;
 export async function acquireLease(client: CouchClient, shop: string, deviceId: string, label: string, ttlMs: number): Promise<LeaseResult> {
   const db = journalDb(shop);
   for (let attempt = 0; ; attempt++) {
-    const doc = await client.get<Record<string, unknown>>(db, LEASE_DOC_ID);
+    const doc = await client.get<Record<string, unknown>>(db, LEASE_DOC_ID, '', FIRST);
     // After the GET, the clock has seen this server's Date header.
     const now = client.clock.now();
     const decision = leaseDecision(doc, deviceId, now);
@@ -58,7 +61,7 @@ export async function acquireLease(client: CouchClient, shop: string, deviceId: 
     const next: LeaseDoc = { _id: LEASE_DOC_ID, type: 'lease', holder: deviceId, label, until };
     if (typeof doc?._rev === 'string') next._rev = doc._rev;
     try {
-      const res = await client.put(db, next);
+      const res = await client.put(db, next, FIRST);
       return { held: true, rev: res.rev, until, renewed: decision.renew };
     } catch (error) {
       // Someone wrote the lease between our read and our write: read again and judge again.
@@ -70,12 +73,12 @@ export async function acquireLease(client: CouchClient, shop: string, deviceId: 
 /** Gives the lease up (if this device holds it), so another device may decide at once. */
 export async function releaseLease(client: CouchClient, shop: string, deviceId: string): Promise<boolean> {
   const db = journalDb(shop);
-  const doc = await client.get<Record<string, unknown>>(db, LEASE_DOC_ID);
+  const doc = await client.get<Record<string, unknown>>(db, LEASE_DOC_ID, '', FIRST);
   const lease = asLease(doc);
   if (!lease || lease.holder !== deviceId || typeof doc?._rev !== 'string') return false;
   try {
     // Kept, with its holder: see the file's comment.
-    await client.put(db, { ...lease, _rev: doc._rev, until: 0 });
+    await client.put(db, { ...lease, _rev: doc._rev, until: 0 }, FIRST);
     return true;
   } catch (error) {
     if (error instanceof CouchError && error.status === 409) return false; // taken meanwhile: not ours to release

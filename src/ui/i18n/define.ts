@@ -15,7 +15,11 @@ export function localeFromBrowser(languages: readonly string[]): Locale {
   return languages.some((l) => l.toLowerCase().startsWith('zh')) && !languages[0]?.toLowerCase().startsWith('en') ? 'zh' : 'en';
 }
 
-export function fill(template: string, params?: Readonly<Record<string, string | number>>): string {
+/** `{name}` filled from `params`; numbers through `number` (Intl's grouping: "1,000,000"). */
+export function fill(template: string, params?: Readonly<Record<string, string | number>>, number: (n: number) => string = String): string {
   if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, key: string) => (key in params ? String(params[key]) : whole));
+  return template.replace(/\{(\w+)\}/g, (whole, key: string) => {
+    const value = params[key];
+    return value === undefined ? whole : typeof value === 'number' ? number(value) : value;
+  });
 }

@@ -76,7 +76,10 @@ export interface I18n {
 /** Reads the strings loaded so far for `locale` (load the areas first with `loadAreas`). */
 export function makeI18n(locale: Locale): I18n {
   const table = tables[locale];
-  return { locale, intl: INTL_LOCALE[locale], t: (key, params) => fill(table[key] ?? key, params) };
+  const intl = INTL_LOCALE[locale];
+  // Counts and limits in the reader's way of writing numbers ("1,000,000,000 left", not "1000000000").
+  const number = new Intl.NumberFormat(intl).format;
+  return { locale, intl, t: (key, params) => fill(table[key] ?? key, params, number) };
 }
 
 export const I18nContext = createContext<I18n>(makeI18n('en'));

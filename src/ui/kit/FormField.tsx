@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
 import type { FieldErrors } from '../../engines/forms/product-form.ts';
+import { formatMoney } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
 import { errorText, type FieldKind } from './form-errors.ts';
 
@@ -24,6 +25,8 @@ interface FieldProps {
   maxLength?: number;
   autoComplete?: string;
   class?: string;
+  /** The shop's currency: an amount's limit is said in it ("At most ¥100,000,000.00"). */
+  currency?: string;
 }
 
 /** The DOM id of a field's input: dots and brackets become dashes. */
@@ -34,7 +37,7 @@ export const fieldId = (form: string, field: string) => `${form}-${field.replace
  * under it: tied to the input (`aria-describedby`, `aria-invalid`) so a screen reader says it.
  */
 export function Field(p: FieldProps) {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   const id = fieldId(p.form, p.field);
   const error = p.errors[p.field];
   const described = [p.hint ? `${id}-hint` : '', error ? `${id}-err` : ''].filter(Boolean).join(' ') || undefined;
@@ -48,7 +51,8 @@ export function Field(p: FieldProps) {
     value: p.value,
     'aria-invalid': error ? true : undefined,
     'aria-describedby': described,
-    maxLength: p.maxLength,
+    // Amounts and counts are short ("1,000,000,000", "99,999,999.99"); other text says its own limit.
+    maxLength: p.maxLength ?? (kind === 'money' || kind === 'count' ? 20 : undefined),
   };
   return (
     <div class={`sc-field${p.class ? ` ${p.class}` : ''}`}>
@@ -66,7 +70,11 @@ export function Field(p: FieldProps) {
           onInput={(e) => input(e.currentTarget.value)}
         />
       )}
-      {error && <p id={`${id}-err`} class="acct-error sc-error">{errorText(t, p.field, kind, error)}</p>}
+      {error && (
+        <p id={`${id}-err`} class="acct-error sc-error">
+          {errorText(t, p.field, kind, error, p.currency === undefined ? undefined : (n) => formatMoney(n, p.currency!, intl))}
+        </p>
+      )}
     </div>
   );
 }

@@ -27,7 +27,8 @@ const SPECIAL: Record<string, Partial<Record<FormError['code'], Parameters<T>[0]
   photos: { 'too-many': 'catalogForm.err.tooManyPhotos' },
 };
 
-export function errorText(t: T, field: string, kind: FieldKind, e: FormError): string {
+/** `money` formats an amount in the shop's currency, to say a limit ("At most ¥100,000,000.00"). */
+export function errorText(t: T, field: string, kind: FieldKind, e: FormError, money?: (n: number) => string): string {
   const special = SPECIAL[field]?.[e.code];
   if (special) return t(special, 'min' in e ? { min: e.min } : 'max' in e ? { max: e.max } : {});
   if (field === 'currency' && e.code !== 'required') return t('shopForm.err.currency');
@@ -39,13 +40,16 @@ export function errorText(t: T, field: string, kind: FieldKind, e: FormError): s
     case 'too-small':
       if (kind === 'money') return t(e.min > 0 ? 'catalogForm.err.moreThanZero' : 'catalogForm.err.negative');
       return t(e.min === 0 ? 'catalogForm.err.negative' : 'catalogForm.err.atLeast', { min: e.min });
-    case 'too-large': return kind === 'money' ? t('catalogForm.err.tooMuch') : t('catalogForm.err.atMost', { max: e.max });
+    case 'too-large':
+      if (kind !== 'money') return t('catalogForm.err.atMost', { max: e.max });
+      return money ? t('catalogForm.err.atMost', { max: money(e.max) }) : t('catalogForm.err.tooMuch');
     case 'too-long': return t('catalogForm.err.tooLong', { max: e.max });
     case 'too-many': return t('catalogForm.err.tooMany', { max: e.max });
     case 'ends-before-start': return t('catalogForm.err.endsBeforeStart');
     case 'save-over-spend': return t('promoForm.err.saveOverSpend');
     case 'duplicate': return t('catalogForm.err.duplicate');
     case 'over-stock': return t('catalogForm.err.overStock', { max: e.max });
+    case 'not-below-price': return t('catalogForm.err.belowPrice', { price: money ? money(e.price) : e.price });
     case 'invalid': return t('catalogForm.err.invalid', { message: e.message });
   }
 }

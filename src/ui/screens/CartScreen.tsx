@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { isPromotionLive, normalizeCouponCode, type Quote, type ThresholdPromotion } from '../../domain/index.ts';
+import { MAX_QTY } from '../../domain/pricing/lines.ts';
 import { applyCouponCode, isSpentCoupon, type CouponOutcome } from '../../app/actions/apply-coupon-code.ts';
 import { setCartQuantity } from '../../app/actions/set-cart-quantity.ts';
 import { getMySetting, setMySetting } from '../../app/person-settings.ts';
@@ -130,32 +131,50 @@ function CartLineRow({ item, data, words, onMessage }: { item: CartItem; data: P
     (p) => p.productId === row.productId && !isCouponProblem(p) && (problemMode(p) ?? row.mode) === row.mode,
   );
   const [draft, setDraft] = useState<string | undefined>(undefined);
+  // What became of a typed quantity that could not be taken as it was (said, never silent).
+  const [note, setNote] = useState('');
 
-  // The most this line may hold: the shelf for regular goods, the per-buyer limit for a flash sale.
-  const most =
+  // The most this line may hold: the shelf for regular goods, the per-buyer limit for a flash
+  // sale, and never more than an order line takes (999).
+  const most = Math.min(
+    MAX_QTY,
     row.mode === 'flash' && product?.flash
       ? Math.max(0, product.flash.perBuyerLimit - item.flashBought)
       : inventory !== undefined
         ? inventory.stock
-        : 999;
+        : MAX_QTY,
+  );
   const set = async (qty: number) => {
-    await setCartQuantity(app, row.productId, Math.max(0, Math.min(999, qty)), row.mode);
+    await setCartQuantity(app, row.productId, Math.max(0, Math.min(MAX_QTY, qty)), row.mode);
     if (qty === 0) onMessage(t('cart.removed', { name }));
   };
+  // An empty or wrong quantity keeps the line as it was (Remove takes it out); too many is cut
+  // to the limit, and both are said.
   const commitDraft = () => {
     if (draft === undefined) return;
-    const n = Number(draft);
+    const text = draft.trim();
+    const n = Number(text);
+    const limit = Math.max(most, 1);
     setDraft(undefined);
-    if (Number.isInteger(n) && n >= 0) void set(Math.min(n, Math.max(most, 1)));
+    if (text === '' || !Number.isInteger(n) || n < 1) {
+      setNote(t('cart.qtyRange', { max: limit }));
+    } else if (n > limit) {
+      setNote(t('cart.qtyCapped', { max: limit }));
+      void set(limit);
+    } else {
+      setNote('');
+      if (n !== row.qty) void set(n);
+    }
   };
   const qtyId = `qty-${row.key}`;
   const problemId = `problem-${row.key}`;
+  const noteId = `note-${row.key}`;
   const unit = priced?.unitPrice;
   const list = product?.price;
 
   return (
     <li class="cart-line">
-      <ShopPhoto src={product?.photos[0]} alt="" size={56} />
+      <ShopPhoto src={product?.photos[0]} alt="" size={56} name={name} />
       <div class="cart-line-body">
         <p class="cart-line-name">
           {product ? <a href={href({ name: 'product', id: product.id })}>{name}</a> : name}
@@ -199,7 +218,7 @@ function CartLineRow({ item, data, words, onMessage }: { item: CartItem; data: P
           min={1}
           max={Math.max(1, most)}
           value={draft ?? String(row.qty)}
-          aria-describedby={problems.length > 0 ? problemId : undefined}
+          aria-describedby={[note && noteId, problems.length > 0 && problemId].filter(Boolean).join(' ') || undefined}
           onInput={(e) => setDraft(e.currentTarget.value)}
           onBlur={commitDraft}
           onKeyDown={(e) => e.key === 'Enter' && commitDraft()}
@@ -211,6 +230,7 @@ function CartLineRow({ item, data, words, onMessage }: { item: CartItem; data: P
           {t('cart.removeShort')}
         </button>
       </div>
+      <p class="message message-error" id={noteId} role="status">{note}</p>
       {row.mode === 'regular' && inventory !== undefined && row.qty > inventory.stock && (
         <p class="message message-error">{t('cart.onlyLeft', { count: inventory.stock })}</p>
       )}
@@ -289,6 +309,7 @@ function CouponForm({ coupon, quote, words, onApply, onSave }: CouponProps) {
             autocapitalize="characters"
             autocomplete="off"
             spellcheck={false}
+            maxLength={40}
             value={code}
             aria-invalid={bad}
             aria-describedby="coupon-message"

@@ -6,10 +6,13 @@ import { ProductCard } from '../components/shop/ProductCard.tsx';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
+import { lazyScreen } from '../lazy-screen.tsx';
 import { href, parseRoute } from '../router.ts';
 
 const PAGE = 24;
-type Sort = 'name' | 'price-asc' | 'price-desc';
+type Sort = 'relevance' | 'name' | 'price-asc' | 'price-desc';
+// Only wanted when a search finds nothing: loaded then, with its strings.
+const Suggestions = lazyScreen(() => import('../components/shop/SearchSuggestions.tsx').then((m) => m.SearchSuggestions), ['shop']);
 
 /**
  * The catalog: categories, search as you type, sort by price, and the products in pages of
@@ -22,7 +25,7 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
   const [category, setCategory] = useState<string | undefined>(initialCategory);
   const [text, setText] = useState(q ?? '');
   const [search, setSearch] = useState((q ?? '').trim());
-  const [sort, setSort] = useState<Sort>('name');
+  const [sort, setSort] = useState<Sort>('relevance');
   const [limit, setLimit] = useState(PAGE);
   const composing = useRef(false);
 
@@ -92,6 +95,7 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
             value={text}
             placeholder={t('catalog.searchHint')}
             autocomplete="off"
+            maxLength={100}
             enterkeyhint="search"
             onInput={(e) => onInput(e.currentTarget.value)}
             onCompositionStart={() => (composing.current = true)}
@@ -127,6 +131,7 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
         <div class="sort">
           <label for="catalog-sort">{t('catalog.sort')}</label>
           <select id="catalog-sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
+            <option value="relevance">{t('catalog.sort.best')}</option>
             <option value="name">{t('catalog.sort.name')}</option>
             <option value="price-asc">{t('catalog.sort.priceAsc')}</option>
             <option value="price-desc">{t('catalog.sort.priceDesc')}</option>
@@ -139,6 +144,21 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
             <ProductCard key={item.product.id} item={item} currency={currency} />
           ))}
         </ul>
+      )}
+      {page?.total === 0 && search !== '' && (
+        <Suggestions
+          search={search}
+          version={searchVersion}
+          onSearch={(next: string) => {
+            setText(next);
+            setSearch(next);
+          }}
+          onCategory={(next: string) => {
+            setText('');
+            setSearch('');
+            pick(next);
+          }}
+        />
       )}
       {page && page.items.length < page.total && (
         <div class="more">

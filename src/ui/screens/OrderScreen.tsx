@@ -4,6 +4,7 @@ import { goodsPaid } from '../../domain/orders.ts';
 import { orderDetail, type OrderDetail } from '../../app/queries/my-orders.ts';
 import { askPersistOnce } from '../../app/device/persist-storage.ts';
 import { getShop } from '../../app/queries/reads.ts';
+import { listPromotions } from '../../app/queries/seller-catalog.ts';
 import { Countdown } from '../components/Countdown.tsx';
 import { Price } from '../components/Price.tsx';
 import { SessionPrompt } from '../components/SessionPrompt.tsx';
@@ -15,6 +16,7 @@ import { OrderTimeline } from '../components/account/OrderTimeline.tsx';
 import { ShareTeam } from '../components/account/ShareTeam.tsx';
 import { StageBadge } from '../components/account/StageBadge.tsx';
 import { useAction } from '../hooks/use-action.ts';
+import { discountText } from '../components/shop/pricing-text.ts';
 import { formatDateTime, formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -193,9 +195,14 @@ function PickupPoint({ shop, pointId, t }: { shop: ShopProfile | undefined; poin
 }
 
 function Items({ detail, currency }: { detail: OrderDetail; currency: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
+  const app = useApp();
   const order = detail.view.order;
   const payment = order?.payment ?? detail.placed?.payment;
+  // The savings are named in the reader's language from what they are (the order keeps English for logs).
+  const promotions = useLive(async () => new Map((await listPromotions(app.store)).map((p) => [p.id as string, p])), [app]);
+  const words = { i18n, currency, lines: order?.lines ?? [], promotions: promotions ?? new Map(), couponCode: '', coupon: undefined };
   return (
     <section aria-labelledby="order-items">
       <h3 id="order-items">{t('order.items')}</h3>
@@ -227,7 +234,7 @@ function Items({ detail, currency }: { detail: OrderDetail; currency: string }) 
           </div>
           {order.discounts.map((d) => (
               <div>
-                <dt>{d.label}</dt>
+                <dt>{discountText(d, words)}</dt>
                 <dd>−<Price amount={d.amount} currency={currency} /></dd>
               </div>
             ))}

@@ -64,7 +64,7 @@ export function ProductScreen({ id }: { id: string }) {
     <article class="product" aria-labelledby="product-name">
       {back}
       <div class="product-head">
-        <ShopPhoto src={product.photos[0]} alt={t('product.photo', { name: product.name })} size={160} />
+        <ShopPhoto src={product.photos[0]} alt={t('product.photo', { name: product.name })} size={160} name={product.name} />
         <div>
           <h2 id="product-name">{product.name}</h2>
           <p class="product-price">

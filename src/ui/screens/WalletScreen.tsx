@@ -134,6 +134,7 @@ function Withdraw({ available, currency, withdrawals }: { available: Money; curr
           id={`${id}-amount`}
           inputMode="decimal"
           autoComplete="off"
+          maxLength={20}
           value={text}
           onInput={(e) => {
             setText(e.currentTarget.value);

@@ -1,7 +1,11 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/index.ts';
 
-/** A review: 1 to 5 stars as a labelled radio group, and some words. */
+/**
+ * A review: a rating of 1 to 5 stars, and some words. The stars are a radio group ("Rating":
+ * "1 star" … "5 stars"), so the arrow keys move along them and a screen reader says each; they
+ * show as one row of five stars, lit up to the chosen one.
+ */
 export function ReviewForm({ onSubmit, disabled = false }: { onSubmit: (rating: number, text: string) => Promise<boolean>; disabled?: boolean }) {
   const { t } = useI18n();
   const id = useId();
@@ -35,25 +39,32 @@ export function ReviewForm({ onSubmit, disabled = false }: { onSubmit: (rating: 
         if (await onSubmit(rating, text)) setOpen(false);
       }}
     >
-      <fieldset class="acct-stars" aria-describedby={error ? `${id}-e` : undefined}>
-        <legend>{t('review.rating')}</legend>
-        {[1, 2, 3, 4, 5].map((n) => (
-          <label class="acct-star">
-            <input
-              ref={n === 1 ? first : undefined}
-              type="radio"
-              name={`${id}-rating`}
-              value={n}
-              checked={rating === n}
-              onChange={() => {
-                setRating(n);
-                setError('');
-              }}
-            />
-            <span aria-hidden="true">{'★'.repeat(n)}</span>
-            <span class="acct-sr">{n === 1 ? t('review.star', { n }) : t('review.stars', { n })}</span>
-          </label>
-        ))}
+      <fieldset class="acct-stars" role="radiogroup" aria-labelledby={`${id}-l`} aria-describedby={error ? `${id}-e` : undefined}>
+        <legend id={`${id}-l`}>{t('review.rating')}</legend>
+        <div class="acct-star-row">
+          {[1, 2, 3, 4, 5].map((n) => (
+            <label class={n <= rating ? 'acct-star acct-star-on' : 'acct-star'}>
+              <input
+                ref={n === 1 ? first : undefined}
+                type="radio"
+                name={`${id}-rating`}
+                value={n}
+                checked={rating === n}
+                onChange={() => {
+                  setRating(n);
+                  setError('');
+                }}
+              />
+              <svg class="acct-star-shape" viewBox="0 0 24 24" aria-hidden="true">
+                <path d="M12 2.5l2.94 5.96 6.58.96-4.76 4.64 1.12 6.55L12 17.52l-5.88 3.09 1.12-6.55-4.76-4.64 6.58-.96z" />
+              </svg>
+              <span class="acct-sr">{n === 1 ? t('review.star', { n }) : t('review.stars', { n })}</span>
+            </label>
+          ))}
+          <span class="acct-star-says" aria-hidden="true">
+            {rating > 0 && (rating === 1 ? t('review.star', { n: rating }) : t('review.stars', { n: rating }))}
+          </span>
+        </div>
       </fieldset>
       {error && <p id={`${id}-e`} class="acct-error">{error}</p>}
       <label for={`${id}-text`}>{t('review.text')}</label>

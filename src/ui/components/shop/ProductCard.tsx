@@ -16,7 +16,7 @@ export function ProductCard({ item, currency }: { item: ProductItem; currency: s
   const { product, inventory } = item;
   return (
     <li class="card">
-      <ShopPhoto src={product.photos[0]} alt="" size={96} />
+      <ShopPhoto src={product.photos[0]} alt="" size={96} name={product.name} />
       <div class="card-body">
         <h3 class="card-name">
           <a href={href({ name: 'product', id: product.id })} class="card-link">{product.name}</a>

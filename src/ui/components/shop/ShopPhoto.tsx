@@ -5,22 +5,19 @@ import { ProductPhoto } from '../ProductPhoto.tsx';
 
 /**
  * A product photo that degrades quietly: offline, a photo the service worker has not cached
- * yet cannot load, and a plain tile reads better than the browser's broken-image icon.
+ * yet cannot load, and a tile drawn from the product's name (ProductPhoto) reads better than
+ * the browser's broken-image icon or a blank box.
  * A photo taken on this device (`photo-<uuid>.webp`) is read from its database; others (the
  * demo's `photos/*.svg`, web addresses) load by their path.
  */
-export function ShopPhoto({ src, alt, size }: { src: string | undefined; alt: string; size: number }) {
+export function ShopPhoto({ src, alt, size, name }: { src: string | undefined; alt: string; size: number; name?: string }) {
   const [failed, setFailed] = useState<string | undefined>(undefined);
   const local = src !== undefined && isLocalPhoto(src) ? src : undefined;
   const app = useApp();
   // Not on this device: another device took it, and the shop's server has it.
   const localUrl = useLocalPhotoUrl(local) ?? (local && app.photoUrl?.(local));
   if (src === undefined || failed === src || (local !== undefined && typeof localUrl !== 'string')) {
-    return alt === '' ? (
-      <div class="photo photo-empty" style={{ width: size, height: size }} aria-hidden="true" />
-    ) : (
-      <ProductPhoto src={undefined} alt={alt} size={size} />
-    );
+    return <ProductPhoto src={undefined} alt={alt} size={size} name={name} />;
   }
   if (local !== undefined && typeof localUrl === 'string') {
     return (

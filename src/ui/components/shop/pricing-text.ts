@@ -31,7 +31,7 @@ export function discountText(d: DiscountLine, w: PricingWords): string {
     }
     case 'threshold': {
       const p = d.promotionId === undefined ? undefined : w.promotions.get(d.promotionId);
-      if (p?.kind !== 'threshold') return d.label;
+      if (p?.kind !== 'threshold') return t('discount.thresholdGone');
       const count = p.save > 0 ? Math.round(d.amount / p.save) : 1;
       const params = { spend: money(p.spend), save: money(p.save), count };
       return t(count > 1 ? 'discount.thresholdRepeat' : 'discount.threshold', params);

@@ -1,4 +1,4 @@
-/** Strings of the first screen: the catalog, its product cards, flash and team badges. */
+/** Strings of the first screen: the catalog, its product cards, flash and team badges (the product page's in shop.ts). */
 export const strings = {
   'catalog.title': 'Catalog',
   'catalog.search': 'Search',
@@ -6,6 +6,7 @@ export const strings = {
   'catalog.categories': 'Categories',
   'catalog.all': 'All',
   'catalog.sort': 'Sort by',
+  'catalog.sort.best': 'Best match',
   'catalog.sort.name': 'Name',
   'catalog.sort.priceAsc': 'Price: low to high',
   'catalog.sort.priceDesc': 'Price: high to low',
@@ -28,7 +29,6 @@ export const strings = {
   'stock.soldOut': 'Sold out',
   'stock.unknown': 'Stock not known yet',
   'badge.team': 'Team of {size}: {price}',
-  'badge.flash': 'Flash sale {price}',
   'time.days': '{days} d {time}',
 
   'flash.title': 'Flash sale',
@@ -36,11 +36,4 @@ export const strings = {
   'flash.endsIn': 'Ends in',
   'flash.left': '{count} left at this price',
   'flash.soldOut': 'Flash sale sold out',
-  'flash.ended': 'The flash sale has ended.',
-  'flash.buy': 'Buy at flash price',
-  'flash.startsInButton': 'Starts in {time}',
-  'flash.limit': 'Up to {count} per buyer.',
-  'flash.reachedLimit': 'You have bought your limit of {count} in this sale.',
-  'flash.added': 'Added to the cart at the flash price.',
-  'flash.inCart': 'In your cart at the flash price: {count}',
 };

@@ -3,6 +3,7 @@ export const strings = {
   'nav.label': 'Main',
   'nav.catalog': 'Shop',
   'nav.cart': 'Cart',
+  'nav.cartCount': '{count} in the cart',
   'nav.orders': 'Orders',
   'nav.wallet': 'Wallet',
   'nav.settings': 'Settings',

@@ -83,6 +83,7 @@ export const strings = {
   'catalogForm.err.duplicate': 'This is already used.',
   'catalogForm.err.invalid': 'Not accepted: {message}',
   'catalogForm.err.priceZero': 'The price must be more than zero.',
+  'catalogForm.err.belowPrice': 'Must be less than the regular price ({price}).',
   'catalogForm.err.overStock': 'At most {max}: the sale’s units come out of the units in stock.',
   'catalogForm.err.negativeStock': 'Stock cannot be negative.',
   'catalogForm.err.teamOfOne': 'A team needs at least {min} people.',

@@ -37,6 +37,8 @@ export const strings = {
   'cart.remove': 'Remove {name}',
   'cart.removeShort': 'Remove',
   'cart.qty': 'Quantity of {name}',
+  'cart.qtyRange': 'Enter a number from 1 to {max}. To take it out, press Remove.',
+  'cart.qtyCapped': 'At most {max} of this one: the quantity is now {max}.',
   'cart.removed': 'Removed {name} from the cart.',
   'cart.mode.flash': 'Flash sale',
   'cart.mode.team': 'Team price',
@@ -68,6 +70,7 @@ export const strings = {
   'discount.team': 'Team price: {name} × {qty}',
   'discount.threshold': 'Spend {spend}, save {save}',
   'discount.thresholdRepeat': 'Spend {spend}, save {save} (× {count})',
+  'discount.thresholdGone': 'Spend-and-save discount',
   'discount.coupon': 'Coupon {code}',
 
   'problem.empty-cart': 'The cart is empty.',
@@ -132,4 +135,17 @@ export const strings = {
   'checkout.required.address': 'Enter the delivery address.',
   'checkout.required.option': 'Choose a shipping option.',
   'checkout.required.point': 'Choose a pickup point.',
+
+  'search.didYouMean': 'Did you mean',
+  'search.closest': 'Closest matches',
+  'search.browse': 'Or look in',
+
+  // The product page's flash sale (the catalog's badge words are in catalog.ts).
+  'flash.ended': 'The flash sale has ended.',
+  'flash.buy': 'Buy at flash price',
+  'flash.startsInButton': 'Starts in {time}',
+  'flash.limit': 'Up to {count} per buyer.',
+  'flash.reachedLimit': 'You have bought your limit of {count} in this sale.',
+  'flash.added': 'Added to the cart at the flash price.',
+  'flash.inCart': 'In your cart at the flash price: {count}',
 };

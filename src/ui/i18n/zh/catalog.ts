@@ -8,6 +8,7 @@ export const strings: Strings<keyof typeof en> = {
   'catalog.categories': '分类',
   'catalog.all': '全部',
   'catalog.sort': '排序',
+  'catalog.sort.best': '综合',
   'catalog.sort.name': '名称',
   'catalog.sort.priceAsc': '价格从低到高',
   'catalog.sort.priceDesc': '价格从高到低',
@@ -30,7 +31,6 @@ export const strings: Strings<keyof typeof en> = {
   'stock.soldOut': '已售罄',
   'stock.unknown': '库存未知',
   'badge.team': '{size} 人团：{price}',
-  'badge.flash': '秒杀 {price}',
   'time.days': '{days} 天 {time}',
 
   'flash.title': '限时秒杀',
@@ -38,11 +38,4 @@ export const strings: Strings<keyof typeof en> = {
   'flash.endsIn': '距结束',
   'flash.left': '秒杀价剩 {count} 件',
   'flash.soldOut': '秒杀已售罄',
-  'flash.ended': '秒杀已结束。',
-  'flash.buy': '以秒杀价购买',
-  'flash.startsInButton': '{time} 后开抢',
-  'flash.limit': '每人限购 {count} 件。',
-  'flash.reachedLimit': '本场秒杀你已买满限购的 {count} 件。',
-  'flash.added': '已按秒杀价加入购物车。',
-  'flash.inCart': '购物车中的秒杀件数：{count}',
 };

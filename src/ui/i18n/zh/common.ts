@@ -6,6 +6,7 @@ export const strings: Strings<keyof typeof en> = {
   'nav.label': '主导航',
   'nav.catalog': '商店',
   'nav.cart': '购物车',
+  'nav.cartCount': '购物车里有 {count} 件',
   'nav.orders': '订单',
   'nav.wallet': '钱包',
   'nav.settings': '设置',

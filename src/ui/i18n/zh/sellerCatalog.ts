@@ -85,6 +85,7 @@ export const strings: Strings<keyof typeof en> = {
   'catalogForm.err.duplicate': '已被使用。',
   'catalogForm.err.invalid': '不被接受：{message}',
   'catalogForm.err.priceZero': '价格必须大于零。',
+  'catalogForm.err.belowPrice': '须低于原价（{price}）。',
   'catalogForm.err.overStock': '最多 {max}：秒杀数量从库存中扣除。',
   'catalogForm.err.negativeStock': '库存不能为负数。',
   'catalogForm.err.teamOfOne': '成团至少需要 {min} 人。',

@@ -39,6 +39,8 @@ export const strings: Strings<keyof typeof en> = {
   'cart.remove': '移除 {name}',
   'cart.removeShort': '移除',
   'cart.qty': '{name} 的数量',
+  'cart.qtyRange': '请输入 1 到 {max} 之间的数量。要移除请点“移除”。',
+  'cart.qtyCapped': '此商品最多 {max} 件，数量已改为 {max}。',
   'cart.removed': '已从购物车移除 {name}。',
   'cart.mode.flash': '秒杀',
   'cart.mode.team': '拼团价',
@@ -70,6 +72,7 @@ export const strings: Strings<keyof typeof en> = {
   'discount.team': '拼团价：{name} × {qty}',
   'discount.threshold': '满 {spend} 减 {save}',
   'discount.thresholdRepeat': '每满 {spend} 减 {save}（× {count}）',
+  'discount.thresholdGone': '满减优惠',
   'discount.coupon': '优惠码 {code}',
 
   'problem.empty-cart': '购物车是空的。',
@@ -134,4 +137,17 @@ export const strings: Strings<keyof typeof en> = {
   'checkout.required.address': '请填写收货地址。',
   'checkout.required.option': '请选择快递方式。',
   'checkout.required.point': '请选择自提点。',
+
+  'search.didYouMean': '您是不是要找',
+  'search.closest': '相近的商品',
+  'search.browse': '也可以看看',
+
+  // The product page's flash sale (the catalog's badge words are in catalog.ts).
+  'flash.ended': '秒杀已结束。',
+  'flash.buy': '以秒杀价购买',
+  'flash.startsInButton': '{time} 后开抢',
+  'flash.limit': '每人限购 {count} 件。',
+  'flash.reachedLimit': '本场秒杀你已买满限购的 {count} 件。',
+  'flash.added': '已按秒杀价加入购物车。',
+  'flash.inCart': '购物车中的秒杀件数：{count}',
 };

@@ -97,6 +97,7 @@ export function CreditForm({ shop, buyer: fixed, known = [], action, onClose, au
         ref={amountField}
         inputMode="decimal"
         autoComplete="off"
+        maxLength={20}
         value={amountText}
         aria-invalid={errors.amount ? true : undefined}
         aria-describedby={errors.amount ? `${id}-amount-err` : undefined}

@@ -49,6 +49,7 @@ export function CustomersTab({ section }: { section?: string | undefined }) {
             type="search"
             autoComplete="off"
             autoCapitalize="none"
+            maxLength={100}
             value={query}
             onInput={(e) => {
               setQuery(e.currentTarget.value);

@@ -53,7 +53,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
   const app = useApp();
   const { t, intl } = useI18n();
   const action = useAction();
-  const { form, errors, fields: f, accept, onSubmit } = useCheckedForm('pf', action);
+  const { form, errors, fields: f, accept, onSubmit } = useCheckedForm('pf', action, shop.currency);
   const reader = useMemo(() => moneyReader(shop.currency, intl), [shop.currency, intl]);
   const [v, setValues] = useState<ProductFormValues>(() =>
     item ? productFormValues(item.product, item.inventory, reader, app.now()) : emptyProductForm(newProductId(app.now()), app.now()));
@@ -95,7 +95,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
         <Field {...f} field="description" label={t('catalogForm.description')} multiline value={v.description} maxLength={2000} onInput={(description) => set({ description })} />
         <Field {...f} field="category" label={t('catalogForm.category')} list="pf-categories" value={v.category} maxLength={120} onInput={(category) => set({ category })} />
         <datalist id="pf-categories">{categories.map((c) => <option value={c} />)}</datalist>
-        <Field {...f} field="tags" label={t('catalogForm.tags')} hint={t('catalogForm.tagsHint')} value={v.tags} onInput={(tags) => set({ tags })} />
+        <Field {...f} field="tags" label={t('catalogForm.tags')} hint={t('catalogForm.tagsHint')} value={v.tags} maxLength={1000} onInput={(tags) => set({ tags })} />
         <div class="sc-pair">
           <Field {...f} field="price" kind="money" label={t('catalogForm.price', { sign })} value={v.price} onInput={(price) => set({ price })} />
           <Field {...f} field="stock" kind="count" label={t('catalogForm.stock')} value={v.stock} onInput={(stock) => set({ stock })} />

@@ -44,7 +44,7 @@ export function ProductPhotos({ photos, name, error, onAdd, onRemove }: Props) {
         setStatus({ tone: 'info', text: t('catalogForm.photoWorking', { n: i + 1, count: list.length }) });
         const { ref, photo } = await addPhoto(app, file);
         refs.push(ref);
-        last = t('catalogForm.photoAdded', { size: formatBytes(photo.blob.size, intl), width: photo.width, height: photo.height });
+        last = t('catalogForm.photoAdded', { size: formatBytes(photo.blob.size, intl), width: String(photo.width), height: String(photo.height) });
       }
       setStatus({ tone: 'ok', text: last });
     } catch (e) {
@@ -64,7 +64,7 @@ export function ProductPhotos({ photos, name, error, onAdd, onRemove }: Props) {
         <ul class="sc-thumbs">
           {photos.map((ref, i) => (
             <li key={ref}>
-              <ShopPhoto src={ref} alt={t('catalogForm.photoAlt', { n: i + 1, name: name || t('catalogForm.thisProduct') })} size={88} />
+              <ShopPhoto src={ref} alt={t('catalogForm.photoAlt', { n: i + 1, name: name || t('catalogForm.thisProduct') })} size={88} name={name} />
               <button type="button" class="acct-btn sc-remove" aria-label={t('catalogForm.removePhoto', { n: i + 1 })} onClick={() => onRemove(ref)}>
                 {t('catalogForm.remove')}
               </button>

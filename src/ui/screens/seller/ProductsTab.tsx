@@ -71,6 +71,7 @@ function ProductList({ shop, saved }: { shop: ShopProfile; saved: Message | unde
         <input
           id={`${id}-q`}
           type="search"
+          maxLength={100}
           value={search}
           autoComplete="off"
           onInput={(e) => {
@@ -118,7 +119,7 @@ function ProductRow({ item, shop, busy, onHidden }: { item: ProductItem; shop: S
   const name = product.name;
   return (
     <li class={`acct-card sc-product${product.hidden ? ' sc-hidden' : ''}`}>
-      <ShopPhoto src={product.photos[0]} alt="" size={64} />
+      <ShopPhoto src={product.photos[0]} alt="" size={64} name={product.name} />
       <div class="sc-product-body">
         <h4>{name}</h4>
         <p class="acct-line">

@@ -26,7 +26,7 @@ export function PromotionForm({ promotion, kind, promotions, shop, onSaved }: Pr
   const app = useApp();
   const { t, intl } = useI18n();
   const action = useAction();
-  const { form, fields: f, accept, onSubmit } = useCheckedForm('prf', action);
+  const { form, fields: f, accept, onSubmit } = useCheckedForm('prf', action, shop.currency);
   const reader = useMemo(() => moneyReader(shop.currency, intl), [shop.currency, intl]);
   const [v, setValues] = useState<PromotionFormValues | undefined>(() =>
     promotion ? promotionFormValues(promotion, reader) : kind ? emptyPromotionForm(newPromotionId(app.now()), kind, app.now()) : undefined);

@@ -20,12 +20,13 @@ export function ShopForm({ shop }: { shop: ShopProfile }) {
   const { t, intl } = useI18n();
   const id = useId();
   const action = useAction();
-  const { form, setErrors, fields: f, accept, onSubmit } = useCheckedForm('sf', action);
+  const { form, setErrors, fields, accept, onSubmit } = useCheckedForm('sf', action);
   const [v, setValues] = useState<ShopFormValues>(() => shopFormValues(shop, moneyReader(shop.currency, intl)));
   const set = (patch: Partial<ShopFormValues>) => setValues((x) => ({ ...x, ...patch }));
   const typed = currencyCode(v.currency);
   const currency = /^[A-Z]{3}$/.test(typed) ? typed : shop.currency;
   const sign = currencySign(currency, intl);
+  const f = { ...fields, currency };
 
   async function submit() {
     const profile = accept(parseShopForm(v, (c) => moneyReader(c, intl), shop.currency));

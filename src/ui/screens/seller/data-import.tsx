@@ -3,12 +3,13 @@ import { importCatalog } from '../../../app/actions/import-catalog.ts';
 import { csvToProducts, PRODUCT_COLUMNS, type CatalogParse } from '../../../engines/csv/catalog-csv.ts';
 import { decodeCsv } from '../../../app/device/csv-decode.ts';
 import { CSV_LIMITS } from '../../../engines/csv/parse-csv.ts';
-import { countExisting, importOutcome } from '../../../app/queries/data.ts';
+import { catalogForImport, countExisting, importOutcome } from '../../../app/queries/data.ts';
 import { getShop } from '../../../app/queries/reads.ts';
 import { ConfirmButton } from '../../kit/ConfirmButton.tsx';
 import { errorText } from '../../kit/labels.ts';
 import { LiveMessage } from '../../kit/LiveMessage.tsx';
 import type { Message } from '../../hooks/use-action.ts';
+import { newProductId } from '../../../app/actions/save-product.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -53,7 +54,8 @@ export function ImportSection() {
       const { text } = decodeCsv(new Uint8Array(await file.arrayBuffer()));
       // Let "Reading…" be painted before a big file is parsed on this thread.
       await new Promise((resolve) => setTimeout(resolve, 0));
-      const parse = csvToProducts(text, shop.currency);
+      // A row changes the product its id (or name) finds, in the columns the file has.
+      const parse = csvToProducts(text, shop.currency, { existing: await catalogForImport(app.store), newId: () => newProductId(app.now()) });
       const replacing = parse.errors.length === 0 ? await countExisting(app.store, parse.rows.map((r) => r.product.id)) : 0;
       setChosen({ name: file.name, parse, replacing });
       setMessage(undefined);

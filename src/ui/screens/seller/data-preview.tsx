@@ -15,7 +15,9 @@ export function problemText({ t }: Pick<I18n, 't'>, p: CsvProblem): string {
   // The validator's own words (English, no capital) for problems without a code of their own.
   if (p.code === 'invalid') text = `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   if (p.params.item !== undefined) text = t('csv.item', { item: p.params.item, text });
-  return p.column === undefined ? t('csv.atLine', { line: p.line, text }) : t('csv.at', { line: p.line, column: p.column, text });
+  // A line number is a place in the file, not a quantity: not grouped ("Line 1234").
+  const line = String(p.line);
+  return p.column === undefined ? t('csv.atLine', { line, text }) : t('csv.at', { line, column: p.column, text });
 }
 
 /** Why the file cannot be imported, row by row: said at once (an alert), nothing imported. */
