@@ -1,4 +1,4 @@
-import type { BuyerId, OrderId, PickupPointId, ProductId, ShippingOptionId, TeamId } from './ids.ts';
+import type { BuyerId, CombinationId, OrderId, PickupPointId, ProductId, ShippingOptionId, TeamId } from './ids.ts';
 import type { Millis } from './catalog.ts';
 import { max, money, times, ZERO, type Money } from './money.ts';
 
@@ -48,6 +48,8 @@ export type LineMode = 'regular' | 'team' | 'flash';
 
 export interface CartLine {
   productId: ProductId;
+  /** The combination chosen, for a product with options; absent for a product's implicit one. */
+  combination?: CombinationId;
   qty: number;
   mode: LineMode;
 }
@@ -71,10 +73,18 @@ export type TeamChoice = { action: 'start' } | { action: 'join'; teamId: TeamId 
 
 export interface PricedLine {
   productId: ProductId;
+  /** The combination bought (absent: the product's implicit one). */
+  combination?: CombinationId;
+  /** The product's name when the order was priced: a snapshot, whatever the seller renames later. */
   name: string;
+  /**
+   * The combination's values when the order was priced, in words ("250 g, tin"): a snapshot
+   * like `name`, so a value renamed or removed later changes nothing here. See `lineName`.
+   */
+  variant?: string;
   qty: number;
   mode: LineMode;
-  /** The product's list price. */
+  /** The list price of the product (of its combination) when the order was priced. */
   listPrice: Money;
   /** The price charged per unit (the team or flash price where that applies). */
   unitPrice: Money;
@@ -86,6 +96,11 @@ export interface PricedLine {
    * nothing in a new one.
    */
   sale?: Millis;
+}
+
+/** What a line bought, in words: "Tea, 250 g, tin" (the product's name, then its combination's values). */
+export function lineName(line: Pick<PricedLine, 'name' | 'variant'>): string {
+  return line.variant === undefined || line.variant === '' ? line.name : `${line.name}, ${line.variant}`;
 }
 
 export type DiscountKind = 'flash' | 'team' | 'threshold' | 'coupon';

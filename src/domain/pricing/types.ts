@@ -24,6 +24,12 @@ export type PricingProblemCode =
   | 'empty-cart'
   | 'unknown-product'
   | 'product-hidden'
+  /** A product with options, and the line names none of its combinations. */
+  | 'combination-needed'
+  /** The line names a combination the product does not have (or the product has no options). */
+  | 'unknown-combination'
+  /** The line's combination is turned off: not sold at the moment. */
+  | 'combination-off'
   | 'bad-quantity'
   | 'duplicate-line'
   | 'no-team-offer'
