@@ -69,19 +69,27 @@ export type CombinationProblemCode = 'combination-needed' | 'unknown-combination
 export function combinationProblem(product: Product, combination: CombinationId | undefined, path: string):
   | { code: CombinationProblemCode; message: string }
   | undefined {
+  const found = combinationToSell(product, combination, path);
+  return 'problem' in found ? found.problem : undefined;
+}
+
+/** The combination a line names, ready to sell (undefined: the implicit one), or why not (see `combinationProblem`). */
+export function combinationToSell(product: Product, combination: CombinationId | undefined, path: string):
+  | { combination: Combination | undefined }
+  | { problem: { code: CombinationProblemCode; message: string } } {
   if (!hasOptions(product)) {
     return combination === undefined
-      ? undefined
-      : { code: 'unknown-combination', message: `${path}: ${product.name} has no options, so no combination "${combination}"` };
+      ? { combination: undefined }
+      : { problem: { code: 'unknown-combination', message: `${path}: ${product.name} has no options, so no combination "${combination}"` } };
   }
   if (combination === undefined) {
     const groups = (product.options ?? []).map((g) => g.name).join(', ');
-    return { code: 'combination-needed', message: `${path}: choose ${groups} of ${product.name}` };
+    return { problem: { code: 'combination-needed', message: `${path}: choose ${groups} of ${product.name}` } };
   }
-  const c = findCombination(product, combination);
-  if (c === undefined) return { code: 'unknown-combination', message: `${path}: "${combination}" is not a combination of ${product.name}` };
-  if (!c.sold) return { code: 'combination-off', message: `${path}: ${product.name}, ${combinationLabel(product, c)} is not for sale at the moment` };
-  return undefined;
+  const c = indexOf(product).combinations.get(combination);
+  if (c === undefined) return { problem: { code: 'unknown-combination', message: `${path}: "${combination}" is not a combination of ${product.name}` } };
+  if (!c.sold) return { problem: { code: 'combination-off', message: `${path}: ${product.name}, ${combinationLabel(product, c)} is not for sale at the moment` } };
+  return { combination: c };
 }
 
 /** A line's price before any offer: its combination's, or the product's. */

@@ -1,7 +1,7 @@
 import { isFlashActive, type Millis, type Product } from '../catalog.ts';
 import type { CombinationId, TeamId } from '../ids.ts';
 import { min, sub, times, type Money } from '../money.ts';
-import { combinationLabel, combinationProblem, findCombination, listPriceOf, offerPrice } from '../options.ts';
+import { combinationLabel, combinationToSell, offerPrice } from '../options.ts';
 import { lineName, type CartLine, type DiscountLine, type PricedLine, type TeamChoice } from '../orders.ts';
 import type { Team } from '../teams.ts';
 import { problem } from './problem.ts';
@@ -75,9 +75,9 @@ function priceLine(line: CartLine, path: string, duplicate: boolean, flashAsked:
       problem: problem('bad-quantity', `Quantity ${qty} of ${product.name} is not a whole number from 1 to ${MAX_QTY}`, productId),
     };
   }
-  const unsold = combinationProblem(product, combination, `${path}.combination`);
-  if (unsold !== undefined) return { problem: problem(unsold.code, unsold.message, productId) };
-  const c = findCombination(product, combination);
+  const found = combinationToSell(product, combination, `${path}.combination`);
+  if ('problem' in found) return { problem: problem(found.problem.code, found.problem.message, productId) };
+  const c = found.combination;
   const variant = c === undefined ? undefined : combinationLabel(product, c);
   const name = lineName({ name: product.name, variant });
   if (duplicate) {
@@ -94,7 +94,7 @@ function priceLine(line: CartLine, path: string, duplicate: boolean, flashAsked:
     : undefined;
   if (special !== undefined && 'problem' in special) return { problem: special.problem };
 
-  const listPrice = listPriceOf(product, combination);
+  const listPrice = c?.price ?? product.price;
   // A special price above the list price is a seller's slip, not a surcharge: the buyer
   // never pays more than the list price, and no negative "discount" appears.
   const unitPrice = special === undefined ? listPrice : min(special.price, listPrice);
