@@ -28,16 +28,18 @@ export function snapshotsVersion(set: Snapshots): EventVersion {
   return options ? OPTIONS_VERSION : EVENT_VERSION;
 }
 
-type IntentBody = Pick<Intent, 'kind'> & Partial<Record<'lines' | 'product' | 'stocks' | 'base', unknown>>;
+/** An intent, or the body of one before it is stamped: its kind and its own fields. */
+type IntentBody = Intent | ({ kind: Intent['kind'] } & Record<string, unknown>);
 
 /** The version an intent needs (its own fields: the app stamps it before queuing). */
 export function intentVersion(intent: IntentBody): EventVersion {
+  const body = intent as Record<string, unknown>;
   if (intent.kind === 'order.place') {
-    return (intent.lines as CartLine[] | undefined)?.some(lineUsesOptions) ? OPTIONS_VERSION : EVENT_VERSION;
+    return (body.lines as CartLine[] | undefined)?.some(lineUsesOptions) ? OPTIONS_VERSION : EVENT_VERSION;
   }
   if (intent.kind === 'product.save') {
-    const base = intent.base as { stocks?: unknown } | undefined;
-    const options = productUsesOptions(intent.product as Product) || intent.stocks !== undefined || base?.stocks !== undefined;
+    const base = body.base as { stocks?: unknown } | undefined;
+    const options = productUsesOptions(body.product as Product) || body.stocks !== undefined || base?.stocks !== undefined;
     return options ? OPTIONS_VERSION : EVENT_VERSION;
   }
   return EVENT_VERSION;

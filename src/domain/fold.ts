@@ -51,8 +51,7 @@ export function draftOf(s: ShopState): Draft {
       couponByBuyer: new Map(s.usage.couponByBuyer),
       flashSold: new Map(s.usage.flashSold),
       flashByBuyer: new Map(s.usage.flashByBuyer),
-      // A state made before options has none: counted again from its orders (they were all implicit combinations').
-      flashSoldBySku: s.usage.flashSoldBySku === undefined ? implicitParts(s) : new Map(s.usage.flashSoldBySku),
+      flashSoldBySku: new Map(s.usage.flashSoldBySku),
     },
     // A state made before decisions could be set aside has none.
     setAside: new Map(s.setAside ?? []),
@@ -215,20 +214,6 @@ function countUsage(d: Draft, o: Order, sign: 1 | -1, log: UndoLog | undefined):
     bump(d.usage.flashByBuyer, usageKey(sale, o.buyer), sign * line.qty, log);
     bump(d.usage.flashSoldBySku, skuSaleKey(skuKeyOf(line), line.sale), sign * line.qty, log);
   }
-}
-
-/** Each combination's part of each flash sale, for a state whose usage does not have it yet. */
-function implicitParts(s: ShopState): Map<string, number> {
-  const parts = new Map<string, number>();
-  for (const { value: o } of s.orders.values()) {
-    if (o.status === 'rejected' || o.status === 'cancelled') continue;
-    for (const line of o.lines) {
-      if (line.mode !== 'flash' || line.sale === undefined) continue;
-      const key = skuSaleKey(skuKeyOf(line), line.sale);
-      parts.set(key, (parts.get(key) ?? 0) + line.qty);
-    }
-  }
-  return parts;
 }
 
 function bump(map: Map<string, number>, key: string, by: number, log: UndoLog | undefined): void {

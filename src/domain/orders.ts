@@ -184,6 +184,33 @@ export function goodsPaid(order: Pick<Order, 'total' | 'shipping'>): Money {
   return max(money(order.total - order.shipping), ZERO);
 }
 
+/**
+ * What was paid for each line's goods, in the order's line order, summing exactly to
+ * `goodsPaid`: a line's own price (its flash or team price already in it), less its share of the
+ * order's spend-X-save-Y and coupon savings, which apply to regular-priced lines only and are
+ * shared among them by what they charged (the remainder to the first lines, so every device
+ * splits alike). So a refund or a claim, and the money behind it, can be told per line: which
+ * combination it was, and how much of what was paid.
+ */
+export function paidByLine(order: Pick<Order, 'lines' | 'total' | 'shipping'>): Money[] {
+  const charged = order.lines.map((l) => l.unitPrice * l.qty);
+  const savings = Math.max(0, charged.reduce((a, b) => a + b, 0) - goodsPaid(order));
+  const shared = order.lines.map((l, i) => (l.mode === 'regular' ? charged[i]! : 0));
+  const weights = shared.some((w) => w > 0) ? shared : charged;
+  const base = weights.reduce((a, b) => a + b, 0);
+  if (savings === 0 || base === 0) return charged.map((c) => money(c));
+  // In big integers: a saving times a line's amount can pass what a double holds exactly.
+  const cuts = weights.map((w) => Number((BigInt(savings) * BigInt(w)) / BigInt(base)));
+  let left = savings - cuts.reduce((a, b) => a + b, 0);
+  for (let i = 0; left > 0 && i < cuts.length; i++) {
+    if (weights[i]! > 0 && cuts[i]! < charged[i]!) {
+      cuts[i]! += 1;
+      left -= 1;
+    }
+  }
+  return charged.map((c, i) => money(c - cuts[i]!));
+}
+
 /** A compensated claim, in money: what comes back (what was paid), the base, and the compensation on top. */
 export interface ClaimPayout {
   back: Money;

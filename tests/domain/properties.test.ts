@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  apply, canMove, combinationLabel, decide, emptyState, findCombination, flashSoldOf, hasOptions, postingsBalance, skuKeyOf,
+  apply, canMove, combinationLabel, decide, emptyState, findCombination, flashSoldOf, goodsPaid, hasOptions, paidByLine, postingsBalance, skuKeyOf,
   type BuyerId, type Decision, type Intent, type MoneyHeld, type Order, type OrderStatus, type PricedLine, type Product, type ShopState,
 } from '../../src/domain/index.ts';
 import {
@@ -289,6 +289,17 @@ describe('the authority, over long random histories delivered out of order, late
     });
     // The histories do sell combinations (else this would prove nothing).
     expect(checked).toBeGreaterThan(RUNS);
+  }, TIMEOUT);
+
+  it('tells what was paid for each line (the base of a refund or a claim per line): never below zero nor above its price, summing to what was paid for the goods', () => {
+    everyHistory(({ run }) => {
+      for (const o of orders(run.state)) {
+        const paid = paidByLine(o);
+        const charged = o.lines.map((l) => l.unitPrice * l.qty);
+        expect({ order: o.id, sum: total(paid), each: paid.every((p, i) => p >= 0 && p <= charged[i]!) })
+          .toEqual({ order: o.id, sum: goodsPaid(o), each: true });
+      }
+    });
   }, TIMEOUT);
 
   it('moves every order only along the allowed paths, its money only forward, and refusals change nothing else', () => {
