@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  apply, emptyState, flashLeftOf, flashSoldOf, lineName, OPTIONS_VERSION, EVENT_VERSION, skuKey,
+  apply, emptyState, flashLeftOf, flashSoldOf, lineName, quoteCart, OPTIONS_VERSION, EVENT_VERSION, skuKey,
   type Order, type Product, type TeamId,
 } from '../../src/domain/index.ts';
 import { validateDecision } from '../../src/domain/validate/index.ts';
@@ -90,6 +90,15 @@ describe('an order for a combination', () => {
     expect(lineName(orderOf(shipped, o.id)!.lines[0]!)).toBe('tea, 100 g, tin');
     // The removed combination's shelf is still there, with what was left of it.
     expect(stockOf(shipped, 'c2')).toBe(1);
+  });
+
+  it('is priced by the same function for the cart, which names a line’s problem by its combination', () => {
+    const q = quoteCart(shop(), ann, T0 + 10, { lines: [cline('tea', 'c1', 2), cline('tea', 'c4'), cline('tea', 'c1', 1)] });
+    expect(q.lines.map((l) => [l.combination, l.amount])).toEqual([['c1', 2000]]);
+    expect(q.problems).toEqual([
+      { code: 'combination-off', message: 'lines[1].combination: tea, 250 g, tin is not for sale at the moment', productId: tea.id, combination: 'c4' },
+      { code: 'duplicate-line', message: 'tea, 100 g, bag (regular) is in the cart more than once', productId: tea.id, combination: 'c1' },
+    ]);
   });
 
   it('returns a cancelled order’s units to each combination’s own shelf', () => {

@@ -50,7 +50,8 @@ export function priceLines(cart: readonly CartLine[], ctx: LineContext): PricedL
     if (line.mode === 'flash' && isGoodQuantity(line.qty)) flashAsked.set(line.productId, asked + line.qty);
     const result = priceLine(line, `lines[${i}]`, duplicate, asked, ctx);
     if ('problem' in result) {
-      out.problems.push(result.problem);
+      // Named by its combination too, so the cart can show it beside the right line.
+      out.problems.push(line.combination === undefined ? result.problem : { ...result.problem, combination: line.combination });
       return;
     }
     out.lines.push(result.line);
