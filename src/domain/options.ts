@@ -58,22 +58,15 @@ export function combinationLabel(p: Product, c: Pick<Combination, 'values'>): st
   return c.values.map((v) => values.get(v) ?? v).join(', ');
 }
 
-/** Why a product cannot be sold as `combination` names it (see `combinationProblem`). */
+/** Why a line's combination cannot be sold (see `combinationToSell`). */
 export type CombinationProblemCode = 'combination-needed' | 'unknown-combination' | 'combination-off';
 
 /**
- * Why a line for `product` naming `combination` (at `path`, for the message) cannot be sold,
- * or undefined: a product with options needs one of its combinations, turned on; a product
- * without options takes no combination at all.
+ * The combination a line for `product` names, ready to sell (undefined: the implicit one), or
+ * why it cannot be sold, in words that name the field (`path`): a product with options needs one
+ * of its combinations, turned on; a product without options takes no combination at all. The
+ * pricing function (and so the cart, the checkout and the authority) and `validateOrderLines` ask this.
  */
-export function combinationProblem(product: Product, combination: CombinationId | undefined, path: string):
-  | { code: CombinationProblemCode; message: string }
-  | undefined {
-  const found = combinationToSell(product, combination, path);
-  return 'problem' in found ? found.problem : undefined;
-}
-
-/** The combination a line names, ready to sell (undefined: the implicit one), or why not (see `combinationProblem`). */
 export function combinationToSell(product: Product, combination: CombinationId | undefined, path: string):
   | { combination: Combination | undefined }
   | { problem: { code: CombinationProblemCode; message: string } } {
@@ -90,11 +83,6 @@ export function combinationToSell(product: Product, combination: CombinationId |
   if (c === undefined) return { problem: { code: 'unknown-combination', message: `${path}: "${combination}" is not a combination of ${product.name}` } };
   if (!c.sold) return { problem: { code: 'combination-off', message: `${path}: ${product.name}, ${combinationLabel(product, c)} is not for sale at the moment` } };
   return { combination: c };
-}
-
-/** A line's price before any offer: its combination's, or the product's. */
-export function listPriceOf(product: Product, combination: CombinationId | undefined): Money {
-  return findCombination(product, combination)?.price ?? product.price;
 }
 
 /**
