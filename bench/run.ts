@@ -14,11 +14,13 @@ import { bundleBench } from './bundle.bench.ts';
 import { csvBench } from './csv.bench.ts';
 import { foldBench } from './fold.bench.ts';
 import { lighthouseBench } from './lighthouse.bench.ts';
+import { optionsBench } from './options.bench.ts';
 import { formatTable, type Bench, type Row } from './table.ts';
 
 const benches: [string, Bench][] = [
   ['authority', authorityBench],
   ['authority-scale', authorityScaleBench],
+  ['options', optionsBench],
   ['fold', foldBench],
   ['dashboard', (await import('./dashboard.bench.ts')).dashboardBench],
   ['bundle', bundleBench],

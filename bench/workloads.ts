@@ -2,7 +2,10 @@
  * Workloads for the benchmarks, made with the tests' shop fixture and a seeded random source,
  * so every run (and every machine) measures the same thing. Building them is not timed.
  */
-import type { Decision, FlashSale, Intent, OrderId, ShopState } from '../src/domain/index.ts';
+import {
+  skuKey, type CartLine, type Combination, type CombinationId, type Decision, type FlashSale, type Intent, type OptionValueId, type OrderId,
+  type Product, type ProductId, type ShopState,
+} from '../src/domain/index.ts';
 import {
   buyer, DAY, decide, emptyState, fund, HOUR, intent, line, m, openShop, order, PICKUP, product, seller, SHIP, SHOP, T0,
 } from '../tests/domain/fixtures/shop.ts';
@@ -104,4 +107,78 @@ export function mixedHistory({ buyers = 2_000, orders = 24_000, days = 30, seed 
   const end = T0 + span + 30 * DAY;
   const r = decide(emptyState(), intents, end);
   return { decisions: r.decisions, state: r.state, intents: intents.length };
+}
+
+export interface CatalogOrdersLoad {
+  /** The shop open with its catalog on the shelves and every buyer's wallet credited. */
+  state: ShopState;
+  /** In the order they reached the server (by sentAt). */
+  intents: Intent[];
+  /** Units put on the shelves, by stock key (`skuKey`). */
+  shelves: Map<string, number>;
+  skus: number;
+  end: number;
+}
+
+/**
+ * A large catalog's ordinary day: `orders` orders of 1 or 2 lines, 1 or 2 units each, at random
+ * over `products` products, each with `combinations` combinations (colour × size) or none, some
+ * shelves short (0 to 5 units each, so some orders find theirs empty); 20,000 buyers with money.
+ * With `plain`, the same catalog without options: one shelf per product holding what its
+ * combinations would, and the same orders on the products (same draws of the seeded source), so
+ * the two are measured side by side in one run, as before options and with them.
+ */
+export function catalogOrdersLoad({ products = 10_000, combinations = 20, plain = false, orders = 100_000, buyers = 20_000, seed = 13 } = {}): CatalogOrdersLoad {
+  const rnd = random(seed);
+  const colours = Array.from({ length: Math.max(1, Math.ceil(combinations / 5)) }, (_, i) => `col${i}`);
+  const sizes = ['XS', 'S', 'M', 'L', 'XL'];
+  const catalog: Product[] = [];
+  const commands: Intent[] = [seller('shop.save', { shop: SHOP }, T0)];
+  const shelves = new Map<string, number>();
+  for (let p = 0; p < products; p++) {
+    const id = `p${String(p).padStart(5, '0')}`;
+    if (plain) {
+      // One shelf holding what the 20 would: the same draws, so what follows is drawn alike too.
+      let stock = 0;
+      for (let k = 0; k < combinations; k++) stock += Math.floor(rnd() * 6);
+      catalog.push(product(id, { price: m(1000 + (p % 50) * 100) }));
+      commands.push(seller('product.save', { product: catalog[p]!, stock }, T0));
+      shelves.set(id, stock);
+      continue;
+    }
+    const combos: Combination[] = [];
+    for (let k = 0; k < combinations; k++) {
+      combos.push({ id: `c${k}` as CombinationId, values: [colours[Math.floor(k / 5)]!, sizes[k % 5]!] as OptionValueId[], price: m(1000 + (p % 50) * 100 + k * 10), sold: true });
+    }
+    const options = [
+      { name: 'Colour', values: colours.slice(0, Math.ceil(combinations / 5)).map((c) => ({ id: c as OptionValueId, name: c })) },
+      { name: 'Size', values: sizes.map((s) => ({ id: s as OptionValueId, name: s })) },
+    ];
+    catalog.push(product(id, { price: m(1000 + (p % 50) * 100), options, combinations: combos }));
+    const stocks = combos.map((c) => ({ combination: c.id, stock: Math.floor(rnd() * 6) }));
+    for (const s of stocks) shelves.set(skuKey(id as ProductId, s.combination), s.stock);
+    commands.push(seller('product.save', { product: catalog[p]!, stock: 0, stocks }, T0));
+  }
+  const names = Array.from({ length: buyers }, (_, i) => buyer(`b${String(i).padStart(5, '0')}`));
+  for (const b of names) commands.push(seller('wallet.credit', { buyer: b, amount: m(100_000_000), method: 'cash', note: '' }, T0));
+  const state = decide(emptyState(), commands, T0).state;
+
+  const intents: Intent[] = [];
+  const span = 12 * HOUR;
+  for (let k = 0; k < orders; k++) {
+    const lines: CartLine[] = [];
+    let total = 0;
+    const count = rnd() < 0.3 ? 2 : 1;
+    for (let j = 0; j < count; j++) {
+      const p = catalog[Math.floor(rnd() * products)]!;
+      const qty = rnd() < 0.8 ? 1 : 2;
+      const pick = Math.floor(rnd() * combinations);
+      const c = p.combinations?.[pick];
+      if (lines.some((l) => l.productId === p.id && l.combination === c?.id)) continue;
+      lines.push(c === undefined ? line(p.id, qty) : { productId: p.id, combination: c.id, qty, mode: 'regular' });
+      total += (c?.price ?? p.price) * qty;
+    }
+    intents.push(order(names[Math.floor(rnd() * buyers)]!, T0 + HOUR + Math.floor((k * span) / orders), lines, total, { delivery: PICKUP }));
+  }
+  return { state, intents, shelves, skus: shelves.size, end: T0 + HOUR + span };
 }

@@ -1,5 +1,5 @@
 import type { Money } from './money.ts';
-import type { PickupPointId, ProductId, PromotionId, ShippingOptionId } from './ids.ts';
+import type { CombinationId, OptionValueId, PickupPointId, ProductId, PromotionId, ShippingOptionId } from './ids.ts';
 
 /** Time is milliseconds since the epoch, always passed in (the domain has no clock). */
 export type Millis = number;
@@ -41,11 +41,29 @@ export interface ShopProfile {
   shippingOptions: ShippingOption[];
 }
 
+/**
+ * Which of a product's combinations an offer (a team buy, a flash sale) covers, and at what
+ * price: `price` if given, else the offer's own. An offer without a list covers every
+ * combination at its own price (and a product without options, its one implicit combination).
+ */
+export interface OfferCombination {
+  id: CombinationId;
+  price?: Money;
+}
+
 /** A product's team buy: `price` each once `size` people join within `windowHours`. */
 export interface TeamOffer {
   price: Money;
   size: number;
   windowHours: number;
+  /** The combinations it covers (see `OfferCombination`); absent: all. */
+  combinations?: OfferCombination[];
+  /**
+   * A team is for one combination (the one its starter chose: everyone who joins buys that
+   * one), unless the seller says any: then each member picks any covered combination, at the
+   * team price of that combination as it was when the team started.
+   */
+  anyCombination?: boolean;
 }
 
 /**
@@ -57,9 +75,62 @@ export interface FlashSale {
   price: Money;
   startsAt: Millis;
   endsAt: Millis;
+  /** Units of the sale, over all the combinations it covers together; each comes off its own combination's shelf. */
   stock: number;
+  /** Units per buyer, over all the combinations it covers together. */
   perBuyerLimit: number;
+  /** The combinations it covers, each at its own flash price if given (see `OfferCombination`); absent: all. */
+  combinations?: OfferCombination[];
 }
+
+/*
+ * Options (size, colour, weight…) and their combinations (SKUs).
+ *
+ * Ids: every value and every combination has an id of its own, made on the seller's device
+ * and never derived from names or positions, so that
+ *  - renaming a value ("Navy" → "Dark blue") or a group, reordering values or groups, and adding
+ *    a group (each combination then gains a value) keep every combination's id, and with it its
+ *    stock, its flash-sale counts and what the dashboard counts for it;
+ *  - an order line names its combination by that id and keeps a snapshot of its words and price,
+ *    so whatever the seller changes later, the order keeps what was bought;
+ *  - a combination's id is its SKU code in the CSV, chosen by the seller if they like.
+ * A combination is known by its values too, so two combinations may not name the same values.
+ * A product without options has one implicit combination with no id of its own: its stock is
+ * kept under the product's id, where it has always been (so nothing of an existing shop moves),
+ * and every other combination's under `skuKey(productId, id)`; everything that counts stock
+ * counts it by that one key, for both.
+ */
+
+/** One value of an option group, as the buyer sees it. */
+export interface OptionValue {
+  id: OptionValueId;
+  name: string;
+}
+
+/** An option group ("Colour"), with its values in the order the buyer sees them. */
+export interface OptionGroup {
+  name: string;
+  values: OptionValue[];
+}
+
+/** One combination of values (a SKU): one value of each group, with its own price and, optionally, photo. */
+export interface Combination {
+  id: CombinationId;
+  /** One value id per group, in the groups' order. */
+  values: OptionValueId[];
+  price: Money;
+  /** A photo of this combination (a reference, as `Product.photos`); absent: the product's. */
+  photo?: string;
+  /**
+   * Whether it is for sale. Turning one off keeps its id, its stock and the orders that bought
+   * it; it is only not sold (nor offered) until turned on again.
+   */
+  sold: boolean;
+}
+
+/** The most option groups and combinations a product may have. */
+export const MAX_OPTION_GROUPS = 3;
+export const MAX_COMBINATIONS = 100;
 
 /** A product as the seller describes it. Stock counts live in `Inventory`, which the authority moves. */
 export interface Product {
@@ -74,14 +145,34 @@ export interface Product {
   hidden: boolean;
   team?: TeamOffer;
   flash?: FlashSale;
+  /**
+   * Up to 3 option groups, and with them up to 100 combinations: both or neither. With them,
+   * each combination has its own price and stock, and `price` is only what lists show (the
+   * seller's form sets it to the lowest price sold; `priceRange` gives the range).
+   */
+  options?: OptionGroup[];
+  combinations?: Combination[];
 }
 
-/** What is left to sell of a product: its one shelf (at every price), and units of its current flash sale sold. */
+/**
+ * What is left to sell of one combination of a product (of its implicit one, for a product
+ * without options): its one shelf (at every price), and units of the current flash sale sold.
+ * Kept under `skuKey(productId, combination)`.
+ */
 export interface Inventory {
   productId: ProductId;
+  /** The combination whose shelf this is; absent for a product's implicit one. */
+  combination?: CombinationId;
   /** Units on the shelf: every unit sold, at the list, team or flash price, comes off it. */
   stock: number;
+  /**
+   * Units sold in the product's current flash sale: for the implicit combination, the sale's
+   * count; for a combination, its own part of the sale's count, that sale being the one that
+   * starts at `sale` (so a row not written since an earlier sale counts nothing of the current one).
+   */
   flashSold: number;
+  /** A combination's row: the start of the sale that `flashSold` counts; absent: none. */
+  sale?: Millis;
 }
 
 export interface ThresholdPromotion {

@@ -1,5 +1,5 @@
 import type { Inventory, Millis, Product, Promotion, ShopProfile } from './catalog.ts';
-import type { BuyerId, EventId, OrderId, ProductId, WithdrawalId } from './ids.ts';
+import type { BuyerId, CombinationId, EventId, OrderId, ProductId, WithdrawalId } from './ids.ts';
 import type { Posting } from './ledger.ts';
 import type { Money } from './money.ts';
 import type { CartLine, Delivery, Order, Payment, TeamChoice } from './orders.ts';
@@ -8,13 +8,23 @@ import type { Team } from './teams.ts';
 /**
  * Every thing a person does is an immutable event with an id made on the device; that id is
  * the idempotency key. `v` is the shape's version: a newer app may add versions, and a
- * validator refuses any it does not know rather than guess.
+ * validator refuses any it does not know rather than guess ("update the app").
+ *
+ * Version 1 is every event about products without options, exactly as before options existed;
+ * version 2 (`OPTIONS_VERSION`) is an event that carries options, combinations or lines of
+ * them. An event is stamped with the lowest version that can hold it (`eventVersion`), so an
+ * app that knows only version 1 keeps reading everything but what it could not understand, and
+ * says to update for that; validators refuse option fields in a version 1 event.
  */
 export const EVENT_VERSION = 1;
+export const OPTIONS_VERSION = 2;
+/** The newest version this app reads and writes. */
+export const LATEST_VERSION = OPTIONS_VERSION;
+export type EventVersion = typeof EVENT_VERSION | typeof OPTIONS_VERSION;
 
 interface EventBase {
   id: EventId;
-  v: typeof EVENT_VERSION;
+  v: EventVersion;
   /** When it was made, by the device's clock (shown to people, never trusted for order). */
   at: Millis;
 }
@@ -114,10 +124,19 @@ export interface SaveProduct extends SellerCommandBase {
   /**
    * The shelf stock as the seller set it. With `base`, it is read as a change from the stock
    * the seller saw; without (a command made before `base` existed), as the absolute count.
+   * For a product with options it is not read (send 0): each combination's is in `stocks`.
    */
   stock: number;
+  /** A product with options: the stock of each of its combinations (each once), read as `stock` is. */
+  stocks?: CombinationStock[];
   /** What the seller's edit was made from; absent in older commands. */
   base?: ProductBase;
+}
+
+/** One combination's shelf stock. */
+export interface CombinationStock {
+  combination: CombinationId;
+  stock: number;
 }
 
 /**
@@ -131,6 +150,12 @@ export interface ProductBase {
   n: number;
   /** The shelf stock the device showed. */
   stock: number;
+  /**
+   * The stock of each combination the device showed (a product with options). A combination
+   * not listed counts as 0 seen: one new in this edit is given its stock; one the shop has
+   * (say, put back by a cancelled order meanwhile) keeps what it has on top.
+   */
+  stocks?: CombinationStock[];
 }
 
 export interface SavePromotion extends SellerCommandBase {

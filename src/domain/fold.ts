@@ -3,7 +3,8 @@ import type { BuyerId, EventId, OrderId, ProductId, PromotionId, TeamId, Withdra
 import { accountKey, type AccountKey } from './ledger.ts';
 import { money, type Money } from './money.ts';
 import type { Order } from './orders.ts';
-import { saleKey, usageKey, type ShopState, type Versioned } from './state.ts';
+import { saleKey, skuSaleKey, usageKey, type ShopState, type Versioned } from './state.ts';
+import { skuKeyOf, type SkuKey } from './options.ts';
 import type { Inventory, Product, Promotion, ShopProfile } from './catalog.ts';
 import type { Team } from './teams.ts';
 
@@ -14,14 +15,20 @@ export interface Draft {
   decided: Set<EventId>;
   shop: Versioned<ShopProfile> | undefined;
   products: Map<ProductId, Versioned<Product>>;
-  inventory: Map<ProductId, Versioned<Inventory>>;
+  inventory: Map<SkuKey, Versioned<Inventory>>;
   promotions: Map<PromotionId, Versioned<Promotion>>;
   orders: Map<OrderId, Versioned<Order>>;
   teams: Map<TeamId, Versioned<Team>>;
   reviews: Map<EventId, Review>;
   withdrawals: Map<WithdrawalId, Versioned<Withdrawal>>;
   balances: Map<AccountKey, Money>;
-  usage: { coupon: Map<string, number>; couponByBuyer: Map<string, number>; flashSold: Map<string, number>; flashByBuyer: Map<string, number> };
+  usage: {
+    coupon: Map<string, number>;
+    couponByBuyer: Map<string, number>;
+    flashSold: Map<string, number>;
+    flashByBuyer: Map<string, number>;
+    flashSoldBySku: Map<string, number>;
+  };
   setAside: Map<EventId, string>;
 }
 
@@ -44,6 +51,7 @@ export function draftOf(s: ShopState): Draft {
       couponByBuyer: new Map(s.usage.couponByBuyer),
       flashSold: new Map(s.usage.flashSold),
       flashByBuyer: new Map(s.usage.flashByBuyer),
+      flashSoldBySku: new Map(s.usage.flashSoldBySku),
     },
     // A state made before decisions could be set aside has none.
     setAside: new Map(s.setAside ?? []),
@@ -166,7 +174,7 @@ export function foldInto(d: Draft, e: Decision, log: UndoLog | undefined): boole
     d.shop = { n: e.n, value: set.shop };
   }
   for (const p of set.products ?? []) keepNewest(d.products, p.id, e.n, p, log);
-  for (const i of set.inventory ?? []) keepNewest(d.inventory, i.productId, e.n, i, log);
+  for (const i of set.inventory ?? []) keepNewest(d.inventory, skuKeyOf(i), e.n, i, log);
   for (const p of set.promotions ?? []) keepNewest(d.promotions, p.id, e.n, p, log);
   for (const t of set.teams ?? []) keepNewest(d.teams, t.id, e.n, t, log);
   for (const w of set.withdrawals ?? []) keepNewest(d.withdrawals, w.id, e.n, w, log);
@@ -204,6 +212,7 @@ function countUsage(d: Draft, o: Order, sign: 1 | -1, log: UndoLog | undefined):
     const sale = saleKey(line.productId, line.sale);
     bump(d.usage.flashSold, sale, sign * line.qty, log);
     bump(d.usage.flashByBuyer, usageKey(sale, o.buyer), sign * line.qty, log);
+    bump(d.usage.flashSoldBySku, skuSaleKey(skuKeyOf(line), line.sale), sign * line.qty, log);
   }
 }
 

@@ -17,9 +17,20 @@ export type PickupPointId = Brand<string, 'PickupPointId'>;
 export type ShippingOptionId = Brand<string, 'ShippingOptionId'>;
 /** A withdrawal's id is the id of the buyer's withdrawal intent. */
 export type WithdrawalId = Brand<string, 'WithdrawalId'>;
+/** One value of a product's option group ("red", "250 g"), unique within its product (see `OptionGroup`). */
+export type OptionValueId = Brand<string, 'OptionValueId'>;
+/** One combination of option values (a SKU), unique within its product (see `Combination`). */
+export type CombinationId = Brand<string, 'CombinationId'>;
 
 /** Ids travel as CouchDB document ids: keep them short, printable and free of a leading underscore. */
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,127}$/;
+
+/**
+ * Option value and combination ids live inside a product and inside its stock keys
+ * (`skuKey`: product id, "/", combination id), so they are shorter and never hold a "/" (nor
+ * does any id: ID_PATTERN has none, which keeps a stock key readable back into its two parts).
+ */
+export const OPTION_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,39}$/;
 
 export function isId(x: unknown): x is string {
   return typeof x === 'string' && ID_PATTERN.test(x);

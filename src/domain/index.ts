@@ -2,11 +2,13 @@
 export * from './money.ts';
 export * from './ids.ts';
 export * from './catalog.ts';
+export * from './options.ts';
 export * from './ledger.ts';
 export * from './orders.ts';
 export * from './teams.ts';
 export * from './refund-window.ts';
 export * from './events.ts';
+export { intentVersion, snapshotsVersion, productUsesOptions } from './event-version.ts';
 export * from './state.ts';
 export * from './result.ts';
 export type * from './pricing/types.ts';

@@ -1,4 +1,4 @@
-import type { BuyerId, OrderId, PickupPointId, ProductId, ShippingOptionId, TeamId } from './ids.ts';
+import type { BuyerId, CombinationId, OrderId, PickupPointId, ProductId, ShippingOptionId, TeamId } from './ids.ts';
 import type { Millis } from './catalog.ts';
 import { max, money, times, ZERO, type Money } from './money.ts';
 
@@ -48,6 +48,8 @@ export type LineMode = 'regular' | 'team' | 'flash';
 
 export interface CartLine {
   productId: ProductId;
+  /** The combination chosen, for a product with options; absent for a product's implicit one. */
+  combination?: CombinationId;
   qty: number;
   mode: LineMode;
 }
@@ -71,10 +73,18 @@ export type TeamChoice = { action: 'start' } | { action: 'join'; teamId: TeamId 
 
 export interface PricedLine {
   productId: ProductId;
+  /** The combination bought (absent: the product's implicit one). */
+  combination?: CombinationId;
+  /** The product's name when the order was priced: a snapshot, whatever the seller renames later. */
   name: string;
+  /**
+   * The combination's values when the order was priced, in words ("250 g, tin"): a snapshot
+   * like `name`, so a value renamed or removed later changes nothing here. See `lineName`.
+   */
+  variant?: string;
   qty: number;
   mode: LineMode;
-  /** The product's list price. */
+  /** The list price of the product (of its combination) when the order was priced. */
   listPrice: Money;
   /** The price charged per unit (the team or flash price where that applies). */
   unitPrice: Money;
@@ -86,6 +96,11 @@ export interface PricedLine {
    * nothing in a new one.
    */
   sale?: Millis;
+}
+
+/** What a line bought, in words: "Tea, 250 g, tin" (the product's name, then its combination's values). */
+export function lineName(line: Pick<PricedLine, 'name' | 'variant'>): string {
+  return line.variant === undefined || line.variant === '' ? line.name : `${line.name}, ${line.variant}`;
 }
 
 export type DiscountKind = 'flash' | 'team' | 'threshold' | 'coupon';
@@ -167,6 +182,33 @@ export function withStatus(order: Order, status: OrderStatus, at: Millis, note?:
  */
 export function goodsPaid(order: Pick<Order, 'total' | 'shipping'>): Money {
   return max(money(order.total - order.shipping), ZERO);
+}
+
+/**
+ * What was paid for each line's goods, in the order's line order, summing exactly to
+ * `goodsPaid`: a line's own price (its flash or team price already in it), less its share of the
+ * order's spend-X-save-Y and coupon savings, which apply to regular-priced lines only and are
+ * shared among them by what they charged (the remainder to the first lines, so every device
+ * splits alike). So a refund or a claim, and the money behind it, can be told per line: which
+ * combination it was, and how much of what was paid.
+ */
+export function paidByLine(order: Pick<Order, 'lines' | 'total' | 'shipping'>): Money[] {
+  const charged = order.lines.map((l) => l.unitPrice * l.qty);
+  const savings = Math.max(0, charged.reduce((a, b) => a + b, 0) - goodsPaid(order));
+  const shared = order.lines.map((l, i) => (l.mode === 'regular' ? charged[i]! : 0));
+  const weights = shared.some((w) => w > 0) ? shared : charged;
+  const base = weights.reduce((a, b) => a + b, 0);
+  if (savings === 0 || base === 0) return charged.map((c) => money(c));
+  // In big integers: a saving times a line's amount can pass what a double holds exactly.
+  const cuts = weights.map((w) => Number((BigInt(savings) * BigInt(w)) / BigInt(base)));
+  let left = savings - cuts.reduce((a, b) => a + b, 0);
+  for (let i = 0; left > 0 && i < cuts.length; i++) {
+    if (weights[i]! > 0 && cuts[i]! < charged[i]!) {
+      cuts[i]! += 1;
+      left -= 1;
+    }
+  }
+  return charged.map((c, i) => money(c - cuts[i]!));
 }
 
 /** A compensated claim, in money: what comes back (what was paid), the base, and the compensation on top. */

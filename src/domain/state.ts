@@ -4,6 +4,7 @@ import type { BuyerId, EventId, OrderId, ProductId, PromotionId, TeamId, Withdra
 import type { AccountKey } from './ledger.ts';
 import type { Money } from './money.ts';
 import type { Order } from './orders.ts';
+import type { SkuKey } from './options.ts';
 import type { Team } from './teams.ts';
 
 /** A value with the journal number of the decision that set it (last writer by `n` wins). */
@@ -26,7 +27,8 @@ export interface ShopState {
   readonly decided: ReadonlySet<EventId>;
   readonly shop: Versioned<ShopProfile> | undefined;
   readonly products: ReadonlyMap<ProductId, Versioned<Product>>;
-  readonly inventory: ReadonlyMap<ProductId, Versioned<Inventory>>;
+  /** Each combination's stock, by `skuKey` (for a product without options, its id, as always). */
+  readonly inventory: ReadonlyMap<SkuKey, Versioned<Inventory>>;
   readonly promotions: ReadonlyMap<PromotionId, Versioned<Promotion>>;
   readonly orders: ReadonlyMap<OrderId, Versioned<Order>>;
   readonly teams: ReadonlyMap<TeamId, Versioned<Team>>;
@@ -53,6 +55,8 @@ export interface Usage {
   readonly flashSold: ReadonlyMap<string, number>;
   /** Units each buyer bought in each flash sale, keyed by `usageKey(saleKey(…), buyer)`. */
   readonly flashByBuyer: ReadonlyMap<string, number>;
+  /** Units of each combination sold in each flash sale, keyed by `skuSaleKey(…)`: each combination's part of `flashSold`. */
+  readonly flashSoldBySku: ReadonlyMap<string, number>;
 }
 
 export function usageKey(thing: string, buyer: BuyerId): string {
@@ -62,6 +66,11 @@ export function usageKey(thing: string, buyer: BuyerId): string {
 /** A flash sale is known by its product and its start. */
 export function saleKey(productId: ProductId, startsAt: number): string {
   return `${productId}@${startsAt}`;
+}
+
+/** A combination's part of a flash sale is known by its stock key and the sale's start. */
+export function skuSaleKey(sku: SkuKey, startsAt: number): string {
+  return `${sku}@${startsAt}`;
 }
 
 export function emptyState(): ShopState {
@@ -78,7 +87,7 @@ export function emptyState(): ShopState {
     reviews: new Map(),
     withdrawals: new Map(),
     balances: new Map(),
-    usage: { coupon: new Map(), couponByBuyer: new Map(), flashSold: new Map(), flashByBuyer: new Map() },
+    usage: { coupon: new Map(), couponByBuyer: new Map(), flashSold: new Map(), flashByBuyer: new Map(), flashSoldBySku: new Map() },
     setAside: new Map(),
   };
 }

@@ -1,5 +1,6 @@
 import type { Millis } from './catalog.ts';
-import type { BuyerId, OrderId, ProductId, TeamId } from './ids.ts';
+import type { OfferCombination } from './catalog.ts';
+import type { BuyerId, CombinationId, OrderId, ProductId, TeamId } from './ids.ts';
 import type { Money } from './money.ts';
 
 export interface TeamMember {
@@ -14,6 +15,15 @@ export interface TeamMember {
 export interface Team {
   id: TeamId;
   productId: ProductId;
+  /** The combination everyone in the team buys, where the team is for one (see `TeamOffer.anyCombination`). */
+  combination?: CombinationId;
+  /**
+   * The team takes any combination the offer covered when it started, each member their own;
+   * `prices` is that list, with its prices, locked then (absent: every combination, at `price`).
+   */
+  anyCombination?: boolean;
+  prices?: OfferCombination[];
+  /** The price locked when the team started (of the starter's combination, for a team of any). */
   price: Money;
   size: number;
   leader: BuyerId;

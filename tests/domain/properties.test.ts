@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  apply, canMove, decide, emptyState, postingsBalance,
-  type BuyerId, type Decision, type Intent, type MoneyHeld, type Order, type OrderStatus, type ShopState,
+  apply, canMove, combinationLabel, decide, emptyState, findCombination, flashSoldOf, goodsPaid, hasOptions, paidByLine, postingsBalance, skuKeyOf,
+  type BuyerId, type Decision, type Intent, type MoneyHeld, type Order, type OrderStatus, type PricedLine, type Product, type ShopState,
 } from '../../src/domain/index.ts';
 import {
   applyInChunks, buildHistory, CLEAN, deliver, deliveryPlan, historySpec, plain, runBatches, sendTime,
@@ -80,7 +80,9 @@ describe('the authority, over long random histories delivered out of order, late
         }
         for (const { value: inv } of state.inventory.values()) {
           const flash = state.products.get(inv.productId)?.value.flash;
-          expect({ now, inv, stockOk: inv.stock >= 0, flashSoldOk: inv.flashSold >= 0 && inv.flashSold <= (flash?.stock ?? 0) })
+          // A combination's row counts the sale it names; one written in an earlier sale is not of the current one.
+          const current = inv.combination === undefined || inv.sale === flash?.startsAt;
+          expect({ now, inv, stockOk: inv.stock >= 0, flashSoldOk: inv.flashSold >= 0 && (!current || inv.flashSold <= (flash?.stock ?? 0)) })
             .toEqual({ now, inv, stockOk: true, flashSoldOk: true });
         }
       }
@@ -206,8 +208,15 @@ describe('the authority, over long random histories delivered out of order, late
           const lines = live.flatMap((o) => o.lines.filter((l) => l.productId === product.id && l.mode === 'flash' && l.sale === flash.startsAt).map((l) => ({ o, l })));
           expect(lines.every(({ o }) => o.sentAt >= flash.startsAt && o.sentAt < flash.endsAt)).toBe(true);
           const thisSale = total(lines.map(({ l }) => l.qty));
-          const flashSold = state.inventory.get(product.id)?.value.flashSold ?? 0;
-          expect({ now, product: product.id, flashSold, stock: flash.stock }).toEqual({ now, product: product.id, flashSold: thisSale, stock: flash.stock });
+          expect(thisSale).toBeLessThanOrEqual(flash.stock);
+          // The published rows of the product (every combination's, removed ones too) add up to the sale's count…
+          const rows = [...state.inventory.values()].map((v) => v.value).filter((r) => r.productId === product.id);
+          expect({ now, product: product.id, flashSold: flashSoldOf(flash, rows) }).toEqual({ now, product: product.id, flashSold: thisSale });
+          // …and each combination's row counts its own part of it.
+          for (const r of rows.filter((r) => r.combination !== undefined && r.sale === flash.startsAt)) {
+            const part = total(lines.filter(({ l }) => l.combination === r.combination).map(({ l }) => l.qty));
+            expect({ now, row: skuKeyOf(r), flashSold: r.flashSold }).toEqual({ now, row: skuKeyOf(r), flashSold: part });
+          }
           for (const b of new Set(lines.map(({ o }) => o.buyer))) {
             const bought = total(lines.filter(({ o }) => o.buyer === b).map(({ l }) => l.qty));
             expect({ now, product: product.id, b, withinLimit: bought <= flash.perBuyerLimit }).toEqual({ now, product: product.id, b, withinLimit: true });
@@ -217,32 +226,78 @@ describe('the authority, over long random histories delivered out of order, late
     });
   }, TIMEOUT);
 
-  it('sells, at every price together, no more than the stock ever put on the shelf, and every unit sold comes off it', () => {
+  it('sells no combination, at every price together, past the stock ever put on its shelf, and every unit sold comes off it', () => {
     everyHistory(({ run }) => {
-      // Per product, from the decisions in journal order: what the seller's saves put on (or took
-      // off) the shelf, against what live orders hold at any price (regular, team, flash).
+      // Per combination (a product's implicit one for a product without options), from the
+      // decisions in journal order: what the seller's saves put on (or took off) its shelf,
+      // against what live orders hold of it at any price (regular, team, flash). Options change
+      // mid-way (values added, renamed, removed; combinations turned off and on).
       const put = new Map<string, number>();
       const taken = new Map<string, number>();
       const shelf = new Map<string, number>();
       for (const d of run.decisions) {
         for (const inv of d.set.inventory ?? []) {
-          const before = shelf.get(inv.productId) ?? 0;
+          const key = skuKeyOf(inv);
+          const before = shelf.get(key) ?? 0;
           if (d.kind === 'product.saved') {
             const change = inv.stock - before;
-            if (change > 0) put.set(inv.productId, (put.get(inv.productId) ?? 0) + change);
-            else taken.set(inv.productId, (taken.get(inv.productId) ?? 0) - change);
+            if (change > 0) put.set(key, (put.get(key) ?? 0) + change);
+            else taken.set(key, (taken.get(key) ?? 0) - change);
           }
-          shelf.set(inv.productId, inv.stock);
+          shelf.set(key, inv.stock);
         }
       }
       const sold = new Map<string, number>();
-      for (const o of orders(run.state).filter(LIVE)) for (const l of o.lines) sold.set(l.productId, (sold.get(l.productId) ?? 0) + l.qty);
+      for (const o of orders(run.state).filter(LIVE)) for (const l of o.lines) sold.set(skuKeyOf(l), (sold.get(skuKeyOf(l)) ?? 0) + l.qty);
+      expect([...sold.keys()].filter((key) => !run.state.inventory.has(key))).toEqual([]);
       for (const { value: inv } of run.state.inventory.values()) {
-        const p = inv.productId;
+        const p = skuKeyOf(inv);
         const [everPut, soldAll] = [put.get(p) ?? 0, sold.get(p) ?? 0];
         expect({ p, soldAll, withinShelf: soldAll <= everPut }).toEqual({ p, soldAll, withinShelf: true });
         // The shelf is what was put on it, less what the seller took off and what live orders hold.
         expect({ p, stock: inv.stock }).toEqual({ p, stock: everPut - (taken.get(p) ?? 0) - soldAll });
+      }
+    });
+  }, TIMEOUT);
+
+  it("keeps each order's lines as bought, whatever the seller changes later: the words and price of the combination then", () => {
+    let checked = 0;
+    everyHistory(({ run }) => {
+      const products = new Map<string, Product>();
+      const first = new Map<string, readonly PricedLine[]>();
+      for (const d of run.decisions) {
+        for (const o of d.set.orders ?? []) {
+          const bought = first.get(o.id);
+          if (bought !== undefined) {
+            expect({ d: d.id, order: o.id, lines: o.lines }).toEqual({ d: d.id, order: o.id, lines: bought });
+            continue;
+          }
+          first.set(o.id, o.lines);
+          if (d.kind !== 'order.accepted') continue;
+          // Accepted: each line is what the product (its combination) was when the shop decided it.
+          for (const l of o.lines) {
+            const p = products.get(l.productId)!;
+            const c = findCombination(p, l.combination);
+            if (c !== undefined) checked += 1;
+            expect({ d: d.id, name: p.name, variant: c && combinationLabel(p, c), listPrice: c?.price ?? p.price, forSale: c?.sold ?? !hasOptions(p) })
+              .toEqual({ d: d.id, name: l.name, variant: l.variant, listPrice: l.listPrice, forSale: true });
+          }
+        }
+        for (const p of d.set.products ?? []) products.set(p.id, p);
+      }
+      for (const o of orders(run.state)) expect({ order: o.id, lines: o.lines }).toEqual({ order: o.id, lines: first.get(o.id) });
+    });
+    // The histories do sell combinations (else this would prove nothing).
+    expect(checked).toBeGreaterThan(RUNS);
+  }, TIMEOUT);
+
+  it('tells what was paid for each line (the base of a refund or a claim per line): never below zero nor above its price, summing to what was paid for the goods', () => {
+    everyHistory(({ run }) => {
+      for (const o of orders(run.state)) {
+        const paid = paidByLine(o);
+        const charged = o.lines.map((l) => l.unitPrice * l.qty);
+        expect({ order: o.id, sum: total(paid), each: paid.every((p, i) => p >= 0 && p <= charged[i]!) })
+          .toEqual({ order: o.id, sum: goodsPaid(o), each: true });
       }
     });
   }, TIMEOUT);

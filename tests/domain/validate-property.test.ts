@@ -11,6 +11,7 @@ const examples: unknown[] = JSON.parse(
     ...fx.teamOrderIntents(),
     ...Object.values(fx.sellerCommands()),
     ...Object.values(fx.decisions()),
+    ...fx.optionEvents(),
   ]),
 ) as unknown[];
 

@@ -49,6 +49,10 @@ describe('valid events pass and round-trip', () => {
       expectRoundTrip(decision, validateEvent);
     });
   }
+  it('events of version 2, with options: a product save, an order for combinations, its decisions', () => {
+    for (const event of fx.optionEvents()) expectRoundTrip(event, validateEvent);
+    expectRoundTrip(fx.optionProduct(), validateProduct);
+  });
 });
 
 describe('catalog validators for forms and import', () => {

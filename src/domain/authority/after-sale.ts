@@ -87,7 +87,8 @@ export function writeReview(ctx: Ctx, intent: WriteReview, t: Millis): void {
     id: intent.id,
     orderId: order.id,
     buyer: order.buyer,
-    productIds: order.lines.map((l) => l.productId),
+    // Each product once, though the order may have bought several of its combinations.
+    productIds: [...new Set(order.lines.map((l) => l.productId))],
     rating: intent.rating,
     text: intent.text,
     at: t,

@@ -4,7 +4,7 @@ import { foldInto, type Draft, type UndoLog } from '../fold.ts';
 import type { BuyerId, EventId } from '../ids.ts';
 import type { Posting } from '../ledger.ts';
 import type { Order } from '../orders.ts';
-import { EVENT_VERSION } from '../events.ts';
+import { snapshotsVersion } from '../event-version.ts';
 import type { TimerQueue } from './timers.ts';
 
 /** What one run of the authority works on: a draft of the state, its output, its clock queue. */
@@ -34,15 +34,17 @@ export interface DecisionDraft {
 
 /** Numbers a decision, folds it into the draft at once (the next intent sees its effect) and records it. */
 export function emit(ctx: Ctx, d: DecisionDraft): Decision {
+  const set = d.set ?? {};
   const decision: Decision = {
     type: 'decision',
-    v: EVENT_VERSION,
+    // The lowest version that holds it: an app that reads version 1 only still reads this unless it is about options.
+    v: snapshotsVersion(set),
     id: d.id as EventId,
     kind: d.kind,
     n: ctx.draft.n + 1,
     at: d.at,
     postings: d.postings ?? [],
-    set: d.set ?? {},
+    set,
   };
   if (d.intentId !== undefined) decision.intentId = d.intentId;
   if (d.buyer !== undefined) decision.buyer = d.buyer;

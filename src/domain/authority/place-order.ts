@@ -1,4 +1,4 @@
-import { HOUR, type Millis } from '../catalog.ts';
+import { HOUR, type Millis, type OfferCombination, type Product, type TeamOffer } from '../catalog.ts';
 import type { PlaceOrder, RejectReason } from '../events.ts';
 import type { OrderId, ProductId, TeamId } from '../ids.ts';
 import { available, escrow, transfer, walletOf } from '../ledger.ts';
@@ -47,6 +47,10 @@ export function placeOrder(ctx: Ctx, intent: PlaceOrder, t: Millis): void {
     team = {
       id: order.id as string as TeamId,
       productId: line.productId,
+      // A team of any combination locks the offer's price of each combination as it is now, for whoever joins.
+      ...(offer.anyCombination === true && line.combination !== undefined
+        ? { anyCombination: true, prices: lockedPrices(offer, d.products.get(line.productId)!.value) }
+        : line.combination !== undefined && { combination: line.combination }),
       price: line.unitPrice,
       size: offer.size,
       leader: intent.buyer,
@@ -81,6 +85,12 @@ export function placeOrder(ctx: Ctx, intent: PlaceOrder, t: Millis): void {
   if (!team) return;
   if (intent.team?.action === 'start') ctx.timers.push({ due: team.deadline, kind: 'team-deadline', teamId: team.id });
   if (team.members.length >= team.size) settleFullTeam(ctx, team, t);
+}
+
+/** Every combination a team offer covers, each with its team price spelled out. */
+function lockedPrices(offer: TeamOffer, product: Product): OfferCombination[] {
+  const covered: OfferCombination[] = offer.combinations ?? (product.combinations ?? []).map((c) => ({ id: c.id }));
+  return covered.map((c) => ({ id: c.id, price: c.price ?? offer.price }));
 }
 
 const JOIN_REFUSALS: Record<JoinProblem, string> = {
@@ -118,6 +128,9 @@ function reasonFor(code: PricingProblemCode): RejectReason {
   switch (code) {
     case 'unknown-product':
     case 'product-hidden':
+    case 'combination-needed':
+    case 'unknown-combination':
+    case 'combination-off':
       return 'product-unavailable';
     case 'flash-not-started':
     case 'flash-ended':

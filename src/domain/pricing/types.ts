@@ -1,5 +1,5 @@
 import type { Millis, Product, Promotion, ShopProfile } from '../catalog.ts';
-import type { ProductId, TeamId } from '../ids.ts';
+import type { CombinationId, ProductId, TeamId } from '../ids.ts';
 import type { Money } from '../money.ts';
 import type { CartLine, Delivery, DiscountLine, PricedLine, TeamChoice } from '../orders.ts';
 import type { Team } from '../teams.ts';
@@ -24,6 +24,12 @@ export type PricingProblemCode =
   | 'empty-cart'
   | 'unknown-product'
   | 'product-hidden'
+  /** A product with options, and the line names none of its combinations. */
+  | 'combination-needed'
+  /** The line names a combination the product does not have (or the product has no options). */
+  | 'unknown-combination'
+  /** The line's combination is turned off: not sold at the moment. */
+  | 'combination-off'
   | 'bad-quantity'
   | 'duplicate-line'
   | 'no-team-offer'
@@ -48,6 +54,8 @@ export interface PricingProblem {
   /** Plain English for logs and tests; the UI translates by `code`. */
   message: string;
   productId?: ProductId;
+  /** The line's combination, for a line of a product with options. */
+  combination?: CombinationId;
 }
 
 export interface Quote {

@@ -14,7 +14,9 @@ import type {
 } from '../catalog.ts';
 import type { PickupPointId, ProductId, PromotionId, ShippingOptionId } from '../ids.ts';
 import { arrayOf, type Check, child, type Ctx, type Fields, fields, none, refine, unique } from './check.ts';
-import { ADDRESS, AMOUNT, bool, CODE, FEE, id, int, LONG_TEXT, MAX_COUNT, NAME, oneOf, PRICE, text, time } from './scalars.ts';
+import { ADDRESS, AMOUNT, bool, CODE, FEE, id, int, LONG_TEXT, MAX_COUNT, NAME, oneOf, PHOTO, PRICE, STOCK, text, time } from './scalars.ts';
+import { optionsField } from './base.ts';
+import { checkProductOptions, combinationId, combinations, offerCombinations, optionGroups } from './options.ts';
 
 /* ------------------------------------------------------------------ shop profile */
 
@@ -76,13 +78,6 @@ export const shopProfile: Check<ShopProfile> = (x, path, ctx) => {
 
 /* ------------------------------------------------------------------ products */
 
-/** A photo is an attachment name or a web address; never `javascript:`, `data:` or another scheme. */
-const PHOTO = refine(text({ max: 500, required: true }), (s) => {
-  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(s)?.[1]?.toLowerCase();
-  return scheme === undefined || scheme === 'https' || scheme === 'http'
-    ? undefined
-    : `must be an attachment name or an http(s) address, not a "${scheme}:" address`;
-});
 const TAG = text({ max: 40, required: true });
 const CATEGORY = text({ max: 120 });
 
@@ -92,6 +87,8 @@ const teamOffer: Check<TeamOffer> = (x, path, ctx) => {
     price: f.req('price', PRICE),
     size: f.req('size', int(2, 100)),
     windowHours: f.req('windowHours', int(1, 720)),
+    ...f.opt('combinations', optionsField(offerCombinations)),
+    ...f.opt('anyCombination', optionsField(bool)),
   });
 };
 
@@ -110,14 +107,16 @@ const flashSale: Check<FlashSale> = (x, path, ctx) => {
     endsAt: f.req('endsAt', time),
     stock: f.req('stock', int(1, MAX_COUNT)),
     perBuyerLimit: f.req('perBuyerLimit', int(1, MAX_COUNT)),
+    ...f.opt('combinations', optionsField(offerCombinations)),
   });
   endsAfterStart(flash.startsAt, flash.endsAt, path, ctx, before);
   return flash;
 };
 
 export const product: Check<Product> = (x, path, ctx) => {
+  const before = ctx.count;
   const f = fields(x, path, ctx, path === '');
-  return f.end({
+  const p = f.end({
     id: f.req('id', id<ProductId>()),
     name: f.req('name', NAME),
     description: f.req('description', LONG_TEXT),
@@ -128,18 +127,23 @@ export const product: Check<Product> = (x, path, ctx) => {
     hidden: f.req('hidden', bool),
     ...f.opt('team', teamOffer),
     ...f.opt('flash', flashSale),
+    ...f.opt('options', optionsField(optionGroups)),
+    ...f.opt('combinations', optionsField(combinations)),
   });
+  if (ctx.count === before) checkProductOptions(p, path, ctx);
+  return p;
 };
 
-/** Units in stock: what the seller counts on the shelf. */
-export const STOCK = int(0, MAX_COUNT);
+export { STOCK } from './scalars.ts';
 
 export const inventory: Check<Inventory> = (x, path, ctx) => {
   const f = fields(x, path, ctx, path === '');
   return f.end({
     productId: f.req('productId', id<ProductId>()),
+    ...f.opt('combination', optionsField(combinationId)),
     stock: f.req('stock', STOCK),
     flashSold: f.req('flashSold', STOCK),
+    ...f.opt('sale', optionsField(time)),
   });
 };
 

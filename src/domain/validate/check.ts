@@ -14,6 +14,8 @@ export class Ctx {
   readonly errors: string[] = [];
   /** Every error found, including those past the cap: compare before and after a check. */
   count = 0;
+  /** The version of the event being read, once read (see `optionsField`); undefined for a document that is not an event. */
+  version: number | undefined;
 
   add(path: string, message: string): void {
     this.count += 1;

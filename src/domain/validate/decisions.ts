@@ -4,6 +4,7 @@ import type { BuyerAccount, Posting, ShopAccount } from '../ledger.ts';
 import { arrayOf, type Check, type Fields, fields, none, unique } from './check.ts';
 import { AMOUNT, id, int, keysOf, LONG_TEXT, oneOf, POSTING_AMOUNT, rev, time } from './scalars.ts';
 import { inventory, product, promotion, shopProfile } from './catalog.ts';
+import { skuKeyOf } from '../options.ts';
 import { eventBase, eventId } from './base.ts';
 import { buyerId, order, orderId, productId, team } from './order.ts';
 
@@ -136,7 +137,7 @@ const snapshots: Check<Snapshots> = (x, path, ctx) => {
   return f.end({
     ...f.opt('shop', shopProfile),
     ...f.opt('products', snapshotList(product, (p) => p.id, 'id')),
-    ...f.opt('inventory', snapshotList(inventory, (i) => i.productId, 'productId')),
+    ...f.opt('inventory', snapshotList(inventory, skuKeyOf, 'productId')),
     ...f.opt('promotions', snapshotList(promotion, (p) => p.id, 'id')),
     ...f.opt('orders', snapshotList(order, (o) => o.id, 'id')),
     ...f.opt('teams', snapshotList(team, (t) => t.id, 'id')),

@@ -9,7 +9,10 @@
  */
 import type { Inventory, Product, Promotion, ShopProfile } from '../catalog.ts';
 import type { Decision, Intent, ShopEvent } from '../events.ts';
-import type { Result } from '../result.ts';
+import type { ProductId } from '../ids.ts';
+import { combinationToSell } from '../options.ts';
+import type { CartLine } from '../orders.ts';
+import { fail, ok, type Result } from '../result.ts';
 import { isNewerVersion } from './base.ts';
 import { inventory, product, promotion, shopProfile } from './catalog.ts';
 import { type Check, child, fields, none, run } from './check.ts';
@@ -59,3 +62,23 @@ export const validateShopProfile = (doc: unknown): Result<ShopProfile> => run(do
 export const validateProduct = (doc: unknown): Result<Product> => run(doc, product);
 export const validatePromotion = (doc: unknown): Result<Promotion> => run(doc, promotion);
 export const validateInventory = (doc: unknown): Result<Inventory> => run(doc, inventory);
+
+/**
+ * A cart's lines against the catalog as the device has it (the lines themselves already read by
+ * `validateIntent`): each names a product of the shop, for sale, and one of its combinations for
+ * sale if it has options (none if not). The authority refuses an order for the same reasons, in
+ * the same words (the pricing function asks `combinationToSell` too); this names every line at once.
+ */
+export function validateOrderLines(lines: readonly CartLine[], product: (id: ProductId) => Product | undefined): Result<CartLine[]> {
+  const errors: string[] = [];
+  lines.forEach((line, i) => {
+    const p = product(line.productId);
+    if (p === undefined) errors.push(`lines[${i}].productId: "${line.productId}" is not in the catalog`);
+    else if (p.hidden) errors.push(`lines[${i}].productId: ${p.name} is not for sale at the moment`);
+    else {
+      const found = combinationToSell(p, line.combination, `lines[${i}].combination`);
+      if ('problem' in found) errors.push(found.problem.message);
+    }
+  });
+  return errors.length === 0 ? ok(lines.map((l) => ({ ...l }))) : fail(...errors);
+}

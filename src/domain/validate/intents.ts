@@ -1,7 +1,8 @@
 import type { BuyerIntent, Intent, PlaceOrder, ProductBase, SaveShop, SellerCommand } from '../events.ts';
 import { arrayOf, type Check, type Ctx, type Fields, fields, none, quote } from './check.ts';
 import { AMOUNT, CARRIER, CODE, int, LONG_TEXT, oneOf, text, time, TOTAL, TRACKING } from './scalars.ts';
-import { eventBase } from './base.ts';
+import { eventBase, optionsField } from './base.ts';
+import { checkSaveStocks, combinationStocks } from './options.ts';
 import { withdrawalId } from './decisions.ts';
 import { product, promotion, shopProfile, STOCK } from './catalog.ts';
 import { buyerId, cartLine, delivery, orderId, payment, teamChoice } from './order.ts';
@@ -40,7 +41,11 @@ const BUYER: { [K in BuyerIntent['kind']]: (f: Fields, base: BuyerBase) => OfKin
 /** What a product edit was made from (see `ProductBase`). */
 const productBase: Check<ProductBase> = (x, path, ctx) => {
   const f = fields(x, path, ctx);
-  return f.end({ n: f.req('n', int(0, Number.MAX_SAFE_INTEGER)), stock: f.req('stock', STOCK) });
+  return f.end({
+    n: f.req('n', int(0, Number.MAX_SAFE_INTEGER)),
+    stock: f.req('stock', STOCK),
+    ...f.opt('stocks', optionsField(combinationStocks)),
+  });
 };
 
 /** Each seller command's own fields. */
@@ -51,6 +56,7 @@ const SELLER: { [K in SellerCommand['kind']]: (f: Fields, base: SellerBase) => O
     kind: 'product.save',
     product: f.req('product', product),
     stock: f.req('stock', STOCK),
+    ...f.opt('stocks', optionsField(combinationStocks)),
     ...f.opt('base', productBase),
   }),
   'promotion.save': (f, base) => ({ ...base, kind: 'promotion.save', promotion: f.req('promotion', promotion) }),
@@ -99,7 +105,12 @@ export function intentFrom(f: Fields, ctx: Ctx): Intent {
     const buyerBase: BuyerBase = { ...base, by, buyer: f.req('buyer', buyerId), sentAt: f.req('sentAt', time) };
     return f.end(BUYER[kind](f, buyerBase));
   }
-  if (by === 'seller' && isSellerKind(kind)) return f.end(SELLER[kind](f, { ...base, by }));
+  if (by === 'seller' && isSellerKind(kind)) {
+    const before = ctx.count;
+    const command = f.end(SELLER[kind](f, { ...base, by }));
+    if (ctx.count === before && command.kind === 'product.save') checkSaveStocks(command.product, command.stocks, '', ctx);
+    return command;
+  }
   if (typeof kind === 'string' && (by === 'buyer' || by === 'seller')) {
     const other = by === 'buyer' ? isSellerKind(kind) : isBuyerKind(kind);
     ctx.add(

@@ -16,6 +16,8 @@ import type {
 import type { Team, TeamMember } from '../teams.ts';
 import { arrayOf, type Check, child, fields, none } from './check.ts';
 import { ADDRESS, bool, CARRIER, CODE, id, int, keysOf, LONG_TEXT, NAME, oneOf, PRICE, QTY, text, time, TOTAL, TRACKING } from './scalars.ts';
+import { optionsField } from './base.ts';
+import { combinationId, offerCombinations } from './options.ts';
 
 export const buyerId = id<BuyerId>();
 export const orderId = id<OrderId>();
@@ -47,6 +49,7 @@ export const cartLine: Check<CartLine> = (x, path, ctx) => {
   const f = fields(x, path, ctx);
   return f.end({
     productId: f.req('productId', productId),
+    ...f.opt('combination', optionsField(combinationId)),
     qty: f.req('qty', QTY),
     mode: f.req('mode', lineMode),
   });
@@ -90,11 +93,16 @@ export const teamChoice: Check<TeamChoice> = (x, path, ctx) => {
 
 /* ------------------------------------------------------------------ order snapshot */
 
+const VARIANT = text({ max: 130, required: true });
+
 const pricedLine: Check<PricedLine> = (x, path, ctx) => {
   const f = fields(x, path, ctx);
   return f.end({
     productId: f.req('productId', productId),
+    ...f.opt('combination', optionsField(combinationId)),
     name: f.req('name', NAME),
+    // Up to 3 values' names (40 characters each) and their commas.
+    ...f.opt('variant', optionsField(VARIANT)),
     qty: f.req('qty', QTY),
     mode: f.req('mode', lineMode),
     listPrice: f.req('listPrice', TOTAL),
@@ -174,6 +182,9 @@ export const team: Check<Team> = (x, path, ctx) => {
   const t = f.end({
     id: f.req('id', teamId),
     productId: f.req('productId', productId),
+    ...f.opt('combination', optionsField(combinationId)),
+    ...f.opt('anyCombination', optionsField(bool)),
+    ...f.opt('prices', optionsField(offerCombinations)),
     price: f.req('price', PRICE),
     size: f.req('size', int(2, 100)),
     leader: f.req('leader', buyerId),

@@ -1,7 +1,7 @@
 import type { Millis } from '../catalog.ts';
-import { ID_PATTERN } from '../ids.ts';
+import { ID_PATTERN, OPTION_ID_PATTERN } from '../ids.ts';
 import type { Money } from '../money.ts';
-import { type Check, describe, none } from './check.ts';
+import { type Check, describe, none, refine } from './check.ts';
 
 /* Checks for single values: flags, words from a fixed list, whole numbers, money, times, ids, text. */
 
@@ -80,6 +80,17 @@ export function id<T extends string>(): Check<T> {
   };
 }
 
+/** An option value's or a combination's id: as `id`, shorter, as it lives inside stock keys (see OPTION_ID_PATTERN). */
+export function optionId<T extends string>(): Check<T> {
+  return (x, path, ctx) => {
+    if (typeof x !== 'string' || !OPTION_ID_PATTERN.test(x)) {
+      ctx.add(path, `must be an id of 1 to 40 letters, digits, ".", "_", ":" or "-", starting with a letter or digit, got ${describe(x)}`);
+      return none();
+    }
+    return x as T;
+  };
+}
+
 /** A CouchDB document revision: the generation, "-", and a hash in hex. */
 export const REV_PATTERN = /^[1-9]\d{0,9}-[0-9a-f]{1,64}$/;
 export const rev: Check<string> = (x, path, ctx) => {
@@ -137,6 +148,14 @@ export const CODE = text({ max: 40, required: true });
 export const CARRIER = text({ max: 80, required: true });
 export const TRACKING = text({ max: 80 });
 
+/** A photo is an attachment name or a web address; never `javascript:`, `data:` or another scheme. */
+export const PHOTO = refine(text({ max: 500, required: true }), (s) => {
+  const scheme = /^([A-Za-z][A-Za-z0-9+.-]*):/.exec(s)?.[1]?.toLowerCase();
+  return scheme === undefined || scheme === 'https' || scheme === 'http'
+    ? undefined
+    : `must be an attachment name or an http(s) address, not a "${scheme}:" address`;
+});
+
 /* ------------------------------------------------------------------ money and counts */
 
 // 10^10 minor units (a hundred million yuan or dollars) per price or amount: with at most 999 units
@@ -156,3 +175,5 @@ export const POSTING_AMOUNT = money(-Number.MAX_SAFE_INTEGER, Number.MAX_SAFE_IN
 export const QTY = int(1, 999);
 /** A count of units in stock or a limit on uses. */
 export const MAX_COUNT = 1_000_000_000;
+/** Units in stock: what the seller counts on the shelf. */
+export const STOCK = int(0, MAX_COUNT);

@@ -1,0 +1,168 @@
+import type { Combination, FlashSale, Inventory, OfferCombination, Product } from './catalog.ts';
+import type { CombinationId, OptionValueId, ProductId } from './ids.ts';
+import type { Money } from './money.ts';
+
+/**
+ * Products with options, read: which combination a line means, its words, its price under an
+ * offer, what a buyer can still choose. The ids and why they are what they are: catalog.ts.
+ */
+
+/**
+ * Where a combination's stock is kept: the product's id for its implicit combination (so a
+ * shop's stock from before options is where it was), `productId/combinationId` for the others.
+ * Neither id can hold a "/", so the key reads back into its two parts.
+ */
+export type SkuKey = string;
+
+export function skuKey(productId: ProductId, combination?: CombinationId): SkuKey {
+  return combination === undefined ? productId : `${productId}/${combination}`;
+}
+
+/** The stock key of an inventory row or a line. */
+export function skuKeyOf(x: { productId: ProductId; combination?: CombinationId | undefined }): SkuKey {
+  return skuKey(x.productId, x.combination);
+}
+
+/** Whether a product has options (and so combinations of its own rather than one implicit one). */
+export function hasOptions(p: Pick<Product, 'combinations'>): boolean {
+  return p.combinations !== undefined && p.combinations.length > 0;
+}
+
+interface Index {
+  combinations: Map<string, Combination>;
+  values: Map<string, string>;
+}
+
+/** Products are immutable snapshots: each is indexed once, the first time a line asks. */
+const indexes = new WeakMap<Product, Index>();
+
+function indexOf(p: Product): Index {
+  let index = indexes.get(p);
+  if (index === undefined) {
+    index = { combinations: new Map(), values: new Map() };
+    for (const c of p.combinations ?? []) if (!index.combinations.has(c.id)) index.combinations.set(c.id, c);
+    for (const g of p.options ?? []) for (const v of g.values) if (!index.values.has(v.id)) index.values.set(v.id, v.name);
+    indexes.set(p, index);
+  }
+  return index;
+}
+
+/** The product's combination with this id, if it has one. */
+export function findCombination(p: Product, id: CombinationId | undefined): Combination | undefined {
+  return id === undefined || !hasOptions(p) ? undefined : indexOf(p).combinations.get(id);
+}
+
+/** A combination's values in words, in the groups' order: "250 g, tin". */
+export function combinationLabel(p: Product, c: Pick<Combination, 'values'>): string {
+  const { values } = indexOf(p);
+  return c.values.map((v) => values.get(v) ?? v).join(', ');
+}
+
+/** Why a line's combination cannot be sold (see `combinationToSell`). */
+export type CombinationProblemCode = 'combination-needed' | 'unknown-combination' | 'combination-off';
+
+/**
+ * The combination a line for `product` names, ready to sell (undefined: the implicit one), or
+ * why it cannot be sold, in words that name the field (`path`): a product with options needs one
+ * of its combinations, turned on; a product without options takes no combination at all. The
+ * pricing function (and so the cart, the checkout and the authority) and `validateOrderLines` ask this.
+ */
+export function combinationToSell(product: Product, combination: CombinationId | undefined, path: string):
+  | { combination: Combination | undefined }
+  | { problem: { code: CombinationProblemCode; message: string } } {
+  if (!hasOptions(product)) {
+    return combination === undefined
+      ? { combination: undefined }
+      : { problem: { code: 'unknown-combination', message: `${path}: ${product.name} has no options, so no combination "${combination}"` } };
+  }
+  if (combination === undefined) {
+    const groups = (product.options ?? []).map((g) => g.name).join(', ');
+    return { problem: { code: 'combination-needed', message: `${path}: choose ${groups} of ${product.name}` } };
+  }
+  const c = indexOf(product).combinations.get(combination);
+  if (c === undefined) return { problem: { code: 'unknown-combination', message: `${path}: "${combination}" is not a combination of ${product.name}` } };
+  if (!c.sold) return { problem: { code: 'combination-off', message: `${path}: ${product.name}, ${combinationLabel(product, c)} is not for sale at the moment` } };
+  return { combination: c };
+}
+
+/**
+ * An offer's price for a combination, or undefined if the offer does not cover it: an offer
+ * without a list covers every combination at its price; with one, those listed, each at its own
+ * price if it has one.
+ */
+export function offerPrice(offer: { price: Money; combinations?: readonly OfferCombination[] | undefined }, combination: CombinationId | undefined): Money | undefined {
+  if (offer.combinations === undefined) return offer.price;
+  if (combination === undefined) return undefined;
+  const entry = offer.combinations.find((c) => c.id === combination);
+  return entry === undefined ? undefined : (entry.price ?? offer.price);
+}
+
+/** The combination naming exactly these values (one per group, in the groups' order), if any. */
+export function combinationFor(p: Product, values: readonly (OptionValueId | undefined)[]): Combination | undefined {
+  return p.combinations?.find((c) => c.values.length === values.length && c.values.every((v, i) => v === values[i]));
+}
+
+/**
+ * The values a buyer can still pick in each group, given what they picked in the others
+ * (`chosen[g]`, undefined where not yet): those that lead to a combination for sale that
+ * `inStock` says has stock. The product page greys out the rest.
+ */
+export function availableValues(p: Product, chosen: readonly (OptionValueId | undefined)[], inStock: (c: Combination) => boolean): Set<OptionValueId>[] {
+  const groups = p.options ?? [];
+  const out = groups.map(() => new Set<OptionValueId>());
+  for (const c of p.combinations ?? []) {
+    if (!c.sold || !inStock(c)) continue;
+    c.values.forEach((v, g) => {
+      const fits = c.values.every((other, h) => h === g || chosen[h] === undefined || chosen[h] === other);
+      if (fits) out[g]?.add(v);
+    });
+  }
+  return out;
+}
+
+/** The lowest and highest price a product sells at now (over its combinations for sale, or all if none is). */
+export function priceRange(p: Product): { min: Money; max: Money } {
+  if (!hasOptions(p)) return { min: p.price, max: p.price };
+  const sold = p.combinations!.filter((c) => c.sold);
+  const prices = (sold.length > 0 ? sold : p.combinations!).map((c) => c.price);
+  return { min: Math.min(...prices) as Money, max: Math.max(...prices) as Money };
+}
+
+/** The stock keys of a product's combinations now (its implicit one's, without options). */
+export function skuKeysOf(p: Product): SkuKey[] {
+  return hasOptions(p) ? p.combinations!.map((c) => skuKey(p.id, c.id)) : [p.id];
+}
+
+/**
+ * Units sold in the product's current flash sale, from the product's inventory rows (all of
+ * them, combinations removed since included): the implicit combination's row counts the sale
+ * it was last written in, which a save of the product keeps current; a combination's row counts
+ * the sale that starts at its `sale`, so rows not written since an earlier sale count nothing.
+ */
+export function flashSoldOf(flash: Pick<FlashSale, 'startsAt'>, rows: Iterable<Inventory>): number {
+  let sold = 0;
+  for (const r of rows) if (r.combination === undefined || r.sale === flash.startsAt) sold += r.flashSold;
+  return sold;
+}
+
+/**
+ * Units a product's flash sale can still sell of one combination (or, with none given, of any
+ * it covers): what is left of the sale's count, and never more than the shelves hold.
+ */
+export function flashLeftOf(p: Product, rows: readonly Inventory[], combination?: CombinationId): number {
+  const flash = p.flash;
+  if (flash === undefined) return 0;
+  const own = flash.stock - flashSoldOf(flash, rows);
+  const shelf = (c: CombinationId | undefined) => rows.find((r) => r.combination === c)?.stock ?? 0;
+  let stock: number;
+  if (!hasOptions(p)) stock = shelf(undefined);
+  else if (combination !== undefined) stock = findCombination(p, combination)?.sold && offerPrice(flash, combination) !== undefined ? shelf(combination) : 0;
+  else stock = p.combinations!.filter((c) => c.sold && offerPrice(flash, c.id) !== undefined).reduce((s, c) => s + shelf(c.id), 0);
+  return Math.max(0, Math.min(own, stock));
+}
+
+/** A product's stock now: its implicit shelf, or the sum of its combinations' for sale. */
+export function productStock(p: Product, stockOf: (key: SkuKey) => number): number {
+  if (!hasOptions(p)) return stockOf(p.id);
+  return p.combinations!.reduce((s, c) => s + (c.sold ? stockOf(skuKey(p.id, c.id)) : 0), 0);
+}
