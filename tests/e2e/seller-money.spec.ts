@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { buyForShipping, expectStatus, go, openShop, orderNumber, underServiceWorker, view } from './account-helpers.ts';
+import { buyForShipping, expectStatus, go, openShop, orderNumber, sellerPlace, underServiceWorker, view } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
 
 // The seller's Money and Customers tabs on a phone, offline from the start: the shop's
@@ -27,6 +27,7 @@ test('an order is decided, shipped and confirmed, and the revenue chart, the bal
 
   // In the Seller view (offline): the order waits in "To ship"; ship it with carrier and tracking.
   await view(page, 'Seller');
+  await sellerPlace(page, 'Orders');
   const toShip = page.getByRole('region', { name: /To ship/ });
   const card = toShip.getByRole('article', { name: `Order ${orderNumber(id)} · ann` });
   await expect(card).toContainText('¥17.90');
@@ -79,7 +80,7 @@ test('an order is decided, shipped and confirmed, and the revenue chart, the bal
   await expect(page.getByRole('img', { name: /^Revenue by day, all time: ¥17\.90 in all\./ })).toBeVisible();
 
   // The Customers tab: ann's wallet paid ¥17.90, nothing left in escrow, one order.
-  await page.getByRole('navigation', { name: 'Seller console' }).getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('navigation', { name: 'Pages of Money' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { name: /^Customers/ })).toBeVisible();
   await expect(figure(page, 'ann', 'Available')).toHaveText('¥482.10');
   await expect(figure(page, 'ann', 'In escrow')).toHaveText('¥0.00');
@@ -125,6 +126,7 @@ test('ten orders shipped at once: one carrier for all, each with its own trackin
   const ids: string[] = [];
   for (let i = 0; i < 10; i++) ids.push(await buyForShipping(page, 'tangerine', `Ann ${i}`));
   await view(page, 'Seller');
+  await sellerPlace(page, 'Orders');
   const toShip = page.getByRole('region', { name: /To ship/ });
   await expect(toShip.getByRole('heading', { name: 'To ship (10)' })).toBeVisible();
   for (const [i, id] of ids.entries()) {

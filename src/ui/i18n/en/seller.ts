@@ -1,6 +1,7 @@
-/** Strings of the seller's console: its tabs (the order inbox's strings are in account). */
+/** Strings of the seller's console: its navigation and its home (the order inbox's strings are in account). */
 export const strings = {
   'sellerTab.label': 'Seller console',
+  'sellerTab.home': 'Home',
   'sellerTab.orders': 'Orders',
   'sellerTab.products': 'Products',
   'sellerTab.promotions': 'Promotions',
@@ -8,4 +9,26 @@ export const strings = {
   'sellerTab.money': 'Money',
   'sellerTab.shop': 'Shop',
   'sellerTab.data': 'Import & export',
+  'sellerTab.sub': 'Pages of {group}',
+
+  'home.today': 'Today',
+  'home.sales': 'Sales',
+  'home.orders': 'Orders',
+  'home.salesNote': 'Orders the shop took today, money still in escrow included.',
+  'home.waiting': 'Waiting for you',
+  'home.toShip': 'To ship',
+  'home.toHandOver': 'To hand over',
+  'home.refunds': 'Refund requests',
+  'home.claims': 'Counterfeit claims',
+  'home.withdrawals': 'Withdrawals',
+  'home.teams': 'Team buys forming',
+  'home.low': 'Running low',
+  'home.lowNone': 'Every shelf has more than {count} units.',
+  'home.left': '{count} left',
+  'home.soldOut': 'Sold out',
+  'home.lowAll': 'All products',
+  'home.share': "Your shop's link",
+  'home.print': 'Print a poster',
+  'home.printNote': 'A page with the shop’s name, its QR code and its link, to put up at the counter.',
+  'home.posterScan': 'Scan with your phone camera to open our shop',
 };

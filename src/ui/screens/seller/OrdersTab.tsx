@@ -38,7 +38,7 @@ export function OrdersTab({ section: tab }: { section?: string | undefined }) {
   // `#/seller/orders/refunds` brings that section into view (hash links cannot, the router owns the hash).
   useEffect(() => {
     if (!tab || !inbox) return;
-    const heading = document.getElementById(`seller-${tab}`);
+    const heading = document.getElementById(`seller-${tab === 'pickup' ? 'to-prepare' : tab}`);
     heading?.scrollIntoView({ block: 'start' });
     heading?.focus({ preventScroll: true });
   }, [tab, inbox !== undefined]);
