@@ -22,6 +22,7 @@ async function expectSellerNav(page: Page, labels: string[], name: string) {
 }
 
 test('the seller\'s home counts what waits on the first screen, links to each list, and has its own bottom bar', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
   await openShop(page);
   await buyForShipping(page, 'tangerine');
   await buyForPickup(page, 'banana');

@@ -12,6 +12,7 @@ const figure = (page: Page, buyer: string, name: string) =>
   page.getByRole('article', { name: buyer, exact: true }).locator(`dt:text-is("${name}") + dd`);
 
 test('an order is decided, shipped and confirmed, and the revenue chart, the balances and the ledger follow', async ({ page, context }) => {
+  test.setTimeout(60_000);
   await openShop(page);
   await underServiceWorker(page);
   await context.setOffline(true);
