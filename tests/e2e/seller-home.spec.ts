@@ -66,4 +66,9 @@ test('the seller\'s home counts what waits on the first screen, links to each li
   await waiting.getByRole('link', { name: 'To ship 1' }).click();
   await expect(page).toHaveURL(/#\/seller\/orders\/to-ship$/);
   await expect(page.getByRole('navigation', { name: 'Seller console' }).getByRole('link', { name: 'Orders' })).toHaveAttribute('aria-current', 'page');
+  // Each place, shown in bold when current, still fits on one line.
+  for (const place of ['Products', 'Money', 'Shop']) {
+    await page.getByRole('navigation', { name: 'Seller console' }).getByRole('link', { name: place }).click();
+    await expectSellerNav(page, ['Home', 'Orders', 'Products', 'Money', 'Shop'], 'Seller console');
+  }
 });
