@@ -7,6 +7,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { decide, emptyState, type Intent, type OrderId } from '../../src/domain/index.ts';
 import { ShopDb, storeDecisions } from '../../src/storage/index.ts';
+import { salesSince } from '../../src/app/queries/money-sales.ts';
 import { sellerHome } from '../../src/app/queries/seller-home.ts';
 import { buyer, HOUR, line, m, order, product, seller, SHIP, SHOP, T0 } from '../domain/fixtures/shop.ts';
 
@@ -46,6 +47,8 @@ describe('the seller’s home', () => {
     expect(home.low.map((x) => [x.product.id, x.inventory.stock])).toEqual([['cup', 2]]);
     // Since yesterday: one more order.
     expect((await sellerHome(db, T0)).today.orders).toBe(4);
+    // The Money tab's sales are the same orders, escrow included; no refund yet.
+    expect(await salesSince(db, today)).toEqual({ ...home.today, refunds: 0, refunded: 0 });
     db.close();
   });
 });

@@ -11,7 +11,7 @@ test.use({ viewport: { width: 360, height: 740 } });
 const figure = (page: Page, buyer: string, name: string) =>
   page.getByRole('article', { name: buyer, exact: true }).locator(`dt:text-is("${name}") + dd`);
 
-test('an order is decided, shipped and confirmed, and the revenue chart, the balances and the ledger follow', async ({ page, context }) => {
+test('an order is decided, shipped and confirmed, and the revenue chart, the balances and the ledger follow', async ({ page, context }, testInfo) => {
   test.setTimeout(60_000);
   await openShop(page);
   await underServiceWorker(page);
@@ -40,7 +40,18 @@ test('an order is decided, shipped and confirmed, and the revenue chart, the bal
   // Before ann confirms, the money is in escrow and there is no revenue yet.
   await page.getByRole('navigation', { name: 'Seller console' }).getByRole('link', { name: 'Money' }).click();
   await expect(page.getByRole('heading', { name: 'Money and sales' })).toBeVisible();
+  // Sales lead: the order counts as sold while its money is in escrow, to be paid to the shop.
+  await expect(page.locator('[data-figure="sales"]')).toHaveText('¥17.90');
+  await expect(page.locator('[data-figure="sales-orders"]')).toHaveText('1 order, money still in escrow included');
+  await expect(page.getByRole('heading', { name: 'Sales', exact: true })).toBeInViewport();
   await expect(page.locator('[data-figure="escrow"]')).toHaveText('¥17.90');
+  await expect(page.locator('[data-figure="escrow"]')).toBeInViewport();
+  await page.screenshot({ path: testInfo.outputPath('seller-money-en-360.png') });
+  await page.getByLabel('Language').selectOption('zh');
+  await expect(page.getByRole('heading', { name: '销售额' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath('seller-money-zh-360.png') });
+  await page.getByLabel('语言').selectOption('en');
   await expect(page.locator('[data-figure="revenue"]')).toHaveText('¥0.00');
 
   // ann confirms receipt (online for it, as a buyer's request needs the network).
@@ -59,6 +70,7 @@ test('an order is decided, shipped and confirmed, and the revenue chart, the bal
   await go(page, '#/seller/money');
   await expect(page.getByRole('radio', { name: '7 days' })).toBeChecked();
   await expect(page.locator('[data-figure="revenue"]')).toHaveText('¥17.90');
+  await expect(page.locator('[data-figure="sales"]')).toHaveText('¥17.90');
   await expect(page.locator('[data-figure="escrow"]')).toHaveText('¥0.00');
   const today = await page.evaluate(() => {
     const d = new Date();
