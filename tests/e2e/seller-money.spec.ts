@@ -108,6 +108,10 @@ test('an order is decided, shipped and confirmed, and the revenue chart, the bal
   expect(await seriousViolations(page)).toEqual([]);
   await form.getByRole('button', { name: 'Credit the wallet' }).click();
   await expect(form.getByText('Enter an amount, like 25.50.')).toBeVisible();
+  // Too large is an amount all the same: the limit is said, formatted.
+  await form.getByLabel('Amount').fill('99999999999999');
+  await form.getByRole('button', { name: 'Credit the wallet' }).click();
+  await expect(form.getByText('Must be at most ¥100,000,000.00.')).toBeVisible();
   await form.getByLabel('Amount').fill('25.50');
   await form.getByRole('radio', { name: 'Bank transfer' }).check();
   await form.getByLabel('Note').fill('Transfer ref 42');
