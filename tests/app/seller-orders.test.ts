@@ -5,7 +5,7 @@
  */
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { decide, emptyState, type Intent, type OrderId } from '../../src/domain/index.ts';
+import { decide, emptyState, type Delivery, type Intent, type OrderId } from '../../src/domain/index.ts';
 import { ShopDb, storeDecisions } from '../../src/storage/index.ts';
 import { orderMatches, orderNumberOf, sellerOrders } from '../../src/app/queries/seller-orders.ts';
 import { buyer, HOUR, line, m, order, product, seller, SHIP, SHOP, T0 } from '../domain/fixtures/shop.ts';
@@ -20,7 +20,7 @@ describe('the seller’s order list', () => {
       seller('wallet.credit', { buyer: ann, amount: m(100_000), method: 'cash', note: '' }, T0),
       seller('wallet.credit', { buyer: bo, amount: m(100_000), method: 'cash', note: '' }, T0),
     ];
-    const shipped = order(ann, T0 + HOUR, [line('tea', 2)], 2400 + 800, { delivery: { ...SHIP, recipient: 'Mei Chen' } });
+    const shipped = order(ann, T0 + HOUR, [line('tea', 2)], 2400 + 800, { delivery: { ...(SHIP as Extract<Delivery, { kind: 'ship' }>), recipient: 'Mei Chen' } });
     const waiting = order(bo, T0 + 2 * HOUR, [line('cup', 1)], 800);
     const refused = order(bo, T0 + 3 * HOUR, [line('cup', 5)], 4000);
     const id = (o: Intent) => o.id as string as OrderId;
