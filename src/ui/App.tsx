@@ -48,7 +48,8 @@ export function App({ app, initialLocale }: { app: RunningApp; initialLocale: Lo
         <UpdatePrompt quiet={route.name !== 'checkout'} />
         {/* Keyed by the buyer: switching the demo persona shows that person's own screens afresh. */}
         <main id="main" key={buyer}>{screenFor(route)}</main>
-        <BottomNav route={route} buyer={buyer} />
+        {/* The seller's console has its own bottom bar (SellerScreen). */}
+        {route.name !== 'seller' && <BottomNav route={route} buyer={buyer} />}
       </I18nContext.Provider>
     </AppContext.Provider>
   );

@@ -24,7 +24,7 @@ test('a counterfeit claim promises, and pays, the multiple of what the receipt s
   await expectStatus(page, 'Accepted');
 
   // The seller makes it ready; the buyer confirms receipt.
-  await go(page, '#/seller');
+  await go(page, '#/seller/orders');
   const card = page.getByRole('article', { name: `Order ${orderNumber(id)} · ann` });
   await card.getByRole('button', { name: 'Ready for pickup' }).click();
   await expect(page.getByText(`Order ${orderNumber(id)} is ready at`)).toBeVisible();
@@ -53,7 +53,7 @@ test('a counterfeit claim promises, and pays, the multiple of what the receipt s
   await expect(page.getByText('Report sent: the shop will answer.')).toBeVisible();
 
   // The seller's dialog says the same figures, and the wallet gets them.
-  await go(page, '#/seller');
+  await go(page, '#/seller/orders');
   const claims = page.getByRole('region', { name: /Counterfeit claims/ });
   await claims.getByRole('article', { name: `Order ${orderNumber(id)} · ann` }).getByRole('button', { name: 'Compensate' }).click();
   const dialog = page.getByRole('dialog', { name: `Compensate ann for order ${orderNumber(id)}?` });

@@ -108,3 +108,9 @@ export async function underServiceWorker(page: Page): Promise<void> {
   await page.reload();
   await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
 }
+
+/** Goes to one of the seller's places by the seller's bottom bar ('Home', 'Orders', 'Products', 'Money', 'Shop'). */
+export async function sellerPlace(page: Page, place: string): Promise<void> {
+  await page.getByRole('navigation', { name: 'Seller console' }).getByRole('link', { name: place, exact: true }).click();
+  await expect(page.getByRole('navigation', { name: 'Seller console' }).getByRole('link', { name: place, exact: true })).toHaveAttribute('aria-current', 'page');
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { balance, buyForPickup, expectStatus, go, openShop, orderNumber } from './account-helpers.ts';
+import { balance, buyForPickup, expectStatus, go, openShop, orderNumber, sellerPlace } from './account-helpers.ts';
 
 test('a wallet order for pickup: decided, made ready by the seller, confirmed by the buyer, escrow released', async ({ page }) => {
   await openShop(page);
@@ -13,6 +13,7 @@ test('a wallet order for pickup: decided, made ready by the seller, confirmed by
   // The demo's other side: the seller makes it ready at the pickup point.
   await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Seller' }).click();
   await expect(page.getByRole('heading', { name: 'Seller', exact: true })).toBeVisible();
+  await sellerPlace(page, 'Orders');
   const card = page.getByRole('article', { name: `Order ${orderNumber(id)} · ann` });
   await card.getByRole('button', { name: 'Ready for pickup' }).click();
   await expect(page.getByText(`Order ${orderNumber(id)} is ready at`)).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { buyForPickup, expectStatus, go, openShop, orderNumber, view } from './account-helpers.ts';
+import { buyForPickup, expectStatus, go, openShop, orderNumber, sellerPlace, view } from './account-helpers.ts';
 
 // What the demo says about a request on its way, and that it gives way once the request is
 // decided (a real shop's words are in sync-words.spec.ts).
@@ -9,6 +9,7 @@ test('a request made offline says it is queued, and the notice gives way to the 
   const id = await buyForPickup(page, 'tangerine');
   await expectStatus(page, 'Accepted');
   await view(page, 'Seller');
+  await sellerPlace(page, 'Orders');
   await expect(page.getByText("The demo shop's other side. What you do here is decided at once by the shop on this device, even offline.")).toBeVisible();
   await page.getByRole('article', { name: `Order ${orderNumber(id)} · ann` }).getByRole('button', { name: 'Ready for pickup' }).click();
   await expect(page.getByText(`Order ${orderNumber(id)} is ready at`)).toBeVisible();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { buyForPickup, expectStatus, go, openShop, orderNumber, view } from './account-helpers.ts';
+import { buyForPickup, expectStatus, go, openShop, orderNumber, sellerPlace, view } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
 
 // The review's stars on a phone: one row of five, a radio group named "Rating" that the arrow
@@ -12,6 +12,7 @@ async function receivedOrder(page: Page): Promise<void> {
   const id = await buyForPickup(page, 'tangerine');
   await expectStatus(page, 'Accepted');
   await view(page, 'Seller');
+  await sellerPlace(page, 'Orders');
   await page.getByRole('article', { name: `Order ${orderNumber(id)} · ann` }).getByRole('button', { name: 'Ready for pickup' }).click();
   await expect(page.getByText(`Order ${orderNumber(id)} is ready at`)).toBeVisible();
   await view(page, 'Shop');

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { buyForShipping, expectStatus, go, openShop, orderNumber, underServiceWorker, view } from './account-helpers.ts';
+import { buyForShipping, expectStatus, go, openShop, orderNumber, sellerPlace, underServiceWorker, view } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
 
 // The seller's Money and Customers tabs on a phone, offline from the start: the shop's
@@ -11,7 +11,8 @@ test.use({ viewport: { width: 360, height: 740 } });
 const figure = (page: Page, buyer: string, name: string) =>
   page.getByRole('article', { name: buyer, exact: true }).locator(`dt:text-is("${name}") + dd`);
 
-test('an order is decided, shipped and confirmed, and the revenue chart, the balances and the ledger follow', async ({ page, context }) => {
+test('an order is decided, shipped and confirmed, and the revenue chart, the balances and the ledger follow', async ({ page, context }, testInfo) => {
+  test.setTimeout(60_000);
   await openShop(page);
   await underServiceWorker(page);
   await context.setOffline(true);
@@ -27,6 +28,7 @@ test('an order is decided, shipped and confirmed, and the revenue chart, the bal
 
   // In the Seller view (offline): the order waits in "To ship"; ship it with carrier and tracking.
   await view(page, 'Seller');
+  await sellerPlace(page, 'Orders');
   const toShip = page.getByRole('region', { name: /To ship/ });
   const card = toShip.getByRole('article', { name: `Order ${orderNumber(id)} · ann` });
   await expect(card).toContainText('¥17.90');
@@ -38,7 +40,18 @@ test('an order is decided, shipped and confirmed, and the revenue chart, the bal
   // Before ann confirms, the money is in escrow and there is no revenue yet.
   await page.getByRole('navigation', { name: 'Seller console' }).getByRole('link', { name: 'Money' }).click();
   await expect(page.getByRole('heading', { name: 'Money and sales' })).toBeVisible();
+  // Sales lead: the order counts as sold while its money is in escrow, to be paid to the shop.
+  await expect(page.locator('[data-figure="sales"]')).toHaveText('¥17.90');
+  await expect(page.locator('[data-figure="sales-orders"]')).toHaveText('1 order, money still in escrow included');
+  await expect(page.getByRole('heading', { name: 'Sales', exact: true })).toBeInViewport();
   await expect(page.locator('[data-figure="escrow"]')).toHaveText('¥17.90');
+  await expect(page.locator('[data-figure="escrow"]')).toBeInViewport();
+  await page.screenshot({ path: testInfo.outputPath('seller-money-en-360.png') });
+  await page.getByLabel('Language').selectOption('zh');
+  await expect(page.getByRole('heading', { name: '销售额' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath('seller-money-zh-360.png') });
+  await page.getByLabel('语言').selectOption('en');
   await expect(page.locator('[data-figure="revenue"]')).toHaveText('¥0.00');
 
   // ann confirms receipt (online for it, as a buyer's request needs the network).
@@ -57,6 +70,7 @@ test('an order is decided, shipped and confirmed, and the revenue chart, the bal
   await go(page, '#/seller/money');
   await expect(page.getByRole('radio', { name: '7 days' })).toBeChecked();
   await expect(page.locator('[data-figure="revenue"]')).toHaveText('¥17.90');
+  await expect(page.locator('[data-figure="sales"]')).toHaveText('¥17.90');
   await expect(page.locator('[data-figure="escrow"]')).toHaveText('¥0.00');
   const today = await page.evaluate(() => {
     const d = new Date();
@@ -79,7 +93,7 @@ test('an order is decided, shipped and confirmed, and the revenue chart, the bal
   await expect(page.getByRole('img', { name: /^Revenue by day, all time: ¥17\.90 in all\./ })).toBeVisible();
 
   // The Customers tab: ann's wallet paid ¥17.90, nothing left in escrow, one order.
-  await page.getByRole('navigation', { name: 'Seller console' }).getByRole('link', { name: 'Customers' }).click();
+  await page.getByRole('navigation', { name: 'Pages of Money' }).getByRole('link', { name: 'Customers' }).click();
   await expect(page.getByRole('heading', { name: /^Customers/ })).toBeVisible();
   await expect(figure(page, 'ann', 'Available')).toHaveText('¥482.10');
   await expect(figure(page, 'ann', 'In escrow')).toHaveText('¥0.00');
@@ -94,6 +108,10 @@ test('an order is decided, shipped and confirmed, and the revenue chart, the bal
   expect(await seriousViolations(page)).toEqual([]);
   await form.getByRole('button', { name: 'Credit the wallet' }).click();
   await expect(form.getByText('Enter an amount, like 25.50.')).toBeVisible();
+  // Too large is an amount all the same: the limit is said, formatted.
+  await form.getByLabel('Amount').fill('99999999999999');
+  await form.getByRole('button', { name: 'Credit the wallet' }).click();
+  await expect(form.getByText('Must be at most ¥100,000,000.00.')).toBeVisible();
   await form.getByLabel('Amount').fill('25.50');
   await form.getByRole('radio', { name: 'Bank transfer' }).check();
   await form.getByLabel('Note').fill('Transfer ref 42');
@@ -125,6 +143,7 @@ test('ten orders shipped at once: one carrier for all, each with its own trackin
   const ids: string[] = [];
   for (let i = 0; i < 10; i++) ids.push(await buyForShipping(page, 'tangerine', `Ann ${i}`));
   await view(page, 'Seller');
+  await sellerPlace(page, 'Orders');
   const toShip = page.getByRole('region', { name: /To ship/ });
   await expect(toShip.getByRole('heading', { name: 'To ship (10)' })).toBeVisible();
   for (const [i, id] of ids.entries()) {

@@ -4,6 +4,7 @@
  */
 import type { DecisionKind, EventId, Millis, Order, OrderStatus, RejectReason, Team, Withdrawal } from '../../domain/index.ts';
 import { latestDecisions, ordersWithStatus, teamsWithStatus, withdrawalsWithStatus } from '../../storage/order-queries.ts';
+import { getOrder } from '../../storage/queries.ts';
 import type { Store } from '../../storage/store.ts';
 import { namesOf } from './my-orders.ts';
 
@@ -11,7 +12,10 @@ export interface RecentDecision {
   id: EventId;
   kind: 'order.accepted' | 'order.rejected';
   at: Millis;
+  /** The order as the decision left it. */
   order: Order;
+  /** Where the order is now (shipped, received, refunded…): the decision alone would say "Accepted" for ever. */
+  now: OrderStatus;
   reason?: RejectReason;
   message?: string;
 }
@@ -49,8 +53,8 @@ export async function sellerInbox(store: Store, recentLimit = 10): Promise<Selle
     withdrawalsWithStatus(store, 'pending'),
     latestDecisions(store, ORDER_DECISIONS, recentLimit, RECENT_SCAN),
   ]);
-  const recent = decided
-    .flatMap((d): RecentDecision[] => {
+  const recentOnly = decided
+    .flatMap((d): Omit<RecentDecision, 'now'>[] => {
       const order = d.set.orders?.[0];
       if (!order || (d.kind !== 'order.accepted' && d.kind !== 'order.rejected')) return [];
       return [{
@@ -62,6 +66,8 @@ export async function sellerInbox(store: Store, recentLimit = 10): Promise<Selle
         ...(d.message !== undefined && { message: d.message }),
       }];
     });
+  const current = await Promise.all(recentOnly.map((r) => getOrder(store, r.order.id)));
+  const recent = recentOnly.map((r, i): RecentDecision => ({ ...r, now: current[i]?.status ?? r.order.status }));
   return {
     toShip: accepted.filter((o) => o.delivery.kind === 'ship'),
     toPrepare: accepted.filter((o) => o.delivery.kind === 'pickup'),

@@ -356,4 +356,5 @@ export const strings = {
   'seller.creditBody': 'Do this once you have the money: it becomes wallet balance the buyer can spend.',
   'seller.creditDone': '{amount} credited to {buyer}.',
   'seller.amountInvalid': 'Enter an amount, like 25.50.',
+  'seller.amountTooLarge': 'Must be at most {max}.',
 };

@@ -202,4 +202,12 @@ export const strings = {
   'share.copyByHand': 'The link is selected: copy it from the field.',
   'share.qrAlt': 'QR code that opens {what}: {url}',
   'share.qrCaption': 'Scan with a phone camera',
+  'quick.open': 'Stock and price',
+  'quick.openName': 'Stock and price: {name}',
+  'quick.title': 'Stock and price of “{name}”',
+  'quick.save': 'Save',
+  'quick.saved': '“{name}”: stock and price saved.',
+  'quick.team': 'the team price',
+  'quick.flash': 'the flash price',
+  'quick.err.offer': '{what} ({price}) must stay below this price; change it in the product’s form first',
 };

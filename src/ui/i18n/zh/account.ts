@@ -348,4 +348,5 @@ export const strings: Strings<keyof typeof en> = {
   'seller.creditBody': '请在收到钱后操作：这笔钱会成为买家可用的钱包余额。',
   'seller.creditDone': '已给 {buyer} 充值 {amount}。',
   'seller.amountInvalid': '请输入金额，例如 25.50。',
+  'seller.amountTooLarge': '不能超过 {max}。',
 };

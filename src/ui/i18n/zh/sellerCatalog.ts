@@ -204,4 +204,12 @@ export const strings: Strings<keyof typeof en> = {
   'share.copyByHand': '链接已选中，请从输入框中复制。',
   'share.qrAlt': '打开{what}的二维码：{url}',
   'share.qrCaption': '用手机相机扫一扫',
+  'quick.open': '库存和价格',
+  'quick.openName': '库存和价格：{name}',
+  'quick.title': '“{name}”的库存和价格',
+  'quick.save': '保存',
+  'quick.saved': '“{name}”的库存和价格已保存。',
+  'quick.team': '拼团价',
+  'quick.flash': '秒杀价',
+  'quick.err.offer': '{what}（{price}）必须低于此价格；请先在商品表单中修改',
 };

@@ -8,7 +8,9 @@ import type { BuyerId, CreditWallet, ShopProfile } from '../../../domain/index.t
 import { creditWallet } from '../../../app/actions/credit-wallet.ts';
 import { ConfirmDialog } from '../../kit/ConfirmButton.tsx';
 import type { Action } from '../../hooks/use-action.ts';
-import { formatMoney, parseMoney } from '../../format.ts';
+import { readMoney } from '../../../engines/forms/product-form.ts';
+import { formatMoney } from '../../format.ts';
+import { moneyReader } from '../../kit/form-errors.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';
 
@@ -42,14 +44,18 @@ export function CreditForm({ shop, buyer: fixed, known = [], action, onClose, au
     if (autoFocus) amountField.current?.focus();
   }, []);
   const buyer = (fixed ?? name.trim()) as BuyerId;
-  const amount = parseMoney(amountText, shop.currency, intl);
+  const read = readMoney(amountText, moneyReader(shop.currency, intl));
+  const amount = 'value' in read ? read.value : undefined;
+  const tooLarge = 'error' in read && read.error.code === 'too-large' ? read.error.max : undefined;
   const shown = amount === undefined ? '' : formatMoney(amount, shop.currency, intl);
 
   const submit = (e: Event) => {
     e.preventDefault();
     const problems: typeof errors = {};
     if (!fixed && name.trim() === '') problems.buyer = t('customers.buyerRequired');
-    if (amount === undefined || amount <= 0) problems.amount = t('seller.amountInvalid');
+    // A number past the shop's largest amount is an amount, only too large: the limit is said.
+    if (tooLarge !== undefined) problems.amount = t('seller.amountTooLarge', { max: formatMoney(tooLarge, shop.currency, intl) });
+    else if (amount === undefined || amount <= 0) problems.amount = t('seller.amountInvalid');
     setErrors(problems);
     if (problems.buyer || problems.amount) return;
     setAsking(true);

@@ -21,11 +21,10 @@ export function PeriodChooser({ period, onChange }: { period: Period; onChange: 
   );
 }
 
-/** Escrow held now, and the period's compensation and cash in and out. */
-export function OtherFigures({ summary, escrow, currency }: { summary: Summary; escrow: number; currency: string }) {
+/** The period's compensation and cash in and out (escrow held now is with the sales, MoneySales.tsx). */
+export function OtherFigures({ summary, currency }: { summary: Summary; currency: string }) {
   const { t } = useI18n();
   const rows: [string, StringKey, StringKey, number][] = [
-    ['escrow', 'money.escrow', 'money.escrowNote', escrow],
     ['compensation', 'money.compensation', 'money.compensationNote', summary.totals.compensation],
     ['cash-in', 'money.cashIn', 'money.cashInNote', summary.totals.cashIn],
     ['cash-out', 'money.cashOut', 'money.cashOutNote', summary.totals.cashOut],

@@ -2,6 +2,7 @@
 import type { ShopProfile, Team } from '../../../domain/index.ts';
 import type { RecentDecision } from '../../../app/queries/seller-inbox.ts';
 import { Price } from '../../components/Price.tsx';
+import { StageBadge } from '../../components/account/StageBadge.tsx';
 import { isoTime, orderNumber, reasonText } from '../../kit/labels.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -42,6 +43,13 @@ export function Recent({ recent, shop }: { recent: RecentDecision[]; shop: ShopP
             </p>
             <p class={r.kind === 'order.rejected' ? 'acct-error' : ''}>
               {r.kind === 'order.accepted' ? t('seller.recentAccepted') : t('seller.recentRejected', { reason: reasonText(t, r.reason, r.message) })}
+              {/* Where it is now: "Accepted" alone would stay after it was shipped, received or refunded. */}
+              {r.kind === 'order.accepted' && r.now !== 'accepted' && (
+                <>
+                  {' · '}
+                  {t('orders.now')} <StageBadge stage={r.now} />
+                </>
+              )}
             </p>
           </li>
         ))}

@@ -1,79 +1,111 @@
-import { useEffect } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { sellerInbox } from '../../../app/queries/seller-inbox.ts';
+import { orderMatches } from '../../../app/queries/seller-orders.ts';
 import { getShop } from '../../../app/queries/reads.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n, type StringKey } from '../../i18n/index.ts';
-import { href } from '../../router.ts';
+import { href, navigate } from '../../router.ts';
 import { Claims, Refunds } from './OrdersAfterSale.tsx';
+import { OrderHistory, isHistoryView } from './OrdersHistory.tsx';
 import { AtPickup, ToPrepare } from './OrdersPickup.tsx';
 import { Recent, Teams } from './OrdersRecent.tsx';
 import { ToShip } from './OrdersToShip.tsx';
 import { Withdrawals } from './OrdersWithdrawals.tsx';
 import '../account.css';
+import './seller-orders.css';
 
-const SECTIONS: { tab: string; title: StringKey }[] = [
-  { tab: 'to-ship', title: 'seller.toShip' },
-  { tab: 'to-prepare', title: 'seller.toPrepare' },
-  { tab: 'at-pickup', title: 'seller.atPickup' },
-  { tab: 'refunds', title: 'seller.refunds' },
-  { tab: 'claims', title: 'seller.claims' },
-  { tab: 'withdrawals', title: 'seller.withdrawals' },
-  { tab: 'teams', title: 'seller.forming' },
-  { tab: 'recent', title: 'seller.recent' },
+/** The list's filters: what waits (by section), then what is past the seller's hands (read from every order). */
+const FILTERS: { id: string; label: StringKey }[] = [
+  { id: 'waiting', label: 'orders.f.waiting' },
+  { id: 'to-ship', label: 'orders.f.toShip' },
+  { id: 'pickup', label: 'orders.f.pickup' },
+  { id: 'refunds', label: 'orders.f.refunds' },
+  { id: 'claims', label: 'orders.f.claims' },
+  { id: 'withdrawals', label: 'orders.f.withdrawals' },
+  { id: 'teams', label: 'orders.f.teams' },
+  { id: 'shipped', label: 'orders.f.shipped' },
+  { id: 'completed', label: 'orders.f.completed' },
+  { id: 'closed', label: 'orders.f.closed' },
+  { id: 'all', label: 'orders.f.all' },
 ];
 
+/** Older links named the two pickup sections apart, and the shop's latest decisions. */
+const ALIASES: Record<string, string> = { 'to-prepare': 'pickup', 'at-pickup': 'pickup', recent: 'waiting' };
+
 /**
- * The seller's order inbox: what waits for the seller, by section (one file each). Every
- * command goes through the same shop authority as the buyers' requests, which runs on this
- * device (the demo's in this browser; a real shop's on the seller's phone, reaching buyers
- * through the server). Crediting a wallet lives with the customers, linked from here.
+ * The seller's orders: what waits for the seller, by section (one file each), each section
+ * also a filter of its own; shipped, completed and closed orders with their true current
+ * state; and a search (number, buyer, product) over whichever is shown. Every command goes
+ * through the same shop authority as the buyers' requests, which runs on this device.
+ * `#/seller/orders/<filter>` opens a filter.
  */
-export function OrdersTab({ section: tab }: { section?: string | undefined }) {
+export function OrdersTab({ section }: { section?: string | undefined }) {
   const app = useApp();
   const { t } = useI18n();
+  const id = useId();
+  const filter = FILTERS.some((f) => f.id === section) ? section! : (section && ALIASES[section]) || 'waiting';
+  const [search, setSearch] = useState('');
   const inbox = useLive(() => sellerInbox(app.store), [app]);
   const shop = useLive(() => getShop(app.store), [app]);
 
-  // `#/seller/orders/refunds` brings that section into view (hash links cannot, the router owns the hash).
+  // An old section link (`#/seller/orders/to-prepare`) is shown as its filter.
   useEffect(() => {
-    if (!tab || !inbox) return;
-    const heading = document.getElementById(`seller-${tab}`);
-    heading?.scrollIntoView({ block: 'start' });
-    heading?.focus({ preventScroll: true });
-  }, [tab, inbox !== undefined]);
+    if (section !== undefined && section !== filter) navigate({ name: 'seller', tab: 'orders', section: filter });
+  }, [section, filter]);
 
   if (!inbox || !shop) return <p role="status">{t('loading')}</p>;
+  const match = <T extends Parameters<typeof orderMatches>[0]>(orders: T[]) => orders.filter((o) => orderMatches(o, search));
+  const words = search.trim().toLowerCase();
   const counts: Record<string, number> = {
     'to-ship': inbox.toShip.length,
-    'to-prepare': inbox.toPrepare.length,
-    'at-pickup': inbox.atPickup.length,
+    pickup: inbox.toPrepare.length + inbox.atPickup.length,
     refunds: inbox.refunds.length,
     claims: inbox.claims.length,
     withdrawals: inbox.withdrawals.length,
     teams: inbox.teams.length,
   };
+  const shows = (f: string) => filter === 'waiting' || filter === f;
 
   return (
-    <div class="acct acct-seller">
+    <div class="acct acct-seller so">
       <p class="acct-muted">{t(app.remote === null ? 'seller.intro' : 'seller.introShop')}</p>
-      <nav aria-label={t('seller.sections')} class="acct-tabs">
-        {SECTIONS.map((s) => (
-          <a href={href({ name: 'seller', tab: 'orders', section: s.tab })} aria-current={tab === s.tab ? 'location' : undefined}>
-            {t(s.title)}
-            {counts[s.tab] ? <span class="acct-pill">{counts[s.tab]}</span> : null}
+      <div class="so-search">
+        <label for={`${id}-q`}>{t('orders.search')}</label>
+        <input
+          id={`${id}-q`}
+          type="search"
+          value={search}
+          maxLength={200}
+          autoComplete="off"
+          aria-describedby={`${id}-hint`}
+          onInput={(e) => setSearch(e.currentTarget.value)}
+        />
+        <p id={`${id}-hint`} class="acct-muted">{t('orders.searchHint')}</p>
+      </div>
+      <nav aria-label={t('orders.filters')} class="so-filters">
+        {FILTERS.map((f) => (
+          <a href={href({ name: 'seller', tab: 'orders', section: f.id })} aria-current={filter === f.id ? 'page' : undefined}>
+            {t(f.label)}
+            {counts[f.id] ? <span class="acct-pill">{counts[f.id]}</span> : null}
           </a>
         ))}
-        <a href={href({ name: 'seller', tab: 'customers' })}>{t('seller.creditInCustomers')}</a>
       </nav>
-      <ToShip orders={inbox.toShip} shop={shop} />
-      <ToPrepare orders={inbox.toPrepare} shop={shop} />
-      <AtPickup orders={inbox.atPickup} shop={shop} />
-      <Refunds orders={inbox.refunds} shop={shop} />
-      <Claims orders={inbox.claims} shop={shop} />
-      <Withdrawals withdrawals={inbox.withdrawals} shop={shop} />
-      <Teams teams={inbox.teams} />
-      <Recent recent={inbox.recent} shop={shop} />
+      {isHistoryView(filter) ? (
+        <OrderHistory view={filter} search={search} shop={shop} />
+      ) : (
+        <>
+          {shows('to-ship') && <ToShip orders={match(inbox.toShip)} shop={shop} />}
+          {shows('pickup') && <ToPrepare orders={match(inbox.toPrepare)} shop={shop} />}
+          {shows('pickup') && <AtPickup orders={match(inbox.atPickup)} shop={shop} />}
+          {shows('refunds') && <Refunds orders={match(inbox.refunds)} shop={shop} />}
+          {shows('claims') && <Claims orders={match(inbox.claims)} shop={shop} />}
+          {shows('withdrawals') && <Withdrawals withdrawals={inbox.withdrawals.filter((w) => w.buyer.toLowerCase().includes(words))} shop={shop} />}
+          {shows('teams') && <Teams teams={inbox.teams.filter((x) => x.name.toLowerCase().includes(words))} />}
+          {filter === 'waiting' && <Recent recent={inbox.recent.filter((r) => orderMatches(r.order, search))} shop={shop} />}
+        </>
+      )}
+      <p><a href={href({ name: 'seller', tab: 'customers' })}>{t('seller.creditInCustomers')}</a></p>
     </div>
   );
 }

@@ -34,6 +34,8 @@ export function ToShip({ orders, shop }: { orders: Order[]; shop: ShopProfile })
   const set = (o: Order, patch: Partial<ShipFields>) => setFields((f) => ({ ...f, [o.id]: { ...get(o), ...patch } }));
   // Orders shipped meanwhile (here or in another tab) drop out of the selection.
   const chosen = orders.filter((o) => selected.has(o.id));
+  // Each order ships with the tracking number typed on its card; those without one are named before shipping.
+  const missing = chosen.filter((o) => get(o).tracking.trim() === '');
   const select = (ids: Iterable<OrderId>, on: boolean) =>
     setSelected((s) => {
       const next = new Set(s);
@@ -105,7 +107,11 @@ export function ToShip({ orders, shop }: { orders: Order[]; shop: ShopProfile })
           <input id={`${id}-bulk`} value={bulkCarrier} maxLength={80} onInput={(e) => setBulkCarrier(e.currentTarget.value)} />
           <p class="acct-muted">{t('seller.bulkNote')}</p>
           {bulkError && <p class="acct-error">{bulkError}</p>}
-          <button type="submit" class="acct-btn acct-primary" disabled={busy}>{t('seller.shipSelected', { count: chosen.length })}</button>
+          {missing.length > 0 && <p class="acct-muted">{t('orders.bulkMissing', { list: missing.map((o) => orderNumber(o.id)).join(', ') })}</p>}
+          {/* Nothing selected: a plain button that cannot be pressed, not the screen's main action. */}
+          <button type="submit" class={chosen.length > 0 ? 'acct-btn acct-primary' : 'acct-btn'} disabled={busy || chosen.length === 0}>
+            {t('seller.shipSelected', { count: chosen.length })}
+          </button>
         </form>
       )}
       {orders.map((o) => (

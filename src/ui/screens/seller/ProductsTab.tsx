@@ -11,7 +11,9 @@ import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href, navigate } from '../../router.ts';
+import { moneyReader } from '../../kit/form-errors.ts';
 import { ProductForm } from './ProductForm.tsx';
+import { ProductQuickEdit } from './ProductQuickEdit.tsx';
 import '../account.css';
 import './seller-catalog.css';
 
@@ -25,8 +27,12 @@ export function ProductsTab({ section }: { section?: string | undefined }) {
   const app = useApp();
   const { t } = useI18n();
   const shop = useLive(() => getShop(app.store), [app]);
-  // Said on the list after a form is saved and closed (the form is gone by then).
-  const [saved, setSaved] = useState<Message | undefined>(undefined);
+  // Said on the list after a form is saved and closed (the form is gone by then), by the product saved.
+  const [saved, setSaved] = useState<Saved | undefined>(undefined);
+  // The list's search, length and place survive a visit to a product's form, so the seller comes back where they were.
+  const [search, setSearch] = useState('');
+  const [limit, setLimit] = useState(PAGE);
+  const place = useRef<Place | null>(null);
   if (shop === undefined) return <p role="status">{t('loading')}</p>;
   if (section !== undefined) {
     return (
@@ -35,29 +41,52 @@ export function ProductsTab({ section }: { section?: string | undefined }) {
         id={section === 'new' ? undefined : (section as ProductId)}
         shop={shop}
         onSaved={(message) => {
-          setSaved({ tone: 'ok', text: message });
+          setSaved({ tone: 'ok', text: message, ...(section !== 'new' && { id: section }) });
           navigate({ name: 'seller', tab: 'products' });
         }}
       />
     );
   }
-  return <ProductList shop={shop} saved={saved} />;
+  return <ProductList shop={shop} saved={saved} search={search} setSearch={setSearch} limit={limit} setLimit={setLimit} place={place} />;
 }
 
-function ProductList({ shop, saved }: { shop: ShopProfile; saved: Message | undefined }) {
+type Saved = Message & { id?: string };
+/** Where the list was scrolled to when a product's form was opened, and which product. */
+interface Place {
+  id: string;
+  y: number;
+}
+
+interface ListProps {
+  shop: ShopProfile;
+  saved: Saved | undefined;
+  search: string;
+  setSearch: (search: string) => void;
+  limit: number;
+  setLimit: (f: (n: number) => number) => void;
+  place: { current: Place | null };
+}
+
+function ProductList({ shop, saved, search, setSearch, limit, setLimit, place }: ListProps) {
   const app = useApp();
   const { t } = useI18n();
   const id = useId();
   const action = useAction();
   const heading = useRef<HTMLHeadingElement>(null);
-  const [search, setSearch] = useState('');
-  const [limit, setLimit] = useState(PAGE);
   const page = useLive(() => listProducts(app.store, { search, includeHidden: true, offset: 0, limit }), [app, search, limit]);
 
-  // Back from a saved form: the list's heading takes focus, and the message below it says what was saved.
+  // Back from a product's form: the list is where it was, and after a save the product's Edit
+  // link takes focus (its card says what was saved); after a new product, the list's heading.
+  const loaded = page !== undefined;
   useEffect(() => {
-    if (saved) heading.current?.focus();
-  }, []);
+    if (!loaded) return;
+    const was = place.current;
+    place.current = null;
+    if (was) {
+      window.scrollTo(0, was.y);
+      if (saved?.id === was.id) document.getElementById(`edit-${was.id}`)?.focus({ preventScroll: true });
+    } else if (saved) heading.current?.focus();
+  }, [loaded]);
 
   return (
     <div class="acct sc">
@@ -65,7 +94,7 @@ function ProductList({ shop, saved }: { shop: ShopProfile; saved: Message | unde
         <h3 id={`${id}-h`} ref={heading} tabIndex={-1}>{t('catalogForm.products')}</h3>
         <a class="acct-btn acct-primary" href={href({ name: 'seller', tab: 'products', section: 'new' })}>{t('catalogForm.add')}</a>
       </div>
-      <LiveMessage message={action.message ?? saved} />
+      <LiveMessage message={action.message ?? (saved?.id === undefined ? saved : undefined)} />
       <div class="sc-field" role="search">
         <label for={`${id}-q`}>{t('catalogForm.search')}</label>
         <input
@@ -76,7 +105,7 @@ function ProductList({ shop, saved }: { shop: ShopProfile; saved: Message | unde
           autoComplete="off"
           onInput={(e) => {
             setSearch(e.currentTarget.value);
-            setLimit(PAGE);
+            setLimit(() => PAGE);
           }}
         />
       </div>
@@ -94,6 +123,8 @@ function ProductList({ shop, saved }: { shop: ShopProfile; saved: Message | unde
                 item={item}
                 shop={shop}
                 busy={action.busy}
+                saved={saved?.id === item.product.id ? saved : undefined}
+                onEdit={() => (place.current = { id: item.product.id, y: window.scrollY })}
                 onHidden={(hidden) =>
                   void action.run(
                     () => setProductHidden(app, item.product.id, hidden),
@@ -113,10 +144,24 @@ function ProductList({ shop, saved }: { shop: ShopProfile; saved: Message | unde
   );
 }
 
-function ProductRow({ item, shop, busy, onHidden }: { item: ProductItem; shop: ShopProfile; busy: boolean; onHidden: (hidden: boolean) => void }) {
+interface RowProps {
+  item: ProductItem;
+  shop: ShopProfile;
+  busy: boolean;
+  saved: Message | undefined;
+  onEdit: () => void;
+  onHidden: (hidden: boolean) => void;
+}
+
+function ProductRow({ item, shop, busy, saved, onEdit, onHidden }: RowProps) {
   const { t, intl } = useI18n();
   const { product, inventory } = item;
   const name = product.name;
+  const quickAction = useAction();
+  const [quick, setQuick] = useState(false);
+  const quickButton = useRef<HTMLButtonElement>(null);
+  // A product with options has a price and a shelf per combination: those are changed in its form.
+  const canQuick = product.combinations === undefined;
   return (
     <li class={`acct-card sc-product${product.hidden ? ' sc-hidden' : ''}`}>
       <ShopPhoto src={product.photos[0]} alt="" size={64} name={product.name} />
@@ -137,7 +182,13 @@ function ProductRow({ item, shop, busy, onHidden }: { item: ProductItem; shop: S
           {product.category && <span class="acct-muted">{product.category}</span>}
         </p>
         <div class="acct-row">
-          <a class="acct-btn" href={href({ name: 'seller', tab: 'products', section: product.id })} aria-label={t('catalogForm.editName', { name })}>
+          <a
+            id={`edit-${product.id}`}
+            class="acct-btn"
+            href={href({ name: 'seller', tab: 'products', section: product.id })}
+            aria-label={t('catalogForm.editName', { name })}
+            onClick={onEdit}
+          >
             {t('catalogForm.edit')}
           </a>
           <button
@@ -149,7 +200,39 @@ function ProductRow({ item, shop, busy, onHidden }: { item: ProductItem; shop: S
           >
             {t(product.hidden ? 'catalogForm.show' : 'catalogForm.hide')}
           </button>
+          {canQuick && !quick && (
+            <button
+              ref={quickButton}
+              type="button"
+              class="acct-btn"
+              aria-label={t('quick.openName', { name })}
+              onClick={() => {
+                quickAction.setMessage(undefined);
+                setQuick(true);
+              }}
+            >
+              {t('quick.open')}
+            </button>
+          )}
         </div>
+        {quick ? (
+          <ProductQuickEdit
+            id={product.id}
+            name={name}
+            priceText={moneyReader(shop.currency, intl).moneyText(product.price)}
+            stockText={String(inventory?.stock ?? 0)}
+            shop={shop}
+            action={quickAction}
+            onDone={(done) => {
+              if (!done) quickAction.setMessage(undefined);
+              setQuick(false);
+              // Focus back where the edit was opened; the page does not move.
+              requestAnimationFrame(() => quickButton.current?.focus({ preventScroll: true }));
+            }}
+          />
+        ) : (
+          <LiveMessage message={quickAction.message ?? saved} />
+        )}
       </div>
     </li>
   );

@@ -1,0 +1,33 @@
+/**
+ * Reads for the seller's home and order list: orders by when they were placed (the `placedAt`
+ * index, newest first), and the shelves running low. Plain reads, safe inside a live query.
+ */
+import type { Inventory, Millis, Order, Product } from '../domain/index.ts';
+import { tablesOf } from './db.ts';
+import type { Store } from './store.ts';
+
+/** Every order placed at or after `since` (any state), from the `placedAt` index. */
+export async function ordersPlacedSince(store: Store, since: Millis): Promise<Order[]> {
+  return (await tablesOf(store).orders.where('placedAt').aboveOrEqual(since).toArray()).map((r) => r.value);
+}
+
+/** Every order, newest first (the seller's list with "All" chosen, and its search). */
+export async function ordersNewestFirst(store: Store): Promise<Order[]> {
+  return (await tablesOf(store).orders.orderBy('placedAt').reverse().toArray()).map((r) => r.value);
+}
+
+/**
+ * The shelves with `atMost` units or fewer, fewest first, with their products (hidden ones
+ * left out: buyers cannot order them, so their shelf is no worry).
+ */
+export async function shelvesAtMost(store: Store, atMost: number): Promise<{ product: Product; inventory: Inventory }[]> {
+  const db = tablesOf(store);
+  const low = (await db.inventory.filter((r) => r.value.stock <= atMost).toArray()).map((r) => r.value);
+  const products = await db.products.bulkGet(low.map((i) => i.productId));
+  return low
+    .flatMap((inventory, i) => {
+      const row = products[i];
+      return row && row.hidden === 0 ? [{ product: row.value, inventory }] : [];
+    })
+    .sort((a, b) => a.inventory.stock - b.inventory.stock || a.product.name.localeCompare(b.product.name));
+}
