@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BuyerId } from '../domain/index.ts';
 import type { RunningApp } from '../app/context.ts';
 import { listCart, setSetting } from '../app/queries/reads.ts';
-import { OnlineStatus } from './components/OnlineStatus.tsx';
 import { SessionBanner } from './components/SessionBanner.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { AppContext, useApp } from './hooks/use-app.ts';
@@ -43,7 +42,7 @@ export function App({ app, initialLocale }: { app: RunningApp; initialLocale: Lo
   return (
     <AppContext.Provider value={app}>
       <I18nContext.Provider value={i18n}>
-        <Header locale={locale} onLocale={changeLocale} buyer={buyer} onBuyer={changeBuyer} status={<OnlineStatus />} route={route} />
+        <Header locale={locale} onLocale={changeLocale} buyer={buyer} onBuyer={changeBuyer} route={route} />
         <SessionBanner />
         <UpdatePrompt quiet={route.name !== 'checkout'} />
         {/* Keyed by the buyer: switching the demo persona shows that person's own screens afresh. */}

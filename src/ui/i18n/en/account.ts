@@ -1,5 +1,20 @@
 /** Strings of the buyer's own screens and the seller's inbox: orders, wallet, team, settings. */
 export const strings = {
+  /* ---------------------------------------------------------------- the header's menu */
+  'view.label': 'View',
+  'view.shop': 'Shop',
+  'view.seller': 'Seller',
+  'language.label': 'Language',
+  'demo.persona': 'Shopping as',
+  'demo.personaNote': 'This demo shop runs in your browser. ann, bo and cy are three shoppers sharing it, as if on three phones: switch between them to fill a team or race for a flash sale.',
+  'sync.online': 'Online: what you do reaches the shop at once.',
+  'sync.offline': 'Offline: you can keep browsing, filling the cart and ordering. Orders wait on this device and go when you are back online.',
+  'sync.waiting': '{count} waiting on this device to reach the shop.',
+  'sync.nothing': 'Nothing waits on this device.',
+  'sync.demo': 'In this demo the shop runs in the same browser, so it answers as soon as you are online.',
+  'sync.last': 'Last synced {at}.',
+  'sync.settings': 'Sync and backup settings',
+
   /* ---------------------------------------------------------------- shared */
   'acct.queued': 'Queued on this device: it goes to the shop when you are online.',
   'acct.queuedShop': "Queued on this device: it goes to the shop as soon as this phone reaches the shop's server.",

@@ -2,6 +2,20 @@ import type { Strings } from '../define.ts';
 import type { strings as en } from '../en/account.ts';
 
 export const strings: Strings<keyof typeof en> = {
+  'view.label': '视图',
+  'view.shop': '买家',
+  'view.seller': '卖家',
+  'language.label': '语言',
+  'demo.persona': '当前买家',
+  'demo.personaNote': '这个演示商店在你的浏览器里运行。ann、bo 和 cy 是共用它的三位买家，就像三部手机：切换他们，可以凑成拼团或一起抢秒杀。',
+  'sync.online': '在线：你的操作会马上送到商店。',
+  'sync.offline': '离线：你仍然可以浏览、加购物车和下单。订单先保存在本机，恢复联网后再发出。',
+  'sync.waiting': '本机有 {count} 项等待送到商店。',
+  'sync.nothing': '本机没有等待发送的内容。',
+  'sync.demo': '在这个演示里，商店就在同一个浏览器中运行，你一联网它就会处理。',
+  'sync.last': '上次同步：{at}。',
+  'sync.settings': '同步与备份设置',
+
   'acct.queued': '已在本机排队：联网后发送给商店。',
   'acct.queuedShop': '已在本机排队：手机连上店铺的服务器后即发送给商店。',
   'acct.queuedSeller': '已在本机排队：手机连上店铺的服务器后，店铺即在本机处理。',
