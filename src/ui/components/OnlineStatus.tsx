@@ -1,16 +1,10 @@
-import type { ComponentChildren } from 'preact';
 import { outboxCounts } from '../../app/queries/reads.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useOnline } from '../hooks/use-online.ts';
 import { useI18n } from '../i18n/index.ts';
+import { SyncIndicator, type StatusProps } from './SyncIndicator.tsx';
 import { useRemotePart } from './use-remote-part.ts';
-
-export interface StatusProps {
-  /** Whether the sync details under the bar are open. */
-  open: boolean;
-  onToggle: () => void;
-}
 
 /**
  * The header's one sync indicator: online or offline, and how much waits to sync; a tap opens
@@ -30,20 +24,5 @@ export function OnlineStatus({ open, onToggle }: StatusProps) {
     <SyncIndicator online={online} open={open} onToggle={onToggle}>
       {(waiting > 0 || !app.remote) && <span class="net-waiting">{waiting > 0 ? t('status.waiting', { count: waiting }) : t('status.synced')}</span>}
     </SyncIndicator>
-  );
-}
-
-/** The indicator itself: a live region holding one button (online or not, then `children`). */
-export function SyncIndicator(props: StatusProps & { online: boolean; children: ComponentChildren; after?: ComponentChildren }) {
-  const { t } = useI18n();
-  const { online } = props;
-  return (
-    <div role="status" class="net-status">
-      <button type="button" class="net-button" aria-expanded={props.open} aria-controls="top-panel" onClick={props.onToggle}>
-        <span class={online ? 'net net-online' : 'net net-offline'}>{online ? t('status.online') : t('status.offline')}</span>{' '}
-        {props.children}
-      </button>
-      {props.after}
-    </div>
   );
 }

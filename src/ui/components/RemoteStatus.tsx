@@ -3,7 +3,7 @@ import { useApp } from '../hooks/use-app.ts';
 import { useSyncStatus } from '../hooks/use-sync-status.ts';
 import { useI18n, type StringKey } from '../i18n/index.ts';
 import { askToSignIn, sessionEnded } from './session-ask.ts';
-import { SyncIndicator, type StatusProps } from './OnlineStatus.tsx';
+import { SyncIndicator, type StatusProps } from './SyncIndicator.tsx';
 
 export { Banner } from './SessionPrompt.tsx';
 
