@@ -58,7 +58,7 @@ function screenFor(route: Route): ComponentChildren {
     case 'catalog': return <CatalogScreen category={route.category} q={route.q} />;
     case 'product': return <ProductScreen id={route.id} />;
     case 'cart': return <CartScreen />;
-    case 'checkout': return <CheckoutScreen team={route.team} product={route.product} />;
+    case 'checkout': return <CheckoutScreen team={route.team} product={route.product} buy={route.buy} />;
     case 'orders': return <OrdersScreen />;
     case 'order': return <OrderScreen id={route.id} />;
     case 'wallet': return <WalletScreen />;
