@@ -252,6 +252,8 @@ export const strings = {
 
   /* ---------------------------------------------------------------- settings */
   'settings.title': 'Settings',
+  'settings.owner': 'For the shop owner',
+  'settings.ownerNote': "Connect this app to your shop's server. Shopping in the demo shop needs nothing here.",
   'storage.title': 'Storage on this device',
   'storage.persistent': "Storage is persistent: the browser keeps this shop's data.",
   'storage.notPersistent': "The browser may clear this shop's data when space runs low.",

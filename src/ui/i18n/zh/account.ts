@@ -244,6 +244,8 @@ export const strings: Strings<keyof typeof en> = {
   'kind.other': '商店处理',
 
   'settings.title': '设置',
+  'settings.owner': '店主专用',
+  'settings.ownerNote': '把这个应用连接到你店铺的服务器。在演示商店购物不需要设置这里。',
   'storage.title': '本机存储',
   'storage.persistent': '存储已持久化：浏览器会保留本店数据。',
   'storage.notPersistent': '空间不足时，浏览器可能会清除本店数据。',
