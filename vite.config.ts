@@ -39,9 +39,11 @@ export default defineConfig({
         // Fewer, larger chunks for the first screen: each file gzips on its own, so tiny shared
         // chunks (Vite's preload helper) cost more than their bytes (0.4 KB saved). Storage's
         // words.ts stays out: only the search (loaded when something is typed) and writes need it.
+        // The settings (idb-keyval) go with them: the first screen reads them, and left alone
+        // they became a chunk of their own once the header's menu, a lazy chunk, shared them.
         advancedChunks: {
           groups: [
-            { name: 'queries', test: /\/src\/storage\/(queries|errors)\.ts$/ },
+            { name: 'queries', test: /\/src\/storage\/(queries|errors|settings)\.ts$|\/node_modules\/idb-keyval\// },
             { name: 'preact', test: /\/node_modules\/preact\/|preload-helper/ },
           ],
         },

@@ -3,7 +3,6 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { BuyerId } from '../domain/index.ts';
 import type { RunningApp } from '../app/context.ts';
 import { listCart, setSetting } from '../app/queries/reads.ts';
-import { OnlineStatus } from './components/OnlineStatus.tsx';
 import { SessionBanner } from './components/SessionBanner.tsx';
 import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { AppContext, useApp } from './hooks/use-app.ts';
@@ -43,7 +42,7 @@ export function App({ app, initialLocale }: { app: RunningApp; initialLocale: Lo
   return (
     <AppContext.Provider value={app}>
       <I18nContext.Provider value={i18n}>
-        <Header locale={locale} onLocale={changeLocale} buyer={buyer} onBuyer={changeBuyer} status={<OnlineStatus />} route={route} />
+        <Header locale={locale} onLocale={changeLocale} buyer={buyer} onBuyer={changeBuyer} route={route} />
         <SessionBanner />
         <UpdatePrompt quiet={route.name !== 'checkout'} />
         {/* Keyed by the buyer: switching the demo persona shows that person's own screens afresh. */}
@@ -60,7 +59,7 @@ function screenFor(route: Route): ComponentChildren {
     case 'catalog': return <CatalogScreen category={route.category} q={route.q} />;
     case 'product': return <ProductScreen id={route.id} />;
     case 'cart': return <CartScreen />;
-    case 'checkout': return <CheckoutScreen team={route.team} product={route.product} />;
+    case 'checkout': return <CheckoutScreen team={route.team} product={route.product} buy={route.buy} />;
     case 'orders': return <OrdersScreen />;
     case 'order': return <OrderScreen id={route.id} />;
     case 'wallet': return <WalletScreen />;

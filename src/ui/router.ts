@@ -8,7 +8,8 @@ export type Route =
   | { name: 'catalog'; category?: string; q?: string }
   | { name: 'product'; id: string }
   | { name: 'cart' }
-  | { name: 'checkout'; team?: string; product?: string }
+  /** `team` and `product`: a team buy; `product` and `buy`: one unit bought now (at the list or flash price), apart from the cart. */
+  | { name: 'checkout'; team?: string; product?: string; buy?: string }
   | { name: 'orders' }
   | { name: 'order'; id: string }
   | { name: 'wallet' }
@@ -23,7 +24,7 @@ export function parseRoute(hash: string): Route {
   switch (head) {
     case 'product': return arg ? { name: 'product', id: arg } : { name: 'catalog' };
     case 'cart': return { name: 'cart' };
-    case 'checkout': return { name: 'checkout', ...opt('team', params.get('team')), ...opt('product', params.get('product')) };
+    case 'checkout': return { name: 'checkout', ...Object.fromEntries(params) };
     case 'orders': return arg ? { name: 'order', id: arg } : { name: 'orders' };
     case 'wallet': return { name: 'wallet' };
     case 'team': return arg ? { name: 'team', id: arg } : { name: 'catalog' };
@@ -44,11 +45,9 @@ export function href(route: Route): string {
     }
     case 'product': return `#/product/${encodeURIComponent(route.id)}`;
     case 'checkout': {
-      const params = new URLSearchParams();
-      if (route.team) params.set('team', route.team);
-      if (route.product) params.set('product', route.product);
-      const qs = params.toString();
-      return `#/checkout${qs ? `?${qs}` : ''}`;
+      const { name, ...rest } = route;
+      const qs = new URLSearchParams(Object.entries(rest).filter(([, v]) => v)).toString();
+      return `#/${name}${qs ? `?${qs}` : ''}`;
     }
     case 'order': return `#/orders/${encodeURIComponent(route.id)}`;
     case 'team': return `#/team/${encodeURIComponent(route.id)}`;

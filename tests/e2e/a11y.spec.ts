@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { seriousViolations } from './axe.ts';
+import { setLanguage } from './menu.ts';
 
 // axe-core on each main screen, with something on it (a cart line, an order): no serious or
 // critical violations. Runs at a phone's width, where the layout is tightest.
@@ -79,7 +80,7 @@ test('every buyer and seller screen, in both languages, has no serious or critic
   ];
   const found: string[] = [];
   for (const language of ['en', 'zh']) {
-    if (language === 'zh') await page.getByLabel('Language').selectOption('zh');
+    if (language === 'zh') await setLanguage(page, 'zh');
     for (const screen of screens) {
       await page.evaluate((h) => {
         window.location.hash = h;

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test } from '@playwright/test';
 import { buyForPickup, go, openShop } from './account-helpers.ts';
+import { setLanguage } from './menu.ts';
 
 test('a backup restores the device exactly: an order placed after it is gone', async ({ page }, testInfo) => {
   await openShop(page);
@@ -70,7 +71,7 @@ test('a damaged backup is refused before anything changes, saying where and what
   await message.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('restore-damaged-en-360.png') });
 
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await page.getByLabel('从备份恢复').setInputFiles(file);
   const zh = page.getByText('无法恢复这个文件：钱包余额（表“balances”）第 1 行的“amount”字段的值不对。没有任何改动。详细信息：must be a number, got text "x"');
   await expect(zh).toBeVisible();
@@ -80,7 +81,7 @@ test('a damaged backup is refused before anything changes, saying where and what
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
   // Nothing was changed: the order is still there.
-  await page.getByLabel('语言').selectOption('en');
+  await setLanguage(page, 'en');
   await go(page, `#/orders/${kept}`);
   await expect(page.getByText(/^Status:\s*Accepted$/)).toBeVisible();
 });

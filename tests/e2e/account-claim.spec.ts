@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { balance, expectStatus, go, openShop, orderNumber, orderIdOf } from './account-helpers.ts';
+import { setLanguage } from './menu.ts';
 
 // A counterfeit claim is paid on what was paid for the goods (after the coupon, without
 // shipping): the receipt shows that figure, and the claim form, the seller's dialog and the
@@ -41,13 +42,13 @@ test('a counterfeit claim promises, and pays, the multiple of what the receipt s
   await expect(promise).toBeVisible();
   await promise.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('claim-form-en-360.png') });
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await expect(page.getByText('若确为假货，商店退还你支付的款项（¥49.00），并另赔商品实付金额（¥49.00）的 3 倍：¥147.00。')).toBeVisible();
   await expect(sums.locator('div').filter({ hasText: '商品实付' })).toContainText('¥49.00');
   await sums.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('receipt-zh-360.png') });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await page.getByLabel('语言').selectOption('en');
+  await setLanguage(page, 'en');
   await page.getByLabel('What makes you think they are fake?').fill('The seal is printed, not embossed.');
   await page.getByRole('button', { name: 'Send the report' }).click();
   await expect(page.getByText('Report sent: the shop will answer.')).toBeVisible();
@@ -59,10 +60,16 @@ test('a counterfeit claim promises, and pays, the multiple of what the receipt s
   const dialog = page.getByRole('dialog', { name: `Compensate ann for order ${orderNumber(id)}?` });
   await expect(dialog).toContainText('¥49.00 back and ¥147.00 of compensation (3 times the ¥49.00 paid for the goods) go to the wallet.');
   await page.screenshot({ path: testInfo.outputPath('compensate-dialog-en-360.png') });
-  await page.getByLabel('Language').selectOption('zh');
+  // The language is in the header's menu, behind the (modal) dialog: closed, switched, opened again.
+  await page.keyboard.press('Escape');
+  await expect(dialog).toBeHidden();
+  await setLanguage(page, 'zh');
+  await page.getByRole('article').filter({ hasText: orderNumber(id) }).getByRole('button', { name: '赔付' }).click();
   await expect(page.getByRole('dialog')).toContainText('退款 ¥49.00，另赔 ¥147.00（商品实付 ¥49.00 的 3 倍），均进入钱包。');
   await page.screenshot({ path: testInfo.outputPath('compensate-dialog-zh-360.png') });
-  await page.getByLabel('语言').selectOption('en');
+  await page.keyboard.press('Escape');
+  await setLanguage(page, 'en');
+  await claims.getByRole('article', { name: `Order ${orderNumber(id)} · ann` }).getByRole('button', { name: 'Compensate' }).click();
   await dialog.getByRole('button', { name: 'Compensate' }).click();
   await expect(page.getByText(`Compensation paid for order ${orderNumber(id)}.`)).toBeVisible();
   await go(page, '#/wallet');
@@ -75,7 +82,7 @@ test('a counterfeit claim promises, and pays, the multiple of what the receipt s
   await expect(policy).toBeVisible();
   await policy.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('shop-policy-en-360.png') });
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await expect(page.getByText('买到假货的买家可退回所付款项，并另获商品实付金额（扣除优惠，不含运费）这个倍数的赔偿。')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('shop-policy-zh-360.png') });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);

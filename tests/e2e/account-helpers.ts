@@ -1,5 +1,6 @@
 // Steps the account specs share: playing the demo through its screens as a person would.
 import { expect, type Page } from '@playwright/test';
+import { menuClosed, openMenu } from './menu.ts';
 
 /** Opens the app and waits for the demo shop to be on screen. */
 export async function openShop(page: Page): Promise<void> {
@@ -66,10 +67,16 @@ export async function expectStatus(page: Page, stage: string): Promise<void> {
   await expect(page.getByText(new RegExp(`^Status:\\s*${stage}$`))).toBeVisible();
 }
 
-/** Plays another of the demo's buyers (the header's switch). */
+/** Plays another of the demo's buyers (in the header's menu). */
 export async function shopAs(page: Page, buyer: string): Promise<void> {
+  await openMenu(page);
   await page.getByLabel('Shopping as').selectOption(buyer);
+  // Choosing closes the menu; opened again, it says who shops now.
+  await menuClosed(page);
+  await openMenu(page);
   await expect(page.getByLabel('Shopping as')).toHaveValue(buyer);
+  await page.keyboard.press('Escape');
+  await expect(page.getByLabel('Shopping as')).toBeHidden();
 }
 
 /** A wallet balance as shown ('Available' or 'In escrow'). */
@@ -96,6 +103,7 @@ export async function buyForShipping(page: Page, productId: string, recipient = 
 
 /** Switches between the demo's two sides: 'Shop' (the buyer) and 'Seller'. */
 export async function view(page: Page, side: 'Shop' | 'Seller'): Promise<void> {
+  await openMenu(page);
   await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: side }).click();
   if (side === 'Seller') await expect(page.getByRole('heading', { name: 'Seller', exact: true })).toBeVisible();
 }

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { balance, buyForPickup, expectStatus, go, openShop, orderNumber, sellerPlace } from './account-helpers.ts';
+import { openMenu } from './menu.ts';
 
 test('a wallet order for pickup: decided, made ready by the seller, confirmed by the buyer, escrow released', async ({ page }) => {
   await openShop(page);
@@ -11,6 +12,7 @@ test('a wallet order for pickup: decided, made ready by the seller, confirmed by
   await expect(balance(page, 'In escrow')).toHaveText('¥9.90');
 
   // The demo's other side: the seller makes it ready at the pickup point.
+  await openMenu(page);
   await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Seller' }).click();
   await expect(page.getByRole('heading', { name: 'Seller', exact: true })).toBeVisible();
   await sellerPlace(page, 'Orders');
@@ -20,6 +22,7 @@ test('a wallet order for pickup: decided, made ready by the seller, confirmed by
   await expect(page.getByRole('region', { name: /At pickup points/ }).getByRole('article', { name: `Order ${orderNumber(id)} · ann` })).toBeVisible();
 
   // Back as the buyer: confirm receipt, after saying yes in the dialog.
+  await openMenu(page);
   await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Shop' }).click();
   await go(page, `#/orders/${id}`);
   await expectStatus(page, 'Ready for pickup');

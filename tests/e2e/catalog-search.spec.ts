@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openShop } from './account-helpers.ts';
+import { setLanguage } from './menu.ts';
 
 // Search as a buyer types it, on a phone: ranked results (a whole word of the name first, a tag
 // only whole), Chinese found inside a name and without its 子, and suggestions when nothing
@@ -29,7 +30,7 @@ test('English: "tea" ranks the teas first and leaves out the dumplings tagged "t
 
 test('中文: 饺子 finds 速冻水饺; 红茶 suggests the teas and their category', async ({ page }) => {
   await openShop(page);
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   const search = page.getByRole('searchbox', { name: '搜索' });
   await search.fill('饺子');
   await expect(page.getByText('共 1 件商品')).toBeVisible();

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { buyForPickup, expectStatus, go, openShop, orderNumber, sellerPlace, view } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
+import { setLanguage } from './menu.ts';
 
 // The review's stars on a phone: one row of five, a radio group named "Rating" that the arrow
 // keys move along and a screen reader reads ("3 stars"), in both languages.
@@ -51,7 +52,7 @@ test('English: the arrow keys choose, the group says the rating, one row at 360 
 
 test('中文: 评分 is a radio group of 1 星 … 5 星, in one row', async ({ page }) => {
   await receivedOrder(page);
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await page.getByRole('button', { name: '写评价' }).click();
   const group = page.getByRole('radiogroup', { name: '评分' });
   await expect(group.getByRole('radio')).toHaveCount(5);

@@ -2,6 +2,7 @@ import { expect, test, type Page } from '@playwright/test';
 import { makePhotoPng } from '../fixtures/make-photo.ts';
 import { go, openShop } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
+import { openMenu, setLanguage } from './menu.ts';
 
 // The seller adds a product with a photo, a team buy and a flash sale, on a phone, offline from
 // the start: the form refuses a flash sale that ends before it starts (and saves nothing), then
@@ -102,6 +103,7 @@ test('a product with a photo, a team buy and a flash sale, added offline, shows 
   await expect(row).toContainText('12 in stock');
 
   // The buyer's side: the Shop view of the same device, still offline.
+  await openMenu(page);
   await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Shop' }).click();
   await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
   await page.getByLabel('Search', { exact: true }).fill('lychee');
@@ -153,6 +155,7 @@ test('hiding a product, a new coupon and a new pickup point reach the buyer at o
   await page.getByRole('button', { name: 'Save shop' }).click();
   await expect(page.getByText('The shop is saved. Buyers see the change at once.')).toBeVisible();
 
+  await openMenu(page);
   await page.getByRole('navigation', { name: 'View' }).getByRole('link', { name: 'Shop' }).click();
   await page.getByLabel('Search', { exact: true }).fill('teapot');
   await expect(page.getByRole('link', { name: /Yixing/ })).toHaveCount(0);
@@ -216,14 +219,14 @@ test('a product saved from a form opened before another save is refused, and the
   await expect(refused).toBeVisible();
   await refused.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('product-changed-en-360.png') });
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await page.getByRole('button', { name: '保存商品' }).click();
   const zh = page.getByText('商店拒绝了：打开之后这个商品已被修改（在另一台设备上，或被之前的一次保存），所以本次没有保存。请重新打开它再修改。');
   await expect(zh).toBeVisible();
   await zh.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('product-changed-zh-360.png') });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await page.getByLabel('语言').selectOption('en');
+  await setLanguage(page, 'en');
 
   // Nothing of it was saved: still hidden, still 6; opened again, the edit goes through.
   await go(page, '#/seller/products');

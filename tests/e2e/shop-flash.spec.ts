@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import { shopAs } from './account-helpers.ts';
+import { setLanguage } from './menu.ts';
 
 // The demo's flash sale on the Pocket phone starts 5 minutes after the first start, with 3
 // units at most 2 per buyer. Playwright's clock moves the page's time to the start.
@@ -8,12 +10,17 @@ test('a flash sale that sells out: ann buys 2, bo buys 1, cy finds it sold out',
   await page.goto('./#/product/mobile-phone');
   await expect(page.getByRole('heading', { name: /Pocket phone/ })).toBeVisible();
   const flash = page.getByRole('region', { name: 'Flash sale' });
-  await expect(flash.getByRole('button', { name: /^Starts in \d\d:\d\d:\d\d$/ })).toBeDisabled();
-  await expect(flash.getByRole('button', { name: 'Buy at flash price' })).toHaveCount(0);
+  // Before the start: the countdown, once, and no way to buy at the flash price.
+  await expect(flash.getByRole('timer', { name: 'Starts in' })).toHaveText(/^\d\d:\d\d:\d\d$/);
+  await expect(page.getByRole('timer')).toHaveCount(1);
+  await expect(flash.getByRole('button', { name: 'Add to cart at flash price' })).toBeDisabled();
+  const bar = page.getByRole('group', { name: 'Ways to buy' });
+  await expect(bar.getByRole('button', { name: /Flash price/ })).toHaveCount(0);
 
   await page.clock.fastForward('06:00');
-  const buy = flash.getByRole('button', { name: 'Buy at flash price' });
+  const buy = flash.getByRole('button', { name: 'Add to cart at flash price' });
   await expect(buy).toBeEnabled();
+  await expect(bar.getByRole('button', { name: /Flash price/ })).toBeEnabled();
   await expect(flash.getByText('3 left at this price')).toBeVisible();
 
   // ann: two, the most one buyer may have. Her wallet (¥500) cannot pay ¥998: she is told, and pays on pickup.
@@ -42,7 +49,7 @@ test('a flash sale that sells out: ann buys 2, bo buys 1, cy finds it sold out',
   await expect(buy).toBeDisabled();
 
   // bo: the last one, from the wallet. His checkout is his own: ann's pickup point is hers.
-  await page.getByLabel('Shopping as').selectOption('bo');
+  await shopAs(page, 'bo');
   await expect(buy).toBeEnabled();
   await buy.click();
   await page.getByRole('link', { name: 'View cart' }).click();
@@ -56,11 +63,12 @@ test('a flash sale that sells out: ann buys 2, bo buys 1, cy finds it sold out',
   await expect(page.getByRole('banner').getByRole('status')).toContainText('All synced');
 
   // cy: nothing left.
-  await page.getByLabel('Shopping as').selectOption('cy');
+  await shopAs(page, 'cy');
   await page.goto('./#/product/mobile-phone');
   await expect(flash.getByText('Flash sale sold out')).toBeVisible();
   await expect(flash.getByRole('button', { name: 'Sold out' })).toBeDisabled();
-  await expect(flash.getByRole('button', { name: 'Buy at flash price' })).toHaveCount(0);
+  await expect(flash.getByRole('button', { name: 'Add to cart at flash price' })).toHaveCount(0);
+  await expect(bar.getByRole('button', { name: /Flash price/ })).toHaveCount(0);
 });
 
 test("a flash sale sells from the product's one stock: the form will not promise more, and a unit sold at the flash price is one fewer in stock", async ({ page }, testInfo) => {
@@ -81,18 +89,18 @@ test("a flash sale sells from the product's one stock: the form will not promise
   await expect(page.getByText('Nothing was saved: one field needs a change. It says why.')).toBeVisible();
   await page.getByRole('group', { name: 'Flash sale' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('flash-over-stock-en-360.png') });
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await expect(page.getByText('最多 20：秒杀数量从库存中扣除。')).toBeVisible();
   await page.getByRole('group', { name: '秒杀' }).scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('flash-over-stock-zh-360.png') });
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
-  await page.getByLabel('语言').selectOption('en');
+  await setLanguage(page, 'en');
 
   // A unit bought at the flash price comes off the same 20.
   await page.clock.fastForward('06:00');
   await page.goto('./#/product/mobile-phone');
   const flash = page.getByRole('region', { name: 'Flash sale' });
-  await flash.getByRole('button', { name: 'Buy at flash price' }).click();
+  await flash.getByRole('button', { name: 'Add to cart at flash price' }).click();
   await page.getByRole('link', { name: 'View cart' }).click();
   await page.getByRole('button', { name: 'Checkout' }).click();
   await page.getByRole('radio', { name: 'Collect at a pickup point' }).check();

@@ -24,7 +24,7 @@ test.afterEach(async () => {
 async function buyFlash(page: Page, qty: 1 | 2): Promise<string> {
   await go(page, `#/product/${FLASH}`);
   const flash = page.getByRole('region', { name: 'Flash sale' });
-  await flash.getByRole('button', { name: 'Buy at flash price' }).click();
+  await flash.getByRole('button', { name: 'Add to cart at flash price' }).click();
   await page.getByRole('link', { name: 'View cart' }).click();
   if (qty === 2) await page.getByRole('button', { name: /^Increase quantity of Pocket phone/ }).click();
   await expect(page.getByLabel(/^Quantity of Pocket phone/)).toHaveValue(String(qty));

@@ -3,6 +3,7 @@ import { openSignUp, TEST_SERVER } from '../sync/couch-server.ts';
 import {
   ACROSS, buyForPickup, credit, device, expectStatusSoon, expectWallet, go, passwordOf, sellerDevice, startEnv, underServiceWorker, type Env,
 } from './sync-helpers.ts';
+import { setLanguage } from './menu.ts';
 
 // A session the server ends while phones are offline, and a buyer who has just signed up:
 // the two moments when a device of a real shop cannot sync through no fault of its own. Each
@@ -55,7 +56,7 @@ test('a session that ends while the buyer and the seller are offline: each is as
   await buyer.page.screenshot({ path: test.info().outputPath('session-ended-en.png'), fullPage: true });
   await seller.page.screenshot({ path: test.info().outputPath('seller-stopped-en.png') });
   // The same in Chinese, on both phones.
-  for (const p of [buyer.page, seller.page]) await p.getByLabel('Language').selectOption('zh');
+  for (const p of [buyer.page, seller.page]) await setLanguage(p, 'zh');
   await expect(buyer.page.getByRole('form', { name: /此订单还在本机等待/ })).toBeVisible();
   await expect(header(buyer.page).getByRole('button', { name: '登录以同步' })).toBeVisible();
   await expect(seller.page.getByRole('alert')).toHaveText(/店铺已停止处理订单/);
@@ -65,7 +66,7 @@ test('a session that ends while the buyer and the seller are offline: each is as
   await go(buyer.page, '#/settings');
   await expect(buyer.page.getByText('你在本店的登录已过期：请重新登录以发送订单。')).toBeVisible();
   await buyer.page.screenshot({ path: test.info().outputPath('settings-zh.png'), fullPage: true });
-  for (const p of [buyer.page, seller.page]) await p.getByLabel('语言').selectOption('en');
+  for (const p of [buyer.page, seller.page]) await setLanguage(p, 'en');
   await expect(buyer.page.getByRole('form', { name: /^Your session with the shop has ended/ })).toHaveCount(2); // under the header, and here
   await buyer.page.screenshot({ path: test.info().outputPath('settings-en.png'), fullPage: true });
   await go(buyer.page, `#/orders/${id}`);
@@ -144,7 +145,7 @@ test('while the shop has not opened a new account, both languages say so in word
   await expect(page.getByText('Waiting for the shop to open your account.')).toBeVisible(ACROSS);
   await expect(header(page).getByRole('status')).toContainText('Waiting for the shop');
   await page.screenshot({ path: test.info().outputPath('waiting-en.png') });
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await expect(page.getByText('正在等待店铺开通您的账号。')).toBeVisible();
   await expect(header(page).getByRole('status')).toContainText('等待店铺开通');
   await page.screenshot({ path: test.info().outputPath('waiting-zh.png') });

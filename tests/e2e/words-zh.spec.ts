@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { DEMO_SHOP, DEMO_WELCOME_NOTE, demoProducts, demoPromotions } from '../../src/app/demo/demo-catalog.ts';
 import { checkOutForPickup, go, openShop, shopAs, startTeam } from './account-helpers.ts';
+import { setLanguage } from './menu.ts';
 
 // In Chinese, every screen speaks Chinese: no sentence of the app's own reaches the reader in
 // English (the shop's own data, such as its bilingual product names, is shown as written).
@@ -54,7 +55,7 @@ test('Chinese mode shows no English sentences on any screen', async ({ page }) =
   await page.getByRole('button', { name: 'Add to cart' }).click();
   await expect(page.getByText(/Added 1 ×/)).toBeVisible();
 
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '购物车' })).toBeVisible();
   const screens = [
     '#/', '#/?q=tea', '#/product/dumpling', '#/product/mobile-phone', '#/product/teapot', '#/cart', '#/checkout', '#/orders',

@@ -1,56 +1,76 @@
-import type { ComponentChildren } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
 import type { BuyerId } from '../../domain/index.ts';
-import { DEMO_BUYERS } from '../../app/demo/demo-buyers.ts';
-import { useApp } from '../hooks/use-app.ts';
 import { useI18n, type Locale } from '../i18n/index.ts';
+import { lazyScreen } from '../lazy-screen.tsx';
 import { href, type Route } from '../router.ts';
+import { OnlineStatus } from './OnlineStatus.tsx';
 
 interface Props {
   locale: Locale;
   onLocale: (locale: Locale) => void;
   buyer: BuyerId;
   onBuyer: (buyer: BuyerId) => void;
-  status: ComponentChildren;
   route: Route;
 }
 
+type Panel = 'menu' | 'sync' | undefined;
+
+// What the bar opens is loaded when first opened: the first screen ships only the bar.
+const HeaderPanel = lazyScreen(() => import('./HeaderPanels.tsx').then((m) => m.HeaderPanel), ['account']);
+
 /**
- * The top bar: the shop's name, the network and sync status, and the demo's switches (which
- * side to play, which buyer to shop as, which language).
+ * The slim top bar (one line on a phone, so the content has the screen): the shop's name, a way
+ * to search, one sync indicator that opens what it means, and a menu with the rest (which side
+ * to play, who shops in the demo, the language).
  */
-export function Header({ locale, onLocale, buyer, onBuyer, status, route }: Props) {
+export function Header({ locale, onLocale, buyer, onBuyer, route }: Props) {
   const { t } = useI18n();
-  // A real shop (a remote server) has no demo personas: the buyer is whoever signed in.
-  const demo = useApp().remote === null;
-  const seller = route.name === 'seller';
+  const [panel, setPanel] = useState<Panel>(undefined);
+  // Going elsewhere, a choice made in the menu (the language, who shops), or Escape closes what is open.
+  useEffect(() => setPanel(undefined), [route, locale, buyer]);
+  useEffect(() => {
+    if (!panel) return;
+    const close = () => setPanel(undefined);
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
+    // A tap outside the bar and what it opened closes it, as a sheet does.
+    const onDown = (e: PointerEvent) => !(e.target as Element).closest('.top-bar') && close();
+    window.addEventListener('keydown', onKey);
+    window.addEventListener('pointerdown', onDown);
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      window.removeEventListener('pointerdown', onDown);
+    };
+  }, [panel]);
+  const toggle = (p: Exclude<Panel, undefined>) => setPanel(panel === p ? undefined : p);
   return (
     <header class="top-bar">
-      <div class="top-row">
-        <h1>{t('app.name')}</h1>
-        {demo && <span class="demo-badge">{t('demo.badge')}</span>}
-        {status}
-      </div>
-      <div class="top-row controls">
-        <nav aria-label={t('view.label')} class="view-switch">
-          <a href={href({ name: 'catalog' })} aria-current={seller ? undefined : 'page'}>{t('view.shop')}</a>
-          <a href={href({ name: 'seller' })} aria-current={seller ? 'page' : undefined}>{t('view.seller')}</a>
-        </nav>
-        {demo && !seller && (
-          <label>
-            {t('demo.persona')}{' '}
-            <select value={buyer} onChange={(e) => onBuyer((e.currentTarget as HTMLSelectElement).value as BuyerId)}>
-              {DEMO_BUYERS.map((b) => <option value={b}>{b}</option>)}
-            </select>
-          </label>
-        )}
-        <label>
-          {t('language.label')}{' '}
-          <select value={locale} onChange={(e) => onLocale((e.currentTarget as HTMLSelectElement).value as Locale)}>
-            <option value="en">English</option>
-            <option value="zh">中文</option>
-          </select>
-        </label>
-      </div>
+      <h1>
+        <a href={href({ name: 'catalog' })}>{t('app.name')}</a>
+      </h1>
+      {route.name !== 'seller' && (
+        <a class="top-icon" href={href({ name: 'catalog' })} onClick={focusSearch}>
+          <svg aria-hidden="true" viewBox="0 0 24 24" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round">
+            <circle cx="10.5" cy="10.5" r="6.5" />
+            <path d="M15.5 15.5L21 21" />
+          </svg>
+          <span class="sr-only">{t('header.search')}</span>
+        </a>
+      )}
+      <OnlineStatus open={panel === 'sync'} onToggle={() => toggle('sync')} />
+      <button type="button" class="top-icon" aria-expanded={panel === 'menu'} aria-controls="top-panel" onClick={() => toggle('menu')}>
+        <span aria-hidden="true">☰</span>
+        <span class="sr-only">{t('header.menu')}</span>
+      </button>
+      {panel && (
+        <div id="top-panel" class="top-panel">
+          <HeaderPanel which={panel} locale={locale} onLocale={onLocale} buyer={buyer} onBuyer={onBuyer} route={route} />
+        </div>
+      )}
     </header>
   );
+}
+
+/** The catalog's search field is the search: go there (the catalog ships with the shell) and put the cursor in it. */
+function focusSearch() {
+  setTimeout(() => document.getElementById('catalog-search')?.focus(), 50);
 }

@@ -3,27 +3,29 @@ import { useApp } from '../hooks/use-app.ts';
 import { useSyncStatus } from '../hooks/use-sync-status.ts';
 import { useI18n, type StringKey } from '../i18n/index.ts';
 import { askToSignIn, sessionEnded } from './session-ask.ts';
+import { SyncIndicator, type StatusProps } from './SyncIndicator.tsx';
 
 export { Banner } from './SessionPrompt.tsx';
 
 /**
- * The header's status on a real shop's device: online or not, how much waits, and what the
+ * The header's indicator on a real shop's device: online or not, how much waits, and what the
  * sync is waiting for; "Sign in to sync" when the server has ended the session.
  */
-export function RemoteNetStatus({ online, waiting }: { online: boolean; waiting: number }) {
+export function RemoteNetStatus({ online, waiting, open, onToggle }: StatusProps & { online: boolean; waiting: number }) {
   const app = useApp();
   const { t } = useI18n();
   const status = useSyncStatus();
   const ended = sessionEnded(app, status?.state);
   const quiet = quietText(status);
   return (
-    <>
-      <span role="status" class="net-status">
-        <span class={online ? 'net net-online' : 'net net-offline'}>{online ? t('status.online') : t('status.offline')}</span>{' '}
-        {waiting > 0 ? <span class="net-waiting">{t('status.waiting', { count: waiting })}</span> : !ended && <span class="net-waiting">{t(quiet)}</span>}
-      </span>
-      {ended && <button type="button" class="net-signin" onClick={askToSignIn}>{t('status.signInToSync')}</button>}
-    </>
+    <SyncIndicator
+      online={online}
+      open={open}
+      onToggle={onToggle}
+      after={ended && <button type="button" class="net-signin" onClick={askToSignIn}>{t('status.signInToSync')}</button>}
+    >
+      {waiting > 0 ? <span class="net-waiting">{t('status.waiting', { count: waiting })}</span> : !ended && <span class="net-waiting">{t(quiet)}</span>}
+    </SyncIndicator>
   );
 }
 

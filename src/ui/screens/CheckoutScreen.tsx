@@ -21,9 +21,10 @@ import { href, navigate } from '../router.ts';
 /**
  * The checkout: delivery, payment, a summary priced by the shop's own function, and "Place
  * order", which queues the order on this device (it reaches the shop when the device is
- * online). With `team`, a team buy of one unit at the team price, apart from the cart.
+ * online). With `team`, a team buy of one unit at the team price, apart from the cart; with
+ * `buy` ('regular' or 'flash'), one unit bought now from the product's page, apart from the cart.
  */
-export function CheckoutScreen({ team, product }: { team?: string | undefined; product?: string | undefined }) {
+export function CheckoutScreen({ team, product, buy }: { team?: string | undefined; product?: string | undefined; buy?: string | undefined }) {
   const { t } = useI18n();
   const app = useApp();
   // What this person chose last time (delivery) and their cart's coupon: their settings, read once.
@@ -33,17 +34,20 @@ export function CheckoutScreen({ team, product }: { team?: string | undefined; p
   }, []);
   if (saved === undefined) return <p>{t('loading')}</p>;
   const choice: TeamChoice | undefined = team === undefined || product === undefined ? undefined : team === 'start' ? { action: 'start' } : { action: 'join', teamId: team as TeamId };
-  return <CheckoutForm saved={saved} choice={choice} product={product as ProductId | undefined} buyer={app.buyer()} />;
+  const now: CartLine['mode'] | undefined = choice || product === undefined ? undefined : buy === 'flash' ? 'flash' : buy === 'regular' ? 'regular' : undefined;
+  return <CheckoutForm saved={saved} choice={choice} product={product as ProductId | undefined} buyNow={now} buyer={app.buyer()} />;
 }
 
 interface FormProps {
   saved: { delivery: Delivery | null; coupon: string };
   choice: TeamChoice | undefined;
   product: ProductId | undefined;
+  /** One unit of `product` bought now, in this mode, apart from the cart. */
+  buyNow: CartLine['mode'] | undefined;
   buyer: BuyerId;
 }
 
-function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
+function CheckoutForm({ saved, choice, product, buyNow, buyer }: FormProps) {
   const i18n = useI18n();
   const { t, intl } = i18n;
   const app = useApp();
@@ -55,12 +59,14 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
   const [placing, setPlacing] = useState(false);
   const alertRef = useRef<HTMLDivElement>(null);
   const teamBuy = choice !== undefined && product !== undefined;
-  const coupon = teamBuy ? '' : saved.coupon;
+  // Bought apart from the cart (a team buy, or "buy now"): one unit, without the cart's coupon.
+  const single = teamBuy || (buyNow !== undefined && product !== undefined);
+  const coupon = single ? '' : saved.coupon;
 
   // The delivery enters the price (shipping), so it is part of what the live query asks.
   const deliveryKey = JSON.stringify([form.kind, form.optionId, form.pointId]);
   const data = useLive(async () => {
-    const lines: CartLine[] = teamBuy ? [{ productId: product, qty: 1, mode: 'team' }] : await cartLines(app.store, buyer);
+    const lines: CartLine[] = product && single ? [{ productId: product, qty: 1, mode: teamBuy ? 'team' : buyNow ?? 'regular' }] : await cartLines(app.store, buyer);
     const at = app.now();
     const delivery = deliveryOf(form, await getShop(app.store));
     let view = await checkoutView(app.store, buyer, at, { lines, coupon, delivery, team: choice });
@@ -68,12 +74,12 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
     const couponProblem = view.quote.problems.find(isCouponProblem);
     if (couponProblem) view = { ...(await checkoutView(app.store, buyer, at, { lines, coupon: '', delivery, team: choice })), coupon: view.coupon };
     return { lines, view, couponProblem, usedCoupon: couponProblem ? '' : coupon };
-  }, [app, buyer, deliveryKey, tick, coupon, teamBuy ? `${choice.action}|${'teamId' in choice ? choice.teamId : ''}|${product}` : '']);
+  }, [app, buyer, deliveryKey, tick, coupon, teamBuy ? `${choice.action}|${'teamId' in choice ? choice.teamId : ''}|${product}` : `${buyNow}|${product}`]);
 
   // A coupon this buyer has used up (WELCOME10, once used) leaves the cart quietly: no note here.
   const spent = data?.couponProblem !== undefined && isSpentCoupon(data.couponProblem);
   useEffect(() => {
-    if (spent && !teamBuy) void setMySetting(app, 'coupon', '');
+    if (spent && !single) void setMySetting(app, 'coupon', '');
   }, [spent]);
 
   if (data === undefined) return <p>{t('loading')}</p>;
@@ -115,7 +121,7 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
     const problems: string[] = [];
     for (const key of Object.values(errors)) problems.push(t(key));
     if (teamProblem) problems.push(t(teamProblem));
-    if (!teamBuy && lines.length === 0) problems.push(t('checkout.empty'));
+    if (!single && lines.length === 0) problems.push(t('checkout.empty'));
     for (const p of otherProblems) problems.push(problemText(p, words, view.products.get(p.productId as ProductId)?.flash?.perBuyerLimit));
     if (short > 0) problems.push(t('checkout.short', { balance: money(view.wallet.available), short: money(short) }));
     const delivery = deliveryOf(form, shop);
@@ -129,7 +135,7 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
     try {
       // Remembered first: once the order is queued the cart empties, and this screen moves on at once.
       await setMySetting(app, 'delivery', delivery);
-      const id = await placeOrder(app, { lines, coupon: data.usedCoupon || undefined, payment: form.payment, delivery, team: choice, fromCart: !teamBuy });
+      const id = await placeOrder(app, { lines, coupon: data.usedCoupon || undefined, payment: form.payment, delivery, team: choice, fromCart: !single });
       navigate({ name: 'order', id });
     } catch (error) {
       setPlacing(false);
@@ -150,7 +156,7 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
       </p>
     ) : null;
 
-  if (!teamBuy && lines.length === 0) {
+  if (!single && lines.length === 0) {
     return (
       <section aria-labelledby="checkout-title">
         <h2 id="checkout-title">{t('checkout.title')}</h2>
@@ -167,6 +173,10 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
       <h2 id="checkout-title">{t('checkout.title')}</h2>
       {teamBuy ? (
         <TeamNote view={view} choice={choice} productName={productName} money={money} product={product} />
+      ) : single ? (
+        <p class="back">
+          {t('checkout.buyNow', { name: productName })} <a href={href({ name: 'product', id: product ?? '' })}>{t('checkout.backToProduct')}</a>
+        </p>
       ) : (
         <p class="back">
           <a href={href({ name: 'cart' })}>← {t('checkout.backToCart')}</a>
@@ -264,7 +274,7 @@ function CheckoutForm({ saved, choice, product, buyer }: FormProps) {
         {couponProblem && coupon !== '' && !spent && <p class="note">{t('checkout.couponNotApplied', { code: coupon, reason: problemText(couponProblem, words) })}</p>}
         {otherProblems.length > 0 && (
           <p class="message message-error">
-            {t('checkout.cartProblems')} {!teamBuy && <a href={href({ name: 'cart' })}>{t('checkout.backToCart')}</a>}
+            {t('checkout.cartProblems')} {!single && <a href={href({ name: 'cart' })}>{t('checkout.backToCart')}</a>}
           </p>
         )}
       </section>

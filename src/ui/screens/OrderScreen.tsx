@@ -10,6 +10,7 @@ import { Price } from '../components/Price.tsx';
 import { SessionPrompt } from '../components/SessionPrompt.tsx';
 import { TeamProgress } from '../components/TeamProgress.tsx';
 import { OrderActions } from '../components/account/OrderActions.tsx';
+import { OrderPlaced } from '../components/account/OrderPlaced.tsx';
 import { orderNumber, reasonText, requestWhat } from '../kit/labels.ts';
 import { LiveMessage } from '../kit/LiveMessage.tsx';
 import { OrderTimeline } from '../components/account/OrderTimeline.tsx';
@@ -63,6 +64,7 @@ export function OrderScreen({ id }: { id: string }) {
         {t('acct.placed', { date: formatDateTime(view.placedAt, intl) })}
       </p>
 
+      <OrderPlaced detail={detail} shop={shop} />
       {view.stage === 'rejected' && <Rejection detail={detail} currency={currency} />}
       {view.stage === 'refused' && view.error && <p class="acct-error">{t('order.serverError', { message: view.error })}</p>}
 

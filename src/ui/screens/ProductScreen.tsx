@@ -1,23 +1,28 @@
 import { useState } from 'preact/hooks';
-import type { Inventory, Product, ProductId, Review, Team } from '../../domain/index.ts';
-import { flashUnitsLeft } from '../../domain/catalog.ts';
+import type { Inventory, Product, ProductId, Review } from '../../domain/index.ts';
 import { addToCart } from '../../app/actions/add-to-cart.ts';
 import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries/reads.ts';
 import { flashBoughtBy, flashCount } from '../../app/queries/shop.ts';
 import { Price } from '../components/Price.tsx';
 import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
-import { TeamProgress } from '../components/TeamProgress.tsx';
-import { flashPhase } from '../components/shop/flash-state.ts';
+import { BuyBar } from '../components/shop/BuyBar.tsx';
+import { FlashOffer, TeamOffer } from '../components/shop/ProductOffers.tsx';
+import { ShopCard } from '../components/shop/ShopCard.tsx';
 import { StockNote } from '../components/shop/StockNote.tsx';
-import { TimeLeft, timeLeftText } from '../components/shop/TimeLeft.tsx';
-import { useNow } from '../hooks/use-now.ts';
-import { formatDate, formatMoney } from '../format.ts';
+import { formatDate } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
-import { href, navigate } from '../router.ts';
+import { href } from '../router.ts';
 
-/** A product: photo, price, stock, add to cart; its team buy and flash sale; its reviews. */
+/** How many reviews the page shows before "all of them". */
+const FIRST_REVIEWS = 3;
+
+/**
+ * A product page: a large photo, the price block (the team and flash prices beside the list
+ * price), the rating, the shop's promises, the offers and reviews; and a bar at the bottom
+ * with the ways to buy, always on screen.
+ */
 export function ProductScreen({ id }: { id: string }) {
   const { t } = useI18n();
   const app = useApp();
@@ -37,6 +42,7 @@ export function ProductScreen({ id }: { id: string }) {
       item,
       teams,
       reviews,
+      shop,
       currency: shop?.currency ?? 'CNY',
       inCart: inCart('regular'),
       flashInCart: inCart('flash'),
@@ -60,27 +66,56 @@ export function ProductScreen({ id }: { id: string }) {
   }
   const { product, inventory } = data.item;
   const { currency } = data;
+  const flashBlocked = product.flash ? data.flashBought + data.flashInCart >= product.flash.perBuyerLimit : true;
   return (
-    <article class="product" aria-labelledby="product-name">
+    <article class="product product-page" aria-labelledby="product-name">
       {back}
-      <div class="product-head">
-        <ShopPhoto src={product.photos[0]} alt={t('product.photo', { name: product.name })} size={160} name={product.name} />
-        <div>
-          <h2 id="product-name">{product.name}</h2>
-          <p class="product-price">
-            <Price amount={product.price} currency={currency} />
-          </p>
-          <StockNote inventory={inventory} />
-        </div>
+      <div class="product-photo">
+        <ShopPhoto src={product.photos[0]} alt={t('product.photo', { name: product.name })} size={200} name={product.name} />
       </div>
-      <p class="product-description">{product.description}</p>
-      <AddToCart product={product} inventory={inventory} inCart={data.inCart} />
+      <div class="price-block">
+        <p class="product-price">
+          <Price amount={product.price} currency={currency} />
+          {product.team && (
+            <span class="price-alt price-team">
+              {t('price.team', { size: product.team.size })} <Price amount={product.team.price} currency={currency} />
+            </span>
+          )}
+          {product.flash && (
+            <span class="price-alt price-flash">
+              {t('flash.title')} <Price amount={product.flash.price} currency={currency} />
+            </span>
+          )}
+        </p>
+        <h2 id="product-name">{product.name}</h2>
+        <p class="product-facts">
+          <RatingSummary reviews={data.reviews} /> <StockNote inventory={inventory} />
+        </p>
+      </div>
       {product.flash && (
         <FlashOffer product={product} inventory={inventory} currency={currency} inCart={data.flashInCart} bought={data.flashBought} />
       )}
+      <p class="product-description">{product.description}</p>
+      <AddToCart product={product} inventory={inventory} inCart={data.inCart} />
       {product.team && <TeamOffer product={product} teams={data.teams} currency={currency} />}
+      <ShopCard shop={data.shop} />
       <Reviews reviews={data.reviews} />
+      <BuyBar product={product} inventory={inventory} currency={currency} flashBlocked={flashBlocked} />
     </article>
+  );
+}
+
+/** "★ 4.5 · 2 reviews", linking to them; nothing shown as a rating before anyone has reviewed. */
+function RatingSummary({ reviews }: { reviews: Review[] }) {
+  const { t, intl } = useI18n();
+  if (reviews.length === 0) return <span class="rating">{t('reviews.none')}</span>;
+  const average = reviews.reduce((sum, r) => sum + r.rating, 0) / reviews.length;
+  const shown = new Intl.NumberFormat(intl, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
+  return (
+    <a class="rating" href="#reviews-title" onClick={(e) => (e.preventDefault(), document.getElementById('reviews-title')?.scrollIntoView())}>
+      <span aria-hidden="true">★ </span>
+      {t(reviews.length === 1 ? 'reviews.summaryOne' : 'reviews.summary', { rating: shown, count: reviews.length })}
+    </a>
   );
 }
 
@@ -125,7 +160,7 @@ function AddToCart({ product, inventory, inCart }: { product: Product; inventory
           onInput={(e) => setQty(e.currentTarget.value)}
         />
       </div>
-      <button type="submit" class="primary" disabled={soldOut || most === 0}>
+      <button type="submit" disabled={soldOut || most === 0}>
         {soldOut ? t('stock.soldOut') : t('product.add')}
       </button>
       {inCart > 0 && <p class="note">{t('product.inCart', { count: inCart })}</p>}
@@ -142,140 +177,10 @@ function AddToCart({ product, inventory, inCart }: { product: Product; inventory
   );
 }
 
-function FlashOffer(props: { product: Product; inventory: Inventory | undefined; currency: string; inCart: number; bought: number }) {
-  const { product, inventory, currency, inCart, bought } = props;
-  const { t } = useI18n();
-  const app = useApp();
-  const now = useNow(1000);
-  const [added, setAdded] = useState(false);
-  const flash = product.flash;
-  if (!flash) return null;
-  const state = flashPhase(flash, inventory, now);
-  const reachedLimit = bought + inCart >= flash.perBuyerLimit;
-
-  const buy = async () => {
-    await addToCart(app, product.id, 'flash', 1);
-    setAdded(true);
-  };
-
-  return (
-    <section class="offer offer-flash" aria-labelledby="flash-title">
-      <h3 id="flash-title">{t('flash.title')}</h3>
-      <p class="offer-price">
-        <Price amount={flash.price} currency={currency} /> <Price amount={product.price} currency={currency} strike />
-      </p>
-      {state.phase === 'ended' && <p>{t('flash.ended')}</p>}
-      {state.phase === 'upcoming' && (
-        <>
-          <p>
-            {t('flash.startsIn')} <TimeLeft until={state.startsAt} label={t('flash.startsIn')} /> · {t('flash.left', { count: flashUnitsLeft(flash, inventory) })}
-          </p>
-          <button type="button" class="primary" disabled>
-            {t('flash.startsInButton', { time: timeLeftText(state.startsAt - now, t) })}
-          </button>
-        </>
-      )}
-      {state.phase === 'on' && (
-        <>
-          <p>
-            {t('flash.endsIn')} <TimeLeft until={state.endsAt} label={t('flash.endsIn')} /> · <strong>{t('flash.left', { count: state.left })}</strong>
-          </p>
-          <button type="button" class="primary" disabled={reachedLimit} onClick={() => void buy()}>
-            {t('flash.buy')}
-          </button>
-        </>
-      )}
-      {state.phase === 'sold-out' && (
-        <>
-          <p>{t('flash.soldOut')}</p>
-          <button type="button" class="primary" disabled>
-            {t('stock.soldOut')}
-          </button>
-        </>
-      )}
-      {state.phase !== 'ended' && (
-        <p class="note">
-          {bought >= flash.perBuyerLimit ? t('flash.reachedLimit', { count: flash.perBuyerLimit }) : t('flash.limit', { count: flash.perBuyerLimit })}
-          {inCart > 0 && (
-            <>
-              {' '}
-              {t('flash.inCart', { count: inCart })}
-            </>
-          )}
-        </p>
-      )}
-      <p class="message" aria-live="polite">
-        {added && (
-          <>
-            {t('flash.added')} <a href={href({ name: 'cart' })}>{t('product.viewCart')}</a>
-          </>
-        )}
-      </p>
-    </section>
-  );
-}
-
-function TeamOffer({ product, teams, currency }: { product: Product; teams: Team[]; currency: string }) {
-  const { t, intl } = useI18n();
-  const app = useApp();
-  const now = useNow(15_000);
-  const offer = product.team;
-  if (!offer) return null;
-  const buyer = app.buyer();
-  const open = teams.filter((team) => team.status === 'forming' && team.deadline > now);
-  return (
-    <section class="offer offer-team" aria-labelledby="team-title">
-      <h3 id="team-title">{t('team.title')}</h3>
-      <p class="offer-price">
-        <Price amount={offer.price} currency={currency} /> <Price amount={product.price} currency={currency} strike />
-      </p>
-      <p>{t('team.offer', { price: formatMoney(offer.price, currency, intl), size: offer.size, hours: offer.windowHours })}</p>
-      <p>
-        <button type="button" class="primary" onClick={() => navigate({ name: 'checkout', team: 'start', product: product.id })}>
-          {t('team.start')}
-        </button>
-      </p>
-      <h4>{t('team.open')}</h4>
-      {open.length === 0 ? (
-        <p class="note">{t('team.none')}</p>
-      ) : (
-        <ul class="teams">
-          {open.map((team) => {
-            const member = team.members.some((m) => m.buyer === buyer);
-            const full = team.members.length >= team.size;
-            return (
-              <li class="team">
-                <div class="team-info">
-                  <span>{t('team.leader', { leader: team.leader })}</span>
-                  <TeamProgress team={team} label={t('team.progress', { leader: team.leader })} />
-                  <span>
-                    {t('team.timeLeft')} <TimeLeft until={team.deadline} label={t('team.timeLeft')} />
-                  </span>
-                </div>
-                {member ? (
-                  <a href={href({ name: 'team', id: team.id })}>{t('team.member')}</a>
-                ) : full ? (
-                  <span>{t('team.full')}</span>
-                ) : (
-                  <button
-                    type="button"
-                    aria-label={t('team.joinLabel', { leader: team.leader })}
-                    onClick={() => navigate({ name: 'checkout', team: team.id, product: product.id })}
-                  >
-                    {t('team.join')}
-                  </button>
-                )}
-              </li>
-            );
-          })}
-        </ul>
-      )}
-    </section>
-  );
-}
-
 function Reviews({ reviews }: { reviews: Review[] }) {
   const { t, intl } = useI18n();
+  const [all, setAll] = useState(false);
+  const shown = all ? reviews : reviews.slice(0, FIRST_REVIEWS);
   return (
     <section class="reviews" aria-labelledby="reviews-title">
       <h3 id="reviews-title">{t('reviews.title')}</h3>
@@ -283,7 +188,7 @@ function Reviews({ reviews }: { reviews: Review[] }) {
         <p class="note">{t('reviews.none')}</p>
       ) : (
         <ul>
-          {reviews.map((r) => {
+          {shown.map((r) => {
             const rating = Math.max(0, Math.min(5, Math.round(r.rating)));
             return (
               <li class="review">
@@ -296,6 +201,11 @@ function Reviews({ reviews }: { reviews: Review[] }) {
             );
           })}
         </ul>
+      )}
+      {shown.length < reviews.length && (
+        <button type="button" onClick={() => setAll(true)}>
+          {t('reviews.all', { count: reviews.length })}
+        </button>
       )}
     </section>
   );

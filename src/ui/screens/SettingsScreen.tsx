@@ -14,16 +14,28 @@ import { useApp } from '../hooks/use-app.ts';
 import { useI18n, type I18n, type StringKey } from '../i18n/index.ts';
 import './account.css';
 
-/** This device: whether the browser keeps the data, backups, and installing the app. (Language is in the header.) */
+/**
+ * The person's things first: their account with the shop (once connected), whether the browser
+ * keeps the data, backups, installing the app; the server, which only a shop's owner sets up,
+ * last. (Language is in the header's menu.)
+ */
 export function SettingsScreen() {
   const { t } = useI18n();
+  const connected = useApp().remote !== null;
   return (
     <section class="acct" aria-labelledby="settings-title">
       <h2 id="settings-title">{t('settings.title')}</h2>
-      <ShopServer />
+      {connected && <ShopServer />}
       <StorageSection />
       <BackupSection />
       <InstallSection />
+      {!connected && (
+        <div class="acct-owner">
+          <h3>{t('settings.owner')}</h3>
+          <p class="acct-muted">{t('settings.ownerNote')}</p>
+          <ShopServer />
+        </div>
+      )}
     </section>
   );
 }

@@ -1,5 +1,20 @@
 /** Strings of the buyer's own screens and the seller's inbox: orders, wallet, team, settings. */
 export const strings = {
+  /* ---------------------------------------------------------------- the header's menu */
+  'view.label': 'View',
+  'view.shop': 'Shop',
+  'view.seller': 'Seller',
+  'language.label': 'Language',
+  'demo.persona': 'Shopping as',
+  'demo.personaNote': 'This demo shop runs in your browser. ann, bo and cy are three shoppers sharing it, as if on three phones: switch between them to fill a team or race for a flash sale.',
+  'sync.online': 'Online: what you do reaches the shop at once.',
+  'sync.offline': 'Offline: you can keep browsing, filling the cart and ordering. Orders wait on this device and go when you are back online.',
+  'sync.waiting': '{count} waiting on this device to reach the shop.',
+  'sync.nothing': 'Nothing waits on this device.',
+  'sync.demo': 'In this demo the shop runs in the same browser, so it answers as soon as you are online.',
+  'sync.last': 'Last synced {at}.',
+  'sync.settings': 'Sync and backup settings',
+
   /* ---------------------------------------------------------------- shared */
   'acct.queued': 'Queued on this device: it goes to the shop when you are online.',
   'acct.queuedShop': "Queued on this device: it goes to the shop as soon as this phone reaches the shop's server.",
@@ -80,6 +95,15 @@ export const strings = {
   'order.back': 'All orders',
   'order.notFound': 'There is no such order on this device.',
   'order.status': 'Status:',
+  'placed.title': 'Order placed',
+  'placed.queuedTitle': "Queued: it goes when you're online",
+  'placed.queued': 'Your order is saved on this device and goes to the shop by itself once you are online.',
+  'placed.sent': 'The shop has your order and will accept it shortly.',
+  'placed.escrow': 'You pay {amount} from your wallet. The shop holds it safely and is paid only when you confirm you have received the goods.',
+  'placed.onPickup': 'You pay {amount} when you collect it.',
+  'placed.nextShip': 'Next: the shop sends it to {name}, and the tracking number shows here.',
+  'placed.nextPickup': 'Next: the shop gets it ready at {point}; this page says when you can collect it.',
+  'placed.nextTeam': 'Next: the team needs its members before the time runs out. Share it below; if it does not fill, your money comes back.',
   'order.progress': 'Progress',
   'timeline.queued': 'Queued on this device',
   'timeline.sent': 'Sent to the shop',
@@ -228,6 +252,8 @@ export const strings = {
 
   /* ---------------------------------------------------------------- settings */
   'settings.title': 'Settings',
+  'settings.owner': 'For the shop owner',
+  'settings.ownerNote': "Connect this app to your shop's server. Shopping in the demo shop needs nothing here.",
   'storage.title': 'Storage on this device',
   'storage.persistent': "Storage is persistent: the browser keeps this shop's data.",
   'storage.notPersistent': "The browser may clear this shop's data when space runs low.",

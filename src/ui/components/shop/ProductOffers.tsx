@@ -1,0 +1,137 @@
+import { useState } from 'preact/hooks';
+import type { Inventory, Product, Team } from '../../../domain/index.ts';
+import { flashUnitsLeft } from '../../../domain/catalog.ts';
+import { addToCart } from '../../../app/actions/add-to-cart.ts';
+import { Price } from '../Price.tsx';
+import { TeamProgress } from '../TeamProgress.tsx';
+import { flashPhase } from './flash-state.ts';
+import { TimeLeft } from './TimeLeft.tsx';
+import { useNow } from '../../hooks/use-now.ts';
+import { formatMoney } from '../../format.ts';
+import { useApp } from '../../hooks/use-app.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { href, navigate } from '../../router.ts';
+
+/**
+ * A product's flash sale: its price, the countdown (shown here once), units left, the limit per
+ * buyer, and a way to put more than one in the cart (the bar's flash button buys one at once).
+ */
+export function FlashOffer(props: { product: Product; inventory: Inventory | undefined; currency: string; inCart: number; bought: number }) {
+  const { product, inventory, currency, inCart, bought } = props;
+  const { t } = useI18n();
+  const app = useApp();
+  const now = useNow(1000);
+  const [added, setAdded] = useState(false);
+  const flash = product.flash;
+  if (!flash) return null;
+  const state = flashPhase(flash, inventory, now);
+  const reachedLimit = bought + inCart >= flash.perBuyerLimit;
+
+  const add = async () => {
+    await addToCart(app, product.id, 'flash', 1);
+    setAdded(true);
+  };
+
+  return (
+    <section class="offer offer-flash" aria-labelledby="flash-title">
+      <h3 id="flash-title">{t('flash.title')}</h3>
+      <p class="offer-price">
+        <Price amount={flash.price} currency={currency} /> <Price amount={product.price} currency={currency} strike />
+      </p>
+      {state.phase === 'ended' && <p>{t('flash.ended')}</p>}
+      {state.phase === 'upcoming' && (
+        <p>
+          {t('flash.startsIn')} <TimeLeft until={state.startsAt} label={t('flash.startsIn')} /> · {t('flash.left', { count: flashUnitsLeft(flash, inventory) })}
+        </p>
+      )}
+      {state.phase === 'on' && (
+        <p>
+          {t('flash.endsIn')} <TimeLeft until={state.endsAt} label={t('flash.endsIn')} /> · <strong>{t('flash.left', { count: state.left })}</strong>
+        </p>
+      )}
+      {state.phase === 'sold-out' && (
+        <>
+          <p>{t('flash.soldOut')}</p>
+          <button type="button" disabled>
+            {t('stock.soldOut')}
+          </button>
+        </>
+      )}
+      {(state.phase === 'on' || state.phase === 'upcoming') && (
+        <button type="button" disabled={state.phase !== 'on' || reachedLimit} onClick={() => void add()}>
+          {t('flash.addToCart')}
+        </button>
+      )}
+      {state.phase !== 'ended' && (
+        <p class="note">
+          {bought >= flash.perBuyerLimit ? t('flash.reachedLimit', { count: flash.perBuyerLimit }) : t('flash.limit', { count: flash.perBuyerLimit })}
+          {inCart > 0 && (
+            <>
+              {' '}
+              {t('flash.inCart', { count: inCart })}
+            </>
+          )}
+        </p>
+      )}
+      <p class="message" aria-live="polite">
+        {added && (
+          <>
+            {t('flash.added')} <a href={href({ name: 'cart' })}>{t('product.viewCart')}</a>
+          </>
+        )}
+      </p>
+    </section>
+  );
+}
+
+/** A product's team buy: what it costs and how it works, and the teams open to join. */
+export function TeamOffer({ product, teams, currency }: { product: Product; teams: Team[]; currency: string }) {
+  const { t, intl } = useI18n();
+  const app = useApp();
+  const now = useNow(15_000);
+  const offer = product.team;
+  if (!offer) return null;
+  const buyer = app.buyer();
+  const open = teams.filter((team) => team.status === 'forming' && team.deadline > now);
+  return (
+    <section class="offer offer-team" aria-labelledby="team-title">
+      <h3 id="team-title">{t('team.title')}</h3>
+      <p>{t('team.offer', { price: formatMoney(offer.price, currency, intl), size: offer.size, hours: offer.windowHours })}</p>
+      <h4>{t('team.open')}</h4>
+      {open.length === 0 ? (
+        <p class="note">{t('team.none')}</p>
+      ) : (
+        <ul class="teams">
+          {open.map((team) => {
+            const member = team.members.some((m) => m.buyer === buyer);
+            const full = team.members.length >= team.size;
+            return (
+              <li class="team">
+                <div class="team-info">
+                  <span>{t('team.leader', { leader: team.leader })}</span>
+                  <TeamProgress team={team} label={t('team.progress', { leader: team.leader })} />
+                  <span>
+                    {t('team.timeLeft')} <TimeLeft until={team.deadline} label={t('team.timeLeft')} />
+                  </span>
+                </div>
+                {member ? (
+                  <a href={href({ name: 'team', id: team.id })}>{t('team.member')}</a>
+                ) : full ? (
+                  <span>{t('team.full')}</span>
+                ) : (
+                  <button
+                    type="button"
+                    aria-label={t('team.joinLabel', { leader: team.leader })}
+                    onClick={() => navigate({ name: 'checkout', team: team.id, product: product.id })}
+                  >
+                    {t('team.join')}
+                  </button>
+                )}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
