@@ -23,7 +23,7 @@ const LAYERS = {
 const PURE = ['domain', 'engines'];
 /** Where the Dexie database may be held (see tests/layers.test.ts, "storage in one place"). */
 const HOLDS_DATABASE = ['storage', 'sync'];
-const HANDS_DATABASE_ON = ['src/app/start-app.ts', 'src/app/sync/start-remote.ts', 'src/app/sync/start-sync.ts', 'src/app/demo/local-authority.ts'];
+const HANDS_DATABASE_ON = ['src/app/sync/start-remote.ts', 'src/app/sync/start-sync.ts'];
 const DATABASE_NAMES = ['ShopDb', 'openDb', 'tablesOf'];
 /** Folders nest at most this deep inside a layer (src/ui/components/seller/chart/ is 4). */
 const MAX_DEPTH = 6;

@@ -15,6 +15,7 @@ import { csvBench } from './csv.bench.ts';
 import { foldBench } from './fold.bench.ts';
 import { lighthouseBench } from './lighthouse.bench.ts';
 import { optionsBench } from './options.bench.ts';
+import { storeBench } from './store.bench.ts';
 import { formatTable, type Bench, type Row } from './table.ts';
 
 const benches: [string, Bench][] = [
@@ -22,6 +23,7 @@ const benches: [string, Bench][] = [
   ['authority-scale', authorityScaleBench],
   ['options', optionsBench],
   ['fold', foldBench],
+  ['store', storeBench],
   ['dashboard', (await import('./dashboard.bench.ts')).dashboardBench],
   ['bundle', bundleBench],
   ['browser-catalog', browserCatalogBench],

@@ -80,16 +80,16 @@ function checkLayers(files: readonly SourceFile[]): string[] {
  * namespace import, `export *`, a dynamic import of db.ts or the index). Everything else gets
  * an opaque `Store` and storage's typed reads and writes, so a table, `.where(`, `.toArray(` or
  * `transaction(` cannot be written outside storage: there is nothing to call them on.
- * src/sync still holds the database, and so do the files that hand it to sync and to the demo's
- * authority runner (until one authority loop takes a Store: issue 11's second part).
+ * src/sync still holds the database, and so do the two files that open it for the sync runner
+ * and hand it over (until sync takes a Store). The demo's authority runner takes a Store (the
+ * authority loop it shares with the seller's runner is storage's), and the app opens the demo's
+ * database as a Store (`openStore`).
  */
 const DATABASE_NAMES = new Set(['ShopDb', 'openDb', 'tablesOf']);
 const HOLDS_DATABASE = ['src/storage/', 'src/sync/'];
 const HANDS_DATABASE_ON = new Set([
-  'src/app/start-app.ts', // opens the demo's database for the demo's authority runner
   'src/app/sync/start-remote.ts', // opens a shop's database for the sync runner
   'src/app/sync/start-sync.ts', // gives it to the sync runner
-  'src/app/demo/local-authority.ts', // the demo's authority runner
 ]);
 
 /** Every way `files` reach the Dexie database outside storage, one line each. */
@@ -272,7 +272,7 @@ describe('storage in one place', () => {
       { path: 'src/app/queries/x.ts', text: "import { getShop } from '../../storage/queries.ts';\nimport type { Store } from '../../storage/store.ts';" },
       { path: 'src/storage/live.ts', text: "import { liveQuery } from 'dexie';\nimport type { ShopDb } from './db.ts';" },
       { path: 'src/sync/pull.ts', text: "import type { ShopDb } from '../storage/index.ts';" },
-      { path: 'src/app/start-app.ts', text: "import { openDb } from '../storage/db.ts';" },
+      { path: 'src/app/sync/start-remote.ts', text: "import { openDb } from '../../storage/db.ts';" },
       { path: 'src/ui/z.tsx', text: "// import { ShopDb } from '../storage/db.ts' in a comment is not an import\nconst s = 'dexie';" },
     ];
     expect(checkStorageSealed(good)).toEqual([]);

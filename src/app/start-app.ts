@@ -1,6 +1,6 @@
 import type { BuyerId } from '../domain/index.ts';
 // File by file, not storage's index: this module is on the first screen's path (see queries.ts).
-import { openDb } from '../storage/db.ts';
+import { openStore } from '../storage/db.ts';
 import { getSetting, setSetting } from '../storage/settings.ts';
 import type { RunningApp } from './context.ts';
 import { DEMO_BUYERS } from './demo/demo-buyers.ts';
@@ -18,7 +18,7 @@ export async function startApp(options: { dbName?: string; now?: () => number } 
   const remote = (await getSetting('remote')) ?? presetRemote();
   // A real shop's device: loaded only then, so the demo's first screen does not carry it.
   if (remote) return (await import('./sync/start-remote.ts')).startRemote(remote, options);
-  const db = openDb(options.dbName);
+  const db = openStore(options.dbName);
   const now = options.now ?? (() => Date.now());
   let buyer = ((await getSetting('buyerName')) || DEMO_BUYERS[0]) as BuyerId;
   const person = () => `demo ${buyer}`;

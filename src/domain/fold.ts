@@ -2,8 +2,8 @@ import type { Decision, Review, ShopEvent, Withdrawal } from './events.ts';
 import type { BuyerId, EventId, OrderId, ProductId, PromotionId, TeamId, WithdrawalId } from './ids.ts';
 import { accountKey, type AccountKey } from './ledger.ts';
 import { money, type Money } from './money.ts';
-import type { Order } from './orders.ts';
-import { saleKey, skuSaleKey, usageKey, type ShopState, type Versioned } from './state.ts';
+import { holdsAllowance, type Order } from './orders.ts';
+import { saleKey, skuSaleKey, usageKey, type ShopState, type Usage, type Versioned } from './state.ts';
 import { skuKeyOf, type SkuKey } from './options.ts';
 import type { Inventory, Product, Promotion, ShopProfile } from './catalog.ts';
 import type { Team } from './teams.ts';
@@ -201,8 +201,8 @@ function keepNewest<K, T>(map: Map<K, Versioned<T>>, key: K, n: number, value: T
 }
 
 /** Orders the shop did not reject or cancel use up coupons, flash-sale units and allowances. */
-function countUsage(d: Draft, o: Order, sign: 1 | -1, log: UndoLog | undefined): void {
-  if (o.status === 'rejected' || o.status === 'cancelled') return;
+function countUsage(d: Pick<Draft, 'usage'>, o: Order, sign: 1 | -1, log: UndoLog | undefined): void {
+  if (!holdsAllowance(o)) return;
   if (o.coupon !== undefined) {
     bump(d.usage.coupon, o.coupon, sign, log);
     bump(d.usage.couponByBuyer, usageKey(o.coupon, o.buyer), sign, log);
@@ -221,6 +221,19 @@ function bump(map: Map<string, number>, key: string, by: number, log: UndoLog | 
   const next = (map.get(key) ?? 0) + by;
   if (next === 0) map.delete(key);
   else map.set(key, next);
+}
+
+/**
+ * The usage counters of these orders, counted as the fold counts them: a device that holds
+ * some of the shop's orders (a buyer's own) reads its flash-sale units and coupon uses here,
+ * never by a count of its own.
+ */
+export function usageOf(orders: Iterable<Order>): Usage {
+  const d: Pick<Draft, 'usage'> = {
+    usage: { coupon: new Map(), couponByBuyer: new Map(), flashSold: new Map(), flashByBuyer: new Map(), flashSoldBySku: new Map() },
+  };
+  for (const o of orders) countUsage(d, o, +1, undefined);
+  return d.usage;
 }
 
 export function couponUsesOf(s: ShopState | Draft, buyer: BuyerId) {

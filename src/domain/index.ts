@@ -14,5 +14,6 @@ export * from './result.ts';
 export type * from './pricing/types.ts';
 export { quote } from './pricing/quote.ts';
 export { quoteCart, countCouponUse, type Cart } from './quote-state.ts';
-export { apply, draftOf, foldDecision, type Draft } from './fold.ts';
+export { apply, draftOf, foldDecision, usageOf, type Draft } from './fold.ts';
+export { batchDraft, foldBatch, touchedBy, type Touched, type ViewRows } from './fold-batch.ts';
 export { decide, decideInto, refuseTampered, type Decided } from './authority/decide.ts';

@@ -56,6 +56,15 @@ export function tablesOf(store: Store): ShopDb {
 }
 
 /**
+ * The device's database as the app holds it: an opaque Store (store.ts), opened (created or
+ * upgraded) by Dexie on first use. For the app's wiring, which hands it only to storage's
+ * typed functions and to the demo's authority runner (which takes a Store too).
+ */
+export function openStore(name: string = DEFAULT_DB_NAME): Store {
+  return openDb(name);
+}
+
+/**
  * The shop's database. Dexie opens it (creating or upgrading it) on first use, so this
  * returns at once; `await db.open()` first to hear at start-up that it cannot be opened.
  */

@@ -1,13 +1,12 @@
 /**
- * Stores the shop's decisions and folds them into the view tables: the Dexie mirror of the
- * domain's `foldDecision` (src/domain/fold.ts), so that a device's views equal
- * `apply(emptyState(), decisions)` whatever order and however often decisions arrive.
+ * Stores the shop's decisions and the view rows they make. What each row becomes is the
+ * domain's to say (`foldBatch`, src/domain/fold-batch.ts, the one fold every device runs), so
+ * that a device's views equal `apply(emptyState(), decisions)` whatever order and however often
+ * decisions arrive. Storage only reads the rows a batch touches and writes what the fold returns:
  *
  * - A decision whose id is already in `events` is skipped entirely: a repeat changes nothing.
- * - Each thing a decision sets is kept if its journal number `n` is higher than the stored
- *   row's (last writer by `n` wins; on a tie, within one decision, the first one listed, as
- *   the fold does).
- * - Postings are added to `balances`.
+ * - The rows the new decisions touch are read (one bulkGet per table), folded by the domain,
+ *   and the rows that changed written back (one bulkPut per table).
  * - The outbox entry of each decided intent is deleted: the shop has it. Most decisions answer
  *   other devices' intents, so only the ids the outbox has are deleted (see deleteDecidedIntents).
  *
@@ -16,14 +15,14 @@
  * stored ids is made inside the transaction, so two overlapping calls at once still store
  * (and add the postings of) each decision exactly once.
  */
-import type { Table } from 'dexie';
-import { accountKey, isMoney, money, type AccountKey, type Decision, type EventId } from '../domain/index.ts';
-import type { ShopDb } from './db.ts';
-import { guardQuota } from './errors.ts';
 import {
-  SHOP_KEY, type InventoryRow, type OrderRow, type ProductRow, type PromotionRow, type ReviewRow, type ShopRow, type TeamRow,
-  type WithdrawalRow,
-} from './rows.ts';
+  accountKey, batchDraft, foldBatch, isMoney, money, skuKeyOf, touchedBy, type AccountKey, type Decision, type Draft, type EventId,
+  type ViewRows,
+} from '../domain/index.ts';
+import { tablesOf, type ShopDb } from './db.ts';
+import { guardQuota } from './errors.ts';
+import { SHOP_KEY, type InventoryRow, type ProductRow } from './rows.ts';
+import type { Store } from './store.ts';
 import { indexWords } from './words.ts';
 
 export interface Stored {
@@ -31,7 +30,8 @@ export interface Stored {
   stored: Decision[];
 }
 
-export function storeDecisions(db: ShopDb, decisions: readonly Decision[]): Promise<Stored> {
+export function storeDecisions(store: Store, decisions: readonly Decision[]): Promise<Stored> {
+  const db = tablesOf(store);
   if (decisions.length === 0) return Promise.resolve({ stored: [] });
   const tables = [
     db.events, db.outbox, db.shop, db.products, db.inventory, db.promotions, db.teams, db.orders, db.reviews,
@@ -45,9 +45,10 @@ export function storeDecisions(db: ShopDb, decisions: readonly Decision[]): Prom
       const known = await db.events.bulkGet(ids);
       const fresh = ids.flatMap((id, i) => (known[i] === undefined ? [byId.get(id)!] : []));
       if (fresh.length === 0) return { stored: [] };
+      const { draft, inventoryN } = await readTouched(db, fresh);
+      const rows = foldBatch(draft, fresh);
       await db.events.bulkAdd(fresh);
-      await foldViews(db, fresh);
-      await addBalances(db, fresh);
+      await writeRows(db, rows, inventoryN);
       await deleteDecidedIntents(db, fresh);
       return { stored: fresh };
     }),
@@ -70,89 +71,92 @@ async function deleteDecidedIntents(db: ShopDb, fresh: readonly Decision[]): Pro
   if (done.length > 0) await db.outbox.bulkDelete(done);
 }
 
-/** Rows by key, keeping for each key the one with the highest `n` (the first on a tie). */
-class Newest<R extends { n: number }> {
-  readonly rows = new Map<string, R>();
-
-  offer(key: string, row: R): void {
-    const had = this.rows.get(key);
-    if (had === undefined || row.n > had.n) this.rows.set(key, row);
+/**
+ * The rows `fresh` touches, as stored, in a draft for the fold: one bulkGet per table. The
+ * inventory table keeps one row per product (keyed by its id, as before products had options):
+ * the row read stands for the key it was written under.
+ */
+async function readTouched(db: ShopDb, fresh: readonly Decision[]): Promise<{ draft: Draft; inventoryN: Map<string, number> }> {
+  const t = touchedBy(fresh);
+  const draft = batchDraft();
+  const inventoryIds = [...new Set([...t.inventory].map((key) => key.split('/')[0]!))];
+  const [shop, products, inventory, promotions, teams, orders, reviews, withdrawals, balances] = await Promise.all([
+    t.shop ? db.shop.get(SHOP_KEY) : undefined,
+    db.products.bulkGet([...t.products]),
+    db.inventory.bulkGet(inventoryIds),
+    db.promotions.bulkGet([...t.promotions]),
+    db.teams.bulkGet([...t.teams]),
+    db.orders.bulkGet([...t.orders]),
+    db.reviews.bulkGet([...t.reviews]),
+    db.withdrawals.bulkGet([...t.withdrawals]),
+    db.balances.bulkGet([...t.balances]),
+  ]);
+  if (shop) draft.shop = { n: shop.n, value: shop.value };
+  for (const r of products) if (r) draft.products.set(r.id, { n: r.n, value: r.value });
+  const inventoryN = new Map<string, number>();
+  for (const r of inventory) {
+    if (!r) continue;
+    draft.inventory.set(skuKeyOf(r.value), { n: r.n, value: r.value });
+    inventoryN.set(r.productId, r.n);
   }
-
-  /** Writes the rows that are newer than what the table has. */
-  async writeTo(table: Table<R, string>): Promise<void> {
-    if (this.rows.size === 0) return;
-    const keys = [...this.rows.keys()];
-    const old = await table.bulkGet(keys);
-    const newer = keys.flatMap((key, i) => {
-      const row = this.rows.get(key)!;
-      const had = old[i];
-      return had === undefined || row.n > had.n ? [row] : [];
-    });
-    if (newer.length > 0) await table.bulkPut(newer);
-  }
-}
-
-async function foldViews(db: ShopDb, fresh: readonly Decision[]): Promise<void> {
-  const shop = new Newest<ShopRow>();
-  const products = new Newest<ProductRow>();
-  const inventory = new Newest<InventoryRow>();
-  const promotions = new Newest<PromotionRow>();
-  const teams = new Newest<TeamRow>();
-  const orders = new Newest<OrderRow>();
-  const reviews = new Newest<ReviewRow>();
-  const withdrawals = new Newest<WithdrawalRow>();
-
-  for (const { n, set } of fresh) {
-    if (set.shop) shop.offer(SHOP_KEY, { key: SHOP_KEY, n, value: set.shop });
-    for (const p of set.products ?? []) {
-      products.offer(p.id, {
-        id: p.id, n, value: p, category: p.category, price: p.price, hidden: p.hidden ? 1 : 0,
-        words: indexWords(p.name, p.category, ...p.tags),
-      });
-    }
-    for (const i of set.inventory ?? []) inventory.offer(i.productId, { productId: i.productId, n, value: i });
-    for (const p of set.promotions ?? []) promotions.offer(p.id, { id: p.id, n, value: p });
-    for (const t of set.teams ?? []) teams.offer(t.id, { id: t.id, n, productId: t.productId, status: t.status, value: t });
-    for (const o of set.orders ?? []) {
-      orders.offer(o.id, { id: o.id, n, buyer: o.buyer, status: o.status, placedAt: o.placedAt, value: o });
-    }
-    // The fold keeps the last review folded; reviews are never edited, so keeping the newest
-    // by `n` (order-independent) gives the same result on real histories.
-    for (const r of set.reviews ?? []) reviews.offer(r.id, { id: r.id, n, productIds: r.productIds, orderId: r.orderId, value: r });
-    for (const w of set.withdrawals ?? []) withdrawals.offer(w.id, { id: w.id, n, buyer: w.buyer, status: w.status, value: w });
-  }
-
-  await shop.writeTo(db.shop);
-  await products.writeTo(db.products);
-  await inventory.writeTo(db.inventory);
-  await promotions.writeTo(db.promotions);
-  await teams.writeTo(db.teams);
-  await orders.writeTo(db.orders);
-  await reviews.writeTo(db.reviews);
-  await withdrawals.writeTo(db.withdrawals);
-}
-
-async function addBalances(db: ShopDb, fresh: readonly Decision[]): Promise<void> {
-  const deltas = new Map<AccountKey, number>();
-  for (const d of fresh) for (const p of d.postings) deltas.set(accountKey(p), (deltas.get(accountKey(p)) ?? 0) + p.amount);
-  if (deltas.size === 0) return;
-  const accounts = [...deltas.keys()];
-  const old = await db.balances.bulkGet(accounts);
+  for (const r of promotions) if (r) draft.promotions.set(r.id, { n: r.n, value: r.value });
+  for (const r of teams) if (r) draft.teams.set(r.id, { n: r.n, value: r.value });
+  for (const r of orders) if (r) draft.orders.set(r.id, { n: r.n, value: r.value });
+  for (const r of reviews) if (r) draft.reviews.set(r.id, r.value);
+  for (const r of withdrawals) if (r) draft.withdrawals.set(r.id, { n: r.n, value: r.value });
+  const accounts = [...t.balances];
   // A row that is not Money (damaged on the device, say by a backup restored before restores
-  // were checked) would make every later decision on that account fail to store, and the shop
+  // were checked) would make every later decision on that account fail to fold, and the shop
   // wait for ever. The balance is the sum of the stored decisions' postings: it is summed again.
-  const damaged = accounts.filter((_, i) => old[i] !== undefined && !isMoney(old[i]!.amount));
+  const damaged = accounts.filter((_, i) => balances[i] !== undefined && !isMoney(balances[i]!.amount));
   const summed = damaged.length > 0 ? await sumPostings(db, new Set(damaged)) : undefined;
-  await db.balances.bulkPut(
-    accounts.map((account, i) => ({
-      account,
-      amount: summed?.has(account) ? money(summed.get(account)!) : money((old[i]?.amount ?? 0) + deltas.get(account)!),
-    })),
-  );
+  accounts.forEach((account, i) => {
+    const row = balances[i];
+    if (summed?.has(account)) draft.balances.set(account, money(summed.get(account)!));
+    else if (row !== undefined) draft.balances.set(account, row.amount);
+  });
+  return { draft, inventoryN };
 }
 
-/** The balances of `accounts` from every stored decision (`fresh` ones included: they are stored first). */
+/** Writes what the fold made of each view: one bulkPut per table. */
+async function writeRows(db: ShopDb, rows: ViewRows, inventoryN: ReadonlyMap<string, number>): Promise<void> {
+  const puts: Promise<unknown>[] = [];
+  if (rows.shop) puts.push(db.shop.put({ key: SHOP_KEY, n: rows.shop.n, value: rows.shop.value }));
+  if (rows.products.length > 0) {
+    puts.push(db.products.bulkPut(rows.products.map(({ n, value: p }): ProductRow => ({
+      id: p.id, n, value: p, category: p.category, price: p.price, hidden: p.hidden ? 1 : 0, words: indexWords(p.name, p.category, ...p.tags),
+    }))));
+  }
+  if (rows.inventory.length > 0) {
+    // One row per product (see readTouched): of a product's rows, the one with the highest `n`
+    // (the first on a tie), if higher than the stored row's.
+    const byProduct = new Map<string, InventoryRow>();
+    for (const { n, value } of rows.inventory) {
+      const had = byProduct.get(value.productId);
+      if ((had === undefined || n > had.n) && n > (inventoryN.get(value.productId) ?? -Infinity)) {
+        byProduct.set(value.productId, { productId: value.productId, n, value });
+      }
+    }
+    if (byProduct.size > 0) puts.push(db.inventory.bulkPut([...byProduct.values()]));
+  }
+  if (rows.promotions.length > 0) puts.push(db.promotions.bulkPut(rows.promotions.map(({ n, value }) => ({ id: value.id, n, value }))));
+  if (rows.teams.length > 0) {
+    puts.push(db.teams.bulkPut(rows.teams.map(({ n, value }) => ({ id: value.id, n, productId: value.productId, status: value.status, value }))));
+  }
+  if (rows.orders.length > 0) {
+    puts.push(db.orders.bulkPut(rows.orders.map(({ n, value: o }) => ({ id: o.id, n, buyer: o.buyer, status: o.status, placedAt: o.placedAt, value: o }))));
+  }
+  if (rows.reviews.length > 0) {
+    puts.push(db.reviews.bulkPut(rows.reviews.map(({ n, value: r }) => ({ id: r.id, n, productIds: r.productIds, orderId: r.orderId, value: r }))));
+  }
+  if (rows.withdrawals.length > 0) {
+    puts.push(db.withdrawals.bulkPut(rows.withdrawals.map(({ n, value: w }) => ({ id: w.id, n, buyer: w.buyer, status: w.status, value: w }))));
+  }
+  if (rows.balances.length > 0) puts.push(db.balances.bulkPut(rows.balances.map(([account, amount]) => ({ account, amount }))));
+  await Promise.all(puts);
+}
+
+/** The balances of `accounts` from every stored decision (the batch's own are not stored yet: the fold adds them). */
 async function sumPostings(db: ShopDb, accounts: ReadonlySet<AccountKey>): Promise<Map<AccountKey, number>> {
   const sums = new Map<AccountKey, number>([...accounts].map((a) => [a, 0]));
   await db.events.where('type').equals('decision').each((e) => {

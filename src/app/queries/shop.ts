@@ -4,7 +4,7 @@
  * inside a live query and get it again whenever the tables it read change.
  */
 import {
-  holdsAllowance, normalizeCouponCode, quoteCart, saleKey, type BuyerId, type CartLine, type CouponPromotion, type Delivery, type Draft,
+  normalizeCouponCode, quoteCart, saleKey, usageOf, type BuyerId, type CartLine, type CouponPromotion, type Delivery, type Draft,
   type Inventory, type Product, type ProductId, type Promotion, type Quote, type ShopProfile, type Team, type TeamChoice,
 } from '../../domain/index.ts';
 import { inventoryByIds } from '../../storage/catalog-queries.ts';
@@ -100,24 +100,16 @@ export async function cartCount(store: Store, buyer: BuyerId): Promise<number> {
 
 /**
  * Units of each product's flash sales this buyer has in orders that hold their allowance, by the
- * domain's `saleKey` (a sale is known by its product and start). The authority counts the same
- * way for the per-buyer limit.
+ * domain's `saleKey` (a sale is known by its product and start): counted by the fold's own
+ * `usageOf` from this buyer's orders, so the per-buyer limit shown is the one the authority keeps.
  */
-export async function flashBoughtBy(store: Store, buyer: BuyerId): Promise<Map<string, number>> {
-  const out = new Map<string, number>();
-  for (const o of await listOrders(store, buyer)) {
-    if (!holdsAllowance(o)) continue;
-    for (const l of o.lines) {
-      if (l.mode !== 'flash' || l.sale === undefined) continue;
-      const key = saleKey(l.productId, l.sale);
-      out.set(key, (out.get(key) ?? 0) + l.qty);
-    }
-  }
-  return out;
+export async function flashBoughtBy(store: Store, buyer: BuyerId): Promise<ReadonlyMap<string, number>> {
+  // Every order read is this buyer's, so the units sold in each sale are this buyer's units.
+  return usageOf(await listOrders(store, buyer)).flashSold;
 }
 
 /** Flash units of the product's current sale in `bought` (0 without a sale). */
-export function flashCount(bought: Map<string, number>, product: Product | undefined): number {
+export function flashCount(bought: ReadonlyMap<string, number>, product: Product | undefined): number {
   return product?.flash ? (bought.get(saleKey(product.id, product.flash.startsAt)) ?? 0) : 0;
 }
 

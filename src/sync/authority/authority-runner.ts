@@ -1,6 +1,8 @@
 /**
  * The shop's authority on the seller's device, against a CouchDB-compatible server: the
- * remote counterpart of the demo's LocalAuthority (src/app/demo/local-authority.ts).
+ * remote counterpart of the demo's LocalAuthority (src/app/demo/local-authority.ts), on the
+ * loop they share (storage's `AuthorityLoop`: catch up, validate or refuse, decide, store,
+ * forget the working copy if storing fails).
  *
  * One run, in this order, each step for a reason:
  *  1. hold the lease: one seller device decides at a time (a device standing by still reads
@@ -20,14 +22,10 @@
  * Nothing is decided twice: the draft's `decided` set comes from stored decisions, and
  * intents are read only after the journal is.
  */
-import {
-  decideInto, draftOf, emptyState, foldDecision, refuseTampered, type BuyerId, type Decision, type Draft, type Intent,
-} from '../../domain/index.ts';
-import { validateIntent } from '../../domain/validate/index.ts';
+import { decideInto, refuseTampered, type BuyerId, type Decision, type Intent } from '../../domain/index.ts';
+import { AuthorityLoop } from '../../storage/authority-loop.ts';
 import { storeAuthorityRun, republishCopies, unparkAll } from '../../storage/authority-state.ts';
-import {
-  checkpointOf, checkpointsOf, getCheckpoint, decisionsAfter, pendingIntents, refuseQueued, republishAll, type ShopDb,
-} from '../../storage/index.ts';
+import { checkpointOf, checkpointsOf, getCheckpoint, republishAll, type ShopDb } from '../../storage/index.ts';
 import { CouchError, type CouchClient } from '../couch-client.ts';
 import { checkIdentity, NotReadyError, readIdentity } from '../identity.ts';
 import { readDecision } from '../incoming.ts';
@@ -88,8 +86,8 @@ export interface RunHooks {
 const CATALOG_RECHECK_MS = 10 * 60_000;
 
 export class RemoteAuthority {
-  /** The shop as of the stored decisions; changed in place by decideInto, thrown away if a write fails. */
-  private draft: Draft = draftOf(emptyState());
+  /** The shop as of the stored decisions, and the steps every authority run takes (storage's AuthorityLoop). */
+  private readonly loop: AuthorityLoop;
   private needsJournal = true;
   private started = false;
   private self: { name: string | null; admin: boolean } | undefined;
@@ -106,6 +104,7 @@ export class RemoteAuthority {
     private readonly now: () => number,
     private readonly options: RemoteAuthorityOptions,
   ) {
+    this.loop = new AuthorityLoop(local);
     this.lease = new LeaseKeeper(client, shop, device, options, () => (this.needsJournal = true));
     this.news = new ChannelNews(local, client, shop, {
       now, self: () => this.self, sweepPage: options.sweepPage, concurrency: options.concurrency, watchMs: options.watchMs,
@@ -201,19 +200,19 @@ export class RemoteAuthority {
       // Stored only inside the lease: renewed first if little of it is left.
       await this.lease.forWriting();
       const now = Math.round(this.client.clock.now());
-      const decisions = [...refuseTampered(this.draft, run.tampered, now), ...decideInto(this.draft, run.intents, now)];
-      // Each decision records the revision of the intent it decided, as the server held it.
-      for (const d of decisions) {
-        const rev = d.intentId !== undefined ? run.revs.get(d.intentId) : undefined;
-        if (rev !== undefined) d.intentRev = rev;
-      }
-      try {
-        stored = await storeAuthorityRun(this.local, { decisions, setAside: run.setAside, checkpoints: [...run.checkpoints, ...plan.rows] });
-      } catch (error) {
-        // Nothing was stored (one transaction): the draft's new decisions must be forgotten.
-        this.draft = draftOf(emptyState());
-        throw error;
-      }
+      ({ saved: stored } = await this.loop.decideAndStore(
+        (state) => {
+          const decisions = [...refuseTampered(state, run.tampered, now), ...decideInto(state, run.intents, now)];
+          // Each decision records the revision of the intent it decided, as the server held it.
+          for (const d of decisions) {
+            const rev = d.intentId !== undefined ? run.revs.get(d.intentId) : undefined;
+            if (rev !== undefined) d.intentRev = rev;
+          }
+          return decisions;
+        },
+        // One transaction with the channels' checkpoints: if it fails, the loop forgets its working copy.
+        (decisions) => storeAuthorityRun(this.local, { decisions, setAside: run.setAside, checkpoints: [...run.checkpoints, ...plan.rows] }),
+      ));
     } catch (error) {
       this.news.putBack(plan);
       throw error;
@@ -239,7 +238,7 @@ export class RemoteAuthority {
     if (plan.channels.length === 0) return [];
     const rows = await checkpointsOf(this.local, plan.channels.map(([db]) => db));
     const ctx: JobContext = {
-      local: this.local, client: this.client, rules: this.options, draft: this.draft, pageLimit: this.options.pageLimit ?? 100,
+      local: this.local, client: this.client, rules: this.options, draft: this.loop.state, pageLimit: this.options.pageLimit ?? 100,
       now: this.now, signal, identityChecked: this.identityChecked,
     };
     return pool(plan.channels, this.options.concurrency ?? 8, async ([db, hint], i) => {
@@ -265,7 +264,7 @@ export class RemoteAuthority {
     });
     await checkNotDiverged(this.local);
     // Fold everything again if anything came: decisions pulled may be numbered below the draft's.
-    if (pulled.applied > 0) this.draft = draftOf(emptyState());
+    if (pulled.applied > 0) this.loop.forget();
     this.needsJournal = false;
   }
 
@@ -290,8 +289,8 @@ export class RemoteAuthority {
     else await republishCopies(this.local, row);
   }
 
-  private async catchUp(): Promise<void> {
-    for (const d of await decisionsAfter(this.local, this.draft.n)) foldDecision(this.draft, d);
+  private catchUp(): Promise<void> {
+    return this.loop.catchUp();
   }
 
   private publish(signal?: AbortSignal): Promise<PublishReport> {
@@ -302,15 +301,8 @@ export class RemoteAuthority {
   }
 
   /** The seller's own commands, queued on this device; a malformed one is refused, not decided. */
-  private async sellerCommands(): Promise<Intent[]> {
-    const ready: Intent[] = [];
-    for (const w of await pendingIntents(this.local)) {
-      if (w.intent.by !== 'seller' || this.draft.decided.has(w.intent.id)) continue;
-      const checked = validateIntent(w.intent);
-      if (checked.ok) ready.push(checked.value);
-      else await refuseQueued(this.local, w.intent.id, checked.errors.join(' '));
-    }
-    return ready;
+  private sellerCommands(): Promise<Intent[]> {
+    return this.loop.validQueued((w, state) => w.intent.by === 'seller' && !state.decided.has(w.intent.id));
   }
 }
 
