@@ -26,21 +26,8 @@ const HeaderPanel = lazyScreen(() => import('./HeaderPanels.tsx').then((m) => m.
 export function Header({ locale, onLocale, buyer, onBuyer, route }: Props) {
   const { t } = useI18n();
   const [panel, setPanel] = useState<Panel>(undefined);
-  // Going elsewhere, a choice made in the menu (the language, who shops), or Escape closes what is open.
+  // Going elsewhere or a choice made in the menu (the language, who shops) closes what is open (Escape and a tap outside: HeaderPanels).
   useEffect(() => setPanel(undefined), [route, locale, buyer]);
-  useEffect(() => {
-    if (!panel) return;
-    const close = () => setPanel(undefined);
-    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && close();
-    // A tap outside the bar and what it opened closes it, as a sheet does.
-    const onDown = (e: PointerEvent) => !(e.target as Element).closest('.top-bar') && close();
-    window.addEventListener('keydown', onKey);
-    window.addEventListener('pointerdown', onDown);
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      window.removeEventListener('pointerdown', onDown);
-    };
-  }, [panel]);
   const toggle = (p: Exclude<Panel, undefined>) => setPanel(panel === p ? undefined : p);
   return (
     <header class="top-bar">
@@ -63,7 +50,7 @@ export function Header({ locale, onLocale, buyer, onBuyer, route }: Props) {
       </button>
       {panel && (
         <div id="top-panel" class="top-panel">
-          <HeaderPanel which={panel} locale={locale} onLocale={onLocale} buyer={buyer} onBuyer={onBuyer} route={route} />
+          <HeaderPanel which={panel} onClose={() => setPanel(undefined)} locale={locale} onLocale={onLocale} buyer={buyer} onBuyer={onBuyer} route={route} />
         </div>
       )}
     </header>
