@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { buyForPickup, buyForShipping, go, openShop } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
+import { setLanguage } from './menu.ts';
 
 // The seller's home on a 360-px phone: what waits is counted on the first screen, each count
 // opens its list, and the seller's own bottom bar (not the buyer's) fits whole.
@@ -56,11 +57,11 @@ test('the seller\'s home counts what waits on the first screen, links to each li
   await page.emulateMedia({ media: 'screen' });
 
   // In Chinese, the same fits.
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await expectSellerNav(page, ['首页', '订单', '商品', '收支', '店铺'], '卖家后台');
   await expect(page.getByRole('region', { name: '待你处理' }).getByRole('link', { name: '待发货 1' })).toBeInViewport({ ratio: 1 });
   await page.screenshot({ path: testInfo.outputPath('seller-home-zh-360.png') });
-  await page.getByLabel('语言').selectOption('en');
+  await setLanguage(page, 'en');
 
   // A count opens its list.
   await waiting.getByRole('link', { name: 'To ship 1' }).click();

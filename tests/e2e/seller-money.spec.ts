@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { buyForShipping, expectStatus, go, openShop, orderNumber, sellerPlace, underServiceWorker, view } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
+import { setLanguage } from './menu.ts';
 
 // The seller's Money and Customers tabs on a phone, offline from the start: the shop's
 // authority runs on this device, so the seller's commands are decided offline; a buyer's
@@ -47,11 +48,11 @@ test('an order is decided, shipped and confirmed, and the revenue chart, the bal
   await expect(page.locator('[data-figure="escrow"]')).toHaveText('¥17.90');
   await expect(page.locator('[data-figure="escrow"]')).toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('seller-money-en-360.png') });
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await expect(page.getByRole('heading', { name: '销售额' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.screenshot({ path: testInfo.outputPath('seller-money-zh-360.png') });
-  await page.getByLabel('语言').selectOption('en');
+  await setLanguage(page, 'en');
   await expect(page.locator('[data-figure="revenue"]')).toHaveText('¥0.00');
 
   // ann confirms receipt (online for it, as a buyer's request needs the network).

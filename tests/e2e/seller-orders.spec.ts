@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { buyForPickup, buyForShipping, go, openShop, orderNumber } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
+import { setLanguage } from './menu.ts';
 
 // The seller's orders on a 360-px phone: filters by status and a search by number, buyer or
 // product; an order shipped stays findable, with its true state and its tracking number.
@@ -73,7 +74,7 @@ test('orders are filtered by status and searched by number, buyer or product; sh
   expect(await seriousViolations(page)).toEqual([]);
 
   await filters.getByRole('link', { name: 'All orders' }).click();
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await expect(page.getByRole('heading', { name: '全部订单 (3)' })).toBeVisible();
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.screenshot({ path: testInfo.outputPath('seller-orders-all-zh-360.png') });

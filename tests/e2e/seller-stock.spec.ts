@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { go, openShop } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
+import { setLanguage } from './menu.ts';
 
 // Stock and price changed in the seller's product list, on a 360-px phone: no whole form, the
 // same checks as the form, and the list stays where it was (after a quick edit and after the form).
@@ -69,7 +70,7 @@ test('stock and price are changed in the list, checked as in the form, and the l
   expect(Math.abs((await scrollY(page)) - at)).toBeLessThan(80);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 
-  await page.getByLabel('Language').selectOption('zh');
+  await setLanguage(page, 'zh');
   await tangerine.getByRole('button', { name: /库存和价格/ }).click();
   await expect(page.getByRole('form', { name: /的库存和价格$/ })).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('seller-stock-quick-zh-360.png') });

@@ -64,7 +64,7 @@ export function SellerScreen({ tab, section }: { tab?: string | undefined; secti
         </nav>
       )}
       <Tab section={section} />
-      <nav aria-label={t('sellerTab.label')} class="seller-nav">
+      <nav aria-label={t('sellerTab.label')} class="bottom-nav seller-nav">
         {GROUPS.map((g) => (
           <a href={href({ name: 'seller', tab: g.tabs[0]! })} aria-current={g === group ? 'page' : undefined}>
             {t(g.label)}
