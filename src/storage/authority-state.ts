@@ -9,6 +9,7 @@ import type { Decision } from '../domain/index.ts';
 import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import { storeDecisions } from './store-decisions.ts';
+import type { EventRow } from './rows.ts';
 import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
 
 export interface AuthorityRun {
@@ -89,6 +90,45 @@ export function unparkAll(db: ShopDb): Promise<void> {
 /** The seller device's checkpoints of these databases (undefined where there is none), in order. */
 export function checkpointsOf(db: ShopDb, names: readonly string[]): Promise<(CheckpointRow | undefined)[]> {
   return db.checkpoints.bulkGet([...names]);
+}
+
+/** Stores a first checkpoint for a database the device writes but never reads (the catalog: its identity only). */
+export function addCheckpoint(db: ShopDb, row: CheckpointRow): Promise<void> {
+  return guardQuota(async () => {
+    await db.checkpoints.put(row);
+  });
+}
+
+/** The events stored under these ids (undefined where there is none), in order: what a channel's copies are checked against. */
+export function eventsByIds(db: ShopDb, ids: readonly string[]): Promise<(EventRow | undefined)[]> {
+  return db.events.bulkGet([...ids]);
+}
+
+/** The decisions stored for these intents: their recorded intent revisions tell an edit after the fact. */
+export function decisionsOfIntents(db: ShopDb, intentIds: readonly string[]): Promise<EventRow[]> {
+  return db.events.where('intentId').anyOf([...intentIds]).toArray();
+}
+
+/** Where this device's decisions not yet in the journal stand among the stored events (journal.ts judges it). */
+export interface UnjournaledStanding {
+  /** This device's decisions still to go into the journal. */
+  mine: string[];
+  /** Other decisions numbered among them (another device decided from the same journal). */
+  foreign: number;
+  /** Decisions numbered after them (made by a device that read them in the journal). */
+  later: number;
+}
+
+/** Undefined when every decision of this device is in the journal. */
+export async function unjournaledStanding(db: ShopDb): Promise<UnjournaledStanding | undefined> {
+  const unpublished = (await db.publish.toArray()).filter((r) => r.stage === 'journal');
+  if (unpublished.length === 0) return undefined;
+  const mine = new Set<string>(unpublished.map((r) => r.id));
+  const ns = unpublished.map((r) => r.n);
+  const [from, to] = [Math.min(...ns), Math.max(...ns)];
+  const foreign = await db.events.where('n').between(from, to, true, true).filter((e) => !mine.has(e.id)).count();
+  const later = await db.events.where('n').above(to).count();
+  return { mine: [...mine], foreign, later };
 }
 
 /** The checkpoints of every database whose name starts with `prefix` (the buyers' channels the device has read). */

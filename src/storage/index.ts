@@ -30,5 +30,6 @@ export {
   type PulledPage,
 } from './sync-state.ts';
 export {
-  storeAuthorityRun, republishBuyer, republishCopies, unparkAll, checkpointsOf, checkpointsFrom, forgetGuards, type AuthorityRun,
+  storeAuthorityRun, republishBuyer, republishCopies, unparkAll, checkpointsOf, checkpointsFrom, forgetGuards, addCheckpoint, eventsByIds,
+  decisionsOfIntents, unjournaledStanding, type AuthorityRun, type UnjournaledStanding,
 } from './authority-state.ts';

@@ -25,7 +25,7 @@
 import { decideInto, refuseTampered, type BuyerId, type Decision, type Intent } from '../../domain/index.ts';
 import { AuthorityLoop } from '../../storage/authority-loop.ts';
 import { storeAuthorityRun, republishCopies, unparkAll } from '../../storage/authority-state.ts';
-import { checkpointOf, checkpointsOf, getCheckpoint, republishAll, type ShopDb } from '../../storage/index.ts';
+import { addCheckpoint, checkpointOf, checkpointsOf, getCheckpoint, republishAll, type ShopDb } from '../../storage/index.ts';
 import { CouchError, type CouchClient } from '../couch-client.ts';
 import { checkIdentity, NotReadyError, readIdentity } from '../identity.ts';
 import { readDecision } from '../incoming.ts';
@@ -285,7 +285,7 @@ export class RemoteAuthority {
     const known = await getCheckpoint(this.local, db);
     if (known?.identity === identity) return;
     const row = checkpointOf(db, null, identity, this.now());
-    if (known === undefined) await this.local.checkpoints.put(row);
+    if (known === undefined) await addCheckpoint(this.local, row);
     else await republishCopies(this.local, row);
   }
 

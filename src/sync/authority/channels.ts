@@ -6,7 +6,7 @@
  * their channel can write anything there), but never folded into the shop's state.
  */
 import type { BuyerId, Decision, Draft, Intent } from '../../domain/index.ts';
-import type { SetAsideRow, ShopDb } from '../../storage/index.ts';
+import { decisionsOfIntents, eventsByIds, type SetAsideRow, type ShopDb } from '../../storage/index.ts';
 import type { Change, CouchClient } from '../couch-client.ts';
 import { isAbsent } from '../identity.ts';
 import { readChannelIntent, setAsideRow } from '../incoming.ts';
@@ -143,7 +143,7 @@ export async function readChannel(local: ShopDb, client: CouchClient, draft: Dra
 /** Each decision in a channel must be exactly one of this device's own (published journal first). */
 async function checkCopies(local: ShopDb, db: string, copies: readonly Change[], out: ChannelRead, at: number): Promise<void> {
   if (copies.length === 0) return;
-  const known = await local.events.bulkGet(copies.map((c) => c.id));
+  const known = await eventsByIds(local, copies.map((c) => c.id));
   copies.forEach((change, i) => {
     const mine = known[i];
     const doc = change.doc!;
@@ -162,7 +162,7 @@ async function checkCopies(local: ShopDb, db: string, copies: readonly Change[],
  */
 async function checkDecidedRevs(local: ShopDb, db: string, changes: readonly Change[], out: ChannelRead, at: number): Promise<void> {
   if (changes.length === 0) return;
-  const decisions = await local.events.where('intentId').anyOf(changes.map((c) => c.id)).toArray();
+  const decisions = await decisionsOfIntents(local, changes.map((c) => c.id));
   const recorded = new Map(decisions.flatMap((d) => (d.type === 'decision' && d.intentRev !== undefined && d.intentId !== undefined ? [[d.intentId as string, d.intentRev]] : [])));
   for (const change of changes) {
     const was = recorded.get(change.id);

@@ -3,7 +3,7 @@
  * truth), after reading it.
  */
 import type { EventId } from '../../domain/index.ts';
-import { markPublished, type ShopDb } from '../../storage/index.ts';
+import { markPublished, unjournaledStanding, type ShopDb } from '../../storage/index.ts';
 import { JournalDivergedError } from './publish.ts';
 
 /**
@@ -12,15 +12,11 @@ import { JournalDivergedError } from './publish.ts';
  * shop is then not the journal's and must not decide or publish more.
  */
 export async function checkNotDiverged(local: ShopDb): Promise<void> {
-  const unpublished = (await local.publish.toArray()).filter((r) => r.stage === 'journal');
-  if (unpublished.length === 0) return;
-  const mine = new Set<string>(unpublished.map((r) => r.id));
-  const ns = unpublished.map((r) => r.n);
-  const [from, to] = [Math.min(...ns), Math.max(...ns)];
+  const standing = await unjournaledStanding(local);
+  if (standing === undefined) return;
   // Another device's decision numbered among ours: both decided from the same journal.
-  const foreign = await local.events.where('n').between(from, to, true, true).filter((e) => !mine.has(e.id)).count();
-  if (foreign > 0) throw new JournalDivergedError([...mine]);
+  if (standing.foreign > 0) throw new JournalDivergedError(standing.mine);
   // Decisions numbered after ours were made by a device that read ours in the journal (a
   // write whose answer was lost): they are there; only their copies may be missing.
-  if ((await local.events.where('n').above(to).count()) > 0) await markPublished(local, [...mine] as EventId[], 'copies');
+  if (standing.later > 0) await markPublished(local, standing.mine as EventId[], 'copies');
 }
