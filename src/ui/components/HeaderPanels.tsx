@@ -1,4 +1,4 @@
-import { useEffect } from 'preact/hooks';
+import { useLayoutEffect } from 'preact/hooks';
 import type { BuyerId } from '../../domain/index.ts';
 import { DEMO_BUYERS } from '../../app/demo/demo-buyers.ts';
 import { outboxCounts } from '../../app/queries/reads.ts';
@@ -21,8 +21,10 @@ interface MenuProps {
 /** What the header opens: its menu, or what its sync indicator means. */
 export function HeaderPanel({ which, onClose, ...menu }: MenuProps & { which: 'menu' | 'sync'; onClose: () => void }) {
   // Escape, or a tap outside the bar and what it opened, closes it, as a sheet does. Here, not in
-  // the bar, so the first screen does not ship what only an open panel needs.
-  useEffect(() => {
+  // the bar, so the first screen does not ship what only an open panel needs. A layout effect, so
+  // the keys are listened to as soon as the panel is on screen (an effect runs a frame later, and
+  // an Escape pressed in that frame was lost: CI saw it).
+  useLayoutEffect(() => {
     const onKey = (e: KeyboardEvent) => e.key === 'Escape' && onClose();
     const onDown = (e: PointerEvent) => !(e.target as Element).closest('.top-bar') && onClose();
     window.addEventListener('keydown', onKey);
