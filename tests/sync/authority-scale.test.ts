@@ -44,14 +44,17 @@ describe.each(SERVERS)('the authority at scale, on $name', ({ couchdb, start }) 
   }, 120_000);
   afterEach(async () => couch?.stop(), 60_000);
 
-  /** A seller's device that has opened the shop and read every buyer's channel once. */
-  async function settledSeller(names: readonly string[], options = {}) {
+  /**
+   * A seller's device that has opened the shop (crediting `wallets`) and read every buyer's
+   * channel once.
+   */
+  async function settledSeller(names: readonly string[], { wallets = [], ...options }: { wallets?: string[] } & Parameters<typeof sellerDevice>[4] = {}) {
     await createBuyers(couch, names);
     if (couchdb) await channelsExist(couch, names);
     const local = freshDb();
     const counted = countingFetch();
     const authority = sellerDevice(local, sellerClient(couch, counted.fetch), SHOP_ID, 'phone', { watchMs: 1_000, ...options });
-    await queueCommands(local, openShopCommands(100));
+    await queueCommands(local, openShopCommands(100, wallets));
     await converge(authority, local, names.length);
     return { local, counted, authority };
   }
@@ -145,11 +148,7 @@ describe.each(SERVERS)('the authority at scale, on $name', ({ couchdb, start }) 
 
   it('stores its progress batch by batch: a run cut short keeps what it decided, and the next decides the rest, each once', async () => {
     const names = buyerNames(30);
-    await createBuyers(couch, names);
-    if (couchdb) await channelsExist(couch, names);
-    const local = freshDb();
-    await queueCommands(local, openShopCommands(100, names));
-    await converge(sellerDevice(local, sellerClient(couch), SHOP_ID, 'phone', { watchMs: 1_000 }), local, names.length);
+    const { local } = await settledSeller(names, { wallets: names });
     const orders = names.map((n) => order(asBuyer(n), Date.now(), [line('tea')], 1500));
     await Promise.all(orders.map((o) => push(buyerClient(couch, o.buyer), o)));
 
@@ -172,11 +171,7 @@ describe.each(SERVERS)('the authority at scale, on $name', ({ couchdb, start }) 
 
   it('a channel the server fails does not hold up the others: they are decided, it is reported and read again next run', async () => {
     const names = buyerNames(6);
-    await createBuyers(couch, names);
-    if (couchdb) await channelsExist(couch, names);
-    const local = freshDb();
-    await queueCommands(local, openShopCommands(100, names));
-    await converge(sellerDevice(local, sellerClient(couch), SHOP_ID, 'phone', { watchMs: 1_000 }), local, names.length);
+    const { local } = await settledSeller(names, { wallets: names });
     const orders = names.map((n) => order(asBuyer(n), Date.now(), [line('tea')], 1500));
     await Promise.all(orders.map((o) => push(buyerClient(couch, o.buyer), o)));
 
@@ -199,12 +194,7 @@ describe.each(SERVERS)('the authority at scale, on $name', ({ couchdb, start }) 
 
   it('the journal lost and made again: every decision goes to it again, and the next order is decided from the whole shop', async () => {
     const names = buyerNames(3);
-    await createBuyers(couch, names);
-    if (couchdb) await channelsExist(couch, names);
-    const local = freshDb();
-    await queueCommands(local, openShopCommands(100, names));
-    const phone = sellerDevice(local, sellerClient(couch), SHOP_ID, 'phone', { watchMs: 1_000 });
-    await converge(phone, local, names.length);
+    const { authority: phone } = await settledSeller(names, { wallets: names });
     const before = (await journal(couch)).map((d) => d.id).sort();
     await couch.admin.deleteDb(journalDb(SHOP_ID));
     await setUpShop(couch.admin, SHOP_ID, RULES);
@@ -226,13 +216,9 @@ describe.each(SERVERS)('the authority at scale, on $name', ({ couchdb, start }) 
 
   it('a run that takes longer than its lease renews it while reading and stores all it decided', async () => {
     const names = buyerNames(16);
-    await createBuyers(couch, names);
-    if (couchdb) await channelsExist(couch, names);
-    const local = freshDb();
-    await queueCommands(local, openShopCommands(100, names));
     // Wide enough margins that a loaded machine (CI's two cores) does not let the lease lapse by accident.
     const lease = { leaseMs: 3_000, leaseMarginMs: 1_200, watchMs: 1_000 };
-    await converge(sellerDevice(local, sellerClient(couch), SHOP_ID, 'phone', lease), local, names.length);
+    const { local } = await settledSeller(names, { wallets: names, ...lease });
     const orders = names.map((n) => order(asBuyer(n), Date.now(), [line('tea')], 1500));
     await Promise.all(orders.map((o) => push(buyerClient(couch, o.buyer), o)));
 
