@@ -1,4 +1,4 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Browser, type Page } from '@playwright/test';
 import { openSignUp, TEST_SERVER } from '../sync/couch-server.ts';
 import {
   ACROSS, buyForPickup, credit, device, expectStatusSoon, expectWallet, go, passwordOf, sellerDevice, startEnv, underServiceWorker, type Env,
@@ -20,6 +20,20 @@ test.afterEach(async () => {
 const SESSION_S = 40;
 
 const header = (page: Page) => page.getByRole('banner');
+
+/** A new phone that connects to the shop and fills in the sign-up form (Create account is the caller's). */
+async function signUpForm(browser: Browser, env: Env, name: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL: env.site.url });
+  env.contexts.push(context);
+  const page = await context.newPage();
+  await page.goto('./#/settings');
+  await page.getByLabel('Server address').fill('/couch/');
+  await page.getByLabel("Shop's id").fill('demo');
+  await page.getByRole('button', { name: 'Connect' }).click();
+  await page.getByLabel('Name', { exact: true }).fill(name);
+  await page.getByLabel('Password').fill(`${name}-password`);
+  return page;
+}
 
 test('a session that ends while the buyer and the seller are offline: each is asked for the password where they look, then everything goes', async ({ browser }) => {
   test.skip(TEST_SERVER.kind !== 'couchdb', 'Sessions that end after [chttpd_auth] timeout are tested on real CouchDB');
@@ -97,15 +111,7 @@ test('a buyer who signs up is up to date within seconds, is told meanwhile in th
   await openSignUp(env.couch);
   await sellerDevice(browser, env);
 
-  const context = await browser.newContext({ baseURL: env.site.url });
-  env.contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('./#/settings');
-  await page.getByLabel('Server address').fill('/couch/');
-  await page.getByLabel("Shop's id").fill('demo');
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('zoe');
-  await page.getByLabel('Password').fill('zoe-password');
+  const page = await signUpForm(browser, env, 'zoe');
   const signedUpAt = Date.now();
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('Signed in as zoe.')).toBeVisible();
@@ -132,15 +138,7 @@ test('while the shop has not opened a new account, both languages say so in word
   await openSignUp(env.couch);
   // No seller device runs: on PouchDB Server nobody makes the channel; on CouchDB it is made
   // at sign-up, but nobody adopts it. Either way the buyer waits.
-  const context = await browser.newContext({ baseURL: env.site.url });
-  env.contexts.push(context);
-  const page = await context.newPage();
-  await page.goto('./#/settings');
-  await page.getByLabel('Server address').fill('/couch/');
-  await page.getByLabel("Shop's id").fill('demo');
-  await page.getByRole('button', { name: 'Connect' }).click();
-  await page.getByLabel('Name', { exact: true }).fill('ivy');
-  await page.getByLabel('Password').fill('ivy-password');
+  const page = await signUpForm(browser, env, 'ivy');
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page.getByText('Waiting for the shop to open your account.')).toBeVisible(ACROSS);
   await expect(header(page).getByRole('status')).toContainText('Waiting for the shop');
