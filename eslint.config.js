@@ -4,23 +4,13 @@ import js from '@eslint/js';
 import { defineConfig } from 'eslint/config';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
+import { LAYERS, PURE } from './layers.js';
 
 /*
- * The layers (README "Layout", ARCHITECTURE.md section 7), as `no-restricted-imports` per folder,
- * so an editor flags a wrong import as it is typed. tests/layers.test.ts checks the same rules
- * (and what a lint rule cannot: dynamic imports, every file inside a layer folder).
- * Each layer lists the layers it may import; domain and engines import no package.
+ * The layers (layers.js, README "Layout", ARCHITECTURE.md section 7), as `no-restricted-imports`
+ * per folder, so an editor flags a wrong import as it is typed. tests/layers.test.ts checks the
+ * same rules (and what a lint rule cannot: dynamic imports, every file inside a layer folder).
  */
-const LAYERS = {
-  ui: ['app', 'engines', 'domain'],
-  app: ['sync', 'storage', 'engines', 'domain'],
-  sync: ['storage', 'domain'],
-  storage: ['engines', 'domain'],
-  engines: ['domain'],
-  domain: [],
-  sw: [],
-};
-const PURE = ['domain', 'engines'];
 /** Where the Dexie database may be held (see tests/layers.test.ts, "storage in one place"). */
 const HOLDS_DATABASE = ['storage', 'sync'];
 const HANDS_DATABASE_ON = ['src/app/sync/start-remote.ts', 'src/app/sync/start-sync.ts'];

@@ -11,22 +11,14 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
+import { LAYERS, PURE as LAYERS_PURE } from '../layers.js';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SRC = join(ROOT, 'src');
 
-const ALLOWED: Record<string, readonly string[]> = {
-  ui: ['app', 'engines', 'domain'],
-  app: ['sync', 'storage', 'engines', 'domain'],
-  sync: ['storage', 'domain'],
-  storage: ['engines', 'domain'],
-  engines: ['domain'],
-  domain: [],
-  sw: [],
-};
-
-/** Layers whose code is pure computation: no package, no I/O (their tsconfig has no DOM either). */
-const PURE = new Set(['domain', 'engines']);
+// The layers and what each may import: one list, shared with eslint.config.js.
+const ALLOWED: Record<string, readonly string[]> = LAYERS;
+const PURE = new Set(LAYERS_PURE);
 
 interface SourceFile {
   /** Path relative to the repository root, with '/' separators: 'src/ui/App.tsx'. */
