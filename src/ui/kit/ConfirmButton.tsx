@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useId, useRef } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/index.ts';
 
 interface Props {
@@ -16,33 +16,22 @@ interface Props {
  * A button for something that moves money: it asks first, in a modal dialog (focus moves
  * into it, Escape closes it, and the page behind is inert until it is answered).
  */
-export function ConfirmButton({ label, question, body, yes, onConfirm, disabled = false, primary = false }: Props) {
-  const { t } = useI18n();
-  const dialog = useRef<HTMLDialogElement>(null);
-  const id = useId();
-  const close = () => dialog.current?.close();
+export function ConfirmButton({ label, onConfirm, disabled = false, primary = false, ...asked }: Props) {
+  const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" class={primary ? 'acct-btn acct-primary' : 'acct-btn'} disabled={disabled} onClick={() => dialog.current?.showModal()}>
+      <button type="button" class={primary ? 'acct-btn acct-primary' : 'acct-btn'} disabled={disabled} onClick={() => setOpen(true)}>
         {label}
       </button>
-      <dialog ref={dialog} class="acct-dialog" aria-labelledby={`${id}-q`} aria-describedby={body ? `${id}-b` : undefined}>
-        <h3 id={`${id}-q`}>{question}</h3>
-        {body && <div id={`${id}-b`}>{body}</div>}
-        <div class="acct-row">
-          <button
-            type="button"
-            class="acct-btn acct-primary"
-            onClick={() => {
-              close();
-              onConfirm();
-            }}
-          >
-            {yes}
-          </button>
-          <button type="button" class="acct-btn" onClick={close}>{t('acct.back')}</button>
-        </div>
-      </dialog>
+      <ConfirmDialog
+        {...asked}
+        open={open}
+        onConfirm={() => {
+          setOpen(false);
+          onConfirm();
+        }}
+        onCancel={() => setOpen(false)}
+      />
     </>
   );
 }
@@ -57,7 +46,7 @@ interface DialogProps {
   onCancel: () => void;
 }
 
-/** The same question as `ConfirmButton`'s, opened by the caller (after a file is chosen, say). */
+/** The question itself, opened by the caller (after a file is chosen, say) or by `ConfirmButton`. */
 export function ConfirmDialog({ open, question, body, yes, onConfirm, onCancel }: DialogProps) {
   const { t } = useI18n();
   const dialog = useRef<HTMLDialogElement>(null);
