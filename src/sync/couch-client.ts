@@ -250,15 +250,7 @@ export class CouchClient {
   /** One page of the changes feed, with documents (and their conflicts: see the authority's tamper check). */
   changes(db: string, q: ChangesQuery): Promise<ChangesPage> {
     const params = new URLSearchParams({ include_docs: 'true', conflicts: 'true', limit: String(q.limit) });
-    if (q.since !== undefined && q.since !== null) params.set('since', typeof q.since === 'string' ? q.since : JSON.stringify(q.since));
-    let timeoutMs: number | undefined;
-    if (q.longpoll) {
-      const wait = q.timeoutMs ?? 25_000;
-      params.set('feed', 'longpoll');
-      params.set('timeout', String(wait));
-      // PouchDB Server ignores the timeout, so the client ends the wait itself.
-      timeoutMs = wait + 5_000;
-    }
+    const timeoutMs = feedParams(params, q);
     return this.request('GET', `${enc(db)}/_changes?${params}`, undefined, { signal: q.signal, timeoutMs });
   }
 
@@ -302,15 +294,8 @@ export class CouchClient {
    */
   dbUpdates(q: { since: unknown; longpoll?: boolean; timeoutMs?: number; limit?: number; signal?: AbortSignal }): Promise<DbUpdatesPage> {
     const params = new URLSearchParams();
-    if (q.since !== undefined && q.since !== null) params.set('since', typeof q.since === 'string' ? q.since : JSON.stringify(q.since));
     if (q.limit !== undefined) params.set('limit', String(q.limit));
-    let timeoutMs: number | undefined;
-    if (q.longpoll) {
-      const wait = q.timeoutMs ?? 25_000;
-      params.set('feed', 'longpoll');
-      params.set('timeout', String(wait));
-      timeoutMs = wait + 5_000;
-    }
+    const timeoutMs = feedParams(params, q);
     return this.request('GET', `_db_updates?${params}`, undefined, { signal: q.signal, timeoutMs });
   }
 
@@ -364,4 +349,17 @@ function enc(db: string): string {
 function encId(id: string): string {
   const m = /^(_design|_local)\/(.*)$/.exec(id);
   return m ? `${m[1]}/${encodeURIComponent(m[2]!)}` : encodeURIComponent(id);
+}
+
+/**
+ * A feed's `since` and, for a longpoll, its wait; returns how long the client itself waits for
+ * the answer (PouchDB Server ignores the timeout, so the client ends the wait itself).
+ */
+function feedParams(params: URLSearchParams, q: { since?: unknown; longpoll?: boolean; timeoutMs?: number }): number | undefined {
+  if (q.since !== undefined && q.since !== null) params.set('since', typeof q.since === 'string' ? q.since : JSON.stringify(q.since));
+  if (!q.longpoll) return undefined;
+  const wait = q.timeoutMs ?? 25_000;
+  params.set('feed', 'longpoll');
+  params.set('timeout', String(wait));
+  return wait + 5_000;
 }
