@@ -48,7 +48,7 @@ describe('importing a catalog', () => {
     await authority.run();
     expect(await importOutcome(db, result.ids)).toEqual({ saved: 40, refused: 0, waiting: 0 });
     expect((await db.products.get('banana'))?.value).toMatchObject({ name: 'Plantains', hidden: true });
-    expect((await db.inventory.get('banana'))?.value.stock).toBe(7);
+    expect((await db.skus.get('banana'))?.value.stock).toBe(7);
 
     await importCatalog(ctx, csvToProducts(before.text, 'CNY').rows);
     await authority.run();
@@ -80,9 +80,9 @@ lychee,Lychees 荔枝 (500 g),"Sweet, from Guangdong",Fruit,fresh|summer,29.90,1
     expect((await db.products.get('dumpling'))?.value).toMatchObject({
       price: 3800, photos: ['photos/dumpling.svg'], category: 'Snacks', team: { price: 2600, size: 3, windowHours: 24 },
     });
-    expect((await db.inventory.get('dumpling'))?.value.stock).toBe(55);
+    expect((await db.skus.get('dumpling'))?.value.stock).toBe(55);
     expect((await db.products.get('teddy-bear'))?.value).toMatchObject({ price: 7500, photos: ['photos/teddy-bear.svg'] });
-    expect((await db.inventory.get('teddy-bear'))?.value.stock).toBe(14);
+    expect((await db.skus.get('teddy-bear'))?.value.stock).toBe(14);
     expect(await db.products.count()).toBe(40);
   });
 
