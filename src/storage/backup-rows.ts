@@ -7,7 +7,7 @@
  * The first problem found is returned, naming the table, the row and the field.
  */
 import type { AccountKey, BuyerId, Decision, Inventory, Order, Product, Promotion, Review, ShopEvent, ShopProfile, Team, Withdrawal } from '../domain/index.ts';
-import { accountKey, skuKeyOf } from '../domain/index.ts';
+import { accountKey, searchTags, skuKeyOf } from '../domain/index.ts';
 import { inventory, product, promotion, shopProfile, STOCK } from '../domain/validate/catalog.ts';
 import { arrayOf, type Check, type Ctx, fields, none, run } from '../domain/validate/check.ts';
 import { review, withdrawal } from '../domain/validate/decisions.ts';
@@ -83,7 +83,7 @@ const ROWS: Record<string, Check<unknown>> = {
   shop: viewRow<ShopProfile>('key', literal(SHOP_KEY), shopProfile, {}, () => ({})),
   products: viewRow<Product>('id', productId, product, {
     category: anyText(1000), price: PRICE, hidden: int(0, 1), words: arrayOf(anyText(1000), 0, 100_000),
-  }, (p) => ({ id: p.id, category: p.category, price: p.price, hidden: p.hidden ? 1 : 0, words: indexWords(p.name, p.category, ...p.tags) })),
+  }, (p) => ({ id: p.id, category: p.category, price: p.price, hidden: p.hidden ? 1 : 0, words: indexWords(p.name, p.category, ...searchTags(p)) })),
   // Schema version 6: a shelf per combination, keyed by its skuKey (an older backup's `inventory` rows are moved here: backup.ts).
   skus: viewRow<Inventory>('sku', anyText(300), inventory, { productId }, (i) => ({ sku: skuKeyOf(i), productId: i.productId })),
   promotions: viewRow<Promotion>('id', id(), promotion, {}, (p) => ({ id: p.id })),

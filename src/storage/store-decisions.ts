@@ -16,7 +16,7 @@
  * (and add the postings of) each decision exactly once.
  */
 import {
-  accountKey, batchDraft, foldBatch, isMoney, money, skuKeyOf, touchedBy, type Inventory, type AccountKey, type Decision, type Draft, type EventId,
+  accountKey, batchDraft, foldBatch, isMoney, money, searchTags, skuKeyOf, touchedBy, type Inventory, type AccountKey, type Decision, type Draft, type EventId,
   type ViewRows,
 } from '../domain/index.ts';
 import { tablesOf, type ShopDb } from './db.ts';
@@ -122,7 +122,7 @@ async function writeRows(db: ShopDb, rows: ViewRows): Promise<void> {
   if (rows.shop) puts.push(db.shop.put({ key: SHOP_KEY, n: rows.shop.n, value: rows.shop.value }));
   if (rows.products.length > 0) {
     puts.push(db.products.bulkPut(rows.products.map(({ n, value: p }): ProductRow => ({
-      id: p.id, n, value: p, category: p.category, price: p.price, hidden: p.hidden ? 1 : 0, words: indexWords(p.name, p.category, ...p.tags),
+      id: p.id, n, value: p, category: p.category, price: p.price, hidden: p.hidden ? 1 : 0, words: indexWords(p.name, p.category, ...searchTags(p)),
     }))));
   }
   if (rows.inventory.length > 0) puts.push(db.skus.bulkPut(rows.inventory.map(({ n, value }) => skuRow(n, value))));

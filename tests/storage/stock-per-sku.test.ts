@@ -80,3 +80,16 @@ describe('a shelf per combination', () => {
     expect((await getProduct(db, tea.id))?.inventory?.stock).toBe(1);
   });
 });
+
+describe('option values', () => {
+  it('are searchable: a weight or a pack finds the product that has it', async () => {
+    const h = shopWithTea();
+    const db = freshDb();
+    await storeDecisions(db, h.decisions);
+    const found = async (search: string) => (await listProducts(db, { search, offset: 0, limit: 10 })).items.map((i) => i.product.id);
+    expect(await found('250 g')).toEqual(['tea']);
+    expect(await found('tin')).toEqual(['tea']);
+    expect(await found('250 g tin')).toEqual(['tea']);
+    expect(await found('500 g')).toEqual([]);
+  });
+});
