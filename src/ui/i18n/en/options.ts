@@ -9,4 +9,5 @@ export const strings = {
   'problem.combination-needed': 'Choose the options of this product first.',
   'problem.unknown-combination': 'This choice of options is no longer sold: choose again.',
   'problem.combination-off': 'This choice of options is not for sale at the moment.',
+  'csv.err.option-cell': 'Must name its group and its value, such as "Weight: 250 g", got {value}.',
 } as const;

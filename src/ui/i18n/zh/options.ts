@@ -11,4 +11,5 @@ export const strings: Strings<keyof typeof en> = {
   'problem.combination-needed': '请先选择这件商品的规格。',
   'problem.unknown-combination': '这个规格已不再出售，请重新选择。',
   'problem.combination-off': '这个规格暂不出售。',
+  'csv.err.option-cell': '应写明规格名和规格值，例如 "Weight: 250 g"，实际是 {value}。',
 };
