@@ -2,7 +2,7 @@
  * The store bench's work, shared by its Node run (fake-indexeddb) and its Chromium page
  * (bench/browser/store-bench.ts): no Node imports. See store.bench.ts for what is measured.
  */
-import { accountKey, decide, emptyState, type Decision } from '../src/domain/index.ts';
+import { accountKey, decide, skuKeyOf, emptyState, type Decision } from '../src/domain/index.ts';
 import { applyPulled, checkpointOf, storeDecisions, SHOP_KEY, type ShopDb } from '../src/storage/index.ts';
 import { indexWords } from '../src/storage/words.ts';
 import type { Change } from '../src/sync/couch-client.ts';
@@ -50,7 +50,7 @@ export function ceilingRows(decisions: readonly Decision[]): PageRows[] {
           id: p.id, n, value: p, category: p.category, price: p.price, hidden: p.hidden ? 1 : 0, words: indexWords(p.name, p.category, ...p.tags),
         } as never);
       }
-      for (const i of set.inventory ?? []) offer('inventory', i.productId, { productId: i.productId, n, value: i } as never);
+      for (const i of set.inventory ?? []) offer('skus', skuKeyOf(i), { sku: skuKeyOf(i), productId: i.productId, n, value: i } as never);
       for (const p of set.promotions ?? []) offer('promotions', p.id, { id: p.id, n, value: p } as never);
       for (const t of set.teams ?? []) offer('teams', t.id, { id: t.id, n, productId: t.productId, status: t.status, value: t } as never);
       for (const o of set.orders ?? []) offer('orders', o.id, { id: o.id, n, buyer: o.buyer, status: o.status, placedAt: o.placedAt, value: o } as never);
@@ -71,7 +71,7 @@ export function changePages(decisions: readonly Decision[]): Change[][] {
 
 /** The ceiling: the same rows, one bulkPut per table per page, one transaction a page. */
 export async function writeRows(db: ShopDb, all: readonly PageRows[]): Promise<number> {
-  const tables = [db.events, db.shop, db.products, db.inventory, db.promotions, db.teams, db.orders, db.reviews, db.withdrawals, db.balances];
+  const tables = [db.events, db.shop, db.products, db.skus, db.promotions, db.teams, db.orders, db.reviews, db.withdrawals, db.balances];
   for (const page of all) {
     await db.transaction('rw', tables, async () => {
       await db.events.bulkPut(page.events);

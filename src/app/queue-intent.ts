@@ -1,5 +1,6 @@
+import { intentVersion } from '../domain/event-version.ts';
 import {
-  EVENT_VERSION, type BuyerId, type BuyerIntent, type EventId, type Intent, type SellerCommand,
+  type BuyerId, type BuyerIntent, type EventId, type Intent, type SellerCommand,
 } from '../domain/index.ts';
 import { validateIntent } from '../domain/validate/index.ts';
 import { queueIntent, queueIntents, queueIntentsIfEmpty } from '../storage/write-intent.ts';
@@ -23,7 +24,8 @@ export async function queueBuyerIntent(ctx: AppContext, body: BuyerIntentBody, o
   if (ctx.buyer() === '') throw new InvalidInputError(['Sign in first (Settings → The shop’s server): orders are sent in your name.']);
   const at = ctx.now();
   const buyer: BuyerId = ctx.buyer();
-  const intent = checked({ ...body, id: newEventId(at), v: EVENT_VERSION, at, type: 'intent', by: 'buyer', buyer, sentAt: at });
+  // Stamped with the lowest version that holds it (2 with options), so an older shop app keeps reading the rest.
+  const intent = checked({ ...body, id: newEventId(at), v: intentVersion(body), at, type: 'intent', by: 'buyer', buyer, sentAt: at });
   await queueIntent(ctx.store, intent, at, options.clearCart ? { clearCartOf: buyer } : {});
   ctx.nudge();
   return intent.id;
@@ -60,7 +62,7 @@ export async function queueFirstSellerCommands(ctx: AppContext, make: () => read
 
 function sellerCommand(ctx: AppContext, body: SellerCommandBody): Intent {
   const at = ctx.now();
-  return checked({ ...body, id: newEventId(at), v: EVENT_VERSION, at, type: 'intent', by: 'seller' });
+  return checked({ ...body, id: newEventId(at), v: intentVersion(body), at, type: 'intent', by: 'seller' });
 }
 
 function checked(doc: object): Intent {

@@ -214,6 +214,14 @@ export function normalizeCouponCode(code: string): string {
   return code.trim().toUpperCase();
 }
 
+/**
+ * The words a product is found by besides its name and category: its tags, and the values of its
+ * options ("red", "XL", "250 g"), so a search for a size or a colour finds the product that has it.
+ */
+export function searchTags(p: Pick<Product, 'tags' | 'options'>): string[] {
+  return p.options === undefined ? p.tags : [...p.tags, ...p.options.flatMap((g) => g.values.map((v) => v.name))];
+}
+
 export function isFlashActive(flash: FlashSale, at: Millis): boolean {
   return at >= flash.startsAt && at < flash.endsAt;
 }

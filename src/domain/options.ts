@@ -1,5 +1,6 @@
-import type { Combination, FlashSale, Inventory, OfferCombination, Product } from './catalog.ts';
-import type { CombinationId, OptionValueId, ProductId } from './ids.ts';
+import type { Combination, Inventory, OfferCombination, Product } from './catalog.ts';
+import type { CombinationId, OptionValueId } from './ids.ts';
+import { flashSoldOf, hasOptions, skuKey, type SkuKey } from './sku-key.ts';
 import type { Money } from './money.ts';
 
 /**
@@ -7,26 +8,9 @@ import type { Money } from './money.ts';
  * offer, what a buyer can still choose. The ids and why they are what they are: catalog.ts.
  */
 
-/**
- * Where a combination's stock is kept: the product's id for its implicit combination (so a
- * shop's stock from before options is where it was), `productId/combinationId` for the others.
- * Neither id can hold a "/", so the key reads back into its two parts.
- */
-export type SkuKey = string;
-
-export function skuKey(productId: ProductId, combination?: CombinationId): SkuKey {
-  return combination === undefined ? productId : `${productId}/${combination}`;
-}
-
-/** The stock key of an inventory row or a line. */
-export function skuKeyOf(x: { productId: ProductId; combination?: CombinationId | undefined }): SkuKey {
-  return skuKey(x.productId, x.combination);
-}
-
-/** Whether a product has options (and so combinations of its own rather than one implicit one). */
-export function hasOptions(p: Pick<Product, 'combinations'>): boolean {
-  return p.combinations !== undefined && p.combinations.length > 0;
-}
+// Where stock is kept, and whether a product has options: in a file of their own, so that the
+// app's first screen (storage's rows and catalog reads) carries these few lines and not the rest.
+export { flashSoldOf, hasOptions, productStock, skuKey, skuKeyOf, type SkuKey } from './sku-key.ts';
 
 interface Index {
   combinations: Map<string, Combination>;
@@ -134,18 +118,6 @@ export function skuKeysOf(p: Product): SkuKey[] {
 }
 
 /**
- * Units sold in the product's current flash sale, from the product's inventory rows (all of
- * them, combinations removed since included): the implicit combination's row counts the sale
- * it was last written in, which a save of the product keeps current; a combination's row counts
- * the sale that starts at its `sale`, so rows not written since an earlier sale count nothing.
- */
-export function flashSoldOf(flash: Pick<FlashSale, 'startsAt'>, rows: Iterable<Inventory>): number {
-  let sold = 0;
-  for (const r of rows) if (r.combination === undefined || r.sale === flash.startsAt) sold += r.flashSold;
-  return sold;
-}
-
-/**
  * Units a product's flash sale can still sell of one combination (or, with none given, of any
  * it covers): what is left of the sale's count, and never more than the shelves hold.
  */
@@ -159,10 +131,4 @@ export function flashLeftOf(p: Product, rows: readonly Inventory[], combination?
   else if (combination !== undefined) stock = findCombination(p, combination)?.sold && offerPrice(flash, combination) !== undefined ? shelf(combination) : 0;
   else stock = p.combinations!.filter((c) => c.sold && offerPrice(flash, c.id) !== undefined).reduce((s, c) => s + shelf(c.id), 0);
   return Math.max(0, Math.min(own, stock));
-}
-
-/** A product's stock now: its implicit shelf, or the sum of its combinations' for sale. */
-export function productStock(p: Product, stockOf: (key: SkuKey) => number): number {
-  if (!hasOptions(p)) return stockOf(p.id);
-  return p.combinations!.reduce((s, c) => s + (c.sold ? stockOf(skuKey(p.id, c.id)) : 0), 0);
 }

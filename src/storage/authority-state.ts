@@ -22,7 +22,7 @@ export interface AuthorityRun {
 export function storeAuthorityRun(db: ShopDb, run: AuthorityRun): Promise<Decision[]> {
   if (run.decisions.length === 0 && run.setAside.length === 0 && run.checkpoints.length === 0) return Promise.resolve([]);
   const tables = [
-    db.events, db.outbox, db.shop, db.products, db.inventory, db.promotions, db.teams, db.orders, db.reviews,
+    db.events, db.outbox, db.shop, db.products, db.skus, db.promotions, db.teams, db.orders, db.reviews,
     db.withdrawals, db.balances, db.publish, db.setAside, db.checkpoints,
   ];
   return guardQuota(() =>

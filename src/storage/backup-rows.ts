@@ -7,10 +7,11 @@
  * The first problem found is returned, naming the table, the row and the field.
  */
 import type { AccountKey, BuyerId, Decision, Inventory, Order, Product, Promotion, Review, ShopEvent, ShopProfile, Team, Withdrawal } from '../domain/index.ts';
-import { accountKey } from '../domain/index.ts';
+import { accountKey, searchTags, skuKeyOf } from '../domain/index.ts';
 import { inventory, product, promotion, shopProfile, STOCK } from '../domain/validate/catalog.ts';
 import { arrayOf, type Check, type Ctx, fields, none, run } from '../domain/validate/check.ts';
 import { review, withdrawal } from '../domain/validate/decisions.ts';
+import { combinationId } from '../domain/validate/options.ts';
 import { validateEvent } from '../domain/validate/index.ts';
 import { buyerId, order, orderId, productId, team, teamId } from '../domain/validate/order.ts';
 import { id, int, literal, oneOf, POSTING_AMOUNT, PRICE, QTY, time } from '../domain/validate/scalars.ts';
@@ -82,8 +83,9 @@ const ROWS: Record<string, Check<unknown>> = {
   shop: viewRow<ShopProfile>('key', literal(SHOP_KEY), shopProfile, {}, () => ({})),
   products: viewRow<Product>('id', productId, product, {
     category: anyText(1000), price: PRICE, hidden: int(0, 1), words: arrayOf(anyText(1000), 0, 100_000),
-  }, (p) => ({ id: p.id, category: p.category, price: p.price, hidden: p.hidden ? 1 : 0, words: indexWords(p.name, p.category, ...p.tags) })),
-  inventory: viewRow<Inventory>('productId', productId, inventory, {}, (i) => ({ productId: i.productId })),
+  }, (p) => ({ id: p.id, category: p.category, price: p.price, hidden: p.hidden ? 1 : 0, words: indexWords(p.name, p.category, ...searchTags(p)) })),
+  // Schema version 6: a shelf per combination, keyed by its skuKey (an older backup's `inventory` rows are moved here: backup.ts).
+  skus: viewRow<Inventory>('sku', anyText(300), inventory, { productId }, (i) => ({ sku: skuKeyOf(i), productId: i.productId })),
   promotions: viewRow<Promotion>('id', id(), promotion, {}, (p) => ({ id: p.id })),
   teams: viewRow<Team>('id', teamId, team, { productId, status: oneOf(['forming', 'succeeded', 'failed'] as const) },
     (t) => ({ id: t.id, productId: t.productId, status: t.status })),
@@ -105,11 +107,12 @@ const ROWS: Record<string, Check<unknown>> = {
       // '' for a line an older version kept before carts were a person's (rows.ts, CartRow).
       buyer: f.req('buyer', (v, p, c) => (v === '' ? '' : buyerId(v, p, c))),
       productId: f.req('productId', productId),
+      ...f.opt('combination', combinationId),
       mode: f.req('mode', oneOf(['regular', 'team', 'flash'] as const)),
       qty: f.req('qty', QTY),
       addedAt: f.req('addedAt', time),
     });
-    if (ctx.count === before) same(ctx, path, 'key', row.key, cartKey(row.buyer as BuyerId, row.productId, row.mode));
+    if (ctx.count === before) same(ctx, path, 'key', row.key, cartKey(row.buyer as BuyerId, row.productId, row.mode, row.combination));
     return row;
   },
   photos: (x, path, ctx) => {
@@ -208,7 +211,7 @@ function keysSet(d: Decision): Record<string, string[]> {
   return {
     shop: set.shop ? [SHOP_KEY] : [],
     products: (set.products ?? []).map((p) => p.id),
-    inventory: (set.inventory ?? []).map((i) => i.productId),
+    skus: (set.inventory ?? []).map(skuKeyOf),
     promotions: (set.promotions ?? []).map((p) => p.id),
     teams: (set.teams ?? []).map((t) => t.id),
     orders: (set.orders ?? []).map((o) => o.id),
@@ -218,7 +221,7 @@ function keysSet(d: Decision): Record<string, string[]> {
 }
 
 const VIEW_KEY: Record<string, string> = {
-  shop: 'key', products: 'id', inventory: 'productId', promotions: 'id', teams: 'id', orders: 'id', reviews: 'id', withdrawals: 'id',
+  shop: 'key', products: 'id', skus: 'sku', promotions: 'id', teams: 'id', orders: 'id', reviews: 'id', withdrawals: 'id',
 };
 
 /**

@@ -11,6 +11,7 @@
 import type { UseStore } from 'idb-keyval';
 import type { Millis } from '../domain/index.ts';
 import { cartRowsOfDevice } from './cart.ts';
+import { skuRowOfInventory, type InventoryRowV5 } from './rows.ts';
 import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import type { PhotoRow } from './photos.ts';
@@ -105,6 +106,12 @@ export function checkBackup(db: ShopDb, data: unknown): Backup {
   }
   // Version 4 ('cart-per-person') keys each cart line by its buyer: older lines are nobody's yet.
   if ((schemaVersion as number) < 4) tables.cart = cartRowsOfDevice(tables.cart);
+  // Version 6 ('stock-per-sku') keeps a shelf per combination in `skus`: an older backup's
+  // `inventory` rows (one per product, its implicit combination's) move there as they are.
+  if ((schemaVersion as number) < 6) {
+    tables.skus = skuRowsOfInventory(tables.inventory);
+    delete tables.inventory;
+  }
   const keys = primaryKeys(db);
   for (const name of Object.keys(tables)) {
     if (!keys.has(name)) throw new BackupError(`This backup is damaged: it has an unknown table '${name}'.`);
@@ -136,6 +143,15 @@ export function checkBackup(db: ShopDb, data: unknown): Backup {
   const problems = checkSettings(data.settings);
   if (problems.length > 0) throw new BackupError(`This backup is damaged: ${problems.join(' ')}`);
   return { ...data, schemaVersion: SCHEMA_VERSION, tables } as unknown as Backup;
+}
+
+/** A backup's `inventory` rows of schema version 5 or older as `skus` rows: a row that does not look like one is left for the checks. */
+function skuRowsOfInventory(rows: unknown): unknown {
+  if (!Array.isArray(rows)) return rows;
+  return rows.map((r: unknown) => {
+    const old = isObject(r) && typeof r.productId === 'string' && isObject(r.value);
+    return old ? skuRowOfInventory(r as unknown as InventoryRowV5) : r;
+  });
 }
 
 /**

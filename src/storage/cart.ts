@@ -2,7 +2,7 @@
  * The cart: a person's alone (two people may share a device), never synced, so it is written
  * directly (no event, no outbox).
  */
-import type { BuyerId, LineMode, Millis, ProductId } from '../domain/index.ts';
+import type { BuyerId, CombinationId, LineMode, Millis, ProductId } from '../domain/index.ts';
 import { tablesOf } from './db.ts';
 import type { Store } from './store.ts';
 import { guardQuota } from './errors.ts';
@@ -13,10 +13,12 @@ import { cartKey, cartRowOfDevice, type CartRow } from './rows.ts';
  * `addedAt` (the device's clock: storage keeps none) is kept from when the line was first
  * added, so a changed quantity does not move the line.
  */
-export function setCartQty(store: Store, buyer: BuyerId, productId: ProductId, mode: LineMode, qty: number, addedAt: Millis): Promise<void> {
+export function setCartQty(
+  store: Store, buyer: BuyerId, productId: ProductId, mode: LineMode, qty: number, addedAt: Millis, combination?: CombinationId,
+): Promise<void> {
   const db = tablesOf(store);
   if (!Number.isSafeInteger(qty) || qty < 0) throw new RangeError(`A cart quantity is a whole number from 0, got ${qty}`);
-  const key = cartKey(buyer, productId, mode);
+  const key = cartKey(buyer, productId, mode, combination);
   return guardQuota(() =>
     db.transaction('rw', db.cart, async () => {
       if (qty === 0) {
@@ -24,15 +26,17 @@ export function setCartQty(store: Store, buyer: BuyerId, productId: ProductId, m
         return;
       }
       const had = await db.cart.get(key);
-      await db.cart.put({ key, buyer, productId, mode, qty, addedAt: had?.addedAt ?? addedAt });
+      const row: CartRow = { key, buyer, productId, mode, qty, addedAt: had?.addedAt ?? addedAt };
+      if (combination !== undefined) row.combination = combination;
+      await db.cart.put(row);
     }),
   );
 }
 
-/** How many of a product (at a price mode) the buyer has in the cart. */
-export async function cartQty(store: Store, buyer: BuyerId, productId: ProductId, mode: LineMode): Promise<number> {
+/** How many of a product (of a combination, at a price mode) the buyer has in the cart. */
+export async function cartQty(store: Store, buyer: BuyerId, productId: ProductId, mode: LineMode, combination?: CombinationId): Promise<number> {
   const db = tablesOf(store);
-  return (await db.cart.get(cartKey(buyer, productId, mode)))?.qty ?? 0;
+  return (await db.cart.get(cartKey(buyer, productId, mode, combination)))?.qty ?? 0;
 }
 
 /** Empties the buyer's cart (not anyone else's). */
@@ -55,7 +59,7 @@ export function adoptDeviceCart(store: Store, buyer: BuyerId): Promise<number> {
       if (buyer === nobody) return 0;
       const rows = await db.cart.where('buyer').equals(nobody).toArray();
       if (rows.length === 0) return 0;
-      const mine = rows.map((r): CartRow => ({ ...r, buyer, key: cartKey(buyer, r.productId, r.mode) }));
+      const mine = rows.map((r): CartRow => ({ ...r, buyer, key: cartKey(buyer, r.productId, r.mode, r.combination) }));
       const have = await db.cart.bulkGet(mine.map((r) => r.key));
       await db.cart.bulkDelete(rows.map((r) => r.key));
       const moved = mine.filter((_, i) => have[i] === undefined);

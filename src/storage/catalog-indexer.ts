@@ -23,6 +23,7 @@
  */
 import { Dexie, type IntervalTree, type ObservabilitySet } from 'dexie';
 import type { ProductId } from '../domain/index.ts';
+import { searchTags } from '../domain/catalog.ts';
 import { tablesOf, type ShopDb } from './db.ts';
 import type { ProductRow } from './rows.ts';
 import { SearchIndex, type CatalogInput } from '../engines/search/search-index.ts';
@@ -196,7 +197,7 @@ function inputOf(row: ProductRow): CatalogInput {
     id: row.id,
     name: row.value.name,
     category: row.category,
-    tags: row.value.tags,
+    tags: searchTags(row.value),
     price: row.price,
     hidden: row.hidden === 1,
   };

@@ -4,8 +4,8 @@
  * Plain reads, safe inside a live query; the app composes them.
  */
 import {
-  countCouponUse, draftOf, emptyState, holdsAllowance, normalizeCouponCode,
-  type Cart, type Draft, type Inventory, type Product, type ProductBase, type ProductId, type Promotion,
+  countCouponUse, draftOf, emptyState, hasOptions, holdsAllowance, normalizeCouponCode, skuKey,
+  type Cart, type Draft, type Inventory, type Product, type ProductBase, type ProductId, type Promotion, type SkuKey,
 } from '../domain/index.ts';
 import { tablesOf } from './db.ts';
 import { SHOP_KEY } from './rows.ts';
@@ -16,9 +16,9 @@ export async function productsByIds(store: Store, ids: readonly ProductId[]): Pr
   return (await tablesOf(store).products.bulkGet([...ids])).map((r) => r?.value);
 }
 
-/** Stock by product id, in the order given (undefined before the shop's first word on it). */
-export async function inventoryByIds(store: Store, ids: readonly ProductId[]): Promise<(Inventory | undefined)[]> {
-  return (await tablesOf(store).inventory.bulkGet([...ids])).map((r) => r?.value);
+/** Stock by `skuKey` (a product's id for its implicit combination), in the order given (undefined before the shop's first word on it). */
+export async function inventoryBySkus(store: Store, keys: readonly SkuKey[]): Promise<(Inventory | undefined)[]> {
+  return (await tablesOf(store).skus.bulkGet([...keys])).map((r) => r?.value);
 }
 
 /** How many of these product ids the catalog has. */
@@ -72,20 +72,35 @@ export async function quoteStateFor(store: Store, cart: Cart): Promise<Draft> {
 /** A product to edit, with what the edit is made from (its version and shelf stock as this device has them). */
 export interface ProductToEdit {
   product: Product;
+  /** The implicit combination's shelf (a product without options; one that had none before keeps it). */
   inventory: Inventory | undefined;
+  /** Each combination's shelf, a product with options (those removed since too). */
+  skus: Inventory[];
   base: ProductBase;
 }
 
 /** Read once when an edit begins: the base is what the seller sees, even if the shop moves on meanwhile. */
 export async function productToEdit(store: Store, id: ProductId): Promise<ProductToEdit | undefined> {
   const db = tablesOf(store);
-  const [row, inventory] = await Promise.all([db.products.get(id), db.inventory.get(id)]);
-  return row && { product: row.value, inventory: inventory?.value, base: { n: row.n, stock: inventory?.value.stock ?? 0 } };
+  const [row, shelves] = await Promise.all([db.products.get(id), db.skus.where('productId').equals(id).toArray()]);
+  if (row === undefined) return undefined;
+  const inventory = shelves.find((r) => r.value.combination === undefined)?.value;
+  const skus = shelves.flatMap((r) => (r.value.combination === undefined ? [] : [r.value]));
+  const stocks = skus.map((i) => ({ combination: i.combination!, stock: i.stock }));
+  const base: ProductBase = { n: row.n, stock: inventory?.stock ?? 0, ...(hasOptions(row.value) ? { stocks } : {}) };
+  return { product: row.value, inventory, skus, base };
 }
 
 /** What editing each of `ids` is made from: the product as this device has it, or a new one (version 0). */
 export async function productBases(store: Store, ids: readonly ProductId[]): Promise<ProductBase[]> {
   const db = tablesOf(store);
-  const [rows, inventory] = await Promise.all([db.products.bulkGet([...ids]), db.inventory.bulkGet([...ids])]);
-  return ids.map((_, i) => ({ n: rows[i]?.n ?? 0, stock: rows[i] ? (inventory[i]?.value.stock ?? 0) : 0 }));
+  const [rows, inventory] = await Promise.all([db.products.bulkGet([...ids]), db.skus.where('productId').anyOf([...ids]).toArray()]);
+  const stockOf = new Map(inventory.map((r) => [r.sku, r.value.stock]));
+  return ids.map((id, i) => {
+    const row = rows[i];
+    if (row === undefined) return { n: 0, stock: 0 };
+    const base: ProductBase = { n: row.n, stock: stockOf.get(skuKey(id)) ?? 0 };
+    if (hasOptions(row.value)) base.stocks = row.value.combinations!.map((c) => ({ combination: c.id, stock: stockOf.get(skuKey(id, c.id)) ?? 0 }));
+    return base;
+  });
 }

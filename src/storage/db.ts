@@ -21,7 +21,8 @@ export class ShopDb extends Dexie implements Store {
   declare readonly outbox: Table<OutboxEntry, string>;
   declare readonly shop: Table<ShopRow, string>;
   declare readonly products: Table<ProductRow, string>;
-  declare readonly inventory: Table<InventoryRow, string>;
+  /** Each combination's shelf, by `skuKey` (schema version 6; `inventory` before). */
+  declare readonly skus: Table<InventoryRow, string>;
   declare readonly promotions: Table<PromotionRow, string>;
   declare readonly teams: Table<TeamRow, string>;
   declare readonly orders: Table<OrderRow, string>;

@@ -6,6 +6,7 @@ import type {
   AccountKey, BuyerId, Decision, DecisionKind, EventId, Intent, Inventory, Millis, Money, Order, OrderId, Product, ProductId,
   Review, ShopProfile, Team,
 } from '../domain/index.ts';
+import { flashSoldOf, hasOptions, productStock, skuKeyOf } from '../domain/sku-key.ts';
 import { tablesOf } from './db.ts';
 import type { Store } from './store.ts';
 import { SHOP_KEY, type CartRow, type OutboxEntry, type OutboxStatus, type ProductRow } from './rows.ts';
@@ -34,8 +35,36 @@ export interface ProductQuery {
 
 export interface ProductItem {
   product: Product;
-  /** Absent until the shop's first decision about its stock arrives. */
+  /**
+   * Absent until the shop's first decision about its stock arrives. For a product with options,
+   * the product as a whole: the stock of its combinations for sale added up, and the units of its
+   * current flash sale sold (`shelfOfProduct`); each combination's own shelf is in `skus`.
+   */
   inventory: Inventory | undefined;
+  /** Each combination's shelf, for a product with options (schema version 6); empty without. */
+  skus: Inventory[];
+}
+
+/**
+ * A product with its shelves (any of its rows of the `skus` table): a product with options is
+ * also one shelf as a whole, its combinations' for sale added up with its flash sale's units sold.
+ */
+export function itemOf(product: Product, rows: readonly Inventory[]): ProductItem {
+  if (!hasOptions(product)) return { product, inventory: rows.find((r) => r.combination === undefined), skus: [] };
+  const skus = rows.filter((r) => r.combination !== undefined);
+  const stock = new Map(skus.map((r) => [skuKeyOf(r), r.stock]));
+  const inventory = skus.length === 0 ? undefined : {
+    productId: product.id, stock: productStock(product, (k) => stock.get(k) ?? 0), flashSold: product.flash ? flashSoldOf(product.flash, skus) : 0,
+  };
+  return { product, inventory, skus };
+}
+
+/** The products with their shelves, in the order given (one query of the `skus` table by product). */
+export async function itemsOf(store: Store, products: readonly Product[]): Promise<ProductItem[]> {
+  const rows = await tablesOf(store).skus.where('productId').anyOf(products.map((p) => p.id)).toArray();
+  const shelves = new Map<ProductId, Inventory[]>();
+  for (const r of rows) shelves.set(r.productId, [...(shelves.get(r.productId) ?? []), r.value]);
+  return products.map((p) => itemOf(p, shelves.get(p.id) ?? []));
 }
 
 export interface ProductPage {
@@ -63,26 +92,21 @@ export async function listProducts(store: Store, q: ProductQuery): Promise<Produ
   const sort = q.sort ?? 'name';
   rows.sort(sort !== 'relevance' ? SORTS[sort] : found ? (a, b) => found.score.get(b)! - found.score.get(a)! || byName(a, b) : byName);
   const page = rows.slice(Math.max(0, q.offset), Math.max(0, q.offset) + Math.max(0, q.limit));
-  const inventory = await db.inventory.bulkGet(page.map((r) => r.id));
-  return { items: page.map((r, i) => ({ product: r.value, inventory: inventory[i]?.value })), total: rows.length };
-}
-
-/** A product (hidden ones too: an old order still links to it) with its stock. */
-export async function getProduct(store: Store, id: ProductId): Promise<ProductItem | undefined> {
-  const db = tablesOf(store);
-  const [row, inventory] = await Promise.all([db.products.get(id), db.inventory.get(id)]);
-  return row && { product: row.value, inventory: inventory?.value };
+  return { items: await itemsOf(db, page.map((r) => r.value)), total: rows.length };
 }
 
 /** The products of these ids with their stock, in the order given, leaving out those not in the catalog. */
 export async function productItems(store: Store, ids: readonly ProductId[]): Promise<ProductItem[]> {
   const db = tablesOf(store);
-  const [products, inventory] = await Promise.all([db.products.bulkGet([...ids]), db.inventory.bulkGet([...ids])]);
-  const items: ProductItem[] = [];
-  products.forEach((row, i) => {
-    if (row !== undefined) items.push({ product: row.value, inventory: inventory[i]?.value });
-  });
-  return items;
+  const products = await db.products.bulkGet([...ids]);
+  return itemsOf(db, products.flatMap((row) => (row === undefined ? [] : [row.value])));
+}
+
+/** A product (hidden ones too: an old order still links to it) with its stock (all its shelves). */
+export async function getProduct(store: Store, id: ProductId): Promise<ProductItem | undefined> {
+  const db = tablesOf(store);
+  const [row, shelves] = await Promise.all([db.products.get(id), db.skus.where('productId').equals(id).toArray()]);
+  return row && itemOf(row.value, shelves.map((r) => r.value));
 }
 
 export interface CategoryCount {

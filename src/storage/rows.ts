@@ -5,9 +5,10 @@
  * decisions (and so can always be rebuilt from `events`).
  */
 import type {
-  AccountKey, BuyerId, EventId, Inventory, LineMode, Millis, Money, Order, OrderId, OrderStatus, Product, ProductId,
-  Promotion, PromotionId, Review, ShopEvent, ShopProfile, Team, TeamId, Withdrawal, WithdrawalId,
+  AccountKey, BuyerId, CombinationId, EventId, Inventory, LineMode, Millis, Money, Order, OrderId, OrderStatus, Product, ProductId,
+  Promotion, PromotionId, Review, ShopEvent, ShopProfile, SkuKey, Team, TeamId, Withdrawal, WithdrawalId,
 } from '../domain/index.ts';
+import { skuKey } from '../domain/sku-key.ts';
 
 export type EventRow = ShopEvent;
 
@@ -45,10 +46,30 @@ export interface ProductRow {
   words: string[];
 }
 
+/**
+ * One combination's shelf (schema version 6, table `skus`): keyed by `skuKey` (the product's id
+ * for a product's implicit combination, `productId/combinationId` for the others).
+ */
 export interface InventoryRow {
+  sku: SkuKey;
   productId: ProductId;
   n: number;
   value: Inventory;
+}
+
+/** A shelf as schema version 5 and older kept it (table `inventory`, one per product). */
+export interface InventoryRowV5 {
+  productId: ProductId;
+  n: number;
+  value: Inventory;
+}
+
+/**
+ * A version 5 shelf as version 6 keeps it: before options every shelf was a product's implicit
+ * combination's, whose `skuKey` is the product's id.
+ */
+export function skuRowOfInventory(row: InventoryRowV5): InventoryRow {
+  return { sku: row.productId, ...row };
 }
 
 export interface PromotionRow {
@@ -106,14 +127,20 @@ export interface CartRow {
    */
   buyer: BuyerId;
   productId: ProductId;
+  /** The combination chosen, for a product with options (its key then holds it: `cartKey`). */
+  combination?: CombinationId;
   mode: LineMode;
   qty: number;
   addedAt: Millis;
 }
 
-/** Product ids and modes have no '|' (validate/scalars.ts `id`), so a buyer's name may. */
-export function cartKey(buyer: BuyerId, productId: ProductId, mode: LineMode): string {
-  return `${buyer}|${productId}|${mode}`;
+/**
+ * Product ids and modes have no '|' (validate/scalars.ts `id`), so a buyer's name may. A line of
+ * a product with options is keyed by its combination's `skuKey` in place of the product's id
+ * (`productId/combinationId`), so a product without options keeps the key it always had.
+ */
+export function cartKey(buyer: BuyerId, productId: ProductId, mode: LineMode, combination?: CombinationId): string {
+  return `${buyer}|${skuKey(productId, combination)}|${mode}`;
 }
 
 /** A cart row of schema version 3 or older (no buyer), as version 4 keeps it: nobody's yet. */

@@ -10,7 +10,7 @@
  * Index syntax (Dexie): `&id` unique primary key, `*words` one index entry per array item.
  */
 import type { Transaction } from 'dexie';
-import { cartRowOfDevice, type CartRow } from './rows.ts';
+import { cartRowOfDevice, skuRowOfInventory, type CartRow, type InventoryRowV5 } from './rows.ts';
 
 export interface SchemaVersion {
   readonly version: number;
@@ -88,6 +88,24 @@ export const VERSIONS = [
       orders: '&id, buyer, status, placedAt, value.coupon',
     },
   },
+  {
+    version: 6,
+    name: 'stock-per-sku',
+    stores: {
+      // Products with options (issue 13): a shelf per combination (SKU), keyed by the domain's
+      // `skuKey`: a product's implicit combination keeps the product's id as its key, so every
+      // existing shelf is where it was; a combination's is `productId/combinationId`. By
+      // product, to read all of a product's shelves at once. IndexedDB cannot change a table's
+      // primary key, so the shelves move to a new table and the old one goes.
+      skus: '&sku, productId',
+      inventory: null,
+    },
+    // Every row of the old table (one per product, its implicit combination's) moves as it is.
+    upgrade: async (tx: Transaction) => {
+      const rows = await tx.table<InventoryRowV5, string>('inventory').toArray();
+      await tx.table('skus').bulkAdd(rows.map(skuRowOfInventory));
+    },
+  },
 ] as const satisfies readonly SchemaVersion[];
 
 /** The newest version: what `exportBackup` records and `importBackup` accepts. */
@@ -108,5 +126,5 @@ export function tablesAt(version: number = SCHEMA_VERSION): string[] {
 
 /** The tables folded from decisions: rebuilt by `storeDecisions`, written by nothing else. */
 export const VIEW_TABLES = [
-  'shop', 'products', 'inventory', 'promotions', 'teams', 'orders', 'reviews', 'withdrawals', 'balances',
+  'shop', 'products', 'skus', 'promotions', 'teams', 'orders', 'reviews', 'withdrawals', 'balances',
 ] as const;

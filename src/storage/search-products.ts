@@ -3,6 +3,7 @@
  * the products whose index words hold every term of the query, with their scores
  * (search-words.ts). Loaded with the first search.
  */
+import { searchTags } from '../domain/catalog.ts';
 import type { ShopDb } from './db.ts';
 import type { ProductRow } from './rows.ts';
 import { fieldWords, matchScore, searchPlan } from '../engines/search/search-words.ts';
@@ -21,7 +22,7 @@ export async function searchProducts(db: ShopDb, text: string): Promise<{ rows: 
   const score = new Map<ProductRow, number>();
   for (const row of await db.products.bulkGet(ids)) {
     // The words say where each term may be found (a Latin-script tag only whole) and how well.
-    const s = row && matchScore(plan, fieldWords(row.value.name, row.category, row.value.tags));
+    const s = row && matchScore(plan, fieldWords(row.value.name, row.category, searchTags(row.value)));
     if (s) score.set(row!, s);
   }
   return { rows: [...score.keys()], score };

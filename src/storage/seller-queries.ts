@@ -2,7 +2,7 @@
  * Reads for the seller's home and order list: orders by when they were placed (the `placedAt`
  * index, newest first), and the shelves running low. Plain reads, safe inside a live query.
  */
-import type { Inventory, Millis, Order, Product } from '../domain/index.ts';
+import { findCombination, hasOptions, type Inventory, type Millis, type Order, type Product } from '../domain/index.ts';
 import { tablesOf } from './db.ts';
 import type { Store } from './store.ts';
 
@@ -18,16 +18,21 @@ export async function ordersNewestFirst(store: Store): Promise<Order[]> {
 
 /**
  * The shelves with `atMost` units or fewer, fewest first, with their products (hidden ones
- * left out: buyers cannot order them, so their shelf is no worry).
+ * left out: buyers cannot order them, so their shelf is no worry). A product with options has a
+ * shelf per combination: each of its combinations for sale is one; its old implicit shelf (from
+ * before it had options) and the combinations turned off or removed are not.
  */
 export async function shelvesAtMost(store: Store, atMost: number): Promise<{ product: Product; inventory: Inventory }[]> {
   const db = tablesOf(store);
-  const low = (await db.inventory.filter((r) => r.value.stock <= atMost).toArray()).map((r) => r.value);
+  const low = (await db.skus.filter((r) => r.value.stock <= atMost).toArray()).map((r) => r.value);
   const products = await db.products.bulkGet(low.map((i) => i.productId));
   return low
     .flatMap((inventory, i) => {
       const row = products[i];
-      return row && row.hidden === 0 ? [{ product: row.value, inventory }] : [];
+      if (!row || row.hidden === 1) return [];
+      const p = row.value;
+      const current = hasOptions(p) ? findCombination(p, inventory.combination)?.sold === true : inventory.combination === undefined;
+      return current ? [{ product: p, inventory }] : [];
     })
     .sort((a, b) => a.inventory.stock - b.inventory.stock || a.product.name.localeCompare(b.product.name));
 }

@@ -16,7 +16,7 @@
  * (and add the postings of) each decision exactly once.
  */
 import {
-  accountKey, batchDraft, foldBatch, isMoney, money, skuKeyOf, touchedBy, type AccountKey, type Decision, type Draft, type EventId,
+  accountKey, batchDraft, foldBatch, isMoney, money, searchTags, skuKeyOf, touchedBy, type Inventory, type AccountKey, type Decision, type Draft, type EventId,
   type ViewRows,
 } from '../domain/index.ts';
 import { tablesOf, type ShopDb } from './db.ts';
@@ -34,7 +34,7 @@ export function storeDecisions(store: Store, decisions: readonly Decision[]): Pr
   const db = tablesOf(store);
   if (decisions.length === 0) return Promise.resolve({ stored: [] });
   const tables = [
-    db.events, db.outbox, db.shop, db.products, db.inventory, db.promotions, db.teams, db.orders, db.reviews,
+    db.events, db.outbox, db.shop, db.products, db.skus, db.promotions, db.teams, db.orders, db.reviews,
     db.withdrawals, db.balances,
   ];
   return guardQuota(() =>
@@ -45,10 +45,10 @@ export function storeDecisions(store: Store, decisions: readonly Decision[]): Pr
       const known = await db.events.bulkGet(ids);
       const fresh = ids.flatMap((id, i) => (known[i] === undefined ? [byId.get(id)!] : []));
       if (fresh.length === 0) return { stored: [] };
-      const { draft, inventoryN } = await readTouched(db, fresh);
+      const { draft } = await readTouched(db, fresh);
       const rows = foldBatch(draft, fresh);
       await db.events.bulkAdd(fresh);
-      await writeRows(db, rows, inventoryN);
+      await writeRows(db, rows);
       await deleteDecidedIntents(db, fresh);
       return { stored: fresh };
     }),
@@ -73,17 +73,15 @@ async function deleteDecidedIntents(db: ShopDb, fresh: readonly Decision[]): Pro
 
 /**
  * The rows `fresh` touches, as stored, in a draft for the fold: one bulkGet per table. The
- * inventory table keeps one row per product (keyed by its id, as before products had options):
- * the row read stands for the key it was written under.
+ * shelves are kept one per combination (schema version 6), under the fold's own key (`skuKey`).
  */
-async function readTouched(db: ShopDb, fresh: readonly Decision[]): Promise<{ draft: Draft; inventoryN: Map<string, number> }> {
+async function readTouched(db: ShopDb, fresh: readonly Decision[]): Promise<{ draft: Draft }> {
   const t = touchedBy(fresh);
   const draft = batchDraft();
-  const inventoryIds = [...new Set([...t.inventory].map((key) => key.split('/')[0]!))];
   const [shop, products, inventory, promotions, teams, orders, reviews, withdrawals, balances] = await Promise.all([
     t.shop ? db.shop.get(SHOP_KEY) : undefined,
     db.products.bulkGet([...t.products]),
-    db.inventory.bulkGet(inventoryIds),
+    db.skus.bulkGet([...t.inventory]),
     db.promotions.bulkGet([...t.promotions]),
     db.teams.bulkGet([...t.teams]),
     db.orders.bulkGet([...t.orders]),
@@ -93,12 +91,7 @@ async function readTouched(db: ShopDb, fresh: readonly Decision[]): Promise<{ dr
   ]);
   if (shop) draft.shop = { n: shop.n, value: shop.value };
   for (const r of products) if (r) draft.products.set(r.id, { n: r.n, value: r.value });
-  const inventoryN = new Map<string, number>();
-  for (const r of inventory) {
-    if (!r) continue;
-    draft.inventory.set(skuKeyOf(r.value), { n: r.n, value: r.value });
-    inventoryN.set(r.productId, r.n);
-  }
+  for (const r of inventory) if (r) draft.inventory.set(r.sku, { n: r.n, value: r.value });
   for (const r of promotions) if (r) draft.promotions.set(r.id, { n: r.n, value: r.value });
   for (const r of teams) if (r) draft.teams.set(r.id, { n: r.n, value: r.value });
   for (const r of orders) if (r) draft.orders.set(r.id, { n: r.n, value: r.value });
@@ -115,30 +108,24 @@ async function readTouched(db: ShopDb, fresh: readonly Decision[]): Promise<{ dr
     if (summed?.has(account)) draft.balances.set(account, money(summed.get(account)!));
     else if (row !== undefined) draft.balances.set(account, row.amount);
   });
-  return { draft, inventoryN };
+  return { draft };
+}
+
+/** The row a shelf is stored as: under its combination's `skuKey` (schema version 6). */
+function skuRow(n: number, value: Inventory): InventoryRow {
+  return { sku: skuKeyOf(value), productId: value.productId, n, value };
 }
 
 /** Writes what the fold made of each view: one bulkPut per table. */
-async function writeRows(db: ShopDb, rows: ViewRows, inventoryN: ReadonlyMap<string, number>): Promise<void> {
+async function writeRows(db: ShopDb, rows: ViewRows): Promise<void> {
   const puts: Promise<unknown>[] = [];
   if (rows.shop) puts.push(db.shop.put({ key: SHOP_KEY, n: rows.shop.n, value: rows.shop.value }));
   if (rows.products.length > 0) {
     puts.push(db.products.bulkPut(rows.products.map(({ n, value: p }): ProductRow => ({
-      id: p.id, n, value: p, category: p.category, price: p.price, hidden: p.hidden ? 1 : 0, words: indexWords(p.name, p.category, ...p.tags),
+      id: p.id, n, value: p, category: p.category, price: p.price, hidden: p.hidden ? 1 : 0, words: indexWords(p.name, p.category, ...searchTags(p)),
     }))));
   }
-  if (rows.inventory.length > 0) {
-    // One row per product (see readTouched): of a product's rows, the one with the highest `n`
-    // (the first on a tie), if higher than the stored row's.
-    const byProduct = new Map<string, InventoryRow>();
-    for (const { n, value } of rows.inventory) {
-      const had = byProduct.get(value.productId);
-      if ((had === undefined || n > had.n) && n > (inventoryN.get(value.productId) ?? -Infinity)) {
-        byProduct.set(value.productId, { productId: value.productId, n, value });
-      }
-    }
-    if (byProduct.size > 0) puts.push(db.inventory.bulkPut([...byProduct.values()]));
-  }
+  if (rows.inventory.length > 0) puts.push(db.skus.bulkPut(rows.inventory.map(({ n, value }) => skuRow(n, value))));
   if (rows.promotions.length > 0) puts.push(db.promotions.bulkPut(rows.promotions.map(({ n, value }) => ({ id: value.id, n, value }))));
   if (rows.teams.length > 0) {
     puts.push(db.teams.bulkPut(rows.teams.map(({ n, value }) => ({ id: value.id, n, productId: value.productId, status: value.status, value }))));

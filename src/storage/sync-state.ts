@@ -115,7 +115,7 @@ export function checkpointOf(db: string, since: unknown, identity: string, synce
 
 function decisionTables(db: ShopDb) {
   return [
-    db.events, db.outbox, db.shop, db.products, db.inventory, db.promotions, db.teams, db.orders, db.reviews,
+    db.events, db.outbox, db.shop, db.products, db.skus, db.promotions, db.teams, db.orders, db.reviews,
     db.withdrawals, db.balances,
   ];
 }

@@ -14,15 +14,15 @@ import { CatalogScreen } from './screens/CatalogScreen.tsx';
 import { lazyScreen } from './lazy-screen.tsx';
 
 // The catalog is the first screen and ships with the shell; every other screen is its own chunk.
-const ProductScreen = lazyScreen(() => import('./screens/ProductScreen.tsx').then((m) => m.ProductScreen), ['shop', 'account']);
-const CartScreen = lazyScreen(() => import('./screens/CartScreen.tsx').then((m) => m.CartScreen), ['shop', 'account']);
-const CheckoutScreen = lazyScreen(() => import('./screens/CheckoutScreen.tsx').then((m) => m.CheckoutScreen), ['shop', 'account']);
+const ProductScreen = lazyScreen(() => import('./screens/ProductScreen.tsx').then((m) => m.ProductScreen), ['shop', 'account', 'options']);
+const CartScreen = lazyScreen(() => import('./screens/CartScreen.tsx').then((m) => m.CartScreen), ['shop', 'account', 'options']);
+const CheckoutScreen = lazyScreen(() => import('./screens/CheckoutScreen.tsx').then((m) => m.CheckoutScreen), ['shop', 'account', 'options']);
 const OrdersScreen = lazyScreen(() => import('./screens/OrdersScreen.tsx').then((m) => m.OrdersScreen), ['shop', 'account']);
-const OrderScreen = lazyScreen(() => import('./screens/OrderScreen.tsx').then((m) => m.OrderScreen), ['shop', 'account']);
+const OrderScreen = lazyScreen(() => import('./screens/OrderScreen.tsx').then((m) => m.OrderScreen), ['shop', 'account', 'options']);
 const WalletScreen = lazyScreen(() => import('./screens/WalletScreen.tsx').then((m) => m.WalletScreen), ['shop', 'account']);
 const TeamScreen = lazyScreen(() => import('./screens/TeamScreen.tsx').then((m) => m.TeamScreen), ['shop', 'account', 'sellerCatalog']);
 const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen), ['shop', 'account', 'remote']);
-const SellerScreen = lazyScreen(() => import('./screens/SellerScreen.tsx').then((m) => m.SellerScreen), ['shop', 'account', 'seller']);
+const SellerScreen = lazyScreen(() => import('./screens/SellerScreen.tsx').then((m) => m.SellerScreen), ['shop', 'account', 'seller', 'options']);
 
 /** The shell: language, the running app, the header, the bottom navigation and the current screen. */
 export function App({ app, initialLocale }: { app: RunningApp; initialLocale: Locale }) {
@@ -59,7 +59,7 @@ function screenFor(route: Route): ComponentChildren {
     case 'catalog': return <CatalogScreen category={route.category} q={route.q} />;
     case 'product': return <ProductScreen id={route.id} />;
     case 'cart': return <CartScreen />;
-    case 'checkout': return <CheckoutScreen team={route.team} product={route.product} buy={route.buy} />;
+    case 'checkout': return <CheckoutScreen team={route.team} product={route.product} buy={route.buy} combination={route.combination} />;
     case 'orders': return <OrdersScreen />;
     case 'order': return <OrderScreen id={route.id} />;
     case 'wallet': return <WalletScreen />;

@@ -8,8 +8,8 @@ export type Route =
   | { name: 'catalog'; category?: string; q?: string }
   | { name: 'product'; id: string }
   | { name: 'cart' }
-  /** `team` and `product`: a team buy; `product` and `buy`: one unit bought now (at the list or flash price), apart from the cart. */
-  | { name: 'checkout'; team?: string; product?: string; buy?: string }
+  /** `team` and `product`: a team buy; `product` and `buy`: one unit bought now (at the list or flash price), apart from the cart; `combination`: which, of a product with options. */
+  | { name: 'checkout'; team?: string; product?: string; buy?: string; combination?: string }
   | { name: 'orders' }
   | { name: 'order'; id: string }
   | { name: 'wallet' }

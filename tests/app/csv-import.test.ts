@@ -36,19 +36,22 @@ describe('importing a catalog', () => {
     const { db, ctx, authority } = await shop();
     const before = await exportCsv(db, 'products', START);
     expect(before.name).toBe('products-2026-11-11.csv');
-    expect(before.rows).toBe(40);
+    expect(before.rows).toBe(41);
+    // The oolong (options) is one row per combination: its weight and pack, its SKU, price and stock.
+    expect(before.text).toContain(',88.00,20,false,photos/teacup-without-handle.svg,,,,,,,,,Weight 重量: 250 g,Pack 包装: Bag 袋装,,250g-bag,,true\r\n');
+    expect(before.text).toContain(',108.00,0,false,photos/teacup-without-handle.svg,,,,,,,,,Weight 重量: 250 g,Pack 包装: Gift tin 礼盒,,250g-tin,photos/moon-cake.svg,true\r\n');
     const parsed = csvToProducts(before.text, 'CNY');
     expect(parsed.errors).toEqual([]);
 
     // Change it, import, and see the change; then import the first file and see it all back.
     const changed = parsed.rows.map((r) => (r.product.id === 'banana' ? { ...r, stock: 7, product: { ...r.product, name: 'Plantains', hidden: true } } : r));
-    expect(await countExisting(db, changed.map((r) => r.product.id))).toBe(40);
+    expect(await countExisting(db, changed.map((r) => r.product.id))).toBe(41);
     const result = await importCatalog(ctx, changed);
-    expect(result.count).toBe(40);
+    expect(result.count).toBe(41);
     await authority.run();
-    expect(await importOutcome(db, result.ids)).toEqual({ saved: 40, refused: 0, waiting: 0 });
+    expect(await importOutcome(db, result.ids)).toEqual({ saved: 41, refused: 0, waiting: 0 });
     expect((await db.products.get('banana'))?.value).toMatchObject({ name: 'Plantains', hidden: true });
-    expect((await db.inventory.get('banana'))?.value.stock).toBe(7);
+    expect((await db.skus.get('banana'))?.value.stock).toBe(7);
 
     await importCatalog(ctx, csvToProducts(before.text, 'CNY').rows);
     await authority.run();
@@ -65,7 +68,7 @@ lychee,Lychees 荔枝 (500 g),"Sweet, from Guangdong",Fruit,fresh|summer,29.90,1
     expect(await countExisting(db, rows.map((r) => r.product.id))).toBe(0);
     await importCatalog(ctx, rows);
     await authority.run();
-    expect(await db.products.count()).toBe(41);
+    expect(await db.products.count()).toBe(42);
     expect((await db.products.get('lychee'))?.value).toMatchObject({ price: 2990, tags: ['fresh', 'summer'], description: 'Sweet, from Guangdong' });
   });
 
@@ -80,10 +83,10 @@ lychee,Lychees 荔枝 (500 g),"Sweet, from Guangdong",Fruit,fresh|summer,29.90,1
     expect((await db.products.get('dumpling'))?.value).toMatchObject({
       price: 3800, photos: ['photos/dumpling.svg'], category: 'Snacks', team: { price: 2600, size: 3, windowHours: 24 },
     });
-    expect((await db.inventory.get('dumpling'))?.value.stock).toBe(55);
+    expect((await db.skus.get('dumpling'))?.value.stock).toBe(55);
     expect((await db.products.get('teddy-bear'))?.value).toMatchObject({ price: 7500, photos: ['photos/teddy-bear.svg'] });
-    expect((await db.inventory.get('teddy-bear'))?.value.stock).toBe(14);
-    expect(await db.products.count()).toBe(40);
+    expect((await db.skus.get('teddy-bear'))?.value.stock).toBe(14);
+    expect(await db.products.count()).toBe(41);
   });
 
   it('queues nothing at all when one row is refused', async () => {

@@ -30,7 +30,7 @@ async function openDemo() {
 }
 const APPLE = 'red-apple' as ProductId;
 const pickup = { kind: 'pickup' as const, pointId: 'kiosk-north' as never };
-const stockOf = async (db: ShopDb, id: ProductId) => (await db.inventory.get(id))?.value.stock;
+const stockOf = async (db: ShopDb, id: ProductId) => (await db.skus.get(id))?.value.stock;
 
 describe("the seller's product saves", () => {
   it('keep units sold while the form was open: the stock typed is a change to what the form showed', async () => {

@@ -19,6 +19,8 @@ const DATA: string[] = [
   ...DEMO_SHOP.pickupPoints.flatMap((p) => [p.name, p.address]),
   ...DEMO_SHOP.shippingOptions.map((o) => o.name),
   ...demoProducts(0).flatMap(({ product: p }) => [p.name, p.description, ...p.tags]),
+  // A product's option groups and values are the shop's words too (the oolong's weight and pack).
+  ...demoProducts(0).flatMap(({ product: p }) => (p.options ?? []).flatMap((g) => [g.name, ...g.values.map((v) => v.name)])),
   ...demoPromotions(0).flatMap((p) => [p.label, p.kind === 'coupon' ? p.code : '']),
   'English', // the language menu names each language in itself
 ].filter((s) => s !== '').sort((a, b) => b.length - a.length);

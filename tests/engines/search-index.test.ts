@@ -124,7 +124,8 @@ describe('SearchIndex: the demo shop, searched as a buyer would', () => {
   });
 
   it('ranks whole words of the name first, then the start of a word, then the category', () => {
-    expect(best('tea')).toEqual(['bubble-tea', 'teacup-without-handle', 'teapot', 'hot-beverage']);
+    // The oolong, tagged tea, after those named tea and before one with tea only in its category.
+    expect(best('tea')).toEqual(['bubble-tea', 'teacup-without-handle', 'teapot', 'oolong', 'hot-beverage']);
   });
 
   it('finds a Chinese name inside its words, and without the noun suffix 子 or 儿', () => {

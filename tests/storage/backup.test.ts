@@ -60,11 +60,16 @@ describe('backups', () => {
     const { db, store } = await busyDevice();
     const old = viaJson(await exportBackup(db, T0, store)) as Backup;
     delete old.tables.photos;
+    // Before version 6 ('stock-per-sku') the shelves were `inventory`, one per product, keyed by its id.
+    old.tables.inventory = (old.tables.skus as { sku: string }[]).map((row) => Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'sku')));
+    delete old.tables.skus;
     old.schemaVersion = 1;
     const target = freshDb();
     await importBackup(target, old, freshStore());
     expect(await target.photos.count()).toBe(0);
     expect(await target.products.count()).toBe(await db.products.count());
+    expect(await target.skus.toArray()).toEqual(await db.skus.toArray());
+    expect(await target.skus.count()).toBeGreaterThan(0);
   });
 
   it('refuses what is not a backup, or is damaged, with a clear message and writes nothing', async () => {
@@ -141,8 +146,8 @@ describe('backups', () => {
         { table: 'events', row: 4, field: 'v', kind: 'newer' }],
       ['dangling outbox entry', bad((b) => (rows(b, 'outbox')[0]!.id = 'no-such-intent')),
         /row 1 of the table 'outbox', field 'id': names no stored intent "no-such-intent"/, { table: 'outbox', kind: 'reference' }],
-      ['view row no decision set', bad((b) => (rows(b, 'inventory')[0]!.n = 999)),
-        /row 1 of the table 'inventory', field 'n': names no stored decision that set "\w+" \(number 999\)/, { table: 'inventory', kind: 'reference' }],
+      ['view row no decision set', bad((b) => (rows(b, 'skus')[0]!.n = 999)),
+        /row 1 of the table 'skus', field 'n': names no stored decision that set "\w+" \(number 999\)/, { table: 'skus', kind: 'reference' }],
       ['balance that is not its postings', bad((b) => (rows(b, 'balances')[0]!.amount = (rows(b, 'balances')[0]!.amount as number) + 100)),
         /row 1 of the table 'balances', field 'amount': is not the sum of the stored decisions' postings to available:ann/, { table: 'balances', kind: 'reference' }],
       ['balance missing', bad((b) => rows(b, 'balances').shift()),

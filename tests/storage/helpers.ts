@@ -130,7 +130,7 @@ export async function viewsOf(db: ShopDb) {
   return {
     shop: shop && { n: shop.n, value: shop.value },
     products: await versioned(db.products.toArray(), (r) => r.id),
-    inventory: await versioned(db.inventory.toArray(), (r) => r.productId),
+    inventory: await versioned(db.skus.toArray(), (r) => r.sku),
     promotions: await versioned(db.promotions.toArray(), (r) => r.id),
     teams: await versioned(db.teams.toArray(), (r) => r.id),
     orders: await versioned(db.orders.toArray(), (r) => r.id),

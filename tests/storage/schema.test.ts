@@ -89,4 +89,24 @@ describe('schema versions', () => {
     expect(row?.blob.size).toBe(3);
     db.close();
   });
+
+  it('version 6 (stock-per-sku) moves every shelf of version 5 to the skus table under its product id, and drops the old table', async () => {
+    expect(VERSIONS[5]).toMatchObject({ version: 6, name: 'stock-per-sku', stores: { skus: '&sku, productId', inventory: null } });
+    expect(tablesAt(6)).toEqual([...tablesAt(5).filter((t) => t !== 'inventory'), 'skus'].sort());
+    const name = `schema-v6-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    for (const v of VERSIONS.slice(0, 5)) old.version(v.version).stores({ ...v.stores });
+    await old.open();
+    const tea = { productId: 'tea', n: 3, value: { productId: 'tea', stock: 12, flashSold: 2 } };
+    const cup = { productId: 'cup', n: 7, value: { productId: 'cup', stock: 0, flashSold: 0 } };
+    await old.table('inventory').bulkPut([tea, cup]);
+    old.close();
+    const db = new ShopDb(name);
+    await db.open();
+    expect(db.verno).toBe(6);
+    expect(db.tables.map((t) => t.name)).not.toContain('inventory');
+    expect(await db.skus.get('tea')).toEqual({ sku: 'tea', ...tea });
+    expect(await db.skus.where('productId').equals('cup').toArray()).toEqual([{ sku: 'cup', ...cup }]);
+    db.close();
+  });
 });

@@ -74,7 +74,7 @@ describe(`a flash sale of ${UNITS} units raced by ${BUYERS} buyers, through ${co
     expect(new Set(journal.map((d) => d.intentId)).size).toBe(BUYERS);
     expect(journal.filter((d) => d.kind === 'order.accepted')).toHaveLength(UNITS);
     expect(journal.filter((d) => d.kind === 'order.rejected')).toHaveLength(BUYERS - UNITS);
-    const inventory = (await local.inventory.get('phone'))?.value;
+    const inventory = (await local.skus.get('phone'))?.value;
     expect(inventory?.flashSold).toBeLessThanOrEqual(UNITS);
     expect(inventory?.stock).toBeGreaterThanOrEqual(0);
 

@@ -152,7 +152,7 @@ describe('the remote authority', () => {
     expect(report.forgeries).toEqual([]);
     expect(await walletOf(tablet, 'ann' as BuyerId)).toEqual(await walletOf(phone, 'ann' as BuyerId));
     expect(await tablet.balances.toArray()).toEqual(await phone.balances.toArray());
-    expect(await tablet.inventory.toArray()).toEqual(await phone.inventory.toArray());
+    expect(await tablet.skus.toArray()).toEqual(await phone.skus.toArray());
   }, 60_000);
 
   it("a second device cannot take the lease while it is held, sees the holder's label, and takes it once expired", async () => {
@@ -336,7 +336,7 @@ describe('the remote authority', () => {
     const kinds = report.decided.map((d) => d.kind);
     expect(kinds.filter((k) => k === 'order.accepted')).toHaveLength(3);
     expect(kinds.filter((k) => k === 'order.rejected')).toHaveLength(2);
-    expect((await local.inventory.get('tea'))?.value).toMatchObject({ stock: 0 });
+    expect((await local.skus.get('tea'))?.value).toMatchObject({ stock: 0 });
     const journal = await decisionsIn(journalDb(SHOP_ID));
     expect(journal.filter((d) => d.kind === 'order.accepted')).toHaveLength(3);
   }, 60_000);

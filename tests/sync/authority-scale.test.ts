@@ -246,7 +246,7 @@ describe.each(SERVERS)('the authority at scale, on $name', ({ couchdb, start }) 
     const tablet = sellerDevice(tabletDb, sellerClient(couch), SHOP_ID, 'tablet');
     expect((await tablet.runOnce()).lease).toMatchObject({ held: false, holder: 'phone' });
     expect(await tabletDb.shop.count()).toBe(1);
-    expect((await tabletDb.inventory.get('tea'))?.value).toMatchObject({ stock: 56 });
+    expect((await tabletDb.skus.get('tea'))?.value).toMatchObject({ stock: 56 });
     // And keeps up with it.
     await queueCommands(phoneDb, [seller('product.save', { product: product('cake', { price: m(800) }), stock: 3 }, Date.now())]);
     await phone.runOnce();

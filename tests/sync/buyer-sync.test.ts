@@ -100,7 +100,7 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
       expect(report.setAside).toBe(2);
       expect((await local.orders.get(place.id))?.status).toBe('accepted');
       expect(await local.outbox.get(place.id)).toBeUndefined(); // decided: off the outbox
-      expect((await local.inventory.get('tea'))?.value.stock).toBe(4);
+      expect((await local.skus.get('tea'))?.value.stock).toBe(4);
       const aside = await local.setAside.toArray();
       expect(aside.map((a) => a.docId).sort()).toEqual(['c.greedy', 'junk']);
       expect((await local.checkpoints.get(channel))?.since).toBeDefined();

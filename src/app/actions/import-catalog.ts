@@ -21,6 +21,8 @@ export async function importCatalog(ctx: AppContext, rows: readonly CatalogItem[
   // Each row replaces the product as this device has it (or makes a new one): if the shop
   // saved it again meanwhile, that row is refused rather than undoing the newer save.
   const bases = await productBases(ctx.store, rows.map((r) => r.product.id));
-  const ids = await queueSellerCommands(ctx, rows.map(({ product, stock }, i) => ({ kind: 'product.save', product, stock, base: bases[i]! })));
+  const ids = await queueSellerCommands(ctx, rows.map(({ product, stock, stocks }, i) => ({
+    kind: 'product.save', product, stock, ...(stocks && { stocks }), base: bases[i]!,
+  })));
   return { count: ids.length, ids };
 }

@@ -12,6 +12,8 @@ export async function openDemoCatalog(ctx: AppContext): Promise<void> {
   const at = ctx.now();
   await queueSellerCommand(ctx, { kind: 'shop.save', shop: { ...DEMO_SHOP, policies: { ...DEMO_SHOP.policies, demoTopUps: false } } });
   // New products: a product the shop already has (this device had not heard of it) is refused, never saved over.
-  for (const { product, stock } of demoProducts(at)) await queueSellerCommand(ctx, { kind: 'product.save', product, stock, base: NEW_PRODUCT });
+  for (const { product, stock, stocks } of demoProducts(at)) {
+    await queueSellerCommand(ctx, { kind: 'product.save', product, stock, ...(stocks && { stocks }), base: NEW_PRODUCT });
+  }
   for (const promotion of demoPromotions(at)) await queueSellerCommand(ctx, { kind: 'promotion.save', promotion });
 }

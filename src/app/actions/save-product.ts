@@ -1,4 +1,4 @@
-import type { EventId, Product, ProductBase, ProductId } from '../../domain/index.ts';
+import type { CombinationStock, EventId, Product, ProductBase, ProductId } from '../../domain/index.ts';
 import type { AppContext } from '../context.ts';
 import { newEventId } from '../ids.ts';
 import { queueSellerCommand } from '../queue-intent.ts';
@@ -17,6 +17,6 @@ export const NEW_PRODUCT: ProductBase = { n: 0, stock: 0 };
  * change the seller made, so sales meanwhile are not undone. Decided at once by the shop's
  * authority on this device; the form has already refused anything invalid.
  */
-export function saveProduct(ctx: AppContext, product: Product, stock: number, base: ProductBase): Promise<EventId> {
-  return queueSellerCommand(ctx, { kind: 'product.save', product, stock, base });
+export function saveProduct(ctx: AppContext, product: Product, stock: number, base: ProductBase, stocks?: CombinationStock[]): Promise<EventId> {
+  return queueSellerCommand(ctx, { kind: 'product.save', product, stock, base, ...(stocks === undefined ? {} : { stocks }) });
 }

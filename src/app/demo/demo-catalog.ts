@@ -1,5 +1,5 @@
 import {
-  DAY, HOUR, type Money, type PickupPointId, type Product, type ProductId, type Promotion, type PromotionId,
+  DAY, HOUR, type Combination, type CombinationId, type CombinationStock, type Money, type OptionValueId, type PickupPointId, type Product, type ProductId, type Promotion, type PromotionId,
   type ShippingOptionId, type ShopProfile,
 } from '../../domain/index.ts';
 
@@ -68,11 +68,51 @@ const ROWS: Row[] = [
 ];
 
 export const TEAM_PRODUCT = 'dumpling' as ProductId;
+/** The demo's product with options (issue 13): oolong by weight and pack, each combination its own price and stock. */
+export const OPTIONS_PRODUCT = 'oolong' as ProductId;
 export const FLASH_PRODUCT = 'mobile-phone' as ProductId;
 export const TEAPOT = 'teapot' as ProductId;
 
-/** The demo's products with their stock, as of `startedAt` (the visitor's first start). */
-export function demoProducts(startedAt: number): { product: Product; stock: number }[] {
+const v = (id: string) => id as OptionValueId;
+const combo = (id: string, values: string[], price: number, photo?: string): Combination =>
+  ({ id: id as CombinationId, values: values.map(v), price: price as Money, sold: true, ...(photo === undefined ? {} : { photo }) });
+
+/**
+ * Oolong by weight and pack: the values' words in both languages as the demo's names are. The
+ * 250 g gift tin is sold out, so the product page shows a value that leads to nothing in stock.
+ */
+function oolong(): { product: Product; stock: number; stocks: CombinationStock[] } {
+  const product: Product = {
+    id: OPTIONS_PRODUCT,
+    name: 'Tieguanyin oolong 铁观音',
+    description: 'Anxi oolong, rolled by hand. Choose the weight and the pack.',
+    category: 'Tea & Coffee',
+    tags: ['tea', 'oolong', 'gift'],
+    price: 3800 as Money,
+    photos: ['photos/teacup-without-handle.svg'],
+    hidden: false,
+    options: [
+      { name: 'Weight 重量', values: [{ id: v('100g'), name: '100 g' }, { id: v('250g'), name: '250 g' }, { id: v('500g'), name: '500 g' }] },
+      { name: 'Pack 包装', values: [{ id: v('bag'), name: 'Bag 袋装' }, { id: v('tin'), name: 'Gift tin 礼盒' }] },
+    ],
+    combinations: [
+      combo('100g-bag', ['100g', 'bag'], 3800),
+      combo('100g-tin', ['100g', 'tin'], 5800, 'photos/moon-cake.svg'),
+      combo('250g-bag', ['250g', 'bag'], 8800),
+      combo('250g-tin', ['250g', 'tin'], 10800, 'photos/moon-cake.svg'),
+      combo('500g-bag', ['500g', 'bag'], 16800),
+    ],
+  };
+  const stocks = [['100g-bag', 30], ['100g-tin', 12], ['250g-bag', 20], ['250g-tin', 0], ['500g-bag', 8]] as const;
+  return { product, stock: 0, stocks: stocks.map(([c, stock]) => ({ combination: c as CombinationId, stock })) };
+}
+
+/** The demo's products with their stock (each combination's, for one with options), as of `startedAt` (the visitor's first start). */
+export function demoProducts(startedAt: number): { product: Product; stock: number; stocks?: CombinationStock[] }[] {
+  return [...plainProducts(startedAt), oolong()];
+}
+
+function plainProducts(startedAt: number): { product: Product; stock: number }[] {
   return ROWS.map(([id, name, category, price, stock, tags, description]) => {
     const product: Product = {
       id: id as ProductId,

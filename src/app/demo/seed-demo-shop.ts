@@ -22,7 +22,8 @@ async function seedIfEmpty(ctx: AppContext): Promise<boolean> {
     const startedAt = ctx.now();
     return [
       { kind: 'shop.save', shop: DEMO_SHOP },
-      ...demoProducts(startedAt).map(({ product, stock }): SellerCommandBody => ({ kind: 'product.save', product, stock, base: NEW_PRODUCT })),
+      ...demoProducts(startedAt).map(({ product, stock, stocks }): SellerCommandBody =>
+        ({ kind: 'product.save', product, stock, ...(stocks && { stocks }), base: NEW_PRODUCT })),
       ...demoPromotions(startedAt).map((promotion): SellerCommandBody => ({ kind: 'promotion.save', promotion })),
       ...DEMO_BUYERS.map((buyer): SellerCommandBody => ({
         kind: 'wallet.credit', buyer: buyer as BuyerId, amount: DEMO_WELCOME_CREDIT, method: 'other', note: DEMO_WELCOME_NOTE,

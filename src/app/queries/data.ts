@@ -2,12 +2,13 @@
  * Reads for the seller's Data tab: the files it exports, from what this device holds, and what
  * an import would replace. Plain async functions over the database (one read transaction each).
  */
-import type { EventId, ProductId } from '../../domain/index.ts';
+import { hasOptions, type EventId, type ProductId } from '../../domain/index.ts';
+import type { ProductItem } from '../../storage/queries.ts';
 import { countProducts } from '../../storage/catalog-queries.ts';
 import { catalogToExport, ledgerToExport, ordersToExport } from '../../storage/export-queries.ts';
 import { decisionsOnAny } from '../../storage/order-queries.ts';
 import type { Store } from '../../storage/store.ts';
-import { catalogLookup, productsToCsv, type CatalogLookup } from '../../engines/csv/catalog-csv.ts';
+import { catalogLookup, productsToCsv, type CatalogItem, type CatalogLookup } from '../../engines/csv/catalog-csv.ts';
 import { ledgerToCsv, postingCount } from '../../engines/csv/ledger-csv.ts';
 import { ordersToCsv } from '../../engines/csv/orders-csv.ts';
 import { csvFileName, type CsvKind } from '../device/csv-download.ts';
@@ -35,7 +36,7 @@ export async function exportCsv(store: Store, kind: CsvKind, at: number): Promis
       // The seller's whole catalog, hidden products too, in the Products tab's order (by name).
       const { shop, items } = await catalogToExport(store);
       if (!shop) throw new NoShopError();
-      const text = productsToCsv(items.map((i) => ({ product: i.product, stock: i.inventory?.stock ?? 0 })), shop.currency);
+      const text = productsToCsv(items.map(catalogItemOf), shop.currency);
       return { name, text, rows: items.length };
     }
     case 'orders': {
@@ -54,7 +55,13 @@ export async function exportCsv(store: Store, kind: CsvKind, at: number): Promis
 /** The catalog as this device has it (hidden products too), for an import to find each row's product in. */
 export async function catalogForImport(store: Store): Promise<CatalogLookup> {
   const { items } = await catalogToExport(store);
-  return catalogLookup(items.map((i) => ({ product: i.product, stock: i.inventory?.stock ?? 0 })));
+  return catalogLookup(items.map(catalogItemOf));
+}
+
+/** A product as the CSV has it: its shelf, or (with options) each combination's. */
+function catalogItemOf(i: ProductItem): CatalogItem {
+  const stocks = i.skus.map((s) => ({ combination: s.combination!, stock: s.stock }));
+  return { product: i.product, stock: hasOptions(i.product) ? 0 : (i.inventory?.stock ?? 0), ...(hasOptions(i.product) && { stocks }) };
 }
 
 /** How many of these product ids the catalog already has (an import changes them). */

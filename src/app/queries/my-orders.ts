@@ -4,8 +4,10 @@
  * Plain reads composed from storage's, wrapped by the UI in a live query.
  */
 import type {
-  BuyerId, Decision, EventId, Intent, Millis, Money, Order, OrderId, PlaceOrder, ProductId, RejectReason, ShopEvent, Team, TeamId,
+  BuyerId, Decision, EventId, Intent, Millis, Money, Order, OrderId, PlaceOrder, Product, ProductId, RejectReason, ShopEvent, Team, TeamId,
 } from '../../domain/index.ts';
+import { combinationLabel, findCombination } from '../../domain/options.ts';
+import { lineName } from '../../domain/orders.ts';
 import { productsByIds } from '../../storage/catalog-queries.ts';
 import {
   decisionsOfKind, decisionsOn, eventsByIds, firstDecisionsOn, getEvent, getTeam, outboxEntries,
@@ -94,16 +96,29 @@ export interface OrderListItem extends OrderView {
   lines: OrderLineView[];
 }
 
-function linesOf(view: OrderView, names: ReadonlyMap<ProductId, string>): OrderLineView[] {
-  if (view.order) return view.order.lines.map((l) => ({ productId: l.productId, name: l.name, qty: l.qty, mode: l.mode }));
-  return (view.intent?.lines ?? []).map((l) => ({ productId: l.productId, name: names.get(l.productId) ?? l.productId, qty: l.qty, mode: l.mode }));
+/** Each line named with its combination ("Tea, 250 g, tin"): the order's snapshot, or, still on its way, the product as this device has it. */
+function linesOf(view: OrderView, products: ReadonlyMap<ProductId, Product | undefined>): OrderLineView[] {
+  if (view.order) return view.order.lines.map((l) => ({ productId: l.productId, name: lineName(l), qty: l.qty, mode: l.mode }));
+  return (view.intent?.lines ?? []).map((l) => {
+    const product = products.get(l.productId);
+    const combo = product && findCombination(product, l.combination);
+    const name = product ? lineName({ name: product.name, ...(combo && { variant: combinationLabel(product, combo) }) }) : l.productId;
+    return { productId: l.productId, name, qty: l.qty, mode: l.mode };
+  });
+}
+
+/** The products of these ids, by id. */
+async function productsOf(store: Store, ids: readonly ProductId[]): Promise<Map<ProductId, Product | undefined>> {
+  const unique = [...new Set(ids)];
+  const products = await productsByIds(store, unique);
+  return new Map(unique.map((id, i) => [id, products[i]]));
 }
 
 /** The buyer's orders, newest first, each with its products' names (also for those still in the outbox). */
 export async function listMyOrderItems(store: Store, buyer: BuyerId): Promise<OrderListItem[]> {
   const views = await listMyOrders(store, buyer);
-  const names = await namesOf(store, views.flatMap((v) => (v.order ? [] : (v.intent?.lines ?? []).map((l) => l.productId))));
-  return views.map((v) => ({ ...v, lines: linesOf(v, names) }));
+  const products = await productsOf(store, views.flatMap((v) => (v.order ? [] : (v.intent?.lines ?? []).map((l) => l.productId))));
+  return views.map((v) => ({ ...v, lines: linesOf(v, products) }));
 }
 
 /** A refusal by the shop: why (a code the app translates) and its English message. */
@@ -151,7 +166,7 @@ export async function orderDetail(store: Store, id: OrderId): Promise<OrderDetai
   const placedId = id as string as EventId;
   const placedEvent = await getEvent(store, placedId);
   const placed = placedEvent?.type === 'intent' && placedEvent.kind === 'order.place' ? placedEvent : view.intent;
-  const names = await namesOf(store, view.order ? [] : (view.intent?.lines ?? []).map((l) => l.productId));
+  const products = await productsOf(store, view.order ? [] : (view.intent?.lines ?? []).map((l) => l.productId));
 
   const rejected = (await decisionsOn(store, placedId)).find((d) => d.kind === 'order.rejected');
 
@@ -173,7 +188,7 @@ export async function orderDetail(store: Store, id: OrderId): Promise<OrderDetai
 
   return {
     view,
-    lines: linesOf(view, names),
+    lines: linesOf(view, products),
     waiting: waiting.filter((w) => w.kind !== 'order.place'),
     refusals,
     ...(placed && { placed }),

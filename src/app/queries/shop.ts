@@ -4,10 +4,10 @@
  * inside a live query and get it again whenever the tables it read change.
  */
 import {
-  normalizeCouponCode, quoteCart, saleKey, usageOf, type BuyerId, type CartLine, type CouponPromotion, type Delivery, type Draft,
+  normalizeCouponCode, quoteCart, saleKey, skuKeyOf, usageOf, type BuyerId, type CartLine, type CouponPromotion, type Delivery, type Draft,
   type Inventory, type Product, type ProductId, type Promotion, type Quote, type ShopProfile, type Team, type TeamChoice,
 } from '../../domain/index.ts';
-import { inventoryByIds } from '../../storage/catalog-queries.ts';
+import { inventoryBySkus } from '../../storage/catalog-queries.ts';
 import { listCart, listOrders, walletOf, type Wallet } from '../../storage/queries.ts';
 import type { CartRow } from '../../storage/rows.ts';
 import type { Store } from '../../storage/store.ts';
@@ -35,16 +35,16 @@ export interface PricedCart {
 /** The cart with its products and the shop's own price for it, as of `at`. */
 export async function pricedCart(store: Store, buyer: BuyerId, at: number, coupon: string, delivery?: Delivery): Promise<PricedCart> {
   const rows = await listCart(store, buyer);
-  const cart = { lines: rows.map((r): CartLine => ({ productId: r.productId, qty: r.qty, mode: r.mode })), coupon: coupon || undefined, delivery };
-  const ids = [...new Set(rows.map((r) => r.productId))];
-  const [state, inventory, bought] = await Promise.all([quoteStateHere(store, cart), inventoryByIds(store, ids), flashBoughtBy(store, buyer)]);
-  const stock = new Map(ids.map((id, i) => [id, inventory[i]]));
+  const cart = { lines: rows.map(lineOfRow), coupon: coupon || undefined, delivery };
+  const keys = [...new Set(rows.map(skuKeyOf))];
+  const [state, inventory, bought] = await Promise.all([quoteStateHere(store, cart), inventoryBySkus(store, keys), flashBoughtBy(store, buyer)]);
+  const stock = new Map(keys.map((key, i) => [key, inventory[i]]));
   const promotions = promotionsOf(state);
   return {
     shop: state.shop?.value,
     items: rows.map((row) => {
       const product = state.products.get(row.productId)?.value;
-      return { row, product, inventory: stock.get(row.productId), flashBought: flashCount(bought, product) };
+      return { row, product, inventory: stock.get(skuKeyOf(row)), flashBought: flashCount(bought, product) };
     }),
     quote: quoteCart(state, buyer, at, cart),
     promotions,
@@ -90,7 +90,12 @@ export async function checkoutView(store: Store, buyer: BuyerId, at: number, inp
 
 /** The cart's lines as the checkout places them. */
 export async function cartLines(store: Store, buyer: BuyerId): Promise<CartLine[]> {
-  return (await listCart(store, buyer)).map((r) => ({ productId: r.productId, qty: r.qty, mode: r.mode }));
+  return (await listCart(store, buyer)).map(lineOfRow);
+}
+
+/** A cart row as the line it orders (with its combination, for a product with options). */
+function lineOfRow(r: CartRow): CartLine {
+  return { productId: r.productId, ...(r.combination === undefined ? {} : { combination: r.combination }), qty: r.qty, mode: r.mode };
 }
 
 /** How many things are in the cart (units), for a badge. */

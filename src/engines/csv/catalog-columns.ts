@@ -2,19 +2,23 @@
  * The catalog CSV's columns and the shapes a row becomes, apart from the reader and writer
  * (catalog-csv.ts) so that catalog-match.ts can name them without an import circle.
  */
-import type { Product } from '../../domain/index.ts';
+import type { CombinationStock, Product } from '../../domain/index.ts';
 
 export const PRODUCT_COLUMNS = [
   'id', 'name', 'description', 'category', 'tags', 'price', 'stock', 'hidden', 'photos',
   'team_price', 'team_size', 'team_window_hours',
   'flash_price', 'flash_starts_at', 'flash_ends_at', 'flash_stock', 'flash_per_buyer_limit',
+  // A product with options: one row per combination (catalog-options.ts).
+  'option1', 'option2', 'option3', 'sku', 'sku_photo', 'sku_sold',
 ] as const;
 export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
 
 export interface CatalogItem {
   product: Product;
-  /** Regular stock on the shelf. */
+  /** Regular stock on the shelf (a product without options). */
   stock: number;
+  /** A product with options: each combination's stock. */
+  stocks?: CombinationStock[];
 }
 
 export type Columns = Partial<Record<ProductColumn, number>>;

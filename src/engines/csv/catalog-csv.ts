@@ -22,6 +22,7 @@ import { currencyDigits, formatMinor, formatTime, joinList, readBool, readMoney,
 import { PRODUCT_COLUMNS, type CatalogItem, type Columns, type ProductColumn } from './catalog-columns.ts';
 import { findProduct, type ImportOptions } from './catalog-match.ts';
 import { literal, unguardFormula, writeCsv, type Cell } from './write-csv.ts';
+import { optionCells, productWithOptions, readOptionCell, type ComboCells } from './catalog-options.ts';
 
 export { PRODUCT_COLUMNS, type CatalogItem, type Columns, type ProductColumn } from './catalog-columns.ts';
 
@@ -57,13 +58,21 @@ export function productsToCsv(items: Iterable<CatalogItem>, currency: string): s
   const money = (m: number | undefined): Cell => (m === undefined ? '' : literal(formatMinor(m, digits)));
   const time = (t: number | undefined): Cell => (t === undefined ? '' : literal(formatTime(t)));
   function* rows(): Generator<Cell[]> {
-    for (const { product: p, stock } of items) {
+    for (const item of items) {
+      const { product: p, stock } = item;
       const { team, flash } = p;
-      yield [
-        p.id, p.name, p.description, p.category, joinList(p.tags), money(p.price), stock, p.hidden, joinList(p.photos),
+      const row = (price: number, count: number, options: Cell[]): Cell[] => [
+        p.id, p.name, p.description, p.category, joinList(p.tags), money(price), count, p.hidden, joinList(p.photos),
         money(team?.price), team?.size, team?.windowHours,
         money(flash?.price), time(flash?.startsAt), time(flash?.endsAt), flash?.stock, flash?.perBuyerLimit,
+        ...options,
       ];
+      const combos = optionCells(item);
+      if (combos.length === 0) yield row(p.price, stock, ['', '', '', '', '', '']);
+      for (const c of combos) {
+        const [o1 = '', o2 = '', o3 = ''] = c.options;
+        yield row(c.price, c.stock, [o1, o2, o3, c.sku, c.photo, c.sold]);
+      }
     }
   }
   return writeCsv(PRODUCT_COLUMNS, rows());
@@ -109,7 +118,9 @@ const NUMBER_REASONS: Readonly<Record<string, (value: string, currency: string, 
 };
 
 /** Reads one row; its problems are added to `problems`. */
-function readRow(rec: CsvRecord, at: Columns, currency: string, digits: number, options: ImportOptions, problems: CsvProblem[]): CatalogItem | undefined {
+function readRow(
+  rec: CsvRecord, at: Columns, currency: string, digits: number, options: ImportOptions, problems: CsvProblem[],
+): (CatalogItem & { combo?: ComboCells; base?: CatalogItem }) | undefined {
   const before = problems.length;
   const found = findProduct(rec, at, options);
   if ('code' in found) {
@@ -203,8 +214,24 @@ function readRow(rec: CsvRecord, at: Columns, currency: string, digits: number, 
       problems.push(problem(rec.line, 'not-below-price', `must be less than the price, ${price}`, { price }, PATH_COLUMN[path]));
     }
   }
+  // A combination's row (catalog-options.ts): its values, SKU, photo and whether it is sold.
+  const values: ComboCells['values'] = [];
+  for (const c of ['option1', 'option2', 'option3'] as const) {
+    const cell = readOptionCell(text(c));
+    if (cell === 'no-group') problems.push(problem(rec.line, 'option-cell', `must name its group and value, such as "Weight: 250 g", got ${shown(text(c))}`, { value: shown(text(c)) }, c));
+    else if (cell) values.push(cell);
+  }
+  const sku = raw('sku').trim();
+  let sold = true;
+  if (raw('sku_sold').trim() !== '') {
+    const read = readBool(raw('sku_sold').trim());
+    if (read.ok) sold = read.value;
+    else bad('sku_sold', 'bool', raw('sku_sold'));
+  }
   if (problems.length > before || !checked.ok || stock === undefined) return undefined;
-  return { product: checked.value, stock };
+  const item = { product: checked.value, stock, ...(base && { base }) };
+  if (values.length === 0 && sku === '') return item;
+  return { ...item, combo: { values, sku, photo: text('sku_photo').trim(), sold, price: checked.value.price, stock } };
 }
 
 /** Ids given on more than one line: each of those lines names the others. */
@@ -238,6 +265,8 @@ export function csvToProducts(text: string, currency: string, options: ImportOpt
   const errors: CsvProblem[] = [];
   const idLines = new Map<string, number[]>();
   const width = header.fields.length;
+  // The rows of each product with options, merged into one product once all are read.
+  const combos = new Map<string, { first: CatalogRow; cells: ComboCells[]; base?: CatalogItem }>();
   for (const rec of records) {
     if (rec.fields.every((f) => f.trim() === '')) continue; // ",,,," left by a spreadsheet
     const extra = rec.fields.slice(width);
@@ -246,6 +275,16 @@ export function csvToProducts(text: string, currency: string, options: ImportOpt
       continue;
     }
     const item = readRow(rec, at, currency, digits, options, errors);
+    if (item?.combo) {
+      // A combination's row: its product may (must) be on other lines too.
+      const group = combos.get(item.product.id);
+      if (group) group.cells.push(item.combo);
+      else {
+        combos.set(item.product.id, { first: { line: rec.line, product: item.product, stock: 0 }, cells: [item.combo], ...(item.base && { base: item.base }) });
+        rows.push(combos.get(item.product.id)!.first);
+      }
+      continue;
+    }
     // One product on two lines (by id, or a name that found it): each line names the other.
     const id = item?.product.id ?? (at.id === undefined ? '' : (rec.fields[at.id] ?? '').trim());
     if (id !== '') {
@@ -253,7 +292,17 @@ export function csvToProducts(text: string, currency: string, options: ImportOpt
       if (lines) lines.push(rec.line);
       else idLines.set(id, [rec.line]);
     }
-    if (item) rows.push({ line: rec.line, ...item });
+    if (item) rows.push({ line: rec.line, product: item.product, stock: item.stock });
+  }
+  for (const { first, cells, base } of combos.values()) {
+    const merged = productWithOptions(first.product, cells, base?.product);
+    const checked = validateProduct(merged.product);
+    if (!checked.ok) {
+      for (const e of checked.errors) errors.push(problem(first.line, 'invalid', e, { message: e }));
+      continue;
+    }
+    first.product = checked.value;
+    first.stocks = merged.stocks;
   }
   if (rows.length === 0 && errors.length === 0) errors.push(problem(header.line, 'no-rows', 'the file has a header but no products'));
   errors.push(...duplicates(idLines));

@@ -6,6 +6,7 @@
 import type { Order, ShopProfile } from '../../domain/index.ts';
 import { currencyDigits, formatMinor, formatTime } from './values.ts';
 import { literal, writeCsv, type Cell } from './write-csv.ts';
+import { lineName } from '../../domain/orders.ts';
 
 export const ORDER_COLUMNS = [
   'id', 'buyer', 'status', 'placed_at', 'lines', 'subtotal', 'discounts', 'shipping', 'total', 'payment',
@@ -14,7 +15,7 @@ export const ORDER_COLUMNS = [
 
 /** "Fuji apples × 2; Dumplings × 1 (team)": what was bought, at a glance. */
 export function linesSummary(order: Pick<Order, 'lines'>): string {
-  return order.lines.map((l) => `${l.name} × ${l.qty}${l.mode === 'regular' ? '' : ` (${l.mode})`}`).join('; ');
+  return order.lines.map((l) => `${lineName(l)} × ${l.qty}${l.mode === 'regular' ? '' : ` (${l.mode})`}`).join('; ');
 }
 
 /** The pickup point's name, or the recipient, phone and address for a parcel. */

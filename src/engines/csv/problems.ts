@@ -25,6 +25,8 @@ export type CsvErrorCode =
   | 'bool'
   | 'time'
   | 'duplicate-id'
+  // A product with options (catalog-options.ts): an option cell without its group ("Weight: 250 g").
+  | 'option-cell'
   // The domain validator's common problems (from-validator.ts); 'invalid' keeps its own words.
   | 'required'
   | 'blank'

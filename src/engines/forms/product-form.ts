@@ -298,6 +298,7 @@ export function parseProductForm(v: ProductFormValues, reader: MoneyReader, orig
     };
     product.flash = flash;
   }
+  keepOptions(product, original);
   // The stock's own rule (the `product.save` command's), said of the stock field.
   const stockChecked = stock === undefined ? undefined : run(stock, STOCK);
   const stockErrors = stockChecked?.ok === false ? stockChecked.errors.map((e) => e.replace(/^document: /, 'stock: ')) : [];
@@ -323,4 +324,20 @@ export function parseProductForm(v: ProductFormValues, reader: MoneyReader, orig
     return result;
   }
   return { ok: true, value: { product: result.value, stock: stock ?? 0 } };
+}
+
+/**
+ * The form does not edit options yet (issue 13, part B left): a product's option groups and
+ * combinations, and which of them its offers cover, are kept exactly as they are, so saving its
+ * name or description never takes them away. Its combinations' stock is sent as the device saw it.
+ */
+function keepOptions(product: Record<string, unknown>, original: Product | undefined): void {
+  if (original?.options === undefined || original.combinations === undefined) return;
+  product.options = original.options;
+  product.combinations = original.combinations;
+  const team = product.team as Partial<TeamOffer> | undefined;
+  if (team && original.team?.combinations) team.combinations = original.team.combinations;
+  if (team && original.team?.anyCombination !== undefined) team.anyCombination = original.team.anyCombination;
+  const flash = product.flash as Partial<FlashSale> | undefined;
+  if (flash && original.flash?.combinations) flash.combinations = original.flash.combinations;
 }

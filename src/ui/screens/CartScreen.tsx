@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { isPromotionLive, normalizeCouponCode, type Quote, type ThresholdPromotion } from '../../domain/index.ts';
+import { combinationLabel, findCombination, isPromotionLive, lineName, normalizeCouponCode, type Quote, type ThresholdPromotion } from '../../domain/index.ts';
 import { MAX_QTY } from '../../domain/pricing/lines.ts';
 import { applyCouponCode, isSpentCoupon, type CouponOutcome } from '../../app/actions/apply-coupon-code.ts';
 import { setCartQuantity } from '../../app/actions/set-cart-quantity.ts';
@@ -125,8 +125,10 @@ function CartLineRow({ item, data, words, onMessage }: { item: CartItem; data: P
   const { t } = useI18n();
   const app = useApp();
   const { row, product, inventory } = item;
-  const name = product?.name ?? t('cart.unknownProduct');
-  const priced = data.quote.lines.find((l) => l.productId === row.productId && l.mode === row.mode);
+  // A product with options: the line names its combination ("Tea, 250 g, tin"), at its price and with its photo.
+  const combo = product && findCombination(product, row.combination);
+  const name = product ? lineName({ name: product.name, ...(combo && { variant: combinationLabel(product, combo) }) }) : t('cart.unknownProduct');
+  const priced = data.quote.lines.find((l) => l.productId === row.productId && l.combination === row.combination && l.mode === row.mode);
   const problems = data.quote.problems.filter(
     (p) => p.productId === row.productId && !isCouponProblem(p) && (problemMode(p) ?? row.mode) === row.mode,
   );
@@ -145,7 +147,7 @@ function CartLineRow({ item, data, words, onMessage }: { item: CartItem; data: P
         : MAX_QTY,
   );
   const set = async (qty: number) => {
-    await setCartQuantity(app, row.productId, Math.max(0, Math.min(MAX_QTY, qty)), row.mode);
+    await setCartQuantity(app, row.productId, Math.max(0, Math.min(MAX_QTY, qty)), row.mode, row.combination);
     if (qty === 0) onMessage(t('cart.removed', { name }));
   };
   // An empty or wrong quantity keeps the line as it was (Remove takes it out); too many is cut
@@ -170,11 +172,11 @@ function CartLineRow({ item, data, words, onMessage }: { item: CartItem; data: P
   const problemId = `problem-${row.key}`;
   const noteId = `note-${row.key}`;
   const unit = priced?.unitPrice;
-  const list = product?.price;
+  const list = combo?.price ?? product?.price;
 
   return (
     <li class="cart-line">
-      <ShopPhoto src={product?.photos[0]} alt="" size={56} name={name} />
+      <ShopPhoto src={combo?.photo ?? product?.photos[0]} alt="" size={56} name={name} />
       <div class="cart-line-body">
         <p class="cart-line-name">
           {product ? <a href={href({ name: 'product', id: product.id })}>{name}</a> : name}

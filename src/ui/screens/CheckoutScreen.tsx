@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BuyerId, CartLine, Delivery, ProductId, TeamChoice, TeamId } from '../../domain/index.ts';
+import type { BuyerId, CartLine, CombinationId, Delivery, ProductId, TeamChoice, TeamId } from '../../domain/index.ts';
 import { isSpentCoupon } from '../../app/actions/apply-coupon-code.ts';
 import { placeOrder } from '../../app/actions/place-order.ts';
 import { InvalidInputError } from '../../app/errors.ts';
@@ -24,7 +24,8 @@ import { href, navigate } from '../router.ts';
  * online). With `team`, a team buy of one unit at the team price, apart from the cart; with
  * `buy` ('regular' or 'flash'), one unit bought now from the product's page, apart from the cart.
  */
-export function CheckoutScreen({ team, product, buy }: { team?: string | undefined; product?: string | undefined; buy?: string | undefined }) {
+export function CheckoutScreen(props: { team?: string | undefined; product?: string | undefined; buy?: string | undefined; combination?: string | undefined }) {
+  const { team, product, buy, combination } = props;
   const { t } = useI18n();
   const app = useApp();
   // What this person chose last time (delivery) and their cart's coupon: their settings, read once.
@@ -35,19 +36,21 @@ export function CheckoutScreen({ team, product, buy }: { team?: string | undefin
   if (saved === undefined) return <p>{t('loading')}</p>;
   const choice: TeamChoice | undefined = team === undefined || product === undefined ? undefined : team === 'start' ? { action: 'start' } : { action: 'join', teamId: team as TeamId };
   const now: CartLine['mode'] | undefined = choice || product === undefined ? undefined : buy === 'flash' ? 'flash' : buy === 'regular' ? 'regular' : undefined;
-  return <CheckoutForm saved={saved} choice={choice} product={product as ProductId | undefined} buyNow={now} buyer={app.buyer()} />;
+  return <CheckoutForm saved={saved} choice={choice} product={product as ProductId | undefined} combination={combination as CombinationId | undefined} buyNow={now} buyer={app.buyer()} />;
 }
 
 interface FormProps {
   saved: { delivery: Delivery | null; coupon: string };
   choice: TeamChoice | undefined;
   product: ProductId | undefined;
+  /** The combination of `product` bought, for a product with options. */
+  combination: CombinationId | undefined;
   /** One unit of `product` bought now, in this mode, apart from the cart. */
   buyNow: CartLine['mode'] | undefined;
   buyer: BuyerId;
 }
 
-function CheckoutForm({ saved, choice, product, buyNow, buyer }: FormProps) {
+function CheckoutForm({ saved, choice, product, combination, buyNow, buyer }: FormProps) {
   const i18n = useI18n();
   const { t, intl } = i18n;
   const app = useApp();
@@ -66,7 +69,9 @@ function CheckoutForm({ saved, choice, product, buyNow, buyer }: FormProps) {
   // The delivery enters the price (shipping), so it is part of what the live query asks.
   const deliveryKey = JSON.stringify([form.kind, form.optionId, form.pointId]);
   const data = useLive(async () => {
-    const lines: CartLine[] = product && single ? [{ productId: product, qty: 1, mode: teamBuy ? 'team' : buyNow ?? 'regular' }] : await cartLines(app.store, buyer);
+    const lines: CartLine[] = product && single
+      ? [{ productId: product, ...(combination && { combination }), qty: 1, mode: teamBuy ? 'team' : buyNow ?? 'regular' }]
+      : await cartLines(app.store, buyer);
     const at = app.now();
     const delivery = deliveryOf(form, await getShop(app.store));
     let view = await checkoutView(app.store, buyer, at, { lines, coupon, delivery, team: choice });
@@ -74,7 +79,7 @@ function CheckoutForm({ saved, choice, product, buyNow, buyer }: FormProps) {
     const couponProblem = view.quote.problems.find(isCouponProblem);
     if (couponProblem) view = { ...(await checkoutView(app.store, buyer, at, { lines, coupon: '', delivery, team: choice })), coupon: view.coupon };
     return { lines, view, couponProblem, usedCoupon: couponProblem ? '' : coupon };
-  }, [app, buyer, deliveryKey, tick, coupon, teamBuy ? `${choice.action}|${'teamId' in choice ? choice.teamId : ''}|${product}` : `${buyNow}|${product}`]);
+  }, [app, buyer, deliveryKey, tick, coupon, teamBuy ? `${choice.action}|${'teamId' in choice ? choice.teamId : ''}|${product}` : `${buyNow}|${product}|${combination}`]);
 
   // A coupon this buyer has used up (WELCOME10, once used) leaves the cart quietly: no note here.
   const spent = data?.couponProblem !== undefined && isSpentCoupon(data.couponProblem);

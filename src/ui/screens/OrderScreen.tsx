@@ -24,6 +24,7 @@ import { useLive } from '../hooks/use-live.ts';
 import { useI18n, type I18n } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import './account.css';
+import { lineName } from '../../domain/orders.ts';
 
 /** One order: where it is, what the buyer can do about it, its progress, delivery and money. */
 export function OrderScreen({ id }: { id: string }) {
@@ -213,7 +214,7 @@ function Items({ detail, currency }: { detail: OrderDetail; currency: string }) 
           ? order.lines.map((l) => (
               <li>
                 <span>
-                  {l.name} × {l.qty}
+                  {lineName(l)} × {l.qty}
                   {l.mode !== 'regular' && <span class="acct-tag">{t(l.mode === 'team' ? 'order.mode.team' : 'order.mode.flash')}</span>}
                 </span>
                 <Price amount={l.amount} currency={currency} />
@@ -222,7 +223,7 @@ function Items({ detail, currency }: { detail: OrderDetail; currency: string }) 
           : detail.lines.map((l) => (
               <li>
                 <span>
-                  {l.name} × {l.qty}
+                  {lineName(l)} × {l.qty}
                   {l.mode !== 'regular' && <span class="acct-tag">{t(l.mode === 'team' ? 'order.mode.team' : 'order.mode.flash')}</span>}
                 </span>
               </li>

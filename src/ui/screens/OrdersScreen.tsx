@@ -11,6 +11,7 @@ import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import './account.css';
+import { lineName } from '../../domain/orders.ts';
 
 /** The buyer's orders, newest first, each saying where it is: on this device, sent, or the shop's word. */
 export function OrdersScreen() {
@@ -39,7 +40,7 @@ export function OrdersScreen() {
       ) : (
         <ul class="acct-list">
           {orders.map((o) => {
-            const names = o.lines.map((l) => l.name);
+            const names = o.lines.map(lineName);
             const shown = names.slice(0, 2).join(', ');
             return (
               <li key={o.id}>

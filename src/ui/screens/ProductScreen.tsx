@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Inventory, Product, ProductId, Review } from '../../domain/index.ts';
+import { hasOptions, type CombinationId, type Inventory, type Product, type ProductId, type Review } from '../../domain/index.ts';
 import { addToCart } from '../../app/actions/add-to-cart.ts';
 import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries/reads.ts';
 import { flashBoughtBy, flashCount } from '../../app/queries/shop.ts';
@@ -9,6 +9,8 @@ import { BuyBar } from '../components/shop/BuyBar.tsx';
 import { FlashOffer, TeamOffer } from '../components/shop/ProductOffers.tsx';
 import { ShopCard } from '../components/shop/ShopCard.tsx';
 import { StockNote } from '../components/shop/StockNote.tsx';
+import { OptionChips, PriceRange } from '../components/shop/options/OptionChips.tsx';
+import { useOptionChoice } from '../components/shop/options/use-option-choice.ts';
 import { formatDate } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -37,7 +39,7 @@ export function ProductScreen({ id }: { id: string }) {
       listCart(app.store, buyer),
       flashBoughtBy(app.store, buyer),
     ]);
-    const inCart = (mode: string) => cart.find((r) => r.productId === productId && r.mode === mode)?.qty ?? 0;
+    const inCart = (mode: string) => cart.filter((r) => r.productId === productId && r.mode === mode);
     return {
       item,
       teams,
@@ -45,10 +47,12 @@ export function ProductScreen({ id }: { id: string }) {
       shop,
       currency: shop?.currency ?? 'CNY',
       inCart: inCart('regular'),
-      flashInCart: inCart('flash'),
+      flashInCart: inCart('flash').reduce((n, r) => n + r.qty, 0),
       flashBought: flashCount(bought, item?.product),
     };
   }, [app, id, buyer]);
+  // A product with options: the price, stock and photo follow the buyer's choice (options/).
+  const choice = useOptionChoice(data?.item?.product, data?.item?.inventory, data?.item?.skus ?? []);
 
   if (data === undefined) return <p>{t('loading')}</p>;
   const back = (
@@ -64,8 +68,11 @@ export function ProductScreen({ id }: { id: string }) {
       </section>
     );
   }
-  const { product, inventory } = data.item;
+  const listed = data.item.product;
+  const { shown: product, inventory, combination } = choice;
+  const options = hasOptions(listed);
   const { currency } = data;
+  const inCart = data.inCart.find((r) => r.combination === combination?.id)?.qty ?? 0;
   const flashBlocked = product.flash ? data.flashBought + data.flashInCart >= product.flash.perBuyerLimit : true;
   return (
     <article class="product product-page" aria-labelledby="product-name">
@@ -75,7 +82,7 @@ export function ProductScreen({ id }: { id: string }) {
       </div>
       <div class="price-block">
         <p class="product-price">
-          <Price amount={product.price} currency={currency} />
+          {options && !combination ? <PriceRange product={listed} currency={currency} /> : <Price amount={product.price} currency={currency} />}
           {product.team && (
             <span class="price-alt price-team">
               {t('price.team', { size: product.team.size })} <Price amount={product.team.price} currency={currency} />
@@ -95,12 +102,13 @@ export function ProductScreen({ id }: { id: string }) {
       {product.flash && (
         <FlashOffer product={product} inventory={inventory} currency={currency} inCart={data.flashInCart} bought={data.flashBought} />
       )}
+      {options && <OptionChips product={listed} choice={choice} />}
       <p class="product-description">{product.description}</p>
-      <AddToCart product={product} inventory={inventory} inCart={data.inCart} />
+      <AddToCart product={product} inventory={inventory} inCart={inCart} combination={combination?.id} missing={choice.missing} />
       {product.team && <TeamOffer product={product} teams={data.teams} currency={currency} />}
       <ShopCard shop={data.shop} />
       <Reviews reviews={data.reviews} />
-      <BuyBar product={product} inventory={inventory} currency={currency} flashBlocked={flashBlocked} />
+      <BuyBar product={product} inventory={inventory} currency={currency} flashBlocked={flashBlocked} combination={combination?.id} missing={choice.missing} />
     </article>
   );
 }
@@ -119,7 +127,8 @@ function RatingSummary({ reviews }: { reviews: Review[] }) {
   );
 }
 
-function AddToCart({ product, inventory, inCart }: { product: Product; inventory: Inventory | undefined; inCart: number }) {
+function AddToCart(props: { product: Product; inventory: Inventory | undefined; inCart: number; combination?: CombinationId | undefined; missing: string[] }) {
+  const { product, inventory, inCart, combination, missing } = props;
   const { t } = useI18n();
   const app = useApp();
   const [qty, setQty] = useState('1');
@@ -128,6 +137,8 @@ function AddToCart({ product, inventory, inCart }: { product: Product; inventory
   const stock = inventory?.stock ?? 999;
   const most = Math.max(0, Math.min(999, stock) - inCart);
   const soldOut = inventory !== undefined && stock <= 0;
+  // A product with options: "Choose Weight" until each group has a value.
+  const choose = missing.length > 0 ? t('options.choose', { groups: missing.join(t('options.and')) }) : undefined;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -137,7 +148,7 @@ function AddToCart({ product, inventory, inCart }: { product: Product; inventory
       return;
     }
     try {
-      await addToCart(app, product.id, 'regular', n);
+      await addToCart(app, product.id, 'regular', n, combination);
       setMessage({ text: t('product.added', { qty: n, name: product.name }), ok: true });
       setQty('1');
     } catch (error) {
@@ -156,12 +167,12 @@ function AddToCart({ product, inventory, inCart }: { product: Product; inventory
           min={1}
           max={Math.max(1, most)}
           value={qty}
-          disabled={soldOut || most === 0}
+          disabled={soldOut || most === 0 || choose !== undefined}
           onInput={(e) => setQty(e.currentTarget.value)}
         />
       </div>
-      <button type="submit" disabled={soldOut || most === 0}>
-        {soldOut ? t('stock.soldOut') : t('product.add')}
+      <button type="submit" disabled={soldOut || most === 0 || choose !== undefined}>
+        {choose ?? (soldOut ? t('stock.soldOut') : t('product.add'))}
       </button>
       {inCart > 0 && <p class="note">{t('product.inCart', { count: inCart })}</p>}
       <p class={message?.ok === false ? 'message message-error' : 'message'} aria-live="polite">

@@ -1,4 +1,4 @@
-import type { Inventory, Product } from '../../../domain/index.ts';
+import type { CombinationId, Inventory, Product } from '../../../domain/index.ts';
 import { flashPhase } from './flash-state.ts';
 import { formatMoney } from '../../format.ts';
 import { useNow } from '../../hooks/use-now.ts';
@@ -10,8 +10,12 @@ import { navigate } from '../../router.ts';
  * screen: "Buy alone" beside "Team of 3" (Pinduoduo's pair), or beside the flash price while a
  * sale runs. Each leads straight to the checkout of one unit, apart from the cart.
  */
-export function BuyBar(props: { product: Product; inventory: Inventory | undefined; currency: string; flashBlocked: boolean }) {
-  const { product, inventory, currency, flashBlocked } = props;
+export function BuyBar(props: {
+  product: Product; inventory: Inventory | undefined; currency: string; flashBlocked: boolean;
+  /** A product with options: the combination chosen, and the groups still to choose (which the bar says). */
+  combination?: CombinationId | undefined; missing?: string[];
+}) {
+  const { product, inventory, currency, flashBlocked, combination, missing = [] } = props;
   const { t, intl } = useI18n();
   const now = useNow(1000);
   const money = (n: number) => formatMoney(n, currency, intl);
@@ -24,7 +28,14 @@ export function BuyBar(props: { product: Product; inventory: Inventory | undefin
       <span class="buy-label">{label}</span>
     </button>
   );
-  const checkout = (extra: { team?: string; buy?: string }) => () => navigate({ name: 'checkout', product: product.id, ...extra });
+  const checkout = (extra: { team?: string; buy?: string }) => () => navigate({ name: 'checkout', product: product.id, ...extra, ...(combination && { combination }) });
+  if (missing.length > 0) {
+    return (
+      <div class="buy-bar" role="group" aria-label={t('buy.label')}>
+        {choice(t('options.choose', { groups: missing.join(t('options.and')) }), money(product.price), () => undefined, true, true)}
+      </div>
+    );
+  }
   return (
     <div class="buy-bar" role="group" aria-label={t('buy.label')}>
       {choice(team || flash ? t('buy.alone') : t('buy.now'), money(product.price), checkout({ buy: 'regular' }), soldOut, !team && !flash)}

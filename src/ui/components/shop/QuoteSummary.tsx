@@ -2,6 +2,7 @@ import type { Quote } from '../../../domain/index.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { Price } from '../Price.tsx';
 import { discountText, type PricingWords } from './pricing-text.ts';
+import { lineName } from '../../../domain/orders.ts';
 
 interface Props {
   quote: Quote;
@@ -22,7 +23,7 @@ export function QuoteSummary({ quote, words, showLines = false, shippingKnown }:
         quote.lines.map((line) => (
           <div class="summary-row summary-line">
             <dt>
-              {line.name} × {line.qty}
+              {lineName(line)} × {line.qty}
               {line.mode !== 'regular' && <span class="tag">{t(line.mode === 'flash' ? 'cart.mode.flash' : 'cart.mode.team')}</span>}
             </dt>
             <dd>

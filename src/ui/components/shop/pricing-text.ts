@@ -2,6 +2,7 @@ import type { CouponPromotion, DiscountLine, PricedLine, PricingProblem, Promoti
 import { normalizeCouponCode } from '../../../domain/index.ts';
 import { formatMoney } from '../../format.ts';
 import type { I18n, StringKey } from '../../i18n/index.ts';
+import { lineName } from '../../../domain/orders.ts';
 
 /**
  * The domain explains prices and problems in plain English for logs; people read them in
@@ -26,7 +27,7 @@ export function discountText(d: DiscountLine, w: PricingWords): string {
     case 'flash':
     case 'team': {
       const line = w.lines.find((l) => l.productId === d.productId && l.mode === d.kind);
-      const params = { name: line?.name ?? w.nameOf?.(d.productId ?? '') ?? '', qty: line?.qty ?? 1 };
+      const params = { name: (line && lineName(line)) ?? w.nameOf?.(d.productId ?? '') ?? '', qty: line?.qty ?? 1 };
       return t(d.kind === 'flash' ? 'discount.flash' : 'discount.team', params);
     }
     case 'threshold': {

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href } from '../../router.ts';
 import { Section } from './orders-parts.tsx';
+import { lineName } from '../../../domain/orders.ts';
 
 export function Teams({ teams }: { teams: { team: Team; name: string }[] }) {
   const { t, intl } = useI18n();
@@ -39,7 +40,7 @@ export function Recent({ recent, shop }: { recent: RecentDecision[]; shop: ShopP
               <Price amount={r.order.total} currency={shop.currency} />
             </p>
             <p class="acct-muted">
-              <time dateTime={isoTime(r.at)}>{formatDateTime(r.at, intl)}</time> · {r.order.lines.map((l) => l.name).join(', ')}
+              <time dateTime={isoTime(r.at)}>{formatDateTime(r.at, intl)}</time> · {r.order.lines.map(lineName).join(', ')}
             </p>
             <p class={r.kind === 'order.rejected' ? 'acct-error' : ''}>
               {r.kind === 'order.accepted' ? t('seller.recentAccepted') : t('seller.recentRejected', { reason: reasonText(t, r.reason, r.message) })}

@@ -73,7 +73,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
     const value = accept(parseProductForm(v, reader, item?.product, item?.inventory?.flashSold ?? 0));
     if (!value) return;
     const { product, stock } = value;
-    const outcome = await action.run(() => saveProduct(app, product, stock, item?.base ?? NEW_PRODUCT), t('catalogForm.saved', { name: product.name }));
+    const outcome = await action.run(() => saveProduct(app, product, stock, item?.base ?? NEW_PRODUCT, item?.base.stocks), t('catalogForm.saved', { name: product.name }));
     if (outcome === 'done' || outcome === 'queued') {
       saved.current = true;
       onSaved(t('catalogForm.saved', { name: product.name }));

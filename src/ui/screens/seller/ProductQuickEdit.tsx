@@ -69,7 +69,7 @@ export function ProductQuickEdit({ id, name, priceText, stockText, shop, action,
       return;
     }
     setErrors({});
-    const outcome = await action.run(() => saveProduct(app, result.value.product, result.value.stock, item.base), t('quick.saved', { name }));
+    const outcome = await action.run(() => saveProduct(app, result.value.product, result.value.stock, item.base, item.base.stocks), t('quick.saved', { name }));
     if (outcome === 'done' || outcome === 'queued') onDone(true);
   }
 

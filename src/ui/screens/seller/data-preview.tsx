@@ -2,7 +2,7 @@ import { useId } from 'preact/hooks';
 import type { CatalogRow } from '../../../engines/csv/catalog-csv.ts';
 import type { CsvProblem } from '../../../engines/csv/problems.ts';
 import { formatMoney } from '../../format.ts';
-import { useI18n, type I18n } from '../../i18n/index.ts';
+import { useI18n, type I18n, type StringKey } from '../../i18n/index.ts';
 
 /** Rows shown before importing: enough to see the columns were read right. */
 export const PREVIEW_ROWS = 20;
@@ -11,7 +11,7 @@ export const PROBLEMS_SHOWN = 100;
 
 /** "Line 7, price: must be an amount like 12.90, got "12.5.1"", in the reader's language. */
 export function problemText({ t }: Pick<I18n, 't'>, p: CsvProblem): string {
-  let text = t(`csv.err.${p.code}` as const, p.params);
+  let text = t(`csv.err.${p.code}` as StringKey, p.params);
   // The validator's own words (English, no capital) for problems without a code of their own.
   if (p.code === 'invalid') text = `${text.charAt(0).toUpperCase()}${text.slice(1)}.`;
   if (p.params.item !== undefined) text = t('csv.item', { item: p.params.item, text });

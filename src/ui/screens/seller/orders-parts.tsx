@@ -7,6 +7,7 @@ import { LiveMessage } from '../../kit/LiveMessage.tsx';
 import type { Message } from '../../hooks/use-action.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { lineName } from '../../../domain/orders.ts';
 
 interface SectionProps {
   tab: string;
@@ -40,7 +41,7 @@ export function OrderCard({ order, shop, children, extra }: { order: Order; shop
     <article class="acct-card acct-seller-order" aria-labelledby={id}>
       <h4 id={id}>{t('seller.orderOf', { number: orderNumber(order.id), buyer: order.buyer })}</h4>
       {extra}
-      <p>{order.lines.map((l) => `${l.name} × ${l.qty}`).join(', ')}</p>
+      <p>{order.lines.map((l) => `${lineName(l)} × ${l.qty}`).join(', ')}</p>
       <p class="acct-line">
         <span class="acct-muted">
           <time dateTime={isoTime(order.placedAt)}>{formatDateTime(order.placedAt, intl)}</time>
