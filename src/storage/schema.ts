@@ -88,6 +88,16 @@ export const VERSIONS = [
       orders: '&id, buyer, status, placedAt, value.coupon',
     },
   },
+  {
+    version: 7,
+    name: 'saved-and-viewed',
+    stores: {
+      // A person's saved products and recently viewed ones (saved-rows.ts), keyed
+      // `${person}|${productId}`; each person's newest first through the compound index.
+      saved: '&key, [person+savedAt]',
+      viewed: '&key, [person+viewedAt]',
+    },
+  },
 ] as const satisfies readonly SchemaVersion[];
 
 /** The tables folded from decisions: rebuilt by `storeDecisions`, written by nothing else. */
