@@ -14,8 +14,7 @@ import { review, withdrawal } from '../domain/validate/decisions.ts';
 import { validateEvent } from '../domain/validate/index.ts';
 import { buyerId, order, orderId, productId, team, teamId } from '../domain/validate/order.ts';
 import { bool, id, int, literal, oneOf, POSTING_AMOUNT, PRICE, QTY, time } from '../domain/validate/scalars.ts';
-import { cartKey, SHOP_KEY } from './rows.ts';
-import { personKey } from './saved-rows.ts';
+import { cartKey, personKey, SHOP_KEY } from './rows.ts';
 import { indexWords } from './words.ts';
 
 export interface Damage {

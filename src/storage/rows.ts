@@ -116,6 +116,11 @@ export function cartKey(buyer: BuyerId, productId: ProductId, mode: LineMode): s
   return `${buyer}|${productId}|${mode}`;
 }
 
+/** A person's row of a product (saved-rows.ts): product ids have no '|', so a person's name may. */
+export function personKey(person: string, productId: ProductId): string {
+  return `${person}|${productId}`;
+}
+
 /** A cart row of schema version 3 or older (no buyer), as version 4 keeps it: nobody's yet. */
 export function cartRowOfDevice(row: Omit<CartRow, 'buyer'>): CartRow {
   const buyer = '' as BuyerId;

@@ -10,7 +10,7 @@ import type { Millis, Money, ProductId } from '../domain/index.ts';
 export const VIEWED_LIMIT = 50;
 
 export interface SavedRow {
-  /** `${person}|${productId}` (personKey): one row per person and product. */
+  /** `${person}|${productId}` (rows.ts, personKey): one row per person and product. */
   key: string;
   person: string;
   productId: ProductId;
@@ -31,9 +31,4 @@ export interface ViewedRow {
   productId: ProductId;
   /** When the person last opened its page; strictly increasing per person (recordView). */
   viewedAt: Millis;
-}
-
-/** Product ids have no '|' (validate/scalars.ts `id`), so a person's name may. */
-export function personKey(person: string, productId: ProductId): string {
-  return `${person}|${productId}`;
 }

@@ -3,13 +3,13 @@
  * written directly (no event, no outbox), each change in one transaction.
  */
 import { Dexie } from 'dexie';
-import type { Millis, ProductId } from '../domain/index.ts';
-import { skuKeysOf } from '../domain/options.ts';
-import { seenNow, type Seen } from '../domain/saved.ts';
+import { hasOptions, seenNow, skuKeysOf, type Millis, type ProductId, type Seen } from '../domain/index.ts';
 import { tablesOf, type ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
+import type { ProductItem } from './queries.ts';
 import type { Store } from './store.ts';
-import { personKey, VIEWED_LIMIT, type SavedRow, type ViewedRow } from './saved-rows.ts';
+import { personKey } from './rows.ts';
+import { VIEWED_LIMIT, type SavedRow, type ViewedRow } from './saved-rows.ts';
 
 /** What the catalog says of a product now, or undefined if the device does not know it. */
 async function seenIn(db: ShopDb, productId: ProductId): Promise<Seen | undefined> {
@@ -95,4 +95,38 @@ export function viewedOf(store: Store, person: string): Promise<ViewedRow[]> {
 export function clearViewed(store: Store, person: string): Promise<void> {
   const db = tablesOf(store);
   return guardQuota(() => db.transaction('rw', db.viewed, () => newestFirst<ViewedRow>(db, 'viewed', person).delete()).then(() => undefined));
+}
+
+/** A saved product with what the catalog says of it now (absent: this device no longer knows it). */
+export interface SavedItem {
+  saved: SavedRow;
+  item?: ProductItem;
+  /** Its price and stock now, measured as `saved` was (domain/saved.ts). */
+  now?: Seen;
+}
+
+/** The person's saved products, the last saved first, each with the catalog's word on it now. */
+export async function savedItemsOf(store: Store, person: string): Promise<SavedItem[]> {
+  const db = tablesOf(store);
+  const rows = await savedOf(store, person);
+  const products = await db.products.bulkGet(rows.map((r) => r.productId));
+  const keys = products.map((p) => (p ? skuKeysOf(p.value) : []));
+  const shelves = await db.inventory.bulkGet(keys.flat());
+  let at = 0;
+  return rows.map((saved, i) => {
+    const product = products[i]?.value;
+    const inventory = shelves.slice(at, (at += keys[i]!.length)).map((r) => r?.value);
+    if (!product) return { saved };
+    // One shelf is the product's stock as lists show it; a product with options has one per combination.
+    return { saved, item: { product, inventory: hasOptions(product) ? undefined : inventory[0] }, now: seenNow(product, inventory) };
+  });
+}
+
+/** The products the person viewed last, newest first, leaving out those not in the catalog now. */
+export async function viewedItemsOf(store: Store, person: string): Promise<ProductItem[]> {
+  const db = tablesOf(store);
+  const rows = await viewedOf(store, person);
+  const ids = rows.map((r) => r.productId);
+  const [products, inventory] = await Promise.all([db.products.bulkGet(ids), db.inventory.bulkGet(ids)]);
+  return products.flatMap((p, i) => (p && !p.value.hidden ? [{ product: p.value, inventory: inventory[i]?.value }] : []));
 }

@@ -21,7 +21,8 @@ const OrdersScreen = lazyScreen(() => import('./screens/OrdersScreen.tsx').then(
 const OrderScreen = lazyScreen(() => import('./screens/OrderScreen.tsx').then((m) => m.OrderScreen), ['shop', 'account']);
 const WalletScreen = lazyScreen(() => import('./screens/WalletScreen.tsx').then((m) => m.WalletScreen), ['shop', 'account']);
 const TeamScreen = lazyScreen(() => import('./screens/TeamScreen.tsx').then((m) => m.TeamScreen), ['shop', 'account', 'sellerCatalog']);
-const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen), ['shop', 'account', 'remote']);
+const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen), ['shop', 'account', 'remote', 'saved']);
+const SavedScreen = lazyScreen(() => import('./components/saved/parts.ts').then((m) => m.SavedScreen), ['saved']);
 const SellerScreen = lazyScreen(() => import('./screens/SellerScreen.tsx').then((m) => m.SellerScreen), ['shop', 'account', 'seller']);
 
 /** The shell: language, the running app, the header, the bottom navigation and the current screen. */
@@ -65,6 +66,7 @@ function screenFor(route: Route): ComponentChildren {
     case 'wallet': return <WalletScreen />;
     case 'team': return <TeamScreen id={route.id} />;
     case 'settings': return <SettingsScreen />;
+    case 'saved': return <SavedScreen tab={route.tab} />;
     case 'seller': return <SellerScreen tab={route.tab} section={route.section} />;
   }
 }
