@@ -79,7 +79,7 @@ function BottomNav({ route, buyer }: { route: Route; buyer: BuyerId }) {
   const items: { to: Route; label: string; active: boolean }[] = [
     { to: { name: 'catalog' }, label: t('nav.catalog'), active: route.name === 'catalog' || route.name === 'product' || route.name === 'team' },
     { to: { name: 'cart' }, label: t('nav.cart'), active: route.name === 'cart' || route.name === 'checkout' },
-    { to: { name: 'orders' }, label: t('nav.orders'), active: route.name === 'orders' || route.name === 'order' },
+    { to: { name: 'orders' }, label: t('nav.orders'), active: route.name === 'orders' || route.name === 'order' || route.name === 'saved' },
     { to: { name: 'wallet' }, label: t('nav.wallet'), active: route.name === 'wallet' },
     { to: { name: 'settings' }, label: t('nav.settings'), active: route.name === 'settings' },
   ];
