@@ -3,6 +3,7 @@ export * from './money.ts';
 export * from './ids.ts';
 export * from './catalog.ts';
 export * from './options.ts';
+export * from './saved.ts';
 export * from './ledger.ts';
 export * from './orders.ts';
 export * from './teams.ts';

@@ -14,8 +14,8 @@ import { review, withdrawal } from '../domain/validate/decisions.ts';
 import { combinationId } from '../domain/validate/options.ts';
 import { validateEvent } from '../domain/validate/index.ts';
 import { buyerId, order, orderId, productId, team, teamId } from '../domain/validate/order.ts';
-import { id, int, literal, oneOf, POSTING_AMOUNT, PRICE, QTY, time } from '../domain/validate/scalars.ts';
-import { cartKey, SHOP_KEY } from './rows.ts';
+import { bool, id, int, literal, oneOf, POSTING_AMOUNT, PRICE, QTY, time } from '../domain/validate/scalars.ts';
+import { cartKey, personKey, SHOP_KEY } from './rows.ts';
 import { indexWords } from './words.ts';
 
 export interface Damage {
@@ -43,6 +43,12 @@ function anyText(max: number): Check<string> {
     return x as string;
   };
 }
+
+/** Whose row it is (saved-rows.ts): the app's name for a person, never empty. */
+const person: Check<string> = (x, path, ctx) => {
+  if (x === '') ctx.add(path, 'must name a person');
+  return anyText(1000)(x, path, ctx);
+};
 
 /** Any value at all (a CouchDB `seq` is opaque), but it must be there. */
 const opaque: Check<unknown> = (x) => x;
@@ -113,6 +119,32 @@ const ROWS: Record<string, Check<unknown>> = {
       addedAt: f.req('addedAt', time),
     });
     if (ctx.count === before) same(ctx, path, 'key', row.key, cartKey(row.buyer as BuyerId, row.productId, row.mode, row.combination));
+    return row;
+  },
+  saved: (x, path, ctx) => {
+    const before = ctx.count;
+    const f = fields(x, path, ctx);
+    const row = f.end({
+      key: f.req('key', anyText(1300)),
+      person: f.req('person', person),
+      productId: f.req('productId', productId),
+      savedAt: f.req('savedAt', time),
+      price: f.req('price', PRICE),
+      inStock: f.req('inStock', bool),
+    });
+    if (ctx.count === before) same(ctx, path, 'key', row.key, personKey(row.person, row.productId));
+    return row;
+  },
+  viewed: (x, path, ctx) => {
+    const before = ctx.count;
+    const f = fields(x, path, ctx);
+    const row = f.end({
+      key: f.req('key', anyText(1300)),
+      person: f.req('person', person),
+      productId: f.req('productId', productId),
+      viewedAt: f.req('viewedAt', time),
+    });
+    if (ctx.count === before) same(ctx, path, 'key', row.key, personKey(row.person, row.productId));
     return row;
   },
   photos: (x, path, ctx) => {

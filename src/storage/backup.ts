@@ -16,7 +16,7 @@ import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import type { PhotoRow } from './photos.ts';
 import { checkReferences, checkRows, damageText, type Damage } from './backup-rows.ts';
-import { SCHEMA_VERSION, tablesAt } from './schema.ts';
+import { SCHEMA_VERSION, tablesAt } from './schema-tables.ts';
 import { settingsStore } from './settings.ts';
 import { allSettings, checkSettings, replaceSettings, type BackedUpSettings } from './settings-backup.ts';
 

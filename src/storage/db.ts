@@ -8,6 +8,7 @@ import type {
   TeamRow, WithdrawalRow,
 } from './rows.ts';
 import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
+import type { SavedRow, ViewedRow } from './saved-rows.ts';
 import type { Store } from './store.ts';
 
 export const DEFAULT_DB_NAME = 'offline-shop';
@@ -34,6 +35,8 @@ export class ShopDb extends Dexie implements Store {
   declare readonly checkpoints: Table<CheckpointRow, string>;
   declare readonly setAside: Table<SetAsideRow, string>;
   declare readonly publish: Table<PublishRow, string>;
+  declare readonly saved: Table<SavedRow, string>;
+  declare readonly viewed: Table<ViewedRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
     super(name, {

@@ -4,7 +4,8 @@
  * shop's decisions exactly once, typed idb-keyval settings, and backups. Imports only the
  * domain (and dexie, idb-keyval); the app wraps the queries in liveQuery.
  */
-export { VERSIONS, SCHEMA_VERSION, VIEW_TABLES, tablesAt, type SchemaVersion } from './schema.ts';
+export { VERSIONS, VIEW_TABLES, type SchemaVersion } from './schema.ts';
+export { SCHEMA_VERSION, tablesAt } from './schema-tables.ts';
 export { ShopDb, openDb, DEFAULT_DB_NAME } from './db.ts';
 export type { Store } from './store.ts';
 export * from './rows.ts';
@@ -13,7 +14,8 @@ export { queueIntent, markSent, refuseQueued, type QueueResult } from './write-i
 export { storeDecisions, type Stored } from './store-decisions.ts';
 export * from './queries.ts';
 export { setCartQty, cartQty, clearCart, adoptDeviceCart } from './cart.ts';
-export { putPhoto, getPhoto, deletePhotos } from './photos.ts';
+export { getPhoto } from './photos.ts';
+export { putPhoto, deletePhotos } from './photo-writes.ts';
 export {
   getSetting, setSetting, settingsStore, SETTINGS, SETTING_NAMES,
   type SettingKey, type SettingName, type SettingValue, type Settings, type Locale, type View, type Remote, type Account,

@@ -143,6 +143,11 @@ export function cartKey(buyer: BuyerId, productId: ProductId, mode: LineMode, co
   return `${buyer}|${skuKey(productId, combination)}|${mode}`;
 }
 
+/** A person's row of a product (saved-rows.ts): product ids have no '|', so a person's name may. */
+export function personKey(person: string, productId: ProductId): string {
+  return `${person}|${productId}`;
+}
+
 /** A cart row of schema version 3 or older (no buyer), as version 4 keeps it: nobody's yet. */
 export function cartRowOfDevice(row: Omit<CartRow, 'buyer'>): CartRow {
   const buyer = '' as BuyerId;

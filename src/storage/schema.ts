@@ -106,23 +106,17 @@ export const VERSIONS = [
       await tx.table('skus').bulkAdd(rows.map(skuRowOfInventory));
     },
   },
+  {
+    version: 7,
+    name: 'saved-and-viewed',
+    stores: {
+      // A person's saved products and recently viewed ones (saved-rows.ts), keyed
+      // `${person}|${productId}`; each person's newest first through the compound index.
+      saved: '&key, [person+savedAt]',
+      viewed: '&key, [person+viewedAt]',
+    },
+  },
 ] as const satisfies readonly SchemaVersion[];
-
-/** The newest version: what `exportBackup` records and `importBackup` accepts. */
-export const SCHEMA_VERSION: number = VERSIONS[VERSIONS.length - 1]!.version;
-
-/** The tables that exist after applying every version up to `version` (a `null` store deletes one). */
-export function tablesAt(version: number = SCHEMA_VERSION): string[] {
-  const tables = new Map<string, string>();
-  for (const v of VERSIONS as readonly SchemaVersion[]) {
-    if (v.version > version) break;
-    for (const [name, spec] of Object.entries(v.stores)) {
-      if (spec === null) tables.delete(name);
-      else tables.set(name, spec);
-    }
-  }
-  return [...tables.keys()].sort();
-}
 
 /** The tables folded from decisions: rebuilt by `storeDecisions`, written by nothing else. */
 export const VIEW_TABLES = [

@@ -61,8 +61,11 @@ export type SettingName = keyof typeof SPECS;
 export type Settings = { [N in SettingName]: (typeof SPECS)[N]['fallback'] };
 export const SETTING_NAMES = Object.keys(SPECS) as SettingName[];
 
-/** The typed keys: `getSetting(SETTINGS.locale)`, or by name, `getSetting('locale')`. */
-export const SETTINGS: { readonly [N in SettingName]: SettingKey<Settings[N]> } = Object.fromEntries(
+/**
+ * The typed keys: `getSetting(SETTINGS.locale)`, or by name, `getSetting('locale')`. Marked pure so
+ * that a bundle which never reads it (the first screen's) drops it.
+ */
+export const SETTINGS: { readonly [N in SettingName]: SettingKey<Settings[N]> } = /* @__PURE__ */ Object.fromEntries(
   SETTING_NAMES.map((n) => [n, SPECS[n].key]),
 ) as { [N in SettingName]: SettingKey<Settings[N]> };
 

@@ -21,7 +21,8 @@ const OrdersScreen = lazyScreen(() => import('./screens/OrdersScreen.tsx').then(
 const OrderScreen = lazyScreen(() => import('./screens/OrderScreen.tsx').then((m) => m.OrderScreen), ['shop', 'account', 'options']);
 const WalletScreen = lazyScreen(() => import('./screens/WalletScreen.tsx').then((m) => m.WalletScreen), ['shop', 'account']);
 const TeamScreen = lazyScreen(() => import('./screens/TeamScreen.tsx').then((m) => m.TeamScreen), ['shop', 'account', 'sellerCatalog']);
-const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen), ['shop', 'account', 'remote']);
+const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen), ['shop', 'account', 'remote', 'saved']);
+const SavedScreen = lazyScreen(() => import('./components/saved/parts.ts').then((m) => m.SavedScreen), ['saved']);
 const SellerScreen = lazyScreen(() => import('./screens/SellerScreen.tsx').then((m) => m.SellerScreen), ['shop', 'account', 'seller', 'options']);
 
 /** The shell: language, the running app, the header, the bottom navigation and the current screen. */
@@ -65,6 +66,7 @@ function screenFor(route: Route): ComponentChildren {
     case 'wallet': return <WalletScreen />;
     case 'team': return <TeamScreen id={route.id} />;
     case 'settings': return <SettingsScreen />;
+    case 'saved': return <SavedScreen tab={route.tab} />;
     case 'seller': return <SellerScreen tab={route.tab} section={route.section} />;
   }
 }
@@ -77,7 +79,7 @@ function BottomNav({ route, buyer }: { route: Route; buyer: BuyerId }) {
   const items: { to: Route; label: string; active: boolean }[] = [
     { to: { name: 'catalog' }, label: t('nav.catalog'), active: route.name === 'catalog' || route.name === 'product' || route.name === 'team' },
     { to: { name: 'cart' }, label: t('nav.cart'), active: route.name === 'cart' || route.name === 'checkout' },
-    { to: { name: 'orders' }, label: t('nav.orders'), active: route.name === 'orders' || route.name === 'order' },
+    { to: { name: 'orders' }, label: t('nav.orders'), active: route.name === 'orders' || route.name === 'order' || route.name === 'saved' },
     { to: { name: 'wallet' }, label: t('nav.wallet'), active: route.name === 'wallet' },
     { to: { name: 'settings' }, label: t('nav.settings'), active: route.name === 'settings' },
   ];

@@ -15,6 +15,8 @@ export type Route =
   | { name: 'wallet' }
   | { name: 'team'; id: string }
   | { name: 'settings' }
+  /** The person's saved products; `tab` 'viewed': what they viewed last. */
+  | { name: 'saved'; tab?: string }
   | { name: 'seller'; tab?: string; section?: string };
 
 export function parseRoute(hash: string): Route {
@@ -29,6 +31,7 @@ export function parseRoute(hash: string): Route {
     case 'wallet': return { name: 'wallet' };
     case 'team': return arg ? { name: 'team', id: arg } : { name: 'catalog' };
     case 'settings': return { name: 'settings' };
+    case 'saved': return { name: 'saved', ...opt('tab', arg) };
     case 'seller': return { name: 'seller', ...opt('tab', arg), ...opt('section', sub) };
     default: return { name: 'catalog', ...opt('category', params.get('category')), ...opt('q', params.get('q')) };
   }
@@ -51,6 +54,7 @@ export function href(route: Route): string {
     }
     case 'order': return `#/orders/${encodeURIComponent(route.id)}`;
     case 'team': return `#/team/${encodeURIComponent(route.id)}`;
+    case 'saved': return `#/saved${route.tab ? `/${encodeURIComponent(route.tab)}` : ''}`;
     case 'seller': return `#/seller${route.tab ? `/${encodeURIComponent(route.tab)}` : ''}${route.tab && route.section ? `/${encodeURIComponent(route.section)}` : ''}`;
     default: return `#/${route.name}`;
   }

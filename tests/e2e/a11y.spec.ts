@@ -74,7 +74,7 @@ test('every buyer and seller screen, in both languages, has no serious or critic
 
   const screens = [
     '#/', '#/?q=choclate', '#/?category=Fruit', '#/product/dumpling', '#/product/mobile-phone', team, '#/cart', '#/checkout',
-    `#${order}`, '#/orders', '#/wallet', '#/settings',
+    `#${order}`, '#/orders', '#/saved', '#/saved/viewed', '#/wallet', '#/settings',
     '#/seller', '#/seller/orders', '#/seller/products', '#/seller/products/teapot', '#/seller/products/new', '#/seller/promotions',
     '#/seller/promotions/welcome-10', '#/seller/promotions/new-threshold', '#/seller/customers', '#/seller/money', '#/seller/shop', '#/seller/data',
   ];

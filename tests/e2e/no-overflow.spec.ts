@@ -65,6 +65,9 @@ test('no screen scrolls sideways with a 120-character name and long coupon codes
   await go(page, '#/?q=supercali');
   await page.getByRole('link', { name: LONG_NAME }).click();
   await page.getByRole('button', { name: 'Add to cart' }).click();
+  // Saved too, so the saved list holds the long name as well as the recently viewed.
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByRole('button', { name: 'Save', exact: true })).toHaveAttribute('aria-pressed', 'true');
   await go(page, '#/cart');
   await page.getByLabel('Coupon code').fill('X'.repeat(5000));
   // A code is at most 40 characters: the field takes no more.
@@ -74,7 +77,7 @@ test('no screen scrolls sideways with a 120-character name and long coupon codes
   const product = new URL(await page.getByRole('link', { name: LONG_NAME }).first().evaluate((a: HTMLAnchorElement) => a.href)).hash;
 
   const screens = [
-    '#/', '#/?q=supercali', product, '#/cart', '#/checkout', '#/orders', `#/orders/${order}`, '#/wallet', '#/settings',
+    '#/', '#/?q=supercali', product, '#/cart', '#/checkout', '#/orders', `#/orders/${order}`, '#/saved', '#/saved/viewed', '#/wallet', '#/settings',
     '#/seller', '#/seller/orders', '#/seller/products', `#/seller/products/${product.split('/').pop()}`, '#/seller/promotions',
     '#/seller/customers', '#/seller/money', '#/seller/shop', '#/seller/data',
   ];

@@ -61,7 +61,7 @@ test('Chinese mode shows no English sentences on any screen', async ({ page }) =
   await expect(page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '购物车' })).toBeVisible();
   const screens = [
     '#/', '#/?q=tea', '#/product/dumpling', '#/product/mobile-phone', '#/product/teapot', '#/cart', '#/checkout', '#/orders',
-    `#/orders/${started}`, `#/orders/${joined}`, `#/orders/${saved}`, '#/wallet', '#/settings',
+    `#/orders/${started}`, `#/orders/${joined}`, `#/orders/${saved}`, '#/saved', '#/saved/viewed', '#/wallet', '#/settings',
     '#/seller', '#/seller/orders', '#/seller/products', '#/seller/products/dumpling', '#/seller/promotions', '#/seller/promotions/welcome-10',
     '#/seller/customers', '#/seller/money', '#/seller/shop', '#/seller/data',
   ];

@@ -7,6 +7,7 @@ import {
   type ShopDb,
 } from '../../src/storage/index.ts';
 import type { Damage } from '../../src/storage/index.ts';
+import { addSaved, recordView } from '../../src/storage/saved.ts';
 import { intent, m, pid, T0 } from '../domain/fixtures/shop.ts';
 import { ann, busyShop, freshDb } from './helpers.ts';
 
@@ -32,6 +33,9 @@ async function busyDevice() {
   await db.checkpoints.put({ db: '_db_updates', since: '40-g1AAAA', identity: '', syncedAt: T0 });
   await db.setAside.put({ key: 'userdb-616e6e junk 1-a', db: 'userdb-616e6e', docId: 'junk', rev: '1-a', problems: ['type: missing'], json: '{}', at: T0 });
   await db.publish.put({ id: shop.decisions[0]!.id, n: 1, stage: 'journal' });
+  // A person's saved and recently viewed products (schema version 7).
+  await addSaved(db, 'demo ann', pid('tea'), T0 + 70);
+  await recordView(db, 'demo ann', pid('teapot'), T0 + 80);
   return { db, store };
 }
 

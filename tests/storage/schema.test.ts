@@ -103,7 +103,7 @@ describe('schema versions', () => {
     old.close();
     const db = new ShopDb(name);
     await db.open();
-    expect(db.verno).toBe(6);
+    expect(db.verno).toBe(SCHEMA_VERSION);
     expect(db.tables.map((t) => t.name)).not.toContain('inventory');
     expect(await db.skus.get('tea')).toEqual({ sku: 'tea', ...tea });
     expect(await db.skus.where('productId').equals('cup').toArray()).toEqual([{ sku: 'cup', ...cup }]);

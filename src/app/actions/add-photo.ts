@@ -3,7 +3,7 @@
  * the product names it by its file name. Photos go to the shop's server as attachments when
  * sync sends the catalog; until then they live here.
  */
-import { deletePhotos, putPhoto } from '../../storage/photos.ts';
+import { deletePhotos, putPhoto } from '../../storage/photo-writes.ts';
 import type { AppContext } from '../context.ts';
 import { newEventId } from '../ids.ts';
 import { compressPhoto, photoFileName, type CompressedPhoto } from '../device/compress-photo.ts';

@@ -10,8 +10,12 @@ import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
 import { href } from '../router.ts';
+import { lazyScreen } from '../lazy-screen.tsx';
 import './account.css';
 import { lineName } from '../../domain/orders.ts';
+
+// The way to the person's saved and recently viewed products, where their own things are.
+const MyLists = lazyScreen(() => import('../components/saved/parts.ts').then((m) => m.MyLists), ['saved']);
 
 /** The buyer's orders, newest first, each saying where it is: on this device, sent, or the shop's word. */
 export function OrdersScreen() {
@@ -30,6 +34,7 @@ export function OrdersScreen() {
   return (
     <section class="acct" aria-labelledby="orders-title">
       <h2 id="orders-title">{t('orders.title')}</h2>
+      <MyLists />
       {orders === undefined ? (
         <p>{t('loading')}</p>
       ) : orders.length === 0 ? (

@@ -16,6 +16,10 @@ import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
 import { href } from '../router.ts';
+import { lazyScreen } from '../lazy-screen.tsx';
+
+// The heart and the record of this view (saved products and recently viewed), loaded with the page.
+const ProductSaved = lazyScreen(() => import('../components/saved/parts.ts').then((m) => m.ProductSaved), ['saved']);
 
 /** How many reviews the page shows before "all of them". */
 const FIRST_REVIEWS = 3;
@@ -95,6 +99,7 @@ export function ProductScreen({ id }: { id: string }) {
           )}
         </p>
         <h2 id="product-name">{product.name}</h2>
+        <ProductSaved productId={product.id} />
         <p class="product-facts">
           <RatingSummary reviews={data.reviews} /> <StockNote inventory={inventory} />
         </p>
