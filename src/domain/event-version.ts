@@ -44,3 +44,8 @@ export function intentVersion(intent: IntentBody): EventVersion {
   }
   return EVENT_VERSION;
 }
+
+/** Messages and read receipts carry nothing about options: version 1, read by every app. */
+export function messageVersion(): EventVersion {
+  return EVENT_VERSION;
+}
