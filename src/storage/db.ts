@@ -9,6 +9,7 @@ import type {
 } from './rows.ts';
 import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
 import type { Store } from './store.ts';
+import type { ConversationRow, MessageOutboxRow, MessageRow } from './message-rows.ts';
 
 export const DEFAULT_DB_NAME = 'offline-shop';
 
@@ -33,6 +34,9 @@ export class ShopDb extends Dexie implements Store {
   declare readonly checkpoints: Table<CheckpointRow, string>;
   declare readonly setAside: Table<SetAsideRow, string>;
   declare readonly publish: Table<PublishRow, string>;
+  declare readonly messages: Table<MessageRow, string>;
+  declare readonly conversations: Table<ConversationRow, string>;
+  declare readonly messageOutbox: Table<MessageOutboxRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
     super(name, {

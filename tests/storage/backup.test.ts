@@ -2,11 +2,12 @@ import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import {
-  BackupError, exportBackup, getPhoto, importBackup, putPhoto, queueIntent, setCartQty, setPersonSetting, setSetting, storeDecisions, tablesAt,
+  BackupError, exportBackup, sendMessage, getPhoto, importBackup, putPhoto, queueIntent, setCartQty, setPersonSetting, setSetting, storeDecisions, tablesAt,
   type Backup,
   type ShopDb,
 } from '../../src/storage/index.ts';
 import type { Damage } from '../../src/storage/index.ts';
+import type { EventId } from '../../src/domain/index.ts';
 import { intent, m, pid, T0 } from '../domain/fixtures/shop.ts';
 import { ann, busyShop, freshDb } from './helpers.ts';
 
@@ -32,6 +33,8 @@ async function busyDevice() {
   await db.checkpoints.put({ db: '_db_updates', since: '40-g1AAAA', identity: '', syncedAt: T0 });
   await db.setAside.put({ key: 'userdb-616e6e junk 1-a', db: 'userdb-616e6e', docId: 'junk', rev: '1-a', problems: ['type: missing'], json: '{}', at: T0 });
   await db.publish.put({ id: shop.decisions[0]!.id, n: 1, stage: 'journal' });
+  // Messages (schema version 8): one queued, so its outbox has a row too.
+  await sendMessage(db, { id: 'm-1' as EventId, v: 1, at: T0, type: 'message', kind: 'message.send', from: 'buyer', buyer: ann, sentAt: T0, text: 'Is it fresh?' }, T0);
   return { db, store };
 }
 
