@@ -98,7 +98,8 @@ export async function readConversation(store: Store, buyer: BuyerId, side: Messa
     const mine = message.from === side;
     const entry = outbox[i];
     if (entry?.status === 'refused') return { message, mine, state: 'refused', error: entry.error };
-    return { message, mine, state: messageStateOf(message, entry !== undefined, theirs) };
+    // Only one's own messages have a state to show; the other side's arrived, so they are 'sent'.
+    return { message, mine, state: mine ? messageStateOf(message, entry !== undefined, theirs) : 'sent' };
   });
   const newestOther = [...shown].reverse().find((m) => m.from !== side)?.at;
   return { buyer, messages, more, newestOther, unread: await unreadIn(db, row, buyer, side) };
