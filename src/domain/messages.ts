@@ -1,5 +1,4 @@
 import type { Millis } from './catalog.ts';
-import type { EventVersion } from './events.ts';
 import type { BuyerId, EventId, OrderId, ProductId } from './ids.ts';
 import { fail, ok, type Result } from './result.ts';
 
@@ -20,9 +19,13 @@ export type MessageSide = 'buyer' | 'seller';
 /** What a message may be about, shown as a card beside its text. */
 export type MessageAbout = { product: ProductId } | { order: OrderId };
 
+/** Messages carry nothing about options: always version 1 (events.ts EVENT_VERSION; messageVersion in event-version.ts). */
+export type MessageVersion = 1;
+export const MESSAGE_VERSION: MessageVersion = 1;
+
 interface MessageBase {
   id: EventId;
-  v: EventVersion;
+  v: MessageVersion;
   /** When it was written, by the author's device clock: the conversation's order on screen. */
   at: Millis;
   type: 'message';
@@ -69,7 +72,7 @@ export function authorProblem(message: Pick<MessageEvent, 'from' | 'buyer'>, wri
 
 export interface NewMessage {
   id: EventId;
-  v: EventVersion;
+  v: MessageVersion;
   now: Millis;
   writer: Writer;
   /** The conversation (for a buyer, their own id). */
@@ -95,7 +98,7 @@ export function makeMessage(m: NewMessage): Result<SendMessage> | { ok: false; p
 }
 
 /** A receipt saying `writer` has read the other side's messages up to `upTo`. */
-export function makeReceipt(r: { id: EventId; v: EventVersion; now: Millis; writer: Writer; buyer: BuyerId; upTo: Millis }): Result<ReadReceipt> {
+export function makeReceipt(r: { id: EventId; v: MessageVersion; now: Millis; writer: Writer; buyer: BuyerId; upTo: Millis }): Result<ReadReceipt> {
   const from = r.writer.side;
   if (authorProblem({ from, buyer: r.buyer }, r.writer)) return fail('from: a buyer marks only their own conversation as read');
   return ok({ id: r.id, v: r.v, at: r.now, type: 'message', kind: 'message.read', from, buyer: r.buyer, sentAt: r.now, upTo: r.upTo });

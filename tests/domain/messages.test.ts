@@ -2,14 +2,14 @@
 // empty message, a long one, one written as someone else; hostile documents refused field by field.
 import { describe, expect, it } from 'vitest';
 import {
-  EVENT_VERSION, makeMessage, makeReceipt, messageStateOf, type BuyerId, type EventId, type ProductId,
+  MESSAGE_VERSION, makeMessage, makeReceipt, messageStateOf, type BuyerId, type EventId, type ProductId,
 } from '../../src/domain/index.ts';
 import { validateMessage } from '../../src/domain/validate/messages.ts';
 
 const ann = 'ann' as BuyerId;
 const bo = 'bo' as BuyerId;
 const T = 1_700_000_000_000;
-const base = { id: 'm-1' as EventId, v: EVENT_VERSION, now: T };
+const base = { id: 'm-1' as EventId, v: MESSAGE_VERSION, now: T };
 
 describe('makeMessage', () => {
   it('makes a buyer message in their own conversation, trimmed, with a product card', () => {

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { EVENT_VERSION, type BuyerId, type EventId, type MessageEvent, type OrderId, type SendMessage } from '../../src/domain/index.ts';
+import { MESSAGE_VERSION, type BuyerId, type EventId, type MessageEvent, type OrderId, type SendMessage } from '../../src/domain/index.ts';
 import {
   exportBackup, importBackup, listConversations, markMessagesSent, queuedMessages, readConversation, sendMessage, storeMessages, unreadCount,
 } from '../../src/storage/index.ts';
@@ -16,11 +16,11 @@ const bo = 'bo' as BuyerId;
 let k = 0;
 function msg(from: 'buyer' | 'seller', buyer: BuyerId, at: number, text: string, extra: Partial<SendMessage> = {}): SendMessage {
   k += 1;
-  return { id: `m-${String(k).padStart(4, '0')}` as EventId, v: EVENT_VERSION, at, type: 'message', kind: 'message.send', from, buyer, sentAt: at, text, ...extra };
+  return { id: `m-${String(k).padStart(4, '0')}` as EventId, v: MESSAGE_VERSION, at, type: 'message', kind: 'message.send', from, buyer, sentAt: at, text, ...extra };
 }
 function receipt(from: 'buyer' | 'seller', buyer: BuyerId, at: number, upTo: number): MessageEvent {
   k += 1;
-  return { id: `r-${k}` as EventId, v: EVENT_VERSION, at, type: 'message', kind: 'message.read', from, buyer, sentAt: at, upTo };
+  return { id: `r-${k}` as EventId, v: MESSAGE_VERSION, at, type: 'message', kind: 'message.read', from, buyer, sentAt: at, upTo };
 }
 
 describe('messages in storage', () => {

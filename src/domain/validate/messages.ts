@@ -3,7 +3,7 @@
  * channel and for what the app is about to store: text 1 to 2,000 characters (never blank),
  * at most one thing it is about, nothing else.
  */
-import { MESSAGE_MAX_CHARS, type MessageAbout, type MessageEvent } from '../messages.ts';
+import { MESSAGE_MAX_CHARS, MESSAGE_VERSION, type MessageAbout, type MessageEvent } from '../messages.ts';
 import type { ProductId } from '../ids.ts';
 import type { Result } from '../result.ts';
 import { eventBase, isNewerVersion } from './base.ts';
@@ -24,13 +24,17 @@ const about: Check<MessageAbout> = (x, path, ctx) => {
 
 const message: Check<MessageEvent> = (x, path, ctx) => {
   const f = fields(x, path, ctx, true);
-  const v = f.peek('v');
-  if (isNewerVersion(v)) {
-    ctx.add(child(path, 'v'), `unsupported version ${String(v)}; update the app`);
+  const peeked = f.peek('v');
+  if (isNewerVersion(peeked)) {
+    ctx.add(child(path, 'v'), `unsupported version ${String(peeked)}; update the app`);
     return none();
   }
+  const { v, ...envelope } = eventBase(f);
+  // Version 2 adds options, which a message never has.
+  if (v !== undefined && v !== MESSAGE_VERSION) ctx.add(child(path, 'v'), `must be ${MESSAGE_VERSION} for a message, got ${String(v)}`);
   const base = {
-    ...eventBase(f),
+    ...envelope,
+    v: MESSAGE_VERSION,
     type: f.req('type', oneOf(['message'] as const)),
     from: f.req('from', oneOf(['buyer', 'seller'] as const)),
     buyer: f.req('buyer', buyerId),

@@ -14,6 +14,7 @@ import { OrderPlaced } from '../components/account/OrderPlaced.tsx';
 import { orderNumber, reasonText, requestWhat } from '../kit/labels.ts';
 import { LiveMessage } from '../kit/LiveMessage.tsx';
 import { OrderTimeline } from '../components/account/OrderTimeline.tsx';
+import { AskSeller } from '../components/messages/AskSeller.tsx';
 import { ShareTeam } from '../components/account/ShareTeam.tsx';
 import { StageBadge } from '../components/account/StageBadge.tsx';
 import { useAction } from '../hooks/use-action.ts';
@@ -71,6 +72,7 @@ export function OrderScreen({ id }: { id: string }) {
       <TeamBox detail={detail} currency={currency} />
 
       {order && shop && <OrderActions order={order} shop={shop} detail={detail} action={action} />}
+      <AskSeller about={{ order: view.id as OrderId }} shopName={shop?.name} />
       <LiveMessage message={action.message} />
       <Requests detail={detail} />
 

@@ -5,6 +5,7 @@ import { getShop } from '../../app/queries/reads.ts';
 import { Price } from '../components/Price.tsx';
 import { isoTime, orderNumber } from '../kit/labels.ts';
 import { StageBadge } from '../components/account/StageBadge.tsx';
+import { AskSeller } from '../components/messages/AskSeller.tsx';
 import { formatDate } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -29,6 +30,7 @@ export function OrdersScreen() {
   return (
     <section class="acct" aria-labelledby="orders-title">
       <h2 id="orders-title">{t('orders.title')}</h2>
+      <AskSeller shopName={shop?.name} />
       {orders === undefined ? (
         <p>{t('loading')}</p>
       ) : orders.length === 0 ? (

@@ -8,6 +8,7 @@ import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
 import { BuyBar } from '../components/shop/BuyBar.tsx';
 import { FlashOffer, TeamOffer } from '../components/shop/ProductOffers.tsx';
 import { ShopCard } from '../components/shop/ShopCard.tsx';
+import { AskSeller } from '../components/messages/AskSeller.tsx';
 import { StockNote } from '../components/shop/StockNote.tsx';
 import { formatDate } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
@@ -99,6 +100,7 @@ export function ProductScreen({ id }: { id: string }) {
       <AddToCart product={product} inventory={inventory} inCart={data.inCart} />
       {product.team && <TeamOffer product={product} teams={data.teams} currency={currency} />}
       <ShopCard shop={data.shop} />
+      <AskSeller about={{ product: product.id }} shopName={data.shop?.name} />
       <Reviews reviews={data.reviews} />
       <BuyBar product={product} inventory={inventory} currency={currency} flashBlocked={flashBlocked} />
     </article>
