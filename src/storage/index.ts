@@ -35,4 +35,5 @@ export {
 } from './authority-state.ts';
 export type { ConversationRow, MessageOutboxRow, MessageRow } from './message-rows.ts';
 export { sendMessage, storeMessages, queuedMessages, markMessagesSent, refuseMessage } from './message-store.ts';
-export { listConversations, unreadCount, readConversation, readUpToOf, type ConversationSummary, type Conversation, type ShownMessage } from './message-queries.ts';
+export {
+  listConversations, unreadCount, readConversation, readUpToOf, type ConversationSummary, type Conversation, type ShownMessage } from './message-queries.ts';

@@ -1,6 +1,5 @@
 import { makeReceipt, messageVersion, type BuyerId, type Millis, type Writer } from '../../domain/index.ts';
-import { readUpToOf } from '../../storage/message-queries.ts';
-import { sendMessage } from '../../storage/message-store.ts';
+import { readUpToOf, sendMessage } from '../../storage/index.ts';
 import type { AppContext } from '../context.ts';
 import { newEventId } from '../ids.ts';
 

@@ -2,7 +2,7 @@ import {
   makeMessage, messageVersion, type BuyerId, type EventId, type MessageAbout, type MessageProblem, type Writer,
 } from '../../domain/index.ts';
 import { validateMessage } from '../../domain/validate/messages.ts';
-import { sendMessage as storeAndQueue } from '../../storage/message-store.ts';
+import { sendMessage as storeAndQueue } from '../../storage/index.ts';
 import type { AppContext } from '../context.ts';
 import { newEventId } from '../ids.ts';
 

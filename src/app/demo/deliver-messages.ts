@@ -1,5 +1,4 @@
-import { markMessagesSent, queuedMessages } from '../../storage/message-store.ts';
-import type { Store } from '../../storage/store.ts';
+import { markMessagesSent, queuedMessages, type Store } from '../../storage/index.ts';
 
 /**
  * The demo's network for messages: the personas and the seller share this device, so a message

@@ -5,13 +5,16 @@ import { getShop } from '../../app/queries/reads.ts';
 import { Price } from '../components/Price.tsx';
 import { isoTime, orderNumber } from '../kit/labels.ts';
 import { StageBadge } from '../components/account/StageBadge.tsx';
-import { AskSeller } from '../components/messages/AskSeller.tsx';
+import { lazyScreen } from '../lazy-screen.tsx';
 import { formatDate } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import './account.css';
+
+// Messages load when the page does, apart from it (their own chunk and strings), off the first screen's path.
+const AskSeller = lazyScreen(() => import('../components/messages/AskSeller.tsx').then((m) => m.AskSeller), ['messages']);
 
 /** The buyer's orders, newest first, each saying where it is: on this device, sent, or the shop's word. */
 export function OrdersScreen() {

@@ -8,13 +8,16 @@ import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
 import { BuyBar } from '../components/shop/BuyBar.tsx';
 import { FlashOffer, TeamOffer } from '../components/shop/ProductOffers.tsx';
 import { ShopCard } from '../components/shop/ShopCard.tsx';
-import { AskSeller } from '../components/messages/AskSeller.tsx';
+import { lazyScreen } from '../lazy-screen.tsx';
 import { StockNote } from '../components/shop/StockNote.tsx';
 import { formatDate } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
 import { href } from '../router.ts';
+
+// Messages load when the page does, apart from it (their own chunk and strings), off the first screen's path.
+const AskSeller = lazyScreen(() => import('../components/messages/AskSeller.tsx').then((m) => m.AskSeller), ['messages']);
 
 /** How many reviews the page shows before "all of them". */
 const FIRST_REVIEWS = 3;
