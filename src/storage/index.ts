@@ -37,3 +37,4 @@ export type { ConversationRow, MessageOutboxRow, MessageRow } from './message-ro
 export { sendMessage, storeMessages, queuedMessages, markMessagesSent, refuseMessage } from './message-store.ts';
 export {
   listConversations, unreadCount, readConversation, readUpToOf, type ConversationSummary, type Conversation, type ShownMessage } from './message-queries.ts';
+export { updatesFor } from './updates-queries.ts';

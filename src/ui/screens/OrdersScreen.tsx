@@ -15,6 +15,7 @@ import './account.css';
 
 // Messages load when the page does, apart from it (their own chunk and strings), off the first screen's path.
 const AskSeller = lazyScreen(() => import('../components/messages/AskSeller.tsx').then((m) => m.AskSeller), ['messages']);
+const UpdatesBell = lazyScreen(() => import('../components/messages/UpdatesBell.tsx').then((m) => m.UpdatesBell), ['messages']);
 
 /** The buyer's orders, newest first, each saying where it is: on this device, sent, or the shop's word. */
 export function OrdersScreen() {
@@ -33,7 +34,10 @@ export function OrdersScreen() {
   return (
     <section class="acct" aria-labelledby="orders-title">
       <h2 id="orders-title">{t('orders.title')}</h2>
-      <AskSeller shopName={shop?.name} />
+      <div class="acct-row">
+        <UpdatesBell />
+        <AskSeller shopName={shop?.name} />
+      </div>
       {orders === undefined ? (
         <p>{t('loading')}</p>
       ) : orders.length === 0 ? (
