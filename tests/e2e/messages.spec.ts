@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { buyForShipping, go, openShop, sellerPlace, view } from './account-helpers.ts';
+import { buyForShipping, go, openShop, orderNumber, sellerPlace, view } from './account-helpers.ts';
 import { setLanguage } from './menu.ts';
 
 // Messages in the demo (one device: the personas and the seller): a buyer asks about a product
@@ -126,4 +126,40 @@ test('an order page asks about that order; the screens in Chinese fit a 360-px p
   await go(page, '#/seller/messages/ann');
   await expect(page.getByRole('heading', { name: '与ann的消息' })).toBeVisible();
   await shot(page, 'seller-conversation-zh');
+});
+
+test("Updates: the buyer's bell counts the order accepted, shipped with its tracking number and the seller's message, and opening it reads them", async ({ page }) => {
+  test.setTimeout(90_000);
+  await openShop(page);
+  const id = await buyForShipping(page, 'tangerine');
+  await go(page, '#/seller/orders');
+  const card = page.getByRole('region', { name: /To ship/ }).getByRole('article', { name: `Order ${orderNumber(id)} · ann` });
+  await card.getByLabel('Carrier').fill('SF Express');
+  await card.getByLabel('Tracking number').fill('SF0001');
+  await card.getByRole('button', { name: 'Ship', exact: true }).click();
+  await expect(page.getByText(`Order ${orderNumber(id)} shipped.`)).toBeVisible();
+  await go(page, '#/seller/messages/ann');
+  await page.getByRole('textbox', { name: 'Message' }).fill('Shipped this morning.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  await expect(page.getByRole('listitem').filter({ hasText: 'Shipped this morning.' })).toContainText('Sent');
+
+  await go(page, '#/orders');
+  const bell = page.getByRole('button', { name: /Updates \(3 new\)/ });
+  await expect(bell).toBeVisible();
+  await shot(page, 'orders-en');
+  await bell.click();
+  const list = page.getByRole('dialog', { name: 'Updates' });
+  await expect(list.getByRole('listitem').nth(0)).toContainText('The seller wrote: Shipped this morning.');
+  await expect(list.getByRole('link', { name: `Order ${orderNumber(id)} was shipped: SF Express, tracking SF0001.` })).toBeVisible();
+  await expect(list.getByRole('link', { name: `Order ${orderNumber(id)} was accepted.` })).toBeVisible();
+  await shot(page, 'updates-en');
+  await list.getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('button', { name: /^🔔 Updates$|^Updates$/ })).toBeVisible();
+  await setLanguage(page, 'zh');
+  await page.getByRole('button', { name: /动态/ }).click();
+  await expect(page.getByRole('dialog', { name: '动态' }).getByText(/已发货：SF Express，运单号 SF0001/)).toBeVisible();
+  // Seen before: nothing is marked new the second time.
+  await expect(page.getByRole('dialog', { name: '动态' }).getByText('新', { exact: true })).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await shot(page, 'updates-zh');
 });

@@ -24,6 +24,8 @@ export function UpdatesBell() {
   const mine = useLive(() => myUpdates(person, app.store, buyer), [app, buyer, person]);
   // The seen time lives in the settings database, which live queries do not watch: kept here once changed.
   const [seenAt, setSeenAt] = useState<number | undefined>(undefined);
+  // What the open list marks "new": what came after the look before this one.
+  const [newSince, setNewSince] = useState(0);
   const dialog = useRef<HTMLDialogElement>(null);
   const seen = seenAt ?? mine?.seenAt ?? 0;
   const unread = mine ? unseen(mine.updates, seen) : 0;
@@ -35,6 +37,7 @@ export function UpdatesBell() {
   if (!mine || buyer === '') return null;
 
   const open = () => {
+    setNewSince(seen);
     dialog.current?.showModal();
     const now = app.now();
     void markUpdatesSeen(person, now).then(() => setSeenAt(now));
@@ -55,8 +58,8 @@ export function UpdatesBell() {
         ) : (
           <ul class="msgs-list upd-list">
             {mine.updates.map((u) => (
-              <li key={u.id} class={u.at > (mine.seenAt) ? 'acct-card upd-item upd-new' : 'acct-card upd-item'}>
-                {u.at > mine.seenAt && <span class="acct-badge acct-badge-warn">{t('upd.new')}</span>}
+              <li key={u.id} class={u.at > newSince ? 'acct-card upd-item upd-new' : 'acct-card upd-item'}>
+                {u.at > newSince && <span class="acct-badge acct-badge-warn">{t('upd.new')}</span>}
                 {u.orderId ? <a href={href({ name: 'order', id: u.orderId })}>{updateText(i18n, u)}</a> : <span>{updateText(i18n, u)}</span>}
                 <time class="msgs-when" dateTime={new Date(u.at).toISOString()}>{formatDateTime(u.at, intl)}</time>
               </li>
