@@ -45,7 +45,11 @@ export function UpdatesBell() {
   return (
     <>
       <button type="button" class="acct-btn upd-bell" onClick={open}>
-        <span aria-hidden="true">🔔 </span>
+        {/* A drawn bell: an emoji one depends on the phone's fonts (a box on some). */}
+        <svg class="upd-icon" aria-hidden="true" viewBox="0 0 24 24" width="18" height="18" fill="none" stroke="currentColor" stroke-width="2" stroke-linecap="round" stroke-linejoin="round">
+          <path d="M6 8a6 6 0 0 1 12 0c0 7 3 9 3 9H3s3-2 3-9" />
+          <path d="M10.3 21a1.94 1.94 0 0 0 3.4 0" />
+        </svg>
         {unread > 0 ? t('upd.buttonUnread', { count: unread }) : t('upd.button')}
       </button>
       <dialog ref={dialog} class="acct msg-dialog" aria-labelledby="upd-title">
