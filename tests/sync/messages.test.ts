@@ -90,7 +90,12 @@ describe(`messages on ${TEST_SERVER.kind === 'couchdb' ? 'CouchDB 3.5' : 'PouchD
     const question: MessageEvent = { id: `q-${at}` as EventId, v: MESSAGE_VERSION, at, type: 'message', kind: 'message.send', from: 'buyer', buyer: 'bo' as BuyerId, sentAt: at, text: 'Do you ship to Hangzhou?' };
     await sendMessage(buyerDb, question, at);
     expect((await readConversation(buyerDb, 'bo' as BuyerId, 'buyer')).messages.map((m) => m.state)).toEqual(['queued']);
+    const before = buyer.client.traffic.sentBytes;
     expect((await buyerCycle(buyer)).sent).toBe(1);
+    // The push's body for one short message (the issue's goal: a message under 1 KB on the wire).
+    const pushed = buyer.client.traffic.sentBytes - before;
+    console.log(`one text message: ${pushed} bytes of request bodies in the buyer's cycle`);
+    expect(pushed).toBeLessThan(1024);
     expect((await readConversation(buyerDb, 'bo' as BuyerId, 'buyer')).messages.map((m) => m.state)).toEqual(['sent']);
 
     const run = await seller.runOnce();
