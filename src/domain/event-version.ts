@@ -1,5 +1,6 @@
 import type { Inventory, Product } from './catalog.ts';
 import { EVENT_VERSION, OPTIONS_VERSION, type EventVersion, type Intent, type Snapshots } from './events.ts';
+import type { MessageVersion } from './messages.ts';
 import type { CartLine, Order, PricedLine } from './orders.ts';
 import type { Team } from './teams.ts';
 
@@ -42,5 +43,10 @@ export function intentVersion(intent: IntentBody): EventVersion {
     const options = productUsesOptions(body.product as Product) || body.stocks !== undefined || base?.stocks !== undefined;
     return options ? OPTIONS_VERSION : EVENT_VERSION;
   }
+  return EVENT_VERSION;
+}
+
+/** Messages and read receipts carry nothing about options: version 1, read by every app. */
+export function messageVersion(): typeof EVENT_VERSION & MessageVersion {
   return EVENT_VERSION;
 }

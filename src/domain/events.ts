@@ -1,6 +1,7 @@
 import type { Inventory, Millis, Product, Promotion, ShopProfile } from './catalog.ts';
 import type { BuyerId, CombinationId, EventId, OrderId, ProductId, WithdrawalId } from './ids.ts';
 import type { Posting } from './ledger.ts';
+import type { MessageEvent } from './messages.ts';
 import type { Money } from './money.ts';
 import type { CartLine, Delivery, Order, Payment, TeamChoice } from './orders.ts';
 import type { Team } from './teams.ts';
@@ -360,3 +361,6 @@ export interface Decision extends EventBase {
 
 export type ShopEvent = Intent | Decision;
 
+
+/** Everything that travels in a buyer's channel: the shop's events, and messages (messages.ts), which no authority decides. */
+export type ChannelEvent = ShopEvent | MessageEvent;

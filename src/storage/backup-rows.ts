@@ -13,6 +13,7 @@ import { arrayOf, type Check, type Ctx, fields, none, run } from '../domain/vali
 import { review, withdrawal } from '../domain/validate/decisions.ts';
 import { combinationId } from '../domain/validate/options.ts';
 import { validateEvent } from '../domain/validate/index.ts';
+import { validateMessage } from '../domain/validate/messages.ts';
 import { buyerId, order, orderId, productId, team, teamId } from '../domain/validate/order.ts';
 import { bool, id, int, literal, oneOf, POSTING_AMOUNT, PRICE, QTY, time } from '../domain/validate/scalars.ts';
 import { cartKey, personKey, SHOP_KEY } from './rows.ts';
@@ -186,6 +187,22 @@ const ROWS: Record<string, Check<unknown>> = {
     const f = fields(x, path, ctx);
     return f.end({ id: f.req('id', id()), n: f.req('n', N), stage: f.req('stage', oneOf(['journal', 'copies', 'parked'] as const)) });
   },
+  // Messages (schema version 8): the conversation rows are checked against the messages in checkReferences.
+  conversations: (x, path, ctx) => {
+    const f = fields(x, path, ctx);
+    return f.end({
+      buyer: f.req('buyer', buyerId), lastAt: f.req('lastAt', int(0, Number.MAX_SAFE_INTEGER)), ...f.opt('lastId', id()),
+      ...f.opt('lastFrom', oneOf(['buyer', 'seller'] as const)), ...f.opt('lastText', anyText(2000)),
+      ...f.opt('buyerReadUpTo', time), ...f.opt('sellerReadUpTo', time),
+    });
+  },
+  messageOutbox: (x, path, ctx) => {
+    const f = fields(x, path, ctx);
+    return f.end({
+      id: f.req('id', id()), buyer: f.req('buyer', buyerId), from: f.req('from', oneOf(['buyer', 'seller'] as const)),
+      queuedAt: f.req('queuedAt', time), status: f.req('status', oneOf(['queued', 'refused'] as const)), ...f.opt('error', anyText(100_000)),
+    });
+  },
 };
 
 /** An account of the ledger: the shop's own, or a buyer's `available:<buyer>` / `escrow:<buyer>`. */
@@ -231,7 +248,7 @@ function damage(table: string, index: number, error: string): Damage {
 export function checkRows(table: string, rows: readonly unknown[]): Damage | undefined {
   const check = ROWS[table];
   for (let i = 0; i < rows.length; i++) {
-    const result = table === 'events' ? validateEvent(rows[i]) : check ? run(rows[i], check) : undefined;
+    const result = table === 'events' ? validateEvent(rows[i]) : table === 'messages' ? validateMessage(rows[i]) : check ? run(rows[i], check) : undefined;
     if (result && !result.ok) return damage(table, i, result.errors[0]!);
   }
   return undefined;
@@ -287,6 +304,16 @@ export function checkReferences(tables: Record<string, unknown[]>): Damage | und
   const outbox = tables.outbox as { id: string }[];
   for (let i = 0; i < outbox.length; i++) {
     if (byId.get(outbox[i]!.id)?.type !== 'intent') return refused('outbox', i, 'id', `names no stored intent ${JSON.stringify(outbox[i]!.id)}`);
+  }
+  const messageIds = new Set((tables.messages ?? []).map((m) => (m as { id: string }).id));
+  const messageOutbox = (tables.messageOutbox ?? []) as { id: string }[];
+  for (let i = 0; i < messageOutbox.length; i++) {
+    if (!messageIds.has(messageOutbox[i]!.id)) return refused('messageOutbox', i, 'id', `names no stored message ${JSON.stringify(messageOutbox[i]!.id)}`);
+  }
+  const conversations = (tables.conversations ?? []) as { buyer: string; lastId?: string }[];
+  for (let i = 0; i < conversations.length; i++) {
+    const last = conversations[i]!.lastId;
+    if (last !== undefined && !messageIds.has(last)) return refused('conversations', i, 'lastId', `names no stored message ${JSON.stringify(last)}`);
   }
   const publish = tables.publish as { id: string; n: number }[];
   for (let i = 0; i < publish.length; i++) {

@@ -10,6 +10,7 @@ import type {
 import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
 import type { SavedRow, ViewedRow } from './saved-rows.ts';
 import type { Store } from './store.ts';
+import type { ConversationRow, MessageOutboxRow, MessageRow } from './message-rows.ts';
 
 export const DEFAULT_DB_NAME = 'offline-shop';
 
@@ -37,6 +38,9 @@ export class ShopDb extends Dexie implements Store {
   declare readonly publish: Table<PublishRow, string>;
   declare readonly saved: Table<SavedRow, string>;
   declare readonly viewed: Table<ViewedRow, string>;
+  declare readonly messages: Table<MessageRow, string>;
+  declare readonly conversations: Table<ConversationRow, string>;
+  declare readonly messageOutbox: Table<MessageOutboxRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
     super(name, {

@@ -35,3 +35,8 @@ export {
   storeAuthorityRun, republishBuyer, republishCopies, unparkAll, checkpointsOf, checkpointsFrom, forgetGuards, addCheckpoint, eventsByIds,
   decisionsOfIntents, unjournaledStanding, type AuthorityRun, type UnjournaledStanding,
 } from './authority-state.ts';
+export type { ConversationRow, MessageOutboxRow, MessageRow } from './message-rows.ts';
+export { sendMessage, storeMessages, queuedMessages, markMessagesSent, refuseMessage } from './message-store.ts';
+export {
+  listConversations, unreadCount, readConversation, readUpToOf, type ConversationSummary, type Conversation, type ShownMessage } from './message-queries.ts';
+export { updatesFor } from './updates-queries.ts';

@@ -25,6 +25,8 @@ export const PERSON_SPECS = {
   coupon: spec<string>('coupon', '', isString),
   /** What the person chose at their last checkout. */
   delivery: spec<Delivery | null>('delivery', null, (x) => x === null || isDelivery(x)),
+  /** When the person last opened their Updates (device time): what came after is unread. */
+  updatesSeenAt: spec<number>('updatesSeenAt', 0, (x) => typeof x === 'number' && Number.isFinite(x)),
 };
 export type PersonSettingName = keyof typeof PERSON_SPECS;
 export type PersonSettings = { [N in PersonSettingName]: (typeof PERSON_SPECS)[N]['fallback'] };

@@ -116,6 +116,21 @@ export const VERSIONS = [
       viewed: '&key, [person+viewedAt]',
     },
   },
+  {
+    version: 8,
+    name: 'messages',
+    stores: {
+      // Messages and read receipts between buyers and the shop (message-store.ts), as the domain
+      // has them; a conversation is read by buyer and time ([buyer+at]).
+      messages: '&id,[buyer+at]',
+      // One row per conversation, kept by the same writes: newest first (lastAt), the last
+      // message for the list, and how far each side has read (derived from the messages).
+      conversations: '&buyer,lastAt',
+      // This device's messages and receipts still to send; deleted once sent (a message needs
+      // no decision, so it does not wait in the intents' outbox for one).
+      messageOutbox: '&id,queuedAt',
+    },
+  },
 ] as const satisfies readonly SchemaVersion[];
 
 /** The tables folded from decisions: rebuilt by `storeDecisions`, written by nothing else. */

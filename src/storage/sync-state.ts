@@ -3,10 +3,11 @@
  * page is applied and its checkpoint advanced together, or neither), documents set aside,
  * and starting over when the server has lost data.
  */
-import type { Decision, EventId, Millis } from '../domain/index.ts';
+import type { Decision, EventId, MessageEvent, Millis } from '../domain/index.ts';
 import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import { storeDecisions } from './store-decisions.ts';
+import { messageTables, putMessages } from './message-store.ts';
 import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
 
 export function getCheckpoint(db: ShopDb, name: string): Promise<CheckpointRow | undefined> {
@@ -16,6 +17,8 @@ export function getCheckpoint(db: ShopDb, name: string): Promise<CheckpointRow |
 export interface PulledPage {
   /** Decisions that passed validation. */
   decisions: readonly Decision[];
+  /** Messages and read receipts that passed validation (a buyer's channel), stored once each. */
+  messages?: readonly MessageEvent[];
   setAside: readonly SetAsideRow[];
   checkpoint: CheckpointRow;
 }
@@ -27,8 +30,9 @@ export interface PulledPage {
  */
 export function applyPulled(db: ShopDb, page: PulledPage): Promise<Decision[]> {
   return guardQuota(() =>
-    db.transaction('rw', [...decisionTables(db), db.checkpoints, db.setAside, db.publish], async () => {
+    db.transaction('rw', [...decisionTables(db), ...messageTables(db), db.checkpoints, db.setAside, db.publish], async () => {
       const { stored } = await storeDecisions(db, page.decisions);
+      if (page.messages && page.messages.length > 0) await putMessages(db, page.messages);
       if (page.setAside.length > 0) await db.setAside.bulkPut([...page.setAside]);
       await db.checkpoints.put(page.checkpoint);
       return stored;

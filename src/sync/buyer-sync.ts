@@ -11,10 +11,11 @@ import type { BuyerId } from '../domain/index.ts';
 import { getCheckpoint, requeue, sentUndecided, type ShopDb } from '../storage/index.ts';
 import { CouchError, type CouchClient } from './couch-client.ts';
 import { checkIdentity, NotReadyError } from './identity.ts';
-import { readCatalogCopy, readDecision } from './incoming.ts';
+import { readCatalogCopy, readChannelNews } from './incoming.ts';
 import { catalogDb, channelDb } from './names.ts';
 import { pullDb } from './pull-db.ts';
 import { pushOutbox } from './push-outbox.ts';
+import { pushMessages } from './push-messages.ts';
 import { sleep } from './sync-loop.ts';
 
 export interface BuyerSyncTarget {
@@ -72,12 +73,14 @@ async function cycle(t: BuyerSyncTarget, signal?: AbortSignal): Promise<CycleRep
       throw error;
     });
     await resendLost(t, channel);
+    // Messages first: they need no decision, and must not wait behind a long queue of intents.
+    const said = await pushMessages(t.local, t.client, 'buyer', t.buyer, signal);
     const pushed = await pushOutbox(t.local, t.client, channel, t.buyer, { signal });
-    report.sent = pushed.sent;
-    report.refused = pushed.refused;
+    report.sent = pushed.sent + said.sent;
+    report.refused = pushed.refused + said.refused;
     // Some documents failed for a passing reason: not "synced"; the loop tries again with backoff.
-    if (pushed.retry) throw new CouchError(503, 'retry', 'Some of your requests could not be sent yet.');
-    add(report, await pullDb(t.local, t.client, channel, identity, (c) => readDecision(c, t.buyer!), { signal, now: t.now }));
+    if (pushed.retry || said.retry) throw new CouchError(503, 'retry', 'Some of your requests could not be sent yet.');
+    add(report, await pullDb(t.local, t.client, channel, identity, (c) => readChannelNews(c, t.buyer!), { signal, now: t.now }));
   }
   return report;
 }

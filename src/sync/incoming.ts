@@ -4,8 +4,9 @@
  * was found, is set aside with the reasons (a bug, an old app, or a forgery), never applied
  * and never a crash. CouchDB's own documents (design documents, the identity) are skipped.
  */
-import type { BuyerId, Decision, Intent } from '../domain/index.ts';
+import type { BuyerId, Decision, Intent, MessageEvent } from '../domain/index.ts';
 import { validateDecision, validateIntent } from '../domain/validate/index.ts';
+import { validateMessage } from '../domain/validate/messages.ts';
 import type { SetAsideRow } from '../storage/index.ts';
 import type { Change } from './couch-client.ts';
 import { IDENTITY_DOC_ID, isPhotoRef, LEASE_DOC_ID } from './names.ts';
@@ -53,6 +54,26 @@ export function readCatalogCopy(change: Change): Incoming<Decision> {
   return problems.length > 0 ? { problems } : read;
 }
 
+/**
+ * A message or read receipt found in `owner`'s channel: it must be about that buyer (either
+ * side's), and its `_id` its id. Which side may write it is the channel's rules' to say; the
+ * seller's device also keeps a seller's message only from a channel it has guarded (channel-job.ts).
+ */
+export function readChannelMessage(change: Change, owner: BuyerId): Incoming<MessageEvent> {
+  if (change.deleted || change.doc?.type !== 'message') return { skip: true };
+  const checked = validateMessage(change.doc);
+  if (!checked.ok) return { problems: checked.errors };
+  const problems = sameId(change, checked.value.id);
+  if (checked.value.buyer !== owner) problems.push(`buyer: a message about '${checked.value.buyer}' in the channel of '${owner}'`);
+  return problems.length > 0 ? { problems } : { ok: checked.value };
+}
+
+/** What a buyer's device reads from its own channel: the shop's decisions about them, and messages. */
+export function readChannelNews(change: Change, buyer: BuyerId): Incoming<Decision | MessageEvent> {
+  if (change.doc?.type === 'message' && !change.deleted) return readChannelMessage(change, buyer);
+  return readDecision(change, buyer);
+}
+
 export interface ChannelIntent {
   intent: Intent;
   /** The revision the server holds: a decision records it, and a document with conflicts is tampered with. */
@@ -64,7 +85,7 @@ export interface ChannelIntent {
 export function readChannelIntent(change: Change, owner: BuyerId): Incoming<ChannelIntent> {
   if (change.deleted || isHousekeeping(change)) return { skip: true };
   const doc = change.doc;
-  if (doc?.type === 'decision') return { skip: true }; // the shop's own news copies
+  if (doc?.type === 'decision' || doc?.type === 'message') return { skip: true }; // the shop's own news copies; messages are read apart
   const checked = validateIntent(doc);
   if (!checked.ok) return { problems: checked.errors };
   const intent = checked.value;

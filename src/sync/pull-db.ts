@@ -3,7 +3,7 @@
  * the documents set aside, and the checkpoint are written in one transaction, so a pull cut
  * short anywhere resumes from the last whole page and applies nothing twice.
  */
-import type { Decision } from '../domain/index.ts';
+import type { Decision, MessageEvent } from '../domain/index.ts';
 import { applyPulled, checkpointOf, getCheckpoint, type SetAsideRow, type ShopDb } from '../storage/index.ts';
 import type { Change, CouchClient } from './couch-client.ts';
 import { setAsideRow, type Incoming } from './incoming.ts';
@@ -19,13 +19,15 @@ export interface PullOptions {
 export interface PullReport {
   applied: number;
   setAside: number;
+  /** Messages and receipts read (a buyer's channel). */
+  messages?: number;
 }
 
 export const PULL_PAGE = 200;
 
 export async function pullDb(
   local: ShopDb, client: CouchClient, db: string, identity: string,
-  read: (change: Change) => Incoming<Decision>, options: PullOptions,
+  read: (change: Change) => Incoming<Decision | MessageEvent>, options: PullOptions,
 ): Promise<PullReport> {
   const limit = options.limit ?? PULL_PAGE;
   const report: PullReport = { applied: 0, setAside: 0 };
@@ -33,15 +35,19 @@ export async function pullDb(
     const since = (await getCheckpoint(local, db))?.since ?? 0;
     const page = await client.changes(db, { since, limit, signal: options.signal });
     const decisions: Decision[] = [];
+    const messages: MessageEvent[] = [];
     const aside: SetAsideRow[] = [];
     const at = options.now();
     for (const change of page.results) {
       const got = read(change);
-      if ('ok' in got) decisions.push(got.ok);
-      else if ('problems' in got) aside.push(setAsideRow(db, change, got.problems, at));
+      if ('ok' in got) {
+        if (got.ok.type === 'message') messages.push(got.ok);
+        else decisions.push(got.ok);
+      } else if ('problems' in got) aside.push(setAsideRow(db, change, got.problems, at));
     }
-    const stored = await applyPulled(local, { decisions, setAside: aside, checkpoint: checkpointOf(db, page.last_seq, identity, at) });
+    const stored = await applyPulled(local, { decisions, messages, setAside: aside, checkpoint: checkpointOf(db, page.last_seq, identity, at) });
     report.applied += stored.length;
+    report.messages = (report.messages ?? 0) + messages.length;
     report.setAside += aside.length;
     if (page.results.length < limit) return report;
   }

@@ -15,10 +15,14 @@
  * authority still checks `_conflicts` (see section 8).
  */
 import type { BuyerIntent } from '../domain/events.ts';
+import { MESSAGE_MAX_CHARS } from '../domain/messages.ts';
 import { SELLER_ROLE } from './names.ts';
 
-/** Bump whenever any rule text or `_security` below changes: the seller's device then adopts every channel again. */
-export const RULES_VERSION = 1;
+/**
+ * Bump whenever any rule text or `_security` below changes: the seller's device then adopts every channel again.
+ * 2: messages between the buyer and the shop (issue 14).
+ */
+export const RULES_VERSION = 2;
 
 export const RULES_DOC_ID = '_design/shop-rules';
 
@@ -129,12 +133,42 @@ const NO_EDITS = `
   if (newDoc._deleted) refuse('Nothing sent to the shop can be deleted.');
   if (oldDoc && !oldDoc._deleted) refuse('Nothing sent to the shop can be changed once it is there.');`;
 
+/*
+ * A message or read receipt (src/domain/messages.ts), from either side: never edited (NO_EDITS),
+ * its text 1 to 2,000 characters, sent now. The buyer writes only as the buyer and in their own
+ * name; the seller only as the seller, about the channel's owner (its member in `_security`:
+ * a rule cannot see the database's name). The app's validator reads the rest of its shape.
+ */
+const MESSAGE_RULE = `
+  function checkMessage(side) {
+    if (newDoc.from !== side) refuse(side === 'buyer' ? 'You can only write messages as yourself.' : 'The shop writes only its own messages.');
+    if (typeof newDoc.id !== 'string' || newDoc._id !== newDoc.id) refuse("A message's _id must be its id.");
+    if (newDoc.kind === 'message.send') {
+      if (typeof newDoc.text !== 'string' || !/\\S/.test(newDoc.text)) refuse('A message needs some text.');
+      if (newDoc.text.length > ${MESSAGE_MAX_CHARS}) refuse('A message can be at most ${MESSAGE_MAX_CHARS} characters.');
+    } else if (newDoc.kind !== 'message.read') refuse('Unknown kind of message: ' + String(newDoc.kind) + '.');
+    if (typeof newDoc.sentAt !== 'number' || Math.abs(newDoc.sentAt - Date.now()) > ${MAX_SENT_AT_SKEW_MS}) {
+      refuse("The message's send time is more than ${MAX_SENT_AT_SKEW_MS / 60_000} minutes from the shop's clock. Please send it again.");
+    }
+  }`;
+
 function channelSource(options: RulesOptions): string {
   return `function (newDoc, oldDoc, userCtx, secObj) {
-  // ${RULES_DOC_ID} v${RULES_VERSION}: a buyer's channel.${HEAD}${NO_EDITS}
+  // ${RULES_DOC_ID} v${RULES_VERSION}: a buyer's channel.${HEAD}${NO_EDITS}${MESSAGE_RULE}
   if (isSeller) {
     if (newDoc.type === 'decision' || newDoc.type === 'db-identity') return;
-    refuse("The shop writes only its decisions into a buyer's channel.");
+    if (newDoc.type === 'message') {
+      checkMessage('seller');
+      var owners = (secObj && secObj.members && secObj.members.names) || [];
+      if (owners.indexOf(newDoc.buyer) === -1) refuse("The shop's message must be about this channel's buyer.");
+      return;
+    }
+    refuse("The shop writes only its decisions and messages into a buyer's channel.");
+  }
+  if (newDoc.type === 'message') {
+    checkMessage('buyer');
+    if (newDoc.buyer !== userCtx.name) refuse('You can only write messages in your own conversation.');
+    return;
   }
   if (newDoc.type === 'decision') refuse('Only the shop can write decisions.');
   if (newDoc.type !== 'intent') refuse('Only your own requests to the shop can be written here.');

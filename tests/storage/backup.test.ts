@@ -2,12 +2,13 @@ import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
 import {
-  BackupError, exportBackup, getPhoto, importBackup, putPhoto, queueIntent, setCartQty, setPersonSetting, setSetting, storeDecisions, tablesAt,
+  BackupError, exportBackup, sendMessage, getPhoto, importBackup, putPhoto, queueIntent, setCartQty, setPersonSetting, setSetting, storeDecisions, tablesAt,
   type Backup,
   type ShopDb,
 } from '../../src/storage/index.ts';
 import type { Damage } from '../../src/storage/index.ts';
 import { addSaved, recordView } from '../../src/storage/saved.ts';
+import type { EventId } from '../../src/domain/index.ts';
 import { intent, m, pid, T0 } from '../domain/fixtures/shop.ts';
 import { ann, busyShop, freshDb } from './helpers.ts';
 
@@ -36,6 +37,8 @@ async function busyDevice() {
   // A person's saved and recently viewed products (schema version 7).
   await addSaved(db, 'demo ann', pid('tea'), T0 + 70);
   await recordView(db, 'demo ann', pid('teapot'), T0 + 80);
+  // Messages (schema version 8): one queued, so its outbox has a row too.
+  await sendMessage(db, { id: 'm-1' as EventId, v: 1, at: T0, type: 'message', kind: 'message.send', from: 'buyer', buyer: ann, sentAt: T0, text: 'Is it fresh?' }, T0);
   return { db, store };
 }
 

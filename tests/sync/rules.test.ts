@@ -106,10 +106,10 @@ describe('the rule text', () => {
     }
   });
 
-  it('lets the seller write decisions and the identity into a channel, nothing else', () => {
+  it('lets the seller write decisions, the identity and its messages into a channel, nothing else', () => {
     expect(verdict(strict.channel, decision('ann'), seller)).toBe('');
     expect(verdict(strict.channel, { _id: IDENTITY_DOC_ID, type: 'db-identity', uuid: 'u' }, seller)).toBe('');
-    expect(verdict(strict.channel, intent('order.cancel', 'ann'), seller)).toBe("forbidden: The shop writes only its decisions into a buyer's channel.");
+    expect(verdict(strict.channel, intent('order.cancel', 'ann'), seller)).toBe("forbidden: The shop writes only its decisions and messages into a buyer's channel.");
   });
 
   it('asks anonymous writers to sign in', () => {

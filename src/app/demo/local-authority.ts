@@ -1,6 +1,7 @@
 import { decideInto, type Decision } from '../../domain/index.ts';
 import { AuthorityLoop } from '../../storage/authority-loop.ts';
 import { markSent, pendingIntents, storeDecisions, type Store } from '../../storage/index.ts';
+import { deliverDemoMessages } from './deliver-messages.ts';
 
 const LOCK = 'offline-shop-authority';
 
@@ -31,9 +32,11 @@ export class LocalAuthority {
   }
 
   private async runOnce(): Promise<Decision[]> {
+    const online = this.isOnline();
+    // Messages first: they need no decision, so they never wait behind the shop's.
+    await deliverDemoMessages(this.store, online, this.now());
     // Another tab may have decided since this one last looked: catch up from the journal.
     await this.loop.catchUp();
-    const online = this.isOnline();
     const waiting = await pendingIntents(this.store);
     const toSend = waiting.filter((w) => w.intent.by === 'buyer' && w.status === 'queued' && online).map((w) => w.intent.id);
     const now = this.now();

@@ -25,12 +25,13 @@
 import { decideInto, refuseTampered, type BuyerId, type Decision, type Intent } from '../../domain/index.ts';
 import { AuthorityLoop } from '../../storage/authority-loop.ts';
 import { storeAuthorityRun, republishCopies, unparkAll } from '../../storage/authority-state.ts';
-import { addCheckpoint, checkpointOf, checkpointsOf, getCheckpoint, republishAll, type ShopDb } from '../../storage/index.ts';
+import { addCheckpoint, checkpointOf, checkpointsOf, getCheckpoint, republishAll, storeMessages, type ShopDb } from '../../storage/index.ts';
 import { CouchError, type CouchClient } from '../couch-client.ts';
 import { checkIdentity, NotReadyError, readIdentity } from '../identity.ts';
 import { readDecision } from '../incoming.ts';
 import { catalogDb, channelOwner, journalDb } from '../names.ts';
 import { pullDb } from '../pull-db.ts';
+import { pushMessages } from '../push-messages.ts';
 import type { RulesOptions } from '../rules.ts';
 import { collectOutcomes, readOneChannel, type ChannelOutcome, type JobContext } from './channel-job.ts';
 import { checkNotDiverged } from './journal.ts';
@@ -74,6 +75,9 @@ export interface RunReport {
   batches: BatchReport[];
   /** How this device learns of changes: CouchDB's `_db_updates`, or sweeps only. */
   mode?: NewsMode;
+  /** The seller's messages pushed, and buyers' messages (and receipts) newly stored, this run. */
+  messagesSent: number;
+  messages: number;
 }
 
 export interface RunHooks {
@@ -113,11 +117,13 @@ export class RemoteAuthority {
 
   async runOnce(signal?: AbortSignal, hooks: RunHooks = {}): Promise<RunReport> {
     const { client, device } = this;
+    // The seller's own messages go first, lease or not: they need no decision.
+    const said = await pushMessages(this.local, client, 'seller', undefined, signal);
     // Without `_db_updates` nothing reports a journal lost: the lease (kept in it) is renewed every run, which would notice.
     const lease = await this.lease.hold(this.news.mode === 'sweep');
     const report: RunReport = {
       lease: lease.held ? { held: true, holder: device.id, label: device.label, until: lease.until } : { ...lease, held: false },
-      decided: [], published: { journal: 0, copies: 0 }, forgeries: [], skipped: [], batches: [],
+      decided: [], published: { journal: 0, copies: 0 }, forgeries: [], skipped: [], batches: [], messagesSent: said.sent, messages: 0,
     };
     if (!lease.held) {
       // Standing by, the device still follows the journal: it shows the shop as it is (its
@@ -188,6 +194,8 @@ export class RemoteAuthority {
       throw error;
     }
     const run = collectOutcomes(outcomes);
+    // Messages are shown as soon as they are read: stored now, before (and whatever becomes of) the deciding.
+    report.messages += (await storeMessages(this.local, run.messages)).length;
     report.skipped.push(...run.skipped);
     report.forgeries.push(...run.forgeries);
     run.intents.push(...commands);

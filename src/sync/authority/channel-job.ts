@@ -6,7 +6,7 @@
  * the start, which carries its design documents and its identity too, so that a new device
  * with a thousand buyers does not adopt a thousand channels again.
  */
-import type { BuyerId, Draft, Intent } from '../../domain/index.ts';
+import type { BuyerId, Draft, Intent, MessageEvent } from '../../domain/index.ts';
 import { checkpointOf, republishBuyer, startOver, type CheckpointRow, type SetAsideRow, type ShopDb } from '../../storage/index.ts';
 import type { CouchClient, CouchError } from '../couch-client.ts';
 import { checkIdentity, isAbsent, NotReadyError, readIdentity } from '../identity.ts';
@@ -100,6 +100,9 @@ export async function readOneChannel(ctx: JobContext, db: string, hint: Hint, kn
     }
     identity ??= row.identity;
   }
+  // A seller's message is believed only from a channel guarded by the shop's rules: before that, a
+  // buyer who was its admin could have written one in the shop's name. The buyer's own are theirs.
+  if (trust.guard !== revision) read.messages = read.messages.filter((m) => m.from === 'buyer');
   const next: CheckpointRow = checkpointOf(db, read.lastSeq, identity, ctx.now());
   const seq = hint.seq ?? row?.seq;
   const made = hint.made ?? row?.made;
@@ -233,6 +236,7 @@ export function collectOutcomes(outcomes: readonly ChannelOutcome[]) {
   const out = {
     intents: [] as Intent[], tampered: [] as Intent[], revs: new Map<string, string>(), setAside: [] as SetAsideRow[],
     checkpoints: [] as CheckpointRow[], failed: undefined as unknown, skipped: [] as { db: string; reason: string }[], forgeries: [] as Forgery[],
+    messages: [] as MessageEvent[],
   };
   for (const o of outcomes) {
     if (o.failed !== undefined) {
@@ -253,6 +257,7 @@ export function collectOutcomes(outcomes: readonly ChannelOutcome[]) {
     for (const [id, rev] of read.revs) out.revs.set(id, rev);
     out.setAside.push(...read.setAside);
     out.forgeries.push(...read.forgeries);
+    out.messages.push(...read.messages);
     if (o.checkpoint) out.checkpoints.push(o.checkpoint);
   }
   return out;

@@ -5,11 +5,11 @@
  * device's journal and reported if it is not exactly one of them (a buyer who is admin of
  * their channel can write anything there), but never folded into the shop's state.
  */
-import type { BuyerId, Decision, Draft, Intent } from '../../domain/index.ts';
+import type { BuyerId, Decision, Draft, Intent, MessageEvent } from '../../domain/index.ts';
 import { decisionsOfIntents, eventsByIds, type SetAsideRow, type ShopDb } from '../../storage/index.ts';
 import type { Change, CouchClient } from '../couch-client.ts';
 import { isAbsent } from '../identity.ts';
-import { readChannelIntent, setAsideRow } from '../incoming.ts';
+import { readChannelIntent, readChannelMessage, setAsideRow } from '../incoming.ts';
 import { channelDb, IDENTITY_DOC_ID, USER_NAME_PATTERN } from '../names.ts';
 import { buildRules, channelNeedsAdoption, RULES_DOC_ID, rulesNeedUpdate, type RulesOptions } from '../rules.ts';
 import { adoptChannel } from '../setup-shop.ts';
@@ -32,6 +32,8 @@ export interface ChannelRead {
   revs: Map<string, string>;
   setAside: SetAsideRow[];
   forgeries: Forgery[];
+  /** Messages and read receipts (never decided: stored as soon as they are read). */
+  messages: MessageEvent[];
   /** Where the feed was read to (opaque). */
   lastSeq: unknown;
   /** A design document changed: the channel must be adopted again before its intents are trusted. */
@@ -100,7 +102,9 @@ export function rulesChangedToOurs(read: ChannelRead, rules: RulesOptions): bool
 /** Reads a channel's changes since `o.since`, to the end of the feed. */
 export async function readChannel(local: ShopDb, client: CouchClient, draft: Draft, buyer: BuyerId, o: ReadOptions): Promise<ChannelRead> {
   const db = channelDb(buyer);
-  const out: ChannelRead = { intents: [], tampered: [], revs: new Map(), setAside: [], forgeries: [], lastSeq: o.since, rulesTouched: false, designDocs: new Map() };
+  const out: ChannelRead = {
+    intents: [], tampered: [], revs: new Map(), setAside: [], forgeries: [], messages: [], lastSeq: o.since, rulesTouched: false, designDocs: new Map(),
+  };
   let since: unknown = o.since ?? 0;
   for (;;) {
     const page = await client.changes(db, { since, limit: o.pageLimit, signal: o.signal });
@@ -115,6 +119,12 @@ export async function readChannel(local: ShopDb, client: CouchClient, draft: Dra
       if (change.id === IDENTITY_DOC_ID && !change.deleted && typeof change.doc?.uuid === 'string' && change.doc.uuid !== '') out.identity = change.doc.uuid;
       if (change.doc?.type === 'decision' && !change.deleted) {
         copies.push(change);
+        continue;
+      }
+      if (change.doc?.type === 'message' && !change.deleted) {
+        const message = readChannelMessage(change, buyer);
+        if ('ok' in message) out.messages.push(message.ok);
+        else if ('problems' in message) out.setAside.push(setAsideRow(db, change, message.problems, o.now()));
         continue;
       }
       const got = readChannelIntent(change, buyer);

@@ -12,13 +12,14 @@ import type { strings as remote } from './en/remote.ts';
 import type { strings as options } from './en/options.ts';
 import type { strings as shop } from './en/shop.ts';
 import type { strings as saved } from './en/saved.ts';
+import type { strings as messages } from './en/messages.ts';
 
 export { localeFromBrowser, type Locale } from './define.ts';
 
 /** common: the shell; catalog: the first screen; shop: product, cart, checkout; account: the rest. */
-export type Area = 'common' | 'catalog' | 'shop' | 'account' | 'remote' | 'seller' | 'sellerCatalog' | 'sellerData' | 'sellerMoney' | 'options' | 'saved';
+export type Area = 'common' | 'catalog' | 'shop' | 'account' | 'remote' | 'seller' | 'sellerCatalog' | 'sellerData' | 'sellerMoney' | 'options' | 'saved' | 'messages';
 export type StringKey = keyof typeof common | keyof typeof catalog | keyof typeof shop | keyof typeof account | keyof typeof seller
-  | keyof typeof remote | keyof typeof sellerCatalog | keyof typeof sellerData | keyof typeof sellerMoney | keyof typeof options | keyof typeof saved;
+  | keyof typeof remote | keyof typeof sellerCatalog | keyof typeof sellerData | keyof typeof sellerMoney | keyof typeof options | keyof typeof saved | keyof typeof messages;
 
 type Table = Readonly<Record<string, string>>;
 
@@ -36,6 +37,7 @@ const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
     sellerMoney: () => import('./en/sellerMoney.ts').then((m) => m.strings),
     options: () => import('./en/options.ts').then((m) => m.strings),
     saved: () => import('./en/saved.ts').then((m) => m.strings),
+    messages: () => import('./en/messages.ts').then((m) => m.strings),
   },
   zh: {
     common: () => import('./zh/common.ts').then((m) => m.strings),
@@ -49,6 +51,7 @@ const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
     sellerMoney: () => import('./zh/sellerMoney.ts').then((m) => m.strings),
     options: () => import('./zh/options.ts').then((m) => m.strings),
     saved: () => import('./zh/saved.ts').then((m) => m.strings),
+    messages: () => import('./zh/messages.ts').then((m) => m.strings),
   },
 };
 

@@ -14,6 +14,7 @@ import { OrderPlaced } from '../components/account/OrderPlaced.tsx';
 import { orderNumber, reasonText, requestWhat } from '../kit/labels.ts';
 import { LiveMessage } from '../kit/LiveMessage.tsx';
 import { OrderTimeline } from '../components/account/OrderTimeline.tsx';
+import { lazyScreen } from '../lazy-screen.tsx';
 import { ShareTeam } from '../components/account/ShareTeam.tsx';
 import { StageBadge } from '../components/account/StageBadge.tsx';
 import { useAction } from '../hooks/use-action.ts';
@@ -25,6 +26,9 @@ import { useI18n, type I18n } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import './account.css';
 import { lineName } from '../../domain/orders.ts';
+
+// Messages load when the page does, apart from it (their own chunk and strings), off the first screen's path.
+const AskSeller = lazyScreen(() => import('../components/messages/AskSeller.tsx').then((m) => m.AskSeller), ['messages']);
 
 /** One order: where it is, what the buyer can do about it, its progress, delivery and money. */
 export function OrderScreen({ id }: { id: string }) {
@@ -72,6 +76,7 @@ export function OrderScreen({ id }: { id: string }) {
       <TeamBox detail={detail} currency={currency} />
 
       {order && shop && <OrderActions order={order} shop={shop} detail={detail} action={action} />}
+      <AskSeller about={{ order: view.id as OrderId }} shopName={shop?.name} />
       <LiveMessage message={action.message} />
       <Requests detail={detail} />
 

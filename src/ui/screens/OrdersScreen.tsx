@@ -5,17 +5,21 @@ import { getShop } from '../../app/queries/reads.ts';
 import { Price } from '../components/Price.tsx';
 import { isoTime, orderNumber } from '../kit/labels.ts';
 import { StageBadge } from '../components/account/StageBadge.tsx';
+import { lazyScreen } from '../lazy-screen.tsx';
 import { formatDate } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
 import { href } from '../router.ts';
-import { lazyScreen } from '../lazy-screen.tsx';
 import './account.css';
 import { lineName } from '../../domain/orders.ts';
 
 // The way to the person's saved and recently viewed products, where their own things are.
 const MyLists = lazyScreen(() => import('../components/saved/parts.ts').then((m) => m.MyLists), ['saved']);
+
+// Messages load when the page does, apart from it (their own chunk and strings), off the first screen's path.
+const AskSeller = lazyScreen(() => import('../components/messages/AskSeller.tsx').then((m) => m.AskSeller), ['messages']);
+const UpdatesBell = lazyScreen(() => import('../components/messages/UpdatesBell.tsx').then((m) => m.UpdatesBell), ['messages']);
 
 /** The buyer's orders, newest first, each saying where it is: on this device, sent, or the shop's word. */
 export function OrdersScreen() {
@@ -34,6 +38,10 @@ export function OrdersScreen() {
   return (
     <section class="acct" aria-labelledby="orders-title">
       <h2 id="orders-title">{t('orders.title')}</h2>
+      <div class="acct-row">
+        <UpdatesBell />
+        <AskSeller shopName={shop?.name} />
+      </div>
       <MyLists />
       {orders === undefined ? (
         <p>{t('loading')}</p>

@@ -8,6 +8,7 @@ import { ShopPhoto } from '../components/shop/ShopPhoto.tsx';
 import { BuyBar } from '../components/shop/BuyBar.tsx';
 import { FlashOffer, TeamOffer } from '../components/shop/ProductOffers.tsx';
 import { ShopCard } from '../components/shop/ShopCard.tsx';
+import { lazyScreen } from '../lazy-screen.tsx';
 import { StockNote } from '../components/shop/StockNote.tsx';
 import { OptionChips, PriceRange } from '../components/shop/options/OptionChips.tsx';
 import { useOptionChoice } from '../components/shop/options/use-option-choice.ts';
@@ -16,10 +17,12 @@ import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
 import { href } from '../router.ts';
-import { lazyScreen } from '../lazy-screen.tsx';
 
 // The heart and the record of this view (saved products and recently viewed), loaded with the page.
 const ProductSaved = lazyScreen(() => import('../components/saved/parts.ts').then((m) => m.ProductSaved), ['saved']);
+
+// Messages load when the page does, apart from it (their own chunk and strings), off the first screen's path.
+const AskSeller = lazyScreen(() => import('../components/messages/AskSeller.tsx').then((m) => m.AskSeller), ['messages']);
 
 /** How many reviews the page shows before "all of them". */
 const FIRST_REVIEWS = 3;
@@ -112,6 +115,7 @@ export function ProductScreen({ id }: { id: string }) {
       <AddToCart product={product} inventory={inventory} inCart={inCart} combination={combination?.id} missing={choice.missing} />
       {product.team && <TeamOffer product={product} teams={data.teams} currency={currency} />}
       <ShopCard shop={data.shop} />
+      <AskSeller about={{ product: product.id }} shopName={data.shop?.name} />
       <Reviews reviews={data.reviews} />
       <BuyBar product={product} inventory={inventory} currency={currency} flashBlocked={flashBlocked} combination={combination?.id} missing={choice.missing} />
     </article>

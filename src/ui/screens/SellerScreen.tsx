@@ -15,6 +15,7 @@ interface Tab {
 /** The seller's console, one tab per job; each tab is its own chunk. */
 const TABS: Tab[] = [
   { tab: 'home', label: 'sellerTab.home', Tab: lazyScreen(() => import('./seller/HomeTab.tsx').then((m) => m.HomeTab), ['sellerCatalog']) },
+  { tab: 'messages', label: 'msgs.title', Tab: lazyScreen(() => import('./seller/MessagesTab.tsx').then((m) => m.MessagesTab), ['messages']) },
   { tab: 'orders', label: 'sellerTab.orders', Tab: lazyScreen(() => import('./seller/OrdersTab.tsx').then((m) => m.OrdersTab), ['sellerMoney']) },
   { tab: 'products', label: 'sellerTab.products', Tab: lazyScreen(() => import('./seller/ProductsTab.tsx').then((m) => m.ProductsTab), ['sellerCatalog']) },
   { tab: 'promotions', label: 'sellerTab.promotions', Tab: lazyScreen(() => import('./seller/PromotionsTab.tsx').then((m) => m.PromotionsTab), ['sellerCatalog']) },
@@ -31,7 +32,8 @@ const TABS: Tab[] = [
  * customers' wallets beside the money).
  */
 const GROUPS: { label: StringKey; tabs: string[] }[] = [
-  { label: 'sellerTab.home', tabs: ['home'] },
+  // Messages beside the home (whose card shows what is unread): the bar's five labels stay on one line at 360 px.
+  { label: 'sellerTab.home', tabs: ['home', 'messages'] },
   { label: 'sellerTab.orders', tabs: ['orders'] },
   { label: 'sellerTab.products', tabs: ['products', 'promotions', 'data'] },
   { label: 'sellerTab.money', tabs: ['money', 'customers'] },

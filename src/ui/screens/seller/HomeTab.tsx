@@ -8,6 +8,7 @@ import { shopZone } from '../../../app/queries/money.ts';
 import { getShop } from '../../../app/queries/reads.ts';
 import { Price } from '../../components/Price.tsx';
 import { ShopPhoto } from '../../components/shop/ShopPhoto.tsx';
+import { MessagesWaiting } from '../../components/messages/MessagesWaiting.tsx';
 import { qrPath, ShareQr } from '../../components/seller/ShareQr.tsx';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
@@ -41,6 +42,7 @@ export function HomeTab() {
   const name = shop.name || t('share.theShop');
   return (
     <div class="acct sc sh">
+      <MessagesWaiting />
       <section class="acct-section" aria-labelledby="home-today">
         <h3 id="home-today">{t('home.today')}</h3>
         <dl class="sh-today">

@@ -1,0 +1,38 @@
+import {
+  makeMessage, messageVersion, type BuyerId, type EventId, type MessageAbout, type MessageProblem, type Writer,
+} from '../../domain/index.ts';
+import { validateMessage } from '../../domain/validate/messages.ts';
+import { sendMessage as storeAndQueue } from '../../storage/index.ts';
+import type { AppContext } from '../context.ts';
+import { newEventId } from '../ids.ts';
+
+/** Why a message was not sent, as the domain's code (the UI says it in the person's language). */
+export class MessageRefusedError extends Error {
+  constructor(readonly problem: MessageProblem, why: string) {
+    super(why);
+    this.name = 'MessageRefusedError';
+  }
+}
+
+/**
+ * Someone writes in a conversation: the buyer in their own (`side` 'buyer'), the seller in a
+ * buyer's. The message is stored and queued in one transaction and shown at once as "queued on
+ * this device"; it needs no decision, so it goes with the next sync (in the demo, at once while
+ * online). Nothing is lost on a refusal: the text stays in the form.
+ */
+export async function sendMessage(
+  ctx: AppContext, side: 'buyer' | 'seller', message: { buyer?: BuyerId; text: string; about?: MessageAbout },
+): Promise<EventId> {
+  const writer: Writer = side === 'seller' ? { side } : { side, buyer: ctx.buyer() };
+  const buyer = side === 'buyer' ? ctx.buyer() : message.buyer;
+  if (buyer === undefined || buyer === '') throw new MessageRefusedError('wrong-author', 'No conversation to write in: sign in first.');
+  const at = ctx.now();
+  const made = makeMessage({ id: newEventId(at), v: messageVersion(), now: at, writer, buyer, text: message.text, ...(message.about ? { about: message.about } : {}) });
+  if (!made.ok) throw new MessageRefusedError('problem' in made ? made.problem : 'empty', made.errors.join(' '));
+  // The validator the other side reads it with: what would be set aside there is never sent.
+  const checked = validateMessage(made.value);
+  if (!checked.ok) throw new MessageRefusedError('empty', checked.errors.join(' '));
+  await storeAndQueue(ctx.store, checked.value, at);
+  ctx.nudge();
+  return checked.value.id;
+}

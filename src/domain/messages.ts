@@ -1,0 +1,119 @@
+import type { Millis } from './catalog.ts';
+import type { BuyerId, EventId, OrderId, ProductId } from './ids.ts';
+import { fail, ok, type Result } from './result.ts';
+
+/**
+ * Messages between a buyer and the shop (issue 14). One conversation per buyer, named by the
+ * buyer's id, travelling in that buyer's private channel. A message is an immutable event like
+ * an intent, but no authority decides it: it is shown as soon as it is stored, on whichever
+ * device has it, and it never waits for a decision (nor a decision for it).
+ *
+ * A read receipt is a message event too: one side says it has read the other side's messages
+ * up to a time (`upTo`: the `at` of the newest one it saw, as its author stamped it), so one
+ * small event covers any number of messages, and a repeat or an older receipt changes nothing.
+ */
+export const MESSAGE_MAX_CHARS = 2_000;
+
+export type MessageSide = 'buyer' | 'seller';
+
+/** What a message may be about, shown as a card beside its text. */
+export type MessageAbout = { product: ProductId } | { order: OrderId };
+
+/** Messages carry nothing about options: always version 1 (events.ts EVENT_VERSION; messageVersion in event-version.ts). */
+export type MessageVersion = 1;
+export const MESSAGE_VERSION: MessageVersion = 1;
+
+interface MessageBase {
+  id: EventId;
+  v: MessageVersion;
+  /** When it was written, by the author's device clock: the conversation's order on screen. */
+  at: Millis;
+  type: 'message';
+  from: MessageSide;
+  /** The conversation: the buyer it is with. */
+  buyer: BuyerId;
+  /** Stamped from the server's clock just before a push (provisional until then), as intents are. */
+  sentAt: Millis;
+}
+
+export interface SendMessage extends MessageBase {
+  kind: 'message.send';
+  text: string;
+  about?: MessageAbout;
+}
+
+export interface ReadReceipt extends MessageBase {
+  kind: 'message.read';
+  /** Every message of the other side with `at` at or before this has been read. */
+  upTo: Millis;
+}
+
+export type MessageEvent = SendMessage | ReadReceipt;
+
+/** Who is writing, as the device knows it: the signed-in buyer, or the shop's seller. */
+export type Writer = { side: 'buyer'; buyer: BuyerId } | { side: 'seller' };
+
+/** Why a message is refused, as a code the app translates. */
+export type MessageProblem = 'empty' | 'too-long' | 'wrong-author';
+
+/** Text as it will be sent: ends trimmed, Windows line ends made plain. */
+export function cleanText(text: string): string {
+  return text.replace(/\r\n?/g, '\n').trim();
+}
+
+/**
+ * Whether `writer` may write `message`: a buyer writes only as a buyer and only into their own
+ * conversation; the seller only as the seller. The server's rules say the same (rules.ts).
+ */
+export function authorProblem(message: Pick<MessageEvent, 'from' | 'buyer'>, writer: Writer): MessageProblem | undefined {
+  if (writer.side === 'seller') return message.from === 'seller' ? undefined : 'wrong-author';
+  return message.from === 'buyer' && message.buyer === writer.buyer ? undefined : 'wrong-author';
+}
+
+export interface NewMessage {
+  id: EventId;
+  v: MessageVersion;
+  now: Millis;
+  writer: Writer;
+  /** The conversation (for a buyer, their own id). */
+  buyer: BuyerId;
+  text: string;
+  about?: MessageAbout;
+}
+
+/** A message to send, or why not: empty, longer than 2,000 characters, or written as someone else. */
+export function makeMessage(m: NewMessage): Result<SendMessage> | { ok: false; problem: MessageProblem; errors: string[] } {
+  const text = cleanText(m.text);
+  const from = m.writer.side;
+  const refuse = (problem: MessageProblem, why: string) => ({ ...fail(why), problem });
+  if (text === '') return refuse('empty', 'text: write something first');
+  if (text.length > MESSAGE_MAX_CHARS) return refuse('too-long', `text: must be at most ${MESSAGE_MAX_CHARS} characters, got ${text.length}`);
+  const wrong = authorProblem({ from, buyer: m.buyer }, m.writer);
+  if (wrong) return refuse(wrong, 'from: a buyer writes only as themselves, into their own conversation');
+  const message: SendMessage = {
+    id: m.id, v: m.v, at: m.now, type: 'message', kind: 'message.send', from, buyer: m.buyer, sentAt: m.now, text,
+    ...(m.about ? { about: m.about } : {}),
+  };
+  return ok(message);
+}
+
+/** A receipt saying `writer` has read the other side's messages up to `upTo`. */
+export function makeReceipt(r: { id: EventId; v: MessageVersion; now: Millis; writer: Writer; buyer: BuyerId; upTo: Millis }): Result<ReadReceipt> {
+  const from = r.writer.side;
+  if (authorProblem({ from, buyer: r.buyer }, r.writer)) return fail('from: a buyer marks only their own conversation as read');
+  return ok({ id: r.id, v: r.v, at: r.now, type: 'message', kind: 'message.read', from, buyer: r.buyer, sentAt: r.now, upTo: r.upTo });
+}
+
+/** The other side of a conversation. */
+export const otherSide = (side: MessageSide): MessageSide => (side === 'buyer' ? 'seller' : 'buyer');
+
+/**
+ * Where a sent message stands for its author: still on this device, sent, or read by the other
+ * side (their receipt reaches at least its `at`).
+ */
+export type MessageState = 'queued' | 'sent' | 'read';
+
+export function messageStateOf(message: Pick<SendMessage, 'at'>, queued: boolean, otherReadUpTo: Millis | undefined): MessageState {
+  if (queued) return 'queued';
+  return otherReadUpTo !== undefined && otherReadUpTo >= message.at ? 'read' : 'sent';
+}

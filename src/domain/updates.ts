@@ -1,0 +1,77 @@
+import type { Millis } from './catalog.ts';
+import type { Decision, DecisionKind, RejectReason } from './events.ts';
+import type { BuyerId, EventId, OrderId } from './ids.ts';
+import type { SendMessage } from './messages.ts';
+
+/**
+ * The news a person is told about (issue 14, "Updates"), derived from what their device already
+ * has: the shop's decisions about them (pulled into their channel, or made on this device in the
+ * demo) and the shop's messages to them. Nothing new travels for it.
+ */
+export type UpdateKind =
+  | 'order-accepted' | 'order-refused' | 'order-shipped' | 'order-ready' | 'team-complete' | 'team-failed'
+  | 'refund-approved' | 'refund-declined' | 'claim-compensated' | 'claim-declined' | 'withdrawal-paid' | 'message';
+
+export interface Update {
+  /** The decision's or message's id. */
+  id: EventId;
+  kind: UpdateKind;
+  at: Millis;
+  orderId?: OrderId;
+  reason?: RejectReason;
+  /** The shop's own words (a refusal's message, a decline's reason) or the message's first characters. */
+  text?: string;
+  carrier?: string;
+  tracking?: string;
+}
+
+/** Which decisions are news, and as what. A refused intent is news only when it was an order. */
+const NEWS: Partial<Record<DecisionKind, UpdateKind>> = {
+  'order.accepted': 'order-accepted',
+  'order.rejected': 'order-refused',
+  'order.shipped': 'order-shipped',
+  'order.ready': 'order-ready',
+  'team.succeeded': 'team-complete',
+  'team.failed': 'team-failed',
+  'refund.approved': 'refund-approved',
+  'refund.declined': 'refund-declined',
+  'claim.compensated': 'claim-compensated',
+  'claim.declined': 'claim-declined',
+  'withdrawal.paid': 'withdrawal-paid',
+};
+
+/** The decision kinds that may be news (for storage to read only those). */
+export const NEWS_KINDS = Object.keys(NEWS) as DecisionKind[];
+
+const PREVIEW = 120;
+
+/** `buyer`'s news, newest first: the shop's decisions about them that are news, and the shop's messages. */
+export function updatesOf(buyer: BuyerId, decisions: readonly Decision[], messages: readonly SendMessage[]): Update[] {
+  const out: Update[] = [];
+  for (const d of decisions) {
+    const kind = NEWS[d.kind];
+    if (kind === undefined) continue;
+    // A team's success or failure is news for each of its members: their own order in it.
+    const order = d.set.orders?.find((o) => o.buyer === buyer);
+    if (d.buyer !== buyer && order === undefined) continue;
+    const u: Update = { id: d.id, kind, at: d.at };
+    const orderId = order?.id ?? (d.intentId as OrderId | undefined);
+    if (orderId !== undefined && kind !== 'withdrawal-paid') u.orderId = orderId;
+    if (d.reason !== undefined) u.reason = d.reason;
+    const words = d.message ?? order?.reason;
+    if (words && (kind === 'order-refused' || kind.endsWith('-declined'))) u.text = words;
+    if (kind === 'order-shipped') {
+      if (order?.carrier) u.carrier = order.carrier;
+      if (order?.tracking) u.tracking = order.tracking;
+    }
+    out.push(u);
+  }
+  for (const m of messages) {
+    if (m.from !== 'seller' || m.buyer !== buyer) continue;
+    out.push({ id: m.id, kind: 'message', at: m.at, text: m.text.slice(0, PREVIEW) });
+  }
+  return out.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
+}
+
+/** How many of `updates` came after the person last looked (`seenAt`). */
+export const unseen = (updates: readonly Update[], seenAt: Millis): number => updates.filter((u) => u.at > seenAt).length;

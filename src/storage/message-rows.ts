@@ -1,0 +1,34 @@
+/**
+ * The rows of the messages tables (schema version 8, 'messages'). A message row is the domain's
+ * event unchanged (pushed, pulled and backed up as it is); the conversation row is derived from
+ * the messages by the same transaction that stores them; the outbox row is this device's own.
+ */
+import type { BuyerId, EventId, MessageEvent, MessageSide, Millis } from '../domain/index.ts';
+
+export type MessageRow = MessageEvent;
+
+export interface ConversationRow {
+  buyer: BuyerId;
+  /** The newest message's `at` (0 while only receipts are known). */
+  lastAt: Millis;
+  lastId?: EventId;
+  lastFrom?: MessageSide;
+  /** The newest message's first characters, for the list. */
+  lastText?: string;
+  /** How far each side has read the other's messages (the highest receipt's `upTo`). */
+  buyerReadUpTo?: Millis;
+  sellerReadUpTo?: Millis;
+}
+
+/** A message or receipt of this device still to send: 'refused' when the server said no for good. */
+export interface MessageOutboxRow {
+  id: EventId;
+  buyer: BuyerId;
+  from: MessageSide;
+  queuedAt: Millis;
+  status: 'queued' | 'refused';
+  error?: string;
+}
+
+/** How much of the last message a conversation row keeps. */
+export const PREVIEW_CHARS = 140;

@@ -1,0 +1,65 @@
+/**
+ * The seller's messages: one conversation per buyer, newest first, each with what is unread,
+ * a search by buyer or text; `#/seller/messages/<buyer>` opens one conversation.
+ */
+import { useState } from 'preact/hooks';
+import type { BuyerId } from '../../../domain/index.ts';
+import { listConversations } from '../../../app/queries/messages.ts';
+import { Conversation } from '../../components/messages/Conversation.tsx';
+import { formatDateTime } from '../../format.ts';
+import { useApp } from '../../hooks/use-app.ts';
+import { useLive } from '../../hooks/use-live.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { href } from '../../router.ts';
+import '../account.css';
+import '../../components/messages/messages.css';
+
+export function MessagesTab({ section }: { section?: string | undefined }) {
+  if (section) return <OneConversation buyer={section as BuyerId} />;
+  return <ConversationList />;
+}
+
+function OneConversation({ buyer }: { buyer: BuyerId }) {
+  const { t } = useI18n();
+  return (
+    <div class="acct">
+      <a class="msgs-back" href={href({ name: 'seller', tab: 'messages' })}>{t('msgs.back')}</a>
+      <h3 id="msgs-with">{t('msg.withBuyer', { buyer })}</h3>
+      <Conversation side="seller" buyer={buyer} />
+    </div>
+  );
+}
+
+function ConversationList() {
+  const app = useApp();
+  const { t, intl } = useI18n();
+  const [query, setQuery] = useState('');
+  const list = useLive(() => listConversations(app.store, query), [app, query]);
+  return (
+    <div class="acct">
+      <h3 id="msgs-title">{t('msgs.title')}</h3>
+      <div class="msgs-search">
+        <label class="sr-only" for="msgs-q">{t('msgs.search')}</label>
+        <input id="msgs-q" type="search" placeholder={t('msgs.search')} value={query} onInput={(e) => setQuery(e.currentTarget.value)} />
+      </div>
+      {list === undefined ? (
+        <p role="status">{t('loading')}</p>
+      ) : list.length === 0 ? (
+        <p class="acct-muted">{query ? t('msgs.searchNone') : t('msg.noneSeller')}</p>
+      ) : (
+        <ul class="msgs-list" aria-labelledby="msgs-title">
+          {list.map((c) => (
+            <li key={c.buyer}>
+              <a class="acct-card msgs-item" href={href({ name: 'seller', tab: 'messages', section: c.buyer })}>
+                <span class="msgs-buyer">{c.buyer}</span>
+                <time class="msgs-when" dateTime={new Date(c.lastAt).toISOString()}>{formatDateTime(c.lastAt, intl)}</time>
+                <span class="msgs-last">{c.lastFrom === 'seller' ? `${t('msg.you')}: ` : ''}{c.lastText}</span>
+                {c.unread > 0 && <span class="acct-badge acct-badge-warn msgs-unread">{t('msg.unread', { count: c.unread })}</span>}
+              </a>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,85 @@
+// Messages and read receipts (src/domain/messages.ts) and their validator: clear refusals for an
+// empty message, a long one, one written as someone else; hostile documents refused field by field.
+import { describe, expect, it } from 'vitest';
+import {
+  MESSAGE_VERSION, makeMessage, makeReceipt, messageStateOf, type BuyerId, type EventId, type ProductId,
+} from '../../src/domain/index.ts';
+import { validateMessage } from '../../src/domain/validate/messages.ts';
+
+const ann = 'ann' as BuyerId;
+const bo = 'bo' as BuyerId;
+const T = 1_700_000_000_000;
+const base = { id: 'm-1' as EventId, v: MESSAGE_VERSION, now: T };
+
+describe('makeMessage', () => {
+  it('makes a buyer message in their own conversation, trimmed, with a product card', () => {
+    const r = makeMessage({ ...base, writer: { side: 'buyer', buyer: ann }, buyer: ann, text: '  Is it fresh?\r\nThanks ', about: { product: 'tea' as ProductId } });
+    expect(r.ok).toBe(true);
+    if (!r.ok) return;
+    expect(r.value).toEqual({
+      id: 'm-1', v: 1, at: T, type: 'message', kind: 'message.send', from: 'buyer', buyer: ann, sentAt: T, text: 'Is it fresh?\nThanks', about: { product: 'tea' },
+    });
+    expect(validateMessage(r.value)).toEqual({ ok: true, value: r.value });
+  });
+
+  it('refuses an empty message, one over 2,000 characters and one written as someone else, saying which', () => {
+    const problem = (text: string, writer = { side: 'buyer' as const, buyer: ann }, buyer = ann) => {
+      const r = makeMessage({ ...base, writer, buyer, text });
+      return r.ok ? 'ok' : (r as { problem: string }).problem;
+    };
+    expect(problem('   \n ')).toBe('empty');
+    expect(problem('x'.repeat(2000))).toBe('ok');
+    expect(problem('x'.repeat(2001))).toBe('too-long');
+    expect(problem('x'.repeat(100_000))).toBe('too-long');
+    expect(problem('hello', { side: 'buyer', buyer: ann }, bo)).toBe('wrong-author');
+    expect(problem('hello', { side: 'seller' } as never, bo)).toBe('ok');
+  });
+
+  it('keeps HTML as text (the UI never renders it as markup)', () => {
+    const r = makeMessage({ ...base, writer: { side: 'seller' }, buyer: ann, text: '<img src=x onerror=alert(1)>' });
+    expect(r.ok && r.value.text).toBe('<img src=x onerror=alert(1)>');
+  });
+});
+
+describe('read receipts and message state', () => {
+  it('a buyer marks only their own conversation read', () => {
+    expect(makeReceipt({ ...base, writer: { side: 'buyer', buyer: ann }, buyer: ann, upTo: T }).ok).toBe(true);
+    expect(makeReceipt({ ...base, writer: { side: 'buyer', buyer: ann }, buyer: bo, upTo: T }).ok).toBe(false);
+    const seller = makeReceipt({ ...base, writer: { side: 'seller' }, buyer: bo, upTo: T });
+    expect(seller.ok && validateMessage(seller.value).ok).toBe(true);
+  });
+
+  it('is queued on the device, sent, then read once the other side read up to it', () => {
+    expect(messageStateOf({ at: T }, true, T + 5)).toBe('queued');
+    expect(messageStateOf({ at: T }, false, undefined)).toBe('sent');
+    expect(messageStateOf({ at: T }, false, T - 1)).toBe('sent');
+    expect(messageStateOf({ at: T }, false, T)).toBe('read');
+  });
+});
+
+describe('validateMessage', () => {
+  const good = { _id: 'm-1', _rev: '1-a', id: 'm-1', v: 1, at: T, type: 'message', kind: 'message.send', from: 'buyer', buyer: 'ann', sentAt: T, text: 'hi' };
+  const errors = (doc: unknown) => {
+    const r = validateMessage(doc);
+    return r.ok ? [] : r.errors;
+  };
+
+  it('drops CouchDB fields and accepts a good one', () => {
+    const clean: Record<string, unknown> = { ...good };
+    delete clean._id;
+    delete clean._rev;
+    expect(validateMessage(good)).toEqual({ ok: true, value: clean });
+  });
+
+  it('refuses bad documents field by field', () => {
+    expect(errors({ ...good, text: '' })).toEqual(['text: must not be blank']);
+    expect(errors({ ...good, text: 'y'.repeat(100_000) })).toEqual(['text: must be at most 2000 characters, got 100000']);
+    expect(errors({ ...good, from: 'shop' })[0]).toMatch(/^from:/);
+    expect(errors({ ...good, kind: 'message.edit' })[0]).toMatch(/^kind:/);
+    expect(errors({ ...good, about: { product: 'tea', order: 'o1' } })).toEqual(['about: unknown field "order"']);
+    expect(errors({ ...good, about: {} })).toEqual(['about: must name a product or an order']);
+    expect(errors({ ...good, extra: 1 })).toEqual(['document: unknown field "extra"']);
+    expect(errors({ ...good, v: 99 })).toEqual(['v: unsupported version 99; update the app']);
+    expect(errors({ ...good, kind: 'message.read' })).toEqual(['upTo: is required', 'document: unknown field "text"']);
+  });
+});

@@ -1,0 +1,41 @@
+// Updates (src/domain/updates.ts): a buyer's news from the shop's real decisions (accepted,
+// refused with the reason, shipped with the tracking number) and the seller's messages, newest
+// first; another buyer's news and the shop's housekeeping are not theirs.
+import { describe, expect, it } from 'vitest';
+import { MESSAGE_VERSION, unseen, updatesOf, type Decision, type EventId, type OrderId, type SendMessage } from '../../src/domain/index.ts';
+import { buyer, fund, line, m, openShop, order, product, run, seller, SHIP, T0 } from './fixtures/shop.ts';
+
+const ann = buyer('ann');
+const bo = buyer('bo');
+
+describe('updatesOf', () => {
+  it("turns the shop's decisions about a buyer and the seller's messages into news, newest first", () => {
+    let state = fund(openShop([{ product: product('tea', { price: m(1500) }), stock: 5 }]), { ann: 10_000, bo: 500 });
+    const decisions: Decision[] = [];
+    const step = (intents: Parameters<typeof run>[1], now: number) => {
+      const r = run(state, intents, now);
+      state = r.state;
+      decisions.push(...r.decisions);
+      return r.decisions;
+    };
+    const annOrder = order(ann, T0 + 10, [line('tea')], 1500 + 800, { delivery: SHIP });
+    const boOrder = order(bo, T0 + 11, [line('tea')], 1500 + 800, { delivery: SHIP });
+    step([annOrder, boOrder], T0 + 20);
+    step([seller('order.ship', { orderId: annOrder.id as string as OrderId, carrier: 'SF Express', tracking: 'SF123' }, T0 + 30)], T0 + 30);
+    const answer: SendMessage = {
+      id: 'm-1' as EventId, v: MESSAGE_VERSION, at: T0 + 40, type: 'message', kind: 'message.send', from: 'seller', buyer: ann, sentAt: T0 + 40, text: 'On its way!',
+    };
+    const question: SendMessage = { ...answer, id: 'm-0' as EventId, at: T0 + 5, from: 'buyer', text: 'When?' };
+
+    const news = updatesOf(ann, decisions, [question, answer]);
+    expect(news.map((u) => [u.kind, u.orderId ?? '', u.carrier ?? '', u.tracking ?? '', u.text ?? ''])).toEqual([
+      ['message', '', '', '', 'On its way!'],
+      ['order-shipped', annOrder.id, 'SF Express', 'SF123', ''],
+      ['order-accepted', annOrder.id, '', '', ''],
+    ]);
+    const boNews = updatesOf(bo, decisions, [answer]);
+    expect(boNews.map((u) => [u.kind, u.reason])).toEqual([['order-refused', 'insufficient-balance']]);
+    expect(unseen(news, T0 + 30)).toBe(1);
+    expect(unseen(news, 0)).toBe(3);
+  });
+});
