@@ -15,6 +15,7 @@ import { csvBench } from './csv.bench.ts';
 import { foldBench } from './fold.bench.ts';
 import { lighthouseBench } from './lighthouse.bench.ts';
 import { optionsBench } from './options.bench.ts';
+import { optionsCatalogBench } from './options-catalog.bench.ts';
 import { storeBench } from './store.bench.ts';
 import { formatTable, type Bench, type Row } from './table.ts';
 
@@ -22,6 +23,7 @@ const benches: [string, Bench][] = [
   ['authority', authorityBench],
   ['authority-scale', authorityScaleBench],
   ['options', optionsBench],
+  ['options-catalog', optionsCatalogBench],
   ['fold', foldBench],
   ['store', storeBench],
   ['dashboard', (await import('./dashboard.bench.ts')).dashboardBench],

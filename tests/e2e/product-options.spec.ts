@@ -13,6 +13,7 @@ test.use({ viewport: { width: 360, height: 740 } });
 const chips = (page: Page, group: RegExp) => page.getByRole('group', { name: group });
 
 test('the buyer picks options, orders, and the order names the combination; its stock drops', async ({ page }, testInfo) => {
+  test.setTimeout(60_000);
   await openShop(page);
   await go(page, '#/product/oolong');
   await expect(page.getByRole('heading', { name: 'Tieguanyin oolong 铁观音' })).toBeVisible();

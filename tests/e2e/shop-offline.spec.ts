@@ -29,7 +29,7 @@ test('offline: browse a category, search as you type, fill the cart, apply a cou
   await expect(page.getByRole('link', { name: /Fuji apples/ })).toBeVisible();
   await expect(page.getByRole('link', { name: /Butter cookies/ })).toHaveCount(0);
   await page.getByRole('button', { name: 'All', exact: true }).click();
-  await expect(page.getByText('40 products')).toBeVisible();
+  await expect(page.getByText('41 products')).toBeVisible();
 
   // Search as you type: an English word (name and tags), then a Chinese one (character pairs).
   const search = page.getByRole('searchbox', { name: 'Search' });

@@ -203,7 +203,7 @@ for (const lost of ['catalog', 'journal'] as const) {
     // The shop goes on: a new buyer's device finds the whole catalog, and the next order is decided once.
     const newcomer = await device(browser, e, 'lic', { noServiceWorker: true });
     await go(newcomer.page, '#/');
-    await expect(newcomer.page.getByText('40 products')).toBeVisible(ACROSS);
+    await expect(newcomer.page.getByText('41 products')).toBeVisible(ACROSS);
     const second = await buyForPickup(buyer.page, ITEM);
     await expectStatusSoon(buyer.page, 'Accepted');
     await onceOnServer(e, 'lib', second);

@@ -20,7 +20,7 @@ async function switchAccount(page: Page, name: string): Promise<void> {
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page.getByText(`Signed in as ${name}.`)).toBeVisible();
   await go(page, '#/');
-  await expect(page.getByText('40 products')).toBeVisible(ACROSS);
+  await expect(page.getByText('41 products')).toBeVisible(ACROSS);
 }
 
 test('two accounts on one phone keep their own coupon and delivery details', async ({ browser }) => {
@@ -32,7 +32,7 @@ test('two accounts on one phone keep their own coupon and delivery details', asy
   const phone = await device(browser, env, 'ann');
   const { page } = phone;
   await go(page, '#/');
-  await expect(page.getByText('40 products')).toBeVisible(ACROSS);
+  await expect(page.getByText('41 products')).toBeVisible(ACROSS);
   await go(page, '#/wallet');
   await expect(page.locator('dt:text-is("Available") + dd')).toHaveText('¥200.00', ACROSS);
   // ann orders once, shipped home, then puts cookies in her cart with her coupon.

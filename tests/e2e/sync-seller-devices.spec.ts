@@ -17,7 +17,7 @@ test('a seller device standing by while another decides knows the shop’s catal
   env = await startEnv([]);
   const phone = await sellerDevice(browser, env);
   await go(phone.page, '#/');
-  await expect(phone.page.getByText('40 products')).toBeVisible(ACROSS);
+  await expect(phone.page.getByText('41 products')).toBeVisible(ACROSS);
 
   // A second device (another browser profile) signs in as the seller while the phone decides.
   const context = await browser.newContext({ baseURL: env.site.url });
@@ -34,7 +34,7 @@ test('a seller device standing by while another decides knows the shop’s catal
   await expect(page.getByText(/Another device decides for the shop now/)).toBeVisible(ACROSS);
   await expect(page.getByRole('button', { name: 'Start from the demo catalog' })).toHaveCount(0);
   await go(page, '#/');
-  await expect(page.getByText('40 products')).toBeVisible(ACROSS);
+  await expect(page.getByText('41 products')).toBeVisible(ACROSS);
   await go(page, '#/settings');
   await expect(page.getByText(/Another device decides for the shop now/)).toBeVisible();
   expect(await page.evaluate(() => (window as unknown as { sawNewShop?: boolean }).sawNewShop ?? false)).toBe(false);

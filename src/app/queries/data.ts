@@ -37,7 +37,9 @@ export async function exportCsv(store: Store, kind: CsvKind, at: number): Promis
       const { shop, items } = await catalogToExport(store);
       if (!shop) throw new NoShopError();
       const text = productsToCsv(items.map(catalogItemOf), shop.currency);
-      return { name, text, rows: items.length };
+      // A product with options is a row per combination.
+      const rows = items.reduce((n, i) => n + (hasOptions(i.product) ? i.product.combinations!.length : 1), 0);
+      return { name, text, rows };
     }
     case 'orders': {
       const { shop, orders } = await ordersToExport(store);
