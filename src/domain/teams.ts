@@ -26,8 +26,14 @@ export interface Team {
   /** The price locked when the team started (of the starter's combination, for a team of any). */
   price: Money;
   size: number;
-  leader: BuyerId;
+  /** Who started it: in the shop's own copy only (the public copy names no buyer; see public-copy.ts). */
+  leader?: BuyerId;
+  /** The shop's own copy: each member's order. Empty in the public copy, which counts them in `joined`. */
   members: TeamMember[];
+  /** The public copy: how many have joined (the shop's copy counts `members`). */
+  joined?: number;
+  /** The public copy: each member's initials, the leader's first (never a full name). */
+  initials?: string[];
   openedAt: Millis;
   deadline: Millis;
   status: 'forming' | 'succeeded' | 'failed';

@@ -15,6 +15,7 @@
  * authority still checks `_conflicts` (see section 8).
  */
 import type { BuyerIntent } from '../domain/events.ts';
+import { CATALOG_PUBLIC_ONLY } from './catalog-rules.ts';
 import { SELLER_ROLE } from './names.ts';
 
 /** Bump whenever any rule text or `_security` below changes: the seller's device then adopts every channel again. */
@@ -158,7 +159,7 @@ function sellerOnlySource(db: 'catalog' | 'journal'): string {
   // The catalog's products and the journal's lease are edited in place, by the seller alone.
   return `function (newDoc, oldDoc, userCtx, secObj) {
   // ${RULES_DOC_ID} v${RULES_VERSION}: the shop's ${db}.${HEAD}
-  if (!isSeller) refuse(${JSON.stringify(reason)});
+  if (!isSeller) refuse(${JSON.stringify(reason)});${db === 'catalog' ? CATALOG_PUBLIC_ONLY : ''}
 }`;
 }
 
