@@ -7,43 +7,7 @@
  * (sync/incoming.ts), so no screen ever shows a name it should not.
  */
 import type { Review } from './events.ts';
-import type { Team } from './teams.ts';
-
-/** At most this many letters per name: "Li Wei" → "LW", "王小明" → "王", "anna-maria.k" → "AM". */
-const MAX_LETTERS = 2;
-
-/**
- * A name's initials: the first letter of each of its first two words (words split on spaces,
- * dots, dashes and underscores; digits and symbols skipped), upper-cased where the script has
- * case. "?" when the name has no letter at all.
- */
-export function initialsOf(name: string): string {
-  const words = name.normalize('NFC').split(/[\s._\-@+]+/u);
-  let out = '';
-  for (const word of words) {
-    const letter = [...word].find((ch) => /\p{L}/u.test(ch));
-    if (letter === undefined) continue;
-    out += letter.toLocaleUpperCase('en');
-    if ([...out].length >= MAX_LETTERS) break;
-  }
-  return out === '' ? '?' : out;
-}
-
-/** How many have joined a team, in either copy. */
-export function teamJoined(team: Pick<Team, 'members' | 'joined'>): number {
-  return team.joined ?? team.members.length;
-}
-
-/** The members' initials, the leader's first, in either copy. */
-export function teamInitials(team: Pick<Team, 'members' | 'initials'>): string[] {
-  return team.initials ?? team.members.map((m) => initialsOf(m.buyer));
-}
-
-/** The initials to show for who started a team ("?" if no one is known). */
-export function leaderInitials(team: Pick<Team, 'members' | 'initials' | 'leader'>): string {
-  if (team.leader !== undefined) return initialsOf(team.leader);
-  return teamInitials(team)[0] ?? '?';
-}
+import { reviewerInitials, teamInitials, teamJoined, type Team } from './teams.ts';
 
 /** A team as the public catalog carries it: the count and initials, no names and no order ids. */
 export function publicTeam(team: Team): Team {
@@ -75,7 +39,3 @@ export function privateInPublic(set: { teams?: readonly Team[]; reviews?: readon
   return problems;
 }
 
-/** The initials to show under a review, in either copy. */
-export function reviewerInitials(review: Pick<Review, 'buyer' | 'initials'>): string {
-  return review.initials ?? (review.buyer === undefined ? '?' : initialsOf(review.buyer));
-}

@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   initialsOf, leaderInitials, privateInPublic, publicReview, publicTeam, reviewerInitials, teamInitials, teamJoined,
-} from '../../src/domain/public-copy.ts';
+} from '../../src/domain/index.ts';
 import { validateDecision } from '../../src/domain/validate/index.ts';
 import { decisions, review, team } from './fixtures/events-fixture.ts';
 

@@ -10,7 +10,7 @@ import type {
 import { productsByIds } from '../../storage/catalog-queries.ts';
 import { eventsByIds, firstDecisionsOn, getTeam, outboxEntries, withdrawalsOf } from '../../storage/order-queries.ts';
 import { pendingIntents, postingsOf } from '../../storage/queries.ts';
-import { myTeamOrders } from './my-teams.ts';
+import { myTeamOrders } from './shop.ts';
 import type { OutboxStatus } from '../../storage/rows.ts';
 import type { Store } from '../../storage/store.ts';
 

@@ -1,5 +1,5 @@
 import type { Team } from '../../domain/index.ts';
-import { teamInitials, teamJoined } from '../../domain/public-copy.ts';
+import { teamInitials, teamJoined } from '../../domain/index.ts';
 
 /**
  * How full a team is, as a real progress bar that a screen reader announces as "2 of 3", and

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Inventory, Product, ProductId, Review } from '../../domain/index.ts';
-import { reviewerInitials } from '../../domain/public-copy.ts';
+import { reviewerInitials } from '../../domain/index.ts';
 import { addToCart } from '../../app/actions/add-to-cart.ts';
 import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries/reads.ts';
 import { flashBoughtBy, flashCount } from '../../app/queries/shop.ts';

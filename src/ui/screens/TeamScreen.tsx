@@ -1,5 +1,5 @@
 import type { TeamId } from '../../domain/index.ts';
-import { leaderInitials, teamJoined } from '../../domain/public-copy.ts';
+import { leaderInitials, teamJoined } from '../../domain/index.ts';
 import { teamPage } from '../../app/queries/account.ts';
 import { getShop } from '../../app/queries/reads.ts';
 import { Countdown } from '../components/Countdown.tsx';

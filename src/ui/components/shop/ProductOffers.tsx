@@ -1,8 +1,8 @@
 import { useState } from 'preact/hooks';
 import type { Inventory, Product, Team } from '../../../domain/index.ts';
 import { flashUnitsLeft } from '../../../domain/catalog.ts';
-import { leaderInitials, teamJoined } from '../../../domain/public-copy.ts';
-import { myTeamIds } from '../../../app/queries/my-teams.ts';
+import { leaderInitials, teamJoined } from '../../../domain/index.ts';
+import { myTeamIds } from '../../../app/queries/shop.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { addToCart } from '../../../app/actions/add-to-cart.ts';
 import { Price } from '../Price.tsx';

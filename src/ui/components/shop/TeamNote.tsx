@@ -1,5 +1,5 @@
 import type { ProductId, TeamChoice } from '../../../domain/index.ts';
-import { leaderInitials } from '../../../domain/public-copy.ts';
+import { leaderInitials } from '../../../domain/index.ts';
 import type { CheckoutView } from '../../../app/queries/shop.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';

@@ -1,6 +1,6 @@
 /** What the seller watches but does not act on: team buys still filling, and the shop's latest decisions. */
 import type { ShopProfile, Team } from '../../../domain/index.ts';
-import { teamJoined } from '../../../domain/public-copy.ts';
+import { teamJoined } from '../../../domain/index.ts';
 import type { RecentDecision } from '../../../app/queries/seller-inbox.ts';
 import { Price } from '../../components/Price.tsx';
 import { StageBadge } from '../../components/account/StageBadge.tsx';
