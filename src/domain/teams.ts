@@ -1,5 +1,4 @@
 import type { Millis } from './catalog.ts';
-import type { Review } from './events.ts';
 import type { OfferCombination } from './catalog.ts';
 import type { BuyerId, CombinationId, OrderId, ProductId, TeamId } from './ids.ts';
 import type { Money } from './money.ts';
@@ -97,6 +96,6 @@ export function leaderInitials(team: Pick<Team, 'members' | 'initials' | 'leader
 }
 
 /** The initials to show under a review, in either copy. */
-export function reviewerInitials(review: Pick<Review, 'buyer' | 'initials'>): string {
+export function reviewerInitials(review: { buyer?: BuyerId; initials?: string }): string {
   return review.initials ?? (review.buyer === undefined ? '?' : initialsOf(review.buyer));
 }
