@@ -145,6 +145,52 @@ export function firstScreenSize(distDir: string): FirstScreenSize {
   return { js: group(js), css: group(css), sw, precache: group(precache) };
 }
 
+/** All the JavaScript of a first visit to the demo, gzipped, at most: 60 KB (issue 15). */
+export const FIRST_VISIT_JS_BUDGET = 60 * 1024;
+
+/**
+ * The chunks the demo's start-up loads once its first screen is painted (src/app/start-app.ts,
+ * src/ui/main.tsx): the demo's seed, its authority and the device-data migration in one chunk,
+ * and workbox-window for the service worker. Named by Vite after their modules.
+ */
+export const AFTER_FIRST_SCREEN = ['after-first-screen', 'workbox-window.prod.es5'] as const;
+
+export interface FirstVisitSize {
+  /** What is fetched before the first screen is interactive: the first screen's JavaScript (see firstScreenSize). */
+  beforeInteractive: Group;
+  /** What the demo then loads to open its shop (AFTER_FIRST_SCREEN and their static imports not already fetched). */
+  afterFirstScreen: Group;
+  /** Both: everything a first visit fetches before the demo shop's products show. */
+  total: Group;
+}
+
+/**
+ * A first visit to the demo, file by file: the first screen's files, then the chunks start-up
+ * loads after it is painted, with whatever they import statically that is not there yet. The
+ * e2e test first-visit.spec.ts checks in a real browser that these are the files fetched.
+ */
+export function firstVisitSize(distDir: string): FirstVisitSize {
+  const before = firstScreenSize(distDir).js;
+  const seen = new Set(before.files.map((f) => f.file));
+  const after: FileSize[] = [];
+  const add = (file: string, via: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    after.push(sizeOf(distDir, file, via));
+    for (const spec of staticImports(readFileSync(join(distDir, file), 'utf8'))) {
+      add(spec.startsWith('/') ? fileFor(distDir, spec) : posix.normalize(posix.join(posix.dirname(file), spec)), `static import of ${file}`);
+    }
+  };
+  const assets = readdirSync(join(distDir, 'assets'));
+  for (const name of AFTER_FIRST_SCREEN) {
+    const chunk = assets.find((f) => f.startsWith(`${name}-`) && f.endsWith('.js'));
+    if (!chunk) throw new Error(`No ${name}-*.js chunk in ${distDir}/assets: check src/app/start-app.ts and src/ui/main.tsx`);
+    add(`assets/${chunk}`, 'loaded after the first screen is painted');
+  }
+  const afterGroup = group(after);
+  return { beforeInteractive: before, afterFirstScreen: afterGroup, total: group([...before.files, ...after]) };
+}
+
 /** "12.3 KB" (1 KB = 1,024 bytes). */
 export function kb(bytes: number): string {
   return `${(bytes / 1024).toFixed(1)} KB`;

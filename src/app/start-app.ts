@@ -7,14 +7,21 @@ import { DEMO_BUYERS } from './demo/demo-buyers.ts';
 import type { LocalAuthority } from './demo/local-authority.ts';
 import { presetRemote } from './sync/remote.ts';
 
-/** How often the shop's clock is consulted while the app is open (team deadlines, auto-confirm). */
-const CLOCK_TICK_MS = 15_000;
-
 /**
  * Wires the app: opens the device's database, restores who is shopping, and (with no remote
  * shop configured, the built-in default) seeds and runs the demo shop's authority here.
  */
-export async function startApp(options: { dbName?: string; now?: () => number } = {}): Promise<RunningApp> {
+export async function startApp(options: {
+  dbName?: string;
+  now?: () => number;
+  /**
+   * Settles once the first screen has been painted (src/ui/main.tsx): the demo's seed, its
+   * shop's authority and the device-data migration wait for it, so a first visit on a slow
+   * link fetches only the first screen's JavaScript before it can be used. Default: at once.
+   */
+  firstScreen?: Promise<void>;
+} = {}): Promise<RunningApp> {
+  const firstScreen = options.firstScreen ?? Promise.resolve();
   const remote = (await getSetting('remote')) ?? presetRemote();
   // A real shop's device: loaded only then, so the demo's first screen does not carry it.
   if (remote) return (await import('./sync/start-remote.ts')).startRemote(remote, options);
@@ -22,15 +29,16 @@ export async function startApp(options: { dbName?: string; now?: () => number } 
   const now = options.now ?? (() => Date.now());
   let buyer = ((await getSetting('buyerName')) || DEMO_BUYERS[0]) as BuyerId;
   const person = () => `demo ${buyer}`;
-  // Loaded after the first screen (it needs no migration); the person's screens wait for it.
-  const ready = import('./adopt-device-data.ts')
+  // The demo's start-up work waits for the first screen to be painted (demo/after-first-screen.ts):
+  // the person's data (their screens wait for `ready`), the seed, the shop's authority.
+  const later = firstScreen.then(() => import('./demo/after-first-screen.ts'));
+  const ready = later
     .then((m) => m.adoptDeviceData(db, buyer, person()))
     .catch((error: unknown) => console.error("The device's cart and settings could not be given to its person", error));
-  // The shop's rules and the demo's seed load after the first screen: the catalog shows
-  // from the database alone, and the authority is only needed once there is something to decide.
   let authority: Promise<LocalAuthority> | undefined;
-  const loadAuthority = () =>
-    (authority ??= import('./demo/local-authority.ts').then((m) => new m.LocalAuthority(db, () => navigator.onLine, now)));
+  const loadAuthority = () => (authority ??= later.then((m) => new m.LocalAuthority(db, () => navigator.onLine, now)));
+  let stopWaking: (() => void) | undefined;
+  let stopped = false;
   let pending: Promise<unknown> = Promise.resolve();
   let scheduled = false;
 
@@ -63,22 +71,17 @@ export async function startApp(options: { dbName?: string; now?: () => number } 
       await pending;
     },
     stop() {
-      clearInterval(timer);
-      window.removeEventListener('online', wake);
-      document.removeEventListener('visibilitychange', wake);
+      stopped = true;
+      stopWaking?.();
     },
   };
 
-  const wake = () => {
-    if (document.visibilityState !== 'hidden') ctx.nudge();
-  };
-  window.addEventListener('online', wake);
-  document.addEventListener('visibilitychange', wake);
-  const timer = setInterval(wake, CLOCK_TICK_MS);
-
   // The first start opens the demo shop; every start then lets the shop decide what waits.
-  void import('./demo/seed-demo-shop.ts')
-    .then((m) => m.seedDemoShop(ctx))
+  void later
+    .then((m) => {
+      if (!stopped) stopWaking = m.wakeOnActivity(() => ctx.nudge());
+      return m.seedDemoShop(ctx);
+    })
     .catch((error: unknown) => console.error('The demo shop could not be opened', error))
     .finally(() => ctx.nudge());
   return ctx;

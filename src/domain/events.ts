@@ -253,8 +253,11 @@ export type IntentKind = Intent['kind'];
 
 export interface Review {
   id: EventId;
-  orderId: OrderId;
-  buyer: BuyerId;
+  /** The shop's own copy only: the public copy (public-copy.ts) carries `initials` instead. */
+  orderId?: OrderId;
+  buyer?: BuyerId;
+  /** The public copy: the reviewer's initials. */
+  initials?: string;
   productIds: ProductId[];
   rating: number;
   text: string;

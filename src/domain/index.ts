@@ -7,6 +7,7 @@ export * from './saved.ts';
 export * from './ledger.ts';
 export * from './orders.ts';
 export * from './teams.ts';
+export * from './public-copy.ts';
 export * from './refund-window.ts';
 export * from './events.ts';
 export { intentVersion, snapshotsVersion, productUsesOptions, messageVersion } from './event-version.ts';

@@ -26,8 +26,14 @@ export interface Team {
   /** The price locked when the team started (of the starter's combination, for a team of any). */
   price: Money;
   size: number;
-  leader: BuyerId;
+  /** Who started it: in the shop's own copy only (the public copy names no buyer; see public-copy.ts). */
+  leader?: BuyerId;
+  /** The shop's own copy: each member's order. Empty in the public copy, which counts them in `joined`. */
   members: TeamMember[];
+  /** The public copy: how many have joined (the shop's copy counts `members`). */
+  joined?: number;
+  /** The public copy: each member's initials, the leader's first (never a full name). */
+  initials?: string[];
   openedAt: Millis;
   deadline: Millis;
   status: 'forming' | 'succeeded' | 'failed';
@@ -47,4 +53,49 @@ export function joinProblem(team: Team, buyer: BuyerId, at: Millis): JoinProblem
   if (team.members.length >= team.size) return 'team-full';
   if (team.members.some((m) => m.buyer === buyer)) return 'team-member';
   return undefined;
+}
+
+/* ------------------------------------------------------------------ people, as the public catalog shows them
+ * (here rather than in public-copy.ts: the screens need these, and this module is already in
+ * the chunk they load, so no new file is named on the first screen's list of lazy chunks) */
+
+/** At most this many letters per name: "Li Wei" → "LW", "王小明" → "王", "anna-maria.k" → "AM". */
+const MAX_LETTERS = 2;
+
+/**
+ * A name's initials: the first letter of each of its first two words (words split on spaces,
+ * dots, dashes and underscores; digits and symbols skipped), upper-cased where the script has
+ * case. "?" when the name has no letter at all.
+ */
+export function initialsOf(name: string): string {
+  const words = name.normalize('NFC').split(/[\s._\-@+]+/u);
+  let out = '';
+  for (const word of words) {
+    const letter = [...word].find((ch) => /\p{L}/u.test(ch));
+    if (letter === undefined) continue;
+    out += letter.toLocaleUpperCase('en');
+    if ([...out].length >= MAX_LETTERS) break;
+  }
+  return out === '' ? '?' : out;
+}
+
+/** How many have joined a team, in either copy. */
+export function teamJoined(team: Pick<Team, 'members' | 'joined'>): number {
+  return team.joined ?? team.members.length;
+}
+
+/** The members' initials, the leader's first, in either copy. */
+export function teamInitials(team: Pick<Team, 'members' | 'initials'>): string[] {
+  return team.initials ?? team.members.map((m) => initialsOf(m.buyer));
+}
+
+/** The initials to show for who started a team ("?" if no one is known). */
+export function leaderInitials(team: Pick<Team, 'members' | 'initials' | 'leader'>): string {
+  if (team.leader !== undefined) return initialsOf(team.leader);
+  return teamInitials(team)[0] ?? '?';
+}
+
+/** The initials to show under a review, in either copy. */
+export function reviewerInitials(review: { buyer?: BuyerId; initials?: string }): string {
+  return review.initials ?? (review.buyer === undefined ? '?' : initialsOf(review.buyer));
 }

@@ -59,13 +59,22 @@ function same(ctx: Ctx, path: string, field: string, got: unknown, want: unknown
   if (JSON.stringify(got) !== JSON.stringify(want)) ctx.add(path === '' ? field : `${path}.${field}`, `does not match the row's value (${JSON.stringify(want)})`);
 }
 
-/** A view row: its key, its journal number, its value, and columns that must agree with the value. */
-function viewRow<T>(key: string, keyCheck: Check<string>, value: Check<T>, columns: Record<string, Check<unknown>>, derive: (v: T) => Record<string, unknown>): Check<unknown> {
+/**
+ * A view row: its key, its journal number, its value, and columns that must agree with the value
+ * (those named in `optional` may be absent, as a public review's order is).
+ */
+function viewRow<T>(
+  key: string, keyCheck: Check<string>, value: Check<T>, columns: Record<string, Check<unknown>>, derive: (v: T) => Record<string, unknown>,
+  optional: readonly string[] = [],
+): Check<unknown> {
   return (x, path, ctx) => {
     const before = ctx.count;
     const f = fields(x, path, ctx);
     const row: Record<string, unknown> = { [key]: f.req(key, keyCheck), n: f.req('n', N), value: f.req('value', value) };
-    for (const [name, check] of Object.entries(columns)) row[name] = f.req(name, check);
+    for (const [name, check] of Object.entries(columns)) {
+      if (optional.includes(name)) Object.assign(row, f.opt(name, check));
+      else row[name] = f.req(name, check);
+    }
     f.end(row);
     if (ctx.count !== before) return none();
     for (const [name, want] of Object.entries(derive(row.value as T))) same(ctx, path, name, row[name], want);
@@ -99,7 +108,7 @@ const ROWS: Record<string, Check<unknown>> = {
   orders: viewRow<Order>('id', orderId, order, { buyer: buyerId, status: STATUS_OF_ORDER, placedAt: time },
     (o) => ({ id: o.id, buyer: o.buyer, status: o.status, placedAt: o.placedAt })),
   reviews: viewRow<Review>('id', id(), review, { productIds: arrayOf(productId, 1, 100), orderId },
-    (r) => ({ id: r.id, productIds: r.productIds, orderId: r.orderId })),
+    (r) => ({ id: r.id, productIds: r.productIds, orderId: r.orderId }), ['orderId']),
   withdrawals: viewRow<Withdrawal>('id', id(), withdrawal, { buyer: buyerId, status: oneOf(['pending', 'paid', 'declined'] as const) },
     (w) => ({ id: w.id, buyer: w.buyer, status: w.status })),
   balances: (x, path, ctx) => {

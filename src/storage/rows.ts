@@ -99,7 +99,8 @@ export interface ReviewRow {
   id: EventId;
   n: number;
   productIds: ProductId[];
-  orderId: OrderId;
+  /** Absent for a review as the public catalog carries it (domain/public-copy.ts). */
+  orderId?: OrderId;
   value: Review;
 }
 

@@ -134,7 +134,7 @@ async function writeRows(db: ShopDb, rows: ViewRows): Promise<void> {
     puts.push(db.orders.bulkPut(rows.orders.map(({ n, value: o }) => ({ id: o.id, n, buyer: o.buyer, status: o.status, placedAt: o.placedAt, value: o }))));
   }
   if (rows.reviews.length > 0) {
-    puts.push(db.reviews.bulkPut(rows.reviews.map(({ n, value: r }) => ({ id: r.id, n, productIds: r.productIds, orderId: r.orderId, value: r }))));
+    puts.push(db.reviews.bulkPut(rows.reviews.map(({ n, value: r }) => ({ id: r.id, n, productIds: r.productIds, ...(r.orderId === undefined ? {} : { orderId: r.orderId }), value: r }))));
   }
   if (rows.withdrawals.length > 0) {
     puts.push(db.withdrawals.bulkPut(rows.withdrawals.map(({ n, value: w }) => ({ id: w.id, n, buyer: w.buyer, status: w.status, value: w }))));

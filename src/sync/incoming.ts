@@ -4,7 +4,7 @@
  * was found, is set aside with the reasons (a bug, an old app, or a forgery), never applied
  * and never a crash. CouchDB's own documents (design documents, the identity) are skipped.
  */
-import type { BuyerId, Decision, Intent, MessageEvent } from '../domain/index.ts';
+import { publicReview, publicTeam, type BuyerId, type Decision, type Intent, type MessageEvent } from '../domain/index.ts';
 import { validateDecision, validateIntent } from '../domain/validate/index.ts';
 import { validateMessage } from '../domain/validate/messages.ts';
 import type { SetAsideRow } from '../storage/index.ts';
@@ -39,7 +39,9 @@ export function readDecision(change: Change, forBuyer?: BuyerId): Incoming<Decis
 
 /**
  * A decision's public copy, from the catalog: it may set the shop, products, stock,
- * promotions, teams and reviews, and never carries money, orders or withdrawals.
+ * promotions, teams and reviews, and never carries money, orders or withdrawals. A copy
+ * published before teams and reviews went public-shaped (members' names and order ids) is
+ * read in the public shape: nothing of a name reaches this device's screens.
  */
 export function readCatalogCopy(change: Change): Incoming<Decision> {
   // Photos are loaded by URL when shown (names.ts photoUrl), not through the changes feed.
@@ -51,7 +53,11 @@ export function readCatalogCopy(change: Change): Incoming<Decision> {
   if (d.postings.length > 0) problems.push('postings: a catalog document never moves money');
   if (d.set.orders || d.set.withdrawals) problems.push('set: a catalog document never carries orders or withdrawals');
   if (d.intentId !== undefined || d.intentRev !== undefined || d.buyer !== undefined) problems.push('a catalog document names no intent and no buyer');
-  return problems.length > 0 ? { problems } : read;
+  if (problems.length > 0) return { problems };
+  const set = { ...d.set };
+  if (set.teams) set.teams = set.teams.map(publicTeam);
+  if (set.reviews) set.reviews = set.reviews.map(publicReview);
+  return { ok: { ...d, set } };
 }
 
 /**

@@ -16,6 +16,7 @@
  */
 import type { BuyerIntent } from '../domain/events.ts';
 import { MESSAGE_MAX_CHARS } from '../domain/messages.ts';
+import { CATALOG_PUBLIC_ONLY } from './catalog-rules.ts';
 import { SELLER_ROLE } from './names.ts';
 
 /**
@@ -192,7 +193,7 @@ function sellerOnlySource(db: 'catalog' | 'journal'): string {
   // The catalog's products and the journal's lease are edited in place, by the seller alone.
   return `function (newDoc, oldDoc, userCtx, secObj) {
   // ${RULES_DOC_ID} v${RULES_VERSION}: the shop's ${db}.${HEAD}
-  if (!isSeller) refuse(${JSON.stringify(reason)});
+  if (!isSeller) refuse(${JSON.stringify(reason)});${db === 'catalog' ? CATALOG_PUBLIC_ONLY : ''}
 }`;
 }
 

@@ -15,11 +15,17 @@ const root = document.getElementById('app');
 if (!root) throw new Error('index.html has no #app element');
 // Chromium offers installation once, early: catch the offer before anything else runs.
 listenForInstallPrompt();
-void registerServiceWorker();
+// Settles once the first screen is painted (the frame after render): what can wait, waits for it.
+let painted!: () => void;
+const firstScreen = new Promise<void>((resolve) => (painted = resolve));
+void firstScreen.then(registerServiceWorker);
 // The first screen needs the app and its own strings, in the person's language.
 const locale = getSetting('locale').then((saved) => saved ?? localeFromBrowser(navigator.languages));
-Promise.all([startApp(), locale.then(async (l) => (await loadAreas(l, ['common', 'catalog']), l))]).then(
-  ([app, initialLocale]) => render(<App app={app} initialLocale={initialLocale} />, root),
+Promise.all([startApp({ firstScreen }), locale.then(async (l) => (await loadAreas(l, ['common', 'catalog']), l))]).then(
+  ([app, initialLocale]) => {
+    render(<App app={app} initialLocale={initialLocale} />, root);
+    requestAnimationFrame(() => setTimeout(painted, 0));
+  },
   (error: unknown) => {
     // Nothing works without the device's database (private mode in some browsers, a full disk): say so plainly.
     root.textContent = `The shop could not open its storage on this device: ${error instanceof Error ? error.message : String(error)}`;

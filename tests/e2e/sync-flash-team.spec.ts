@@ -132,7 +132,7 @@ test('a team of three fills across three devices: every order ends accepted, the
 
   // tb finds it among the product's open teams and joins.
   await go(b!.page, `#/product/${TEAM}`);
-  await b!.page.getByRole('button', { name: 'Join ta’s team' }).click({ timeout: ACROSS.timeout });
+  await b!.page.getByRole('button', { name: 'Join T’s team' }).click({ timeout: ACROSS.timeout });
   await expect(b!.page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
   const bOrder = await checkOutForPickup(b!.page);
   await expectStatusSoon(b!.page, 'Waiting for team');

@@ -39,7 +39,7 @@ test('Chinese mode shows no English sentences on any screen', async ({ page }) =
   const started = await startTeam(page, 'dumpling');
   await shopAs(page, 'bo');
   await go(page, '#/product/dumpling');
-  await page.getByRole('button', { name: 'Join ann’s team' }).click();
+  await page.getByRole('button', { name: 'Join A’s team' }).click();
   await expect(page.getByRole('heading', { name: 'Checkout' })).toBeVisible();
   const joined = await checkOutForPickup(page);
   await go(page, '#/product/teapot');

@@ -10,6 +10,7 @@ import type {
 import { productsByIds } from '../../storage/catalog-queries.ts';
 import { eventsByIds, firstDecisionsOn, getTeam, outboxEntries, withdrawalsOf } from '../../storage/order-queries.ts';
 import { pendingIntents, postingsOf } from '../../storage/queries.ts';
+import { myTeamOrders } from './shop.ts';
 import type { OutboxStatus } from '../../storage/rows.ts';
 import type { Store } from '../../storage/store.ts';
 
@@ -27,14 +28,8 @@ export async function teamPage(store: Store, id: TeamId, buyer: BuyerId): Promis
   const team = await getTeam(store, id);
   if (!team) return undefined;
   const [product] = await productsByIds(store, [team.productId]);
-  let myOrder = team.members.find((m) => m.buyer === buyer)?.orderId;
-  if (myOrder === undefined) {
-    // A join still in this device's outbox counts too: the buyer should not join twice.
-    const mine = (await pendingIntents(store)).find(
-      (p) => p.intent.kind === 'order.place' && p.intent.buyer === buyer && p.intent.team?.action === 'join' && p.intent.team.teamId === id,
-    );
-    if (mine) myOrder = mine.intent.id as string as OrderId;
-  }
+  // The public copy of a team names no member: the buyer's own orders (and queued join) say.
+  const myOrder = team.members.find((m) => m.buyer === buyer)?.orderId ?? (await myTeamOrders(store, buyer)).get(id);
   return { team, product, myOrder };
 }
 

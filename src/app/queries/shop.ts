@@ -5,10 +5,10 @@
  */
 import {
   normalizeCouponCode, quoteCart, saleKey, skuKeyOf, usageOf, type BuyerId, type CartLine, type CouponPromotion, type Delivery, type Draft,
-  type Inventory, type Product, type ProductId, type Promotion, type Quote, type ShopProfile, type Team, type TeamChoice,
+  type Inventory, type Product, type ProductId, type Promotion, type Quote, type ShopProfile, type Team, type TeamChoice, type OrderId, type TeamId,
 } from '../../domain/index.ts';
 import { inventoryBySkus } from '../../storage/catalog-queries.ts';
-import { listCart, listOrders, walletOf, type Wallet } from '../../storage/queries.ts';
+import { listCart, listOrders, pendingIntents, walletOf, type Wallet } from '../../storage/queries.ts';
 import type { CartRow } from '../../storage/rows.ts';
 import type { Store } from '../../storage/store.ts';
 import { quoteStateHere } from './quote-cart.ts';
@@ -127,4 +127,27 @@ function findCoupon(promotions: ReadonlyMap<string, Promotion>, code: string): C
   const wanted = normalizeCouponCode(code);
   if (wanted === '') return undefined;
   return [...promotions.values()].find((p): p is CouponPromotion => p.kind === 'coupon' && normalizeCouponCode(p.code) === wanted);
+}
+
+/* ------------------------------------------------------------------ the buyer's teams */
+
+// A team as the public catalog carries it names no member (domain/public-copy.ts), so a buyer's
+// device learns which teams are theirs from their own orders (and a join still in the outbox).
+
+/** The buyer's order in each team they are in (placed, or still queued), by team. */
+export async function myTeamOrders(store: Store, buyer: BuyerId): Promise<Map<TeamId, OrderId>> {
+  const mine = new Map<TeamId, OrderId>();
+  for (const p of await pendingIntents(store)) {
+    const i = p.intent;
+    if (i.kind !== 'order.place' || i.buyer !== buyer || i.team === undefined) continue;
+    // A team started by this order has the order's own id as its id only once the shop says so; a join names it.
+    if (i.team.action === 'join') mine.set(i.team.teamId, i.id as string as OrderId);
+  }
+  for (const o of await listOrders(store, buyer)) if (o.team !== undefined) mine.set(o.team, o.id);
+  return mine;
+}
+
+/** The ids of the teams the buyer is in. */
+export async function myTeamIds(store: Store, buyer: BuyerId): Promise<Set<TeamId>> {
+  return new Set((await myTeamOrders(store, buyer)).keys());
 }

@@ -2,7 +2,7 @@ import type { Decision, DecisionKind, RejectReason, Review, Snapshots, Withdrawa
 import type { WithdrawalId } from '../ids.ts';
 import type { BuyerAccount, Posting, ShopAccount } from '../ledger.ts';
 import { arrayOf, type Check, type Fields, fields, none, unique } from './check.ts';
-import { AMOUNT, id, int, keysOf, LONG_TEXT, oneOf, POSTING_AMOUNT, rev, time } from './scalars.ts';
+import { AMOUNT, id, INITIALS, int, keysOf, LONG_TEXT, oneOf, POSTING_AMOUNT, rev, time } from './scalars.ts';
 import { inventory, product, promotion, shopProfile } from './catalog.ts';
 import { skuKeyOf } from '../options.ts';
 import { eventBase, eventId } from './base.ts';
@@ -97,8 +97,9 @@ export const review: Check<Review> = (x, path, ctx) => {
   const f = fields(x, path, ctx);
   return f.end({
     id: f.req('id', eventId),
-    orderId: f.req('orderId', orderId),
-    buyer: f.req('buyer', buyerId),
+    ...f.opt('orderId', orderId),
+    ...f.opt('buyer', buyerId),
+    ...f.opt('initials', INITIALS),
     productIds: f.req('productIds', arrayOf(productId, 1, 100)),
     rating: f.req('rating', int(1, 5)),
     text: f.req('text', LONG_TEXT),

@@ -15,7 +15,7 @@ import type {
 } from '../orders.ts';
 import type { Team, TeamMember } from '../teams.ts';
 import { arrayOf, type Check, child, fields, none } from './check.ts';
-import { ADDRESS, bool, CARRIER, CODE, id, int, keysOf, LONG_TEXT, NAME, oneOf, PRICE, QTY, text, time, TOTAL, TRACKING } from './scalars.ts';
+import { ADDRESS, bool, INITIALS, CARRIER, CODE, id, int, keysOf, LONG_TEXT, NAME, oneOf, PRICE, QTY, text, time, TOTAL, TRACKING } from './scalars.ts';
 import { optionsField } from './base.ts';
 import { combinationId, offerCombinations } from './options.ts';
 
@@ -187,8 +187,10 @@ export const team: Check<Team> = (x, path, ctx) => {
     ...f.opt('prices', optionsField(offerCombinations)),
     price: f.req('price', PRICE),
     size: f.req('size', int(2, 100)),
-    leader: f.req('leader', buyerId),
+    ...f.opt('leader', buyerId),
     members: f.req('members', arrayOf(teamMember, 0, 100)),
+    ...f.opt('joined', int(0, 100)),
+    ...f.opt('initials', arrayOf(INITIALS, 0, 100)),
     openedAt: f.req('openedAt', time),
     deadline: f.req('deadline', time),
     status: f.req('status', oneOf(['forming', 'succeeded', 'failed'] as const)),
@@ -196,6 +198,7 @@ export const team: Check<Team> = (x, path, ctx) => {
   });
   if (ctx.count === before) {
     if (t.members.length > t.size) ctx.add(child(path, 'members'), `must have at most size (${t.size}) members, got ${t.members.length}`);
+    if (t.joined !== undefined && t.joined > t.size) ctx.add(child(path, 'joined'), `must be at most size (${t.size}), got ${t.joined}`);
     if (t.deadline <= t.openedAt) ctx.add(child(path, 'deadline'), 'must be after openedAt');
   }
   return t;

@@ -142,6 +142,8 @@ export function text(rule: TextRule): Check<string> {
 export const NAME = text({ max: 120, required: true });
 /** Reasons, notes, descriptions, review text: may be empty, up to 2000, new lines allowed. */
 export const LONG_TEXT = text({ max: 2000, multiline: true });
+/** A person's initials in the public catalog (public-copy.ts): two letters, never a name (4 UTF-16 units for two astral letters). */
+export const INITIALS = text({ max: 4, required: true });
 export const ADDRESS = text({ max: 500, required: true, multiline: true });
 /** Coupon codes, tags, phone numbers. */
 export const CODE = text({ max: 40, required: true });

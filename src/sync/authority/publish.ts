@@ -10,7 +10,7 @@
  * there already (an earlier run whose answer was lost) and counts as done, except in the
  * journal, where the document there is checked to be this very decision (see below).
  */
-import type { BuyerId, Decision, EventId } from '../../domain/index.ts';
+import { publicReview, publicTeam, type BuyerId, type Decision, type EventId } from '../../domain/index.ts';
 import { markPublished, toPublish, type ShopDb } from '../../storage/index.ts';
 import { CouchError, type BulkResult, type CouchClient } from '../couch-client.ts';
 import { catalogCopyId, catalogDb, channelDb, journalDb } from '../names.ts';
@@ -154,12 +154,16 @@ async function copyToChannel(client: CouchClient, buyer: BuyerId, docs: object[]
 /**
  * A decision's public part for the catalog, or undefined if it sets nothing public: under its
  * own id (the decision's id stays the journal's), without money, and without anything that
- * names the buyer or the intent (`readCatalogCopy` refuses those).
+ * names the buyer or the intent (`readCatalogCopy` refuses those): a team carries its count and
+ * members' initials, a review its writer's initials (domain/public-copy.ts; the catalog's rules
+ * refuse names and order ids).
  */
 export function catalogCopy(d: Decision): Decision | undefined {
   const set: Decision['set'] = {};
   for (const key of PUBLIC_KEYS) if (d.set[key] !== undefined) (set as Record<string, unknown>)[key] = d.set[key];
   if (Object.keys(set).length === 0) return undefined;
+  if (set.teams) set.teams = set.teams.map(publicTeam);
+  if (set.reviews) set.reviews = set.reviews.map(publicReview);
   const copy: Decision = { ...d, id: catalogCopyId(d.id) as EventId, postings: [], set };
   delete copy.intentId;
   delete copy.intentRev;

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { hasOptions, type CombinationId, type Inventory, type Product, type ProductId, type Review } from '../../domain/index.ts';
+import { hasOptions, reviewerInitials, type CombinationId, type Inventory, type Product, type ProductId, type Review } from '../../domain/index.ts';
 import { addToCart } from '../../app/actions/add-to-cart.ts';
 import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries/reads.ts';
 import { flashBoughtBy, flashCount } from '../../app/queries/shop.ts';
@@ -216,7 +216,7 @@ function Reviews({ reviews }: { reviews: Review[] }) {
                   <span aria-hidden="true">{'★'.repeat(rating) + '☆'.repeat(5 - rating)}</span> {t('reviews.stars', { rating })}
                 </p>
                 {r.text && <p>{r.text}</p>}
-                <p class="note">{t('reviews.by', { buyer: r.buyer, date: formatDate(r.at, intl) })}</p>
+                <p class="note">{t('reviews.by', { buyer: reviewerInitials(r), date: formatDate(r.at, intl) })}</p>
               </li>
             );
           })}

@@ -1,4 +1,5 @@
 import type { TeamId } from '../../domain/index.ts';
+import { leaderInitials, teamJoined } from '../../domain/index.ts';
 import { teamPage } from '../../app/queries/account.ts';
 import { getShop } from '../../app/queries/reads.ts';
 import { Countdown } from '../components/Countdown.tsx';
@@ -34,7 +35,7 @@ export function TeamScreen({ id }: { id: string }) {
   const { team, product, myOrder } = page;
   const name = product?.name ?? team.productId;
   const open = team.status === 'forming' && team.deadline > app.now();
-  const full = team.members.length >= team.size;
+  const full = teamJoined(team) >= team.size;
 
   return (
     <section class="acct" aria-labelledby="team-title">
@@ -53,12 +54,12 @@ export function TeamScreen({ id }: { id: string }) {
               {t('teambuy.regularPrice')} <Price amount={product.price} currency={currency} strike />
             </p>
           )}
-          <p class="acct-muted">{t('teambuy.startedBy', { leader: team.leader })}</p>
+          <p class="acct-muted">{t('teambuy.startedBy', { leader: leaderInitials(team) })}</p>
         </div>
       </div>
       <p>{t('teambuy.rule', { size: team.size, price: formatMoney(team.price, currency, intl) })}</p>
       <TeamProgress team={team} label={t('teambuy.progress')} />
-      <p>{t('teambuy.members', { have: team.members.length, size: team.size })}</p>
+      <p>{t('teambuy.members', { have: teamJoined(team), size: team.size })}</p>
       {open && (
         <p>
           {t('teambuy.timeLeftLabel')} <Countdown until={team.deadline} label={t('teambuy.timeLeft')} />{' '}

@@ -1,6 +1,9 @@
 import { useState } from 'preact/hooks';
 import type { Inventory, Product, Team } from '../../../domain/index.ts';
 import { flashUnitsLeft } from '../../../domain/catalog.ts';
+import { leaderInitials, teamJoined } from '../../../domain/index.ts';
+import { myTeamIds } from '../../../app/queries/shop.ts';
+import { useLive } from '../../hooks/use-live.ts';
 import { addToCart } from '../../../app/actions/add-to-cart.ts';
 import { Price } from '../Price.tsx';
 import { TeamProgress } from '../TeamProgress.tsx';
@@ -89,9 +92,11 @@ export function TeamOffer({ product, teams, currency }: { product: Product; team
   const { t, intl } = useI18n();
   const app = useApp();
   const now = useNow(15_000);
+  const buyer = app.buyer();
+  // The public copy of a team names no one: the buyer's own orders say which teams are theirs.
+  const mine = useLive(() => myTeamIds(app.store, buyer), [app, buyer]);
   const offer = product.team;
   if (!offer) return null;
-  const buyer = app.buyer();
   const open = teams.filter((team) => team.status === 'forming' && team.deadline > now);
   return (
     <section class="offer offer-team" aria-labelledby="team-title">
@@ -103,13 +108,14 @@ export function TeamOffer({ product, teams, currency }: { product: Product; team
       ) : (
         <ul class="teams">
           {open.map((team) => {
-            const member = team.members.some((m) => m.buyer === buyer);
-            const full = team.members.length >= team.size;
+            const member = mine?.has(team.id) === true || team.members.some((m) => m.buyer === buyer);
+            const full = teamJoined(team) >= team.size;
+            const leader = leaderInitials(team);
             return (
               <li class="team">
                 <div class="team-info">
-                  <span>{t('team.leader', { leader: team.leader })}</span>
-                  <TeamProgress team={team} label={t('team.progress', { leader: team.leader })} />
+                  <span>{t('team.leader', { leader })}</span>
+                  <TeamProgress team={team} label={t('team.progress', { leader })} />
                   <span>
                     {t('team.timeLeft')} <TimeLeft until={team.deadline} label={t('team.timeLeft')} />
                   </span>
@@ -121,7 +127,7 @@ export function TeamOffer({ product, teams, currency }: { product: Product; team
                 ) : (
                   <button
                     type="button"
-                    aria-label={t('team.joinLabel', { leader: team.leader })}
+                    aria-label={t('team.joinLabel', { leader })}
                     onClick={() => navigate({ name: 'checkout', team: team.id, product: product.id })}
                   >
                     {t('team.join')}

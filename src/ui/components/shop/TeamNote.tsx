@@ -1,4 +1,5 @@
 import type { ProductId, TeamChoice } from '../../../domain/index.ts';
+import { leaderInitials } from '../../../domain/index.ts';
 import type { CheckoutView } from '../../../app/queries/shop.ts';
 import { formatDateTime } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -21,7 +22,7 @@ export function TeamNote(props: { view: CheckoutView; choice: TeamChoice; produc
   if (!team) return null;
   return (
     <div class="team-note">
-      <p>{t('checkout.teamJoin', { leader: team.leader, name: productName, price: money(team.price) })}</p>
+      <p>{t('checkout.teamJoin', { leader: leaderInitials(team), name: productName, price: money(team.price) })}</p>
       <p class="note">{t('checkout.teamJoinNote', { size: team.size, deadline: formatDateTime(team.deadline, intl) })}</p>
     </div>
   );

@@ -1,5 +1,6 @@
 /** What the seller watches but does not act on: team buys still filling, and the shop's latest decisions. */
 import type { ShopProfile, Team } from '../../../domain/index.ts';
+import { teamJoined } from '../../../domain/index.ts';
 import type { RecentDecision } from '../../../app/queries/seller-inbox.ts';
 import { Price } from '../../components/Price.tsx';
 import { StageBadge } from '../../components/account/StageBadge.tsx';
@@ -19,7 +20,7 @@ export function Teams({ teams }: { teams: { team: Team; name: string }[] }) {
           <li class="acct-line">
             <a href={href({ name: 'team', id: team.id })}>{name}</a>
             <span class="acct-muted">
-              {t('teambuy.members', { have: team.members.length, size: team.size })} · {t('teambuy.closes', { date: formatDateTime(team.deadline, intl) })}
+              {t('teambuy.members', { have: teamJoined(team), size: team.size })} · {t('teambuy.closes', { date: formatDateTime(team.deadline, intl) })}
             </span>
           </li>
         ))}

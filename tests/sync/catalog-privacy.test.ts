@@ -1,0 +1,113 @@
+// Public means public (issue 15): the seller's device publishes a team with its count and its
+// members' initials and a review with its writer's initials (publish.ts catalogCopy); the
+// catalog's rules refuse a document that names a buyer or an order, on the real servers; and a
+// buyer's device reads an older document already on a server in the public shape.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Decision } from '../../src/domain/index.ts';
+import { catalogCopy } from '../../src/sync/authority/publish.ts';
+import { CouchClient, CouchError, type Change } from '../../src/sync/couch-client.ts';
+import { readCatalogCopy } from '../../src/sync/incoming.ts';
+import { catalogDb } from '../../src/sync/names.ts';
+import { setUpShop } from '../../src/sync/setup-shop.ts';
+import { decisions } from '../domain/fixtures/events-fixture.ts';
+import { basic, CONTRACT_SERVERS, createUser, type TestCouch } from './couch-server.ts';
+
+const NAMES = /alice|bob|carol/;
+
+/** What the seller's device published before this change: the decision's public keys as they were. */
+function oldCopy(d: Decision): Record<string, unknown> & { _id: string } {
+  const copy: Record<string, unknown> = { ...d };
+  for (const key of ['intentId', 'intentRev', 'buyer', 'message', 'reason']) delete copy[key];
+  const set: Record<string, unknown> = { ...d.set };
+  delete set.orders;
+  delete set.withdrawals;
+  return { ...copy, id: `c.${d.id}`, _id: `c.${d.id}`, postings: [], set };
+}
+
+const change = (doc: Record<string, unknown>): Change => ({ id: String(doc._id), seq: 1, changes: [{ rev: '1-a' }], doc });
+
+describe("a decision's catalog copy", () => {
+  it('carries a team\'s count and initials and a review\'s initials, never a name or an order id', () => {
+    const team = decisions()['team.succeeded'];
+    const review = decisions()['review.published'];
+    const teamCopy = catalogCopy(team)!;
+    expect(teamCopy.set.teams![0]).toMatchObject({ members: [], joined: 3, initials: ['B', 'A', 'C'] });
+    expect(teamCopy.set.teams![0]).not.toHaveProperty('leader');
+    expect(JSON.stringify(teamCopy)).not.toMatch(NAMES);
+    const reviewCopy = catalogCopy(review)!;
+    expect(reviewCopy.set.reviews![0]).toMatchObject({ initials: 'A' });
+    expect(JSON.stringify(reviewCopy)).not.toMatch(NAMES);
+    expect(JSON.stringify(reviewCopy)).not.toContain(review.set.reviews![0]!.orderId!);
+  });
+
+  it('read on a buyer\'s device from an older document still on a server: no crash, no names', () => {
+    for (const d of [decisions()['team.succeeded'], decisions()['review.published'], decisions()['team.failed']]) {
+      const read = readCatalogCopy(change(oldCopy(d)));
+      expect(read, d.kind).toHaveProperty('ok');
+      const got = (read as { ok: Decision }).ok;
+      expect(JSON.stringify(got), d.kind).not.toMatch(NAMES);
+      for (const t of got.set.teams ?? []) expect(t.joined).toBe(d.set.teams!.find((x) => x.id === t.id)!.members.length);
+    }
+  });
+});
+
+for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`the catalog's rules on ${server.name}`, () => {
+  let couch: TestCouch;
+  let seller: CouchClient;
+  let anon: CouchClient;
+  const CATALOG = catalogDb('shop');
+
+  beforeAll(async () => {
+    couch = await server.start();
+    await createUser(couch.admin, 'sam', 'sam-pw', ['seller']);
+    await setUpShop(couch.admin, 'shop', { allowDemoTopUps: false });
+    seller = new CouchClient({ url: couch.url, authorization: basic('sam', 'sam-pw') });
+    anon = new CouchClient({ url: couch.url });
+  }, 60_000);
+
+  afterAll(async () => {
+    await couch?.stop();
+  });
+
+  async function refusedWith(p: Promise<unknown>, reason: RegExp): Promise<void> {
+    const error = await p.then(() => undefined, (e: unknown) => e);
+    expect(error, 'the server accepted it').toBeInstanceOf(CouchError);
+    expect((error as CouchError).status).toBe(403);
+    expect((error as CouchError).reason).toMatch(reason);
+  }
+
+  it("refuses the seller's team with members' names and order ids, and takes the public one (control)", async () => {
+    const d = decisions()['team.succeeded'];
+    await refusedWith(seller.put(CATALOG, oldCopy(d)), /The catalog is public: it must not carry the names or order ids of team .*'s members/);
+    const copy = catalogCopy(d)!;
+    expect((await seller.put(CATALOG, { ...copy, _id: copy.id })).ok).toBe(true);
+    expect(JSON.stringify(await anon.get(CATALOG, copy.id))).not.toMatch(NAMES);
+  });
+
+  it("refuses a review with its writer's name or order, and more than initials; takes the public one (control)", async () => {
+    const d = decisions()['review.published'];
+    await refusedWith(seller.put(CATALOG, oldCopy(d)), /must not carry the name or order id of the writer of review/);
+    const copy = catalogCopy(d)!;
+    const r = copy.set.reviews![0]!;
+    await refusedWith(seller.put(CATALOG, { ...copy, _id: copy.id, set: { reviews: [{ ...r, initials: 'alice' }] } }), /more than initials/);
+    expect((await seller.put(CATALOG, { ...copy, _id: copy.id })).ok).toBe(true);
+  });
+
+  it('refuses a copy that names its buyer, its intent, orders or money, through _bulk_docs too', async () => {
+    const d = decisions()['order.accepted'];
+    const [result] = await seller.bulkDocs(CATALOG, [{ ...d, _id: `c.${d.id}` }]);
+    expect(result).toMatchObject({ error: 'forbidden' });
+    expect(result!.ok).not.toBe(true);
+    expect(result!.reason).toMatch(/must not carry a buyer or an order id; the buyer's request it answers; money movements; orders/);
+  });
+
+  it('an older document written before the rules (by the admin here) is still read, in the public shape', async () => {
+    const old = oldCopy(decisions()['team.failed']);
+    await couch.admin.put(CATALOG, old);
+    const page = await anon.changes(CATALOG, { since: 0, limit: 100 });
+    const found = page.results.find((c) => c.id === old._id)!;
+    const read = readCatalogCopy(found);
+    expect(read).toHaveProperty('ok');
+    expect(JSON.stringify(read)).not.toMatch(NAMES);
+  });
+});
