@@ -10,13 +10,15 @@ import type { strings as sellerData } from './en/sellerData.ts';
 import type { strings as sellerMoney } from './en/sellerMoney.ts';
 import type { strings as remote } from './en/remote.ts';
 import type { strings as shop } from './en/shop.ts';
+import type { strings as home } from './en/home.ts';
 
 export { localeFromBrowser, type Locale } from './define.ts';
 
 /** common: the shell; catalog: the first screen; shop: product, cart, checkout; account: the rest. */
-export type Area = 'common' | 'catalog' | 'shop' | 'account' | 'remote' | 'seller' | 'sellerCatalog' | 'sellerData' | 'sellerMoney';
+export type Area = 'common' | 'catalog' | 'shop' | 'account' | 'remote' | 'seller' | 'sellerCatalog' | 'sellerData' | 'sellerMoney' | 'home';
 export type StringKey = keyof typeof common | keyof typeof catalog | keyof typeof shop | keyof typeof account | keyof typeof seller
-  | keyof typeof remote | keyof typeof sellerCatalog | keyof typeof sellerData | keyof typeof sellerMoney;
+  | keyof typeof remote | keyof typeof sellerCatalog | keyof typeof sellerData | keyof typeof sellerMoney
+  | keyof typeof home;
 
 type Table = Readonly<Record<string, string>>;
 
@@ -32,6 +34,7 @@ const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
     sellerCatalog: () => import('./en/sellerCatalog.ts').then((m) => m.strings),
     sellerData: () => import('./en/sellerData.ts').then((m) => m.strings),
     sellerMoney: () => import('./en/sellerMoney.ts').then((m) => m.strings),
+    home: () => import('./en/home.ts').then((m) => m.strings),
   },
   zh: {
     common: () => import('./zh/common.ts').then((m) => m.strings),
@@ -43,6 +46,7 @@ const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
     sellerCatalog: () => import('./zh/sellerCatalog.ts').then((m) => m.strings),
     sellerData: () => import('./zh/sellerData.ts').then((m) => m.strings),
     sellerMoney: () => import('./zh/sellerMoney.ts').then((m) => m.strings),
+    home: () => import('./zh/home.ts').then((m) => m.strings),
   },
 };
 
