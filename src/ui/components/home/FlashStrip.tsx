@@ -17,7 +17,7 @@ export function FlashStrip({ items, currency }: { items: FlashOnHome[]; currency
   return (
     <section class="home-part" aria-labelledby="home-flash-title">
       <h3 id="home-flash-title" class="home-head home-head-flash">
-        {t('home.flash')}
+        {t('deals.flash')}
       </h3>
       <ul class="home-row">
         {items.map((item) => (
@@ -50,28 +50,28 @@ function FlashCard({ item, currency }: { item: FlashOnHome; currency: string }) 
             </>
           ) : state.phase === 'on' ? (
             <>
-              {t('flash.endsIn')} <TimeLeft until={state.endsAt} label={t('flash.endsIn')} /> · {t('home.flashLeft', { count: state.left })}
+              {t('flash.endsIn')} <TimeLeft until={state.endsAt} label={t('flash.endsIn')} /> · {t('deals.flashLeft', { count: state.left })}
             </>
           ) : (
-            t('home.flashGone')
+            t('deals.flashGone')
           )}
         </p>
         <div class="home-buy">
           <p class="home-price">
-            <strong>{money(flash.price)}</strong> <s class="home-was">{t('home.was', { price: money(product.price) })}</s>
+            <strong>{money(flash.price)}</strong> <s class="home-was">{t('deals.was', { price: money(product.price) })}</s>
           </p>
           {state.phase === 'on' ? (
             <button
               type="button"
               class="primary home-action"
-              aria-label={t('home.flashBuyLabel', { name: product.name })}
+              aria-label={t('deals.flashBuyLabel', { name: product.name })}
               onClick={() => navigate({ name: 'checkout', product: product.id, buy: 'flash' })}
             >
-              {t('home.flashBuy')}
+              {t('deals.flashBuy')}
             </button>
           ) : state.phase === 'upcoming' ? (
-            <a class="button home-action" href={href({ name: 'product', id: product.id })} aria-label={t('home.flashSeeLabel', { name: product.name })}>
-              {t('home.flashSee')}
+            <a class="button home-action" href={href({ name: 'product', id: product.id })} aria-label={t('deals.flashSeeLabel', { name: product.name })}>
+              {t('deals.flashSee')}
             </a>
           ) : null}
         </div>

@@ -32,7 +32,7 @@ export function HomePromos() {
   return (
     <section class="home" aria-labelledby="home-title">
       <h2 id="home-title" class="sr-only">
-        {t('home.title')}
+        {t('deals.title')}
       </h2>
       {offers.flash.length > 0 && <FlashStrip items={offers.flash} currency={currency} />}
       {offers.teams.length > 0 && <TeamStrip teams={offers.teams} currency={currency} />}

@@ -43,7 +43,7 @@ export function ShopOffers(props: { thresholds: ThresholdPromotion[]; coupons: C
   return (
     <section class="home-part" aria-labelledby="home-offers-title">
       <h3 id="home-offers-title" class="home-head">
-        {t('home.offers')}
+        {t('deals.offers')}
       </h3>
       {/* Coupons first: they have something to do (claim), the offers apply by themselves. */}
       <ul class="home-row home-offers">
@@ -54,25 +54,25 @@ export function ShopOffers(props: { thresholds: ThresholdPromotion[]; coupons: C
             <li class="home-ticket home-ticket-coupon">
               <div class="home-ticket-text">
                 <strong class="home-ticket-big">
-                  {p.save.kind === 'amount' ? t('home.couponAmount', { save: money(p.save.amount) }) : t('home.couponPercent', { percent: p.save.percent })}
+                  {p.save.kind === 'amount' ? t('deals.couponAmount', { save: money(p.save.amount) }) : t('deals.couponPercent', { percent: p.save.percent })}
                 </strong>
-                <span class="home-ticket-note">{p.minSpend > 0 ? t('home.minSpend', { min: money(p.minSpend) }) : t('home.anySpend')}</span>
+                <span class="home-ticket-note">{p.minSpend > 0 ? t('deals.minSpend', { min: money(p.minSpend) }) : t('deals.anySpend')}</span>
                 <code class="home-code">{p.code}</code>
               </div>
               {state === 'open' ? (
-                <button type="button" class="primary home-action" aria-label={t('home.claimLabel', { code: p.code })} onClick={() => void claim(code)}>
-                  {t('home.claim')}
+                <button type="button" class="primary home-action" aria-label={t('deals.claimLabel', { code: p.code })} onClick={() => void claim(code)}>
+                  {t('deals.claim')}
                 </button>
               ) : state === 'claimed' ? (
                 <span class="home-claimed">
-                  <span role="status">{t('home.claimed')}</span>
-                  <a class="button home-action" href={href({ name: 'cart' })} aria-label={t('home.useLabel', { code: p.code })}>
-                    {t('home.use')}
+                  <span role="status">{t('deals.claimed')}</span>
+                  <a class="button home-action" href={href({ name: 'cart' })} aria-label={t('deals.useLabel', { code: p.code })}>
+                    {t('deals.use')}
                   </a>
                 </span>
               ) : (
                 <span class="home-ticket-note" role="status">
-                  {t(state === 'used' ? 'home.used' : 'home.notNow')}
+                  {t(state === 'used' ? 'deals.used' : 'deals.notNow')}
                 </span>
               )}
             </li>
@@ -80,8 +80,8 @@ export function ShopOffers(props: { thresholds: ThresholdPromotion[]; coupons: C
         })}
         {props.thresholds.map((p) => (
           <li class="home-ticket">
-            <strong class="home-ticket-big">{t(p.repeat ? 'home.spendSaveEvery' : 'home.spendSave', { spend: money(p.spend), save: money(p.save) })}</strong>
-            <span class="home-ticket-note">{t('home.auto')}</span>
+            <strong class="home-ticket-big">{t(p.repeat ? 'deals.spendSaveEvery' : 'deals.spendSave', { spend: money(p.spend), save: money(p.save) })}</strong>
+            <span class="home-ticket-note">{t('deals.auto')}</span>
           </li>
         ))}
       </ul>

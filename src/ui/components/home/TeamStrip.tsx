@@ -18,7 +18,7 @@ export function TeamStrip({ teams, currency }: { teams: TeamOnHome[]; currency: 
   return (
     <section class="home-part" aria-labelledby="home-teams-title">
       <h3 id="home-teams-title" class="home-head home-head-team">
-        {t('home.teams')}
+        {t('deals.teams')}
       </h3>
       <ul class="home-row">
         {teams.map((item) => (
@@ -35,7 +35,7 @@ function TeamCard({ item, currency }: { item: TeamOnHome; currency: string }) {
   const { team, product, joined, mine } = item;
   const left = Math.max(0, team.deadline - now);
   // Whole hours gone by ("5 h left" from 5 h 59 min down to 5 h), then minutes in the last hour.
-  const when = left >= HOUR ? t('home.hoursLeft', { hours: Math.floor(left / HOUR) }) : t('home.minutesLeft', { minutes: Math.max(1, Math.ceil(left / MINUTE)) });
+  const when = left >= HOUR ? t('deals.hoursLeft', { hours: Math.floor(left / HOUR) }) : t('deals.minutesLeft', { minutes: Math.max(1, Math.ceil(left / MINUTE)) });
   return (
     <li class="home-card home-card-team">
       <ShopPhoto src={product.photos[0]} alt="" size={56} name={product.name} />
@@ -44,24 +44,24 @@ function TeamCard({ item, currency }: { item: TeamOnHome; currency: string }) {
           {product.name}
         </a>
         <p class="home-when">
-          {t('home.joined', { joined, size: team.size })} · {when}
+          {t('deals.joined', { joined, size: team.size })} · {when}
         </p>
         <div class="home-buy">
           <p class="home-price">
-            <strong>{t('home.teamPrice', { price: shortMoney(team.price, currency, intl), size: team.size })}</strong>
+            <strong>{t('deals.teamPrice', { price: shortMoney(team.price, currency, intl), size: team.size })}</strong>
           </p>
           {mine ? (
             <a class="button home-action" href={href({ name: 'team', id: team.id })}>
-              {t('home.yours')}
+              {t('deals.yours')}
             </a>
           ) : (
             <button
               type="button"
               class="primary home-action"
-              aria-label={t('home.joinLabel', { name: product.name })}
+              aria-label={t('deals.joinLabel', { name: product.name })}
               onClick={() => navigate({ name: 'checkout', team: team.id, product: product.id })}
             >
-              {t('home.join')}
+              {t('deals.join')}
             </button>
           )}
         </div>
