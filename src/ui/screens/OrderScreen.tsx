@@ -17,6 +17,7 @@ import { OrderTimeline } from '../components/account/OrderTimeline.tsx';
 import { ShareTeam } from '../components/account/ShareTeam.tsx';
 import { StageBadge } from '../components/account/StageBadge.tsx';
 import { useAction } from '../hooks/use-action.ts';
+import { lazyScreen } from '../lazy-screen.tsx';
 import { discountText } from '../components/shop/pricing-text.ts';
 import { formatDateTime, formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
@@ -24,6 +25,9 @@ import { useLive } from '../hooks/use-live.ts';
 import { useI18n, type I18n } from '../i18n/index.ts';
 import { href } from '../router.ts';
 import './account.css';
+
+// Only for an order still queued on this device: loaded then, with its strings.
+const CancelQueued = lazyScreen(() => import('../components/account/CancelQueued.tsx').then((m) => m.CancelQueued), ['home']);
 
 /** One order: where it is, what the buyer can do about it, its progress, delivery and money. */
 export function OrderScreen({ id }: { id: string }) {
@@ -65,6 +69,7 @@ export function OrderScreen({ id }: { id: string }) {
       </p>
 
       <OrderPlaced detail={detail} shop={shop} />
+      {view.stage === 'queued' && <CancelQueued orderId={view.id} />}
       {view.stage === 'rejected' && <Rejection detail={detail} currency={currency} />}
       {view.stage === 'refused' && view.error && <p class="acct-error">{t('order.serverError', { message: view.error })}</p>}
 

@@ -1,4 +1,8 @@
-/** Strings of the buyer's home: the promotions above the catalog (flash sales, team buys, offers, coupons). */
+/**
+ * Strings of the buyer's home (the promotions above the catalog: flash sales, team buys, offers,
+ * coupons) and of withdrawing an order still queued on the device: one area, as each area costs
+ * the first screen a loader.
+ */
 export const strings = {
   'deals.title': 'Deals today',
   'deals.flash': 'Flash sale',
@@ -32,4 +36,14 @@ export const strings = {
   'deals.claimed': 'In your cart',
   'deals.used': 'Used',
   'deals.notNow': 'Cannot be used now',
+
+  // Withdrawing an order still queued on this device (the order page).
+  'queuedCancel.title': 'Changed your mind?',
+  'queuedCancel.text': 'This order has not left your phone yet: cancel it here and it is never sent.',
+  'queuedCancel.button': 'Cancel order',
+  'queuedCancel.question': 'Cancel this order?',
+  'queuedCancel.body': 'It has not been sent to the shop, so nothing is paid and nothing is sent.',
+  'queuedCancel.yes': 'Yes, cancel it',
+  'queuedCancel.leftDevice': 'It has just gone to the shop, so only the shop can cancel it now: use “Cancel order” once the shop has it.',
+  'queuedCancel.gone': 'This order is no longer waiting on this device.',
 } as const;

@@ -34,4 +34,14 @@ export const strings: Strings<keyof typeof en> = {
   'deals.claimed': '已放入购物车',
   'deals.used': '已使用',
   'deals.notNow': '暂不可用',
+
+  // Withdrawing an order still queued on this device (the order page).
+  'queuedCancel.title': '不想要了？',
+  'queuedCancel.text': '这个订单还没离开你的手机：在这里取消，它就不会发出。',
+  'queuedCancel.button': '取消订单',
+  'queuedCancel.question': '取消这个订单？',
+  'queuedCancel.body': '它还没发给店铺，所以不会付款，也不会发出。',
+  'queuedCancel.yes': '确定取消',
+  'queuedCancel.leftDevice': '它刚刚已发给店铺，现在只有店铺能取消：等店铺收到后点“取消订单”。',
+  'queuedCancel.gone': '这个订单已不在本机等待。',
 };
