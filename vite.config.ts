@@ -33,7 +33,7 @@ export default defineConfig({
   build: {
     // Browsers that support modulepreload (Chromium, Firefox 115+, Safari 17+) need no polyfill; older
     // ones still load everything, one request after another: not worth 0.3 KB on the first screen.
-    modulePreload: { polyfill: false },
+    modulePreload: false,
     rollupOptions: {
       output: {
         // Fewer, larger chunks for the first screen: each file gzips on its own, so tiny shared

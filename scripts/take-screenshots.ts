@@ -5,6 +5,7 @@
  * (under SIZE_LIMIT bytes each; the quality steps down until they fit). The app is built into a
  * temporary folder and served on loopback; the files are committed, so run this only to change
  * them. Their pixel sizes are the manifest's (SCREENSHOTS in vite.config.ts says them).
+ * Then the README's screenshots of the main screens (scripts/readme-screenshots.ts).
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -13,6 +14,7 @@ import { chromium, type Page } from '@playwright/test';
 import { preview } from 'vite';
 import { SCREENSHOTS } from '../vite.config.ts';
 import { buildApp } from '../bench/build-app.ts';
+import { takeReadmeScreenshots } from './readme-screenshots.ts';
 
 const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const SIZE_LIMIT = 60_000;
@@ -57,6 +59,8 @@ try {
     console.log(`wrote public/${shot.src}: ${shot.sizes}, ${bytes.length} bytes`);
     await page.close();
   }
+  // Then the README's: the main screens on a phone (docs/screenshots/, PNG).
+  await takeReadmeScreenshots(browser, url, REPO);
 } finally {
   await browser.close();
   await new Promise<void>((done) => server.httpServer.close(() => done()));

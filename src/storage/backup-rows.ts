@@ -93,6 +93,7 @@ const ROWS: Record<string, Check<unknown>> = {
       queuedAt: f.req('queuedAt', time),
       attempts: f.req('attempts', COUNT),
       ...f.opt('sentAt', time),
+      ...f.opt('pushedAt', time),
       ...f.opt('error', anyText(100_000)),
     });
   },

@@ -11,6 +11,7 @@ export type { Store } from './store.ts';
 export * from './rows.ts';
 export { StorageFullError, STORAGE_FULL_MESSAGE, isQuotaError } from './errors.ts';
 export { queueIntent, markSent, refuseQueued, type QueueResult } from './write-intent.ts';
+export { cancelQueuedOrder, claimForPush, type CancelQueuedResult } from './cancel-queued-order.ts';
 export { storeDecisions, type Stored } from './store-decisions.ts';
 export * from './queries.ts';
 export { setCartQty, cartQty, clearCart, adoptDeviceCart } from './cart.ts';

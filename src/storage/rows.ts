@@ -21,6 +21,12 @@ export interface OutboxEntry {
   queuedAt: Millis;
   attempts: number;
   sentAt?: Millis;
+  /**
+   * When a push of it began (set before the request goes, see `claimForPush`): from then on it
+   * may have reached the server even if no answer came back, so it can no longer be withdrawn
+   * from this device (`cancelQueuedOrder`).
+   */
+  pushedAt?: Millis;
   /** Why the server refused it (status 'refused'), in words for the person. */
   error?: string;
 }

@@ -11,7 +11,7 @@
  * - anything else: left queued, and the push is tried again later (with backoff).
  */
 import type { BuyerId, BuyerIntent, EventId } from '../domain/index.ts';
-import { markSent, pendingIntents, refuseQueued, type ShopDb } from '../storage/index.ts';
+import { claimForPush, markSent, pendingIntents, refuseQueued, type ShopDb } from '../storage/index.ts';
 import { CouchError, type BulkResult, type CouchClient } from './couch-client.ts';
 
 /**
@@ -39,7 +39,10 @@ export async function pushOutbox(
     .map((w) => w.intent as BuyerIntent);
   for (let i = 0; i < waiting.length; i += batch) {
     const sentAt = Math.round(client.clock.now());
-    const docs = waiting.slice(i, i + batch).map((intent) => ({ ...intent, _id: intent.id, sentAt }));
+    // Only what is still queued here as the push begins (an order withdrawn on this device meanwhile is not sent).
+    const claimed = new Set(await claimForPush(local, waiting.slice(i, i + batch).map((w) => w.id), sentAt));
+    const docs = waiting.slice(i, i + batch).filter((w) => claimed.has(w.id)).map((intent) => ({ ...intent, _id: intent.id, sentAt }));
+    if (docs.length === 0) continue;
     const results = await client.bulkDocs(channel, docs, options.signal);
     const outcome = sortResults(results);
     await alreadyThere(client, channel, outcome);

@@ -7,6 +7,7 @@ import { startApp } from '../app/start-app.ts';
 import { loadAreas, localeFromBrowser } from './i18n/index.ts';
 import { App } from './App.tsx';
 import './app.css';
+import './components/home/home.css';
 
 // Which build this page runs (VITE_BUILD_ID at build time), for support and the update test.
 document.documentElement.dataset.build = import.meta.env.VITE_BUILD_ID ?? 'dev';

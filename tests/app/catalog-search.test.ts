@@ -138,7 +138,7 @@ describe('searchCatalog', () => {
     } finally {
       indexer.stop();
     }
-  });
+  }, 30_000); // thousands of rows through fake-indexeddb: seconds on a busy two-core machine, and what it checks is the result
 
   it('leaves out a product deleted before the index hears of it', async () => {
     const { db } = await shopDb();

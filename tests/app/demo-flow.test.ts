@@ -88,6 +88,6 @@ describe('seeding the demo', () => {
     d.db.outbox.add = original;
     expect(await seedDemoShop(d.ctx)).toBe(true);
     await d.authority.run();
-    expect(await d.db.products.count()).toBe(40);
+    expect(await d.db.products.count()).toBe(41);
   });
 });

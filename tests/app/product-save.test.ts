@@ -66,6 +66,6 @@ describe("the seller's product saves", () => {
     await authority.run();
     expect(await stockOf(db, APPLE)).toBe(36);
     const refused = (await db.events.where('kind').equals('intent.rejected').toArray()).filter((d) => d.type === 'decision' && d.reason === 'product-changed');
-    expect(refused).toHaveLength(40);
+    expect(refused).toHaveLength(41);
   });
 });

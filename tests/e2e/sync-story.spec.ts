@@ -23,7 +23,7 @@ test('a buyer orders offline; the seller’s device decides, ships; the buyer co
   // The buyer's device: the catalog comes from the server.
   const buyer = await device(browser, env, 'ann');
   await go(buyer.page, '#/');
-  await expect(buyer.page.getByText('40 products')).toBeVisible(ACROSS);
+  await expect(buyer.page.getByText('41 products')).toBeVisible(ACROSS);
 
   // The seller credits ann's wallet (cash at the counter); ann sees it.
   await credit(seller.page, 'ann', 100);

@@ -26,7 +26,7 @@ test('a real shop speaks as one: the seller’s inbox, a queued command, a reque
   await expect(seller.page.getByText(DEMO_WORDS)).toHaveCount(0);
 
   await go(buyer.page, '#/');
-  await expect(buyer.page.getByText('40 products')).toBeVisible(ACROSS);
+  await expect(buyer.page.getByText('41 products')).toBeVisible(ACROSS);
   const id = await buyForPickup(buyer.page, 'tangerine');
   await expectStatusSoon(buyer.page, 'Accepted');
 

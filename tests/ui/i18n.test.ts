@@ -9,6 +9,9 @@ import { strings as enSellerMoney } from '../../src/ui/i18n/en/sellerMoney.ts';
 import { strings as enRemote } from '../../src/ui/i18n/en/remote.ts';
 import { strings as enShop } from '../../src/ui/i18n/en/shop.ts';
 import { strings as enSaved } from '../../src/ui/i18n/en/saved.ts';
+import { strings as enHome } from '../../src/ui/i18n/en/home.ts';
+import { strings as enOptions } from '../../src/ui/i18n/en/options.ts';
+import { strings as enMessages } from '../../src/ui/i18n/en/messages.ts';
 import { strings as zhAccount } from '../../src/ui/i18n/zh/account.ts';
 import { strings as zhCatalog } from '../../src/ui/i18n/zh/catalog.ts';
 import { strings as zhCommon } from '../../src/ui/i18n/zh/common.ts';
@@ -19,10 +22,14 @@ import { strings as zhSellerMoney } from '../../src/ui/i18n/zh/sellerMoney.ts';
 import { strings as zhRemote } from '../../src/ui/i18n/zh/remote.ts';
 import { strings as zhShop } from '../../src/ui/i18n/zh/shop.ts';
 import { strings as zhSaved } from '../../src/ui/i18n/zh/saved.ts';
+import { strings as zhHome } from '../../src/ui/i18n/zh/home.ts';
+import { strings as zhOptions } from '../../src/ui/i18n/zh/options.ts';
+import { strings as zhMessages } from '../../src/ui/i18n/zh/messages.ts';
 import { fill, localeFromBrowser } from '../../src/ui/i18n/define.ts';
 
 const areas = { common: [enCommon, zhCommon], catalog: [enCatalog, zhCatalog], shop: [enShop, zhShop], account: [enAccount, zhAccount], remote: [enRemote, zhRemote], seller: [enSeller, zhSeller],
-  sellerCatalog: [enSellerCatalog, zhSellerCatalog], sellerData: [enSellerData, zhSellerData], sellerMoney: [enSellerMoney, zhSellerMoney], saved: [enSaved, zhSaved] } as const;
+  sellerCatalog: [enSellerCatalog, zhSellerCatalog], sellerData: [enSellerData, zhSellerData], sellerMoney: [enSellerMoney, zhSellerMoney], saved: [enSaved, zhSaved],
+  home: [enHome, zhHome], options: [enOptions, zhOptions], messages: [enMessages, zhMessages] } as const;
 
 describe('the strings', () => {
   it('never give one key in two areas (a later area would silently win)', () => {

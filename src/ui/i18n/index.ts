@@ -13,13 +13,14 @@ import type { strings as options } from './en/options.ts';
 import type { strings as shop } from './en/shop.ts';
 import type { strings as saved } from './en/saved.ts';
 import type { strings as messages } from './en/messages.ts';
+import type { strings as home } from './en/home.ts';
 
 export { localeFromBrowser, type Locale } from './define.ts';
 
 /** common: the shell; catalog: the first screen; shop: product, cart, checkout; account: the rest. */
-export type Area = 'common' | 'catalog' | 'shop' | 'account' | 'remote' | 'seller' | 'sellerCatalog' | 'sellerData' | 'sellerMoney' | 'options' | 'saved' | 'messages';
+export type Area = 'common' | 'catalog' | 'shop' | 'account' | 'remote' | 'seller' | 'sellerCatalog' | 'sellerData' | 'sellerMoney' | 'options' | 'saved' | 'messages' | 'home';
 export type StringKey = keyof typeof common | keyof typeof catalog | keyof typeof shop | keyof typeof account | keyof typeof seller
-  | keyof typeof remote | keyof typeof sellerCatalog | keyof typeof sellerData | keyof typeof sellerMoney | keyof typeof options | keyof typeof saved | keyof typeof messages;
+  | keyof typeof remote | keyof typeof sellerCatalog | keyof typeof sellerData | keyof typeof sellerMoney | keyof typeof options | keyof typeof saved | keyof typeof messages | keyof typeof home;
 
 type Table = Readonly<Record<string, string>>;
 
@@ -38,6 +39,7 @@ const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
     options: () => import('./en/options.ts').then((m) => m.strings),
     saved: () => import('./en/saved.ts').then((m) => m.strings),
     messages: () => import('./en/messages.ts').then((m) => m.strings),
+    home: () => import('./en/home.ts').then((m) => m.strings),
   },
   zh: {
     common: () => import('./zh/common.ts').then((m) => m.strings),
@@ -52,6 +54,7 @@ const LOADERS: Record<Locale, Record<Area, () => Promise<Table>>> = {
     options: () => import('./zh/options.ts').then((m) => m.strings),
     saved: () => import('./zh/saved.ts').then((m) => m.strings),
     messages: () => import('./zh/messages.ts').then((m) => m.strings),
+    home: () => import('./zh/home.ts').then((m) => m.strings),
   },
 };
 

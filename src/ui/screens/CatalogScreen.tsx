@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { catalogSearchStatus, searchCatalog, watchCatalogSearch } from '../../app/queries/catalog-search.ts';
-import { getShop, listCategories, type ProductPage } from '../../app/queries/reads.ts';
-import { categoryName } from '../components/shop/category-name.ts';
+import { getShop, type ProductPage } from '../../app/queries/reads.ts';
 import { ProductCard } from '../components/shop/ProductCard.tsx';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -13,10 +12,12 @@ const PAGE = 24;
 type Sort = 'relevance' | 'name' | 'price-asc' | 'price-desc';
 // Only wanted when a search finds nothing: loaded then, with its strings.
 const Suggestions = lazyScreen(() => import('../components/shop/SearchSuggestions.tsx').then((m) => m.SearchSuggestions), ['shop']);
+// The categories and the home's promotions (flash sale, team buys, offers, coupons): after the first screen.
+const Top = lazyScreen(() => import('../components/home/CatalogTop.tsx').then((m) => m.CatalogTop), ['home']);
 
 /**
- * The catalog: categories, search as you type, sort by price, and the products in pages of
- * 24. What the person picks is kept in the address (so the back button and a shared link
+ * The catalog: search as you type, the shop's promotions and the categories (CatalogTop, loaded
+ * after the first screen), sort by price, and the products in pages of 24. What the person picks is kept in the address (so the back button and a shared link
  * return to it) without making a history entry per keystroke.
  */
 export function CatalogScreen({ category: initialCategory, q }: { category?: string | undefined; q?: string | undefined }) {
@@ -54,7 +55,6 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
   }, [category, search]);
 
   const shop = useLive(() => getShop(app.store), [app]);
-  const categories = useLive(() => listCategories(app.store), [app]);
   // Each result carries the question it answers: a slower, older answer is never shown as
   // the answer to what is typed now (while the new one runs, the last answer stays, marked busy).
   // The catalog's search index answers once it is built (storage until then); it reads only the
@@ -106,16 +106,7 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
           />
         </div>
       </search>
-      <div class="chips" role="group" aria-label={t('catalog.categories')}>
-        <button type="button" class="chip" aria-pressed={category === undefined} onClick={() => pick(undefined)}>
-          {t('catalog.all')}
-        </button>
-        {categories?.map((c) => (
-          <button type="button" class="chip" aria-pressed={category === c.category} onClick={() => pick(c.category)}>
-            {categoryName(c.category, t)} <span class="chip-count" aria-hidden="true">{c.count}</span>
-          </button>
-        ))}
-      </div>
+      <Top category={category} onPick={pick} promos={search === '' && category === undefined} />
       <div class="list-head">
         <p class="result-count" aria-live="polite">
           {page === undefined

@@ -30,6 +30,9 @@ import { lineName } from '../../domain/orders.ts';
 // Messages load when the page does, apart from it (their own chunk and strings), off the first screen's path.
 const AskSeller = lazyScreen(() => import('../components/messages/AskSeller.tsx').then((m) => m.AskSeller), ['messages']);
 
+// Only for an order still queued on this device: loaded then, with its strings.
+const CancelQueued = lazyScreen(() => import('../components/account/CancelQueued.tsx').then((m) => m.CancelQueued), ['home']);
+
 /** One order: where it is, what the buyer can do about it, its progress, delivery and money. */
 export function OrderScreen({ id }: { id: string }) {
   const app = useApp();
@@ -70,6 +73,7 @@ export function OrderScreen({ id }: { id: string }) {
       </p>
 
       <OrderPlaced detail={detail} shop={shop} />
+      {view.stage === 'queued' && <CancelQueued orderId={view.id} />}
       {view.stage === 'rejected' && <Rejection detail={detail} currency={currency} />}
       {view.stage === 'refused' && view.error && <p class="acct-error">{t('order.serverError', { message: view.error })}</p>}
 

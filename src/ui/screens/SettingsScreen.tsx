@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { backupBlob, backupFileName, BackupFileError, readJsonFile, saveFile } from '../../app/device/backup-file.ts';
 import { installState, isIosSafari, listenForInstallPrompt, onInstallChange, promptInstall, type InstallState } from '../../app/device/install-prompt.ts';
 import { askPersistOnce, keepData, storageState, type StorageState } from '../../app/device/persist-storage.ts';
@@ -12,6 +12,7 @@ import type { Message } from '../hooks/use-action.ts';
 import { formatDateTime } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useI18n, type I18n, type StringKey } from '../i18n/index.ts';
+import { FileButton } from '../kit/FileButton.tsx';
 import './account.css';
 
 /**
@@ -100,7 +101,6 @@ interface Chosen {
 function BackupSection() {
   const app = useApp();
   const { t, intl } = useI18n();
-  const id = useId();
   const [message, setMessage] = useState<Message | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const [chosen, setChosen] = useState<Chosen | undefined>(undefined);
@@ -163,16 +163,7 @@ function BackupSection() {
       <p class="acct-muted">{t('backup.note')}</p>
       <div class="acct-stack">
         <button type="button" class="acct-btn acct-primary" disabled={busy} onClick={() => void download()}>{t('backup.download')}</button>
-        <div class="acct-file">
-          <label for={`${id}-file`}>{t('backup.restore')}</label>
-          <input
-            id={`${id}-file`}
-            type="file"
-            accept=".json,application/json"
-            disabled={busy}
-            onChange={(e) => void choose(e.currentTarget)}
-          />
-        </div>
+        <FileButton label={t('backup.restore')} accept=".json,application/json" disabled={busy} onChoose={(input) => void choose(input)} />
       </div>
       <LiveMessage message={message} />
       <ConfirmDialog

@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'preact/hooks';
+import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { sellerInbox } from '../../../app/queries/seller-inbox.ts';
 import { orderMatches } from '../../../app/queries/seller-orders.ts';
 import { getShop } from '../../../app/queries/reads.ts';
@@ -48,11 +48,20 @@ export function OrdersTab({ section }: { section?: string | undefined }) {
   const [search, setSearch] = useState('');
   const inbox = useLive(() => sellerInbox(app.store), [app]);
   const shop = useLive(() => getShop(app.store), [app]);
+  const filters = useRef<HTMLElement>(null);
 
   // An old section link (`#/seller/orders/to-prepare`) is shown as its filter.
   useEffect(() => {
     if (section !== undefined && section !== filter) navigate({ name: 'seller', tab: 'orders', section: filter });
   }, [section, filter]);
+
+  // The filters are one row that scrolls sideways: the one shown is scrolled into view (not the page).
+  const ready = inbox !== undefined && shop !== undefined;
+  useEffect(() => {
+    const row = filters.current;
+    const current = row?.querySelector<HTMLElement>('[aria-current="page"]');
+    if (row && current) row.scrollLeft = Math.max(0, current.offsetLeft - row.offsetLeft - (row.clientWidth - current.offsetWidth) / 2);
+  }, [filter, ready]);
 
   if (!inbox || !shop) return <p role="status">{t('loading')}</p>;
   const match = <T extends Parameters<typeof orderMatches>[0]>(orders: T[]) => orders.filter((o) => orderMatches(o, search));
@@ -83,7 +92,7 @@ export function OrdersTab({ section }: { section?: string | undefined }) {
         />
         <p id={`${id}-hint`} class="acct-muted">{t('orders.searchHint')}</p>
       </div>
-      <nav aria-label={t('orders.filters')} class="so-filters">
+      <nav aria-label={t('orders.filters')} class="so-filters" ref={filters}>
         {FILTERS.map((f) => (
           <a href={href({ name: 'seller', tab: 'orders', section: f.id })} aria-current={filter === f.id ? 'page' : undefined}>
             {t(f.label)}

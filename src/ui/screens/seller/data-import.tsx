@@ -6,6 +6,7 @@ import { CSV_LIMITS } from '../../../engines/csv/parse-csv.ts';
 import { catalogForImport, countExisting, importOutcome } from '../../../app/queries/data.ts';
 import { getShop } from '../../../app/queries/reads.ts';
 import { ConfirmButton } from '../../kit/ConfirmButton.tsx';
+import { FileButton } from '../../kit/FileButton.tsx';
 import { errorText } from '../../kit/labels.ts';
 import { LiveMessage } from '../../kit/LiveMessage.tsx';
 import type { Message } from '../../hooks/use-action.ts';
@@ -108,17 +109,7 @@ export function ImportSection() {
           <li>{t('csv.formatTip')}</li>
         </ul>
       </details>
-      <div class="acct-file">
-        <label for={`${id}-file`}>{t('csv.file')}</label>
-        <input
-          key={inputKey}
-          id={`${id}-file`}
-          type="file"
-          accept=".csv,text/csv"
-          disabled={busy}
-          onChange={(e) => void choose(e.currentTarget)}
-        />
-      </div>
+      <FileButton id={`${id}-file`} label={t('csv.file')} accept=".csv,text/csv" disabled={busy} inputKey={inputKey} onChoose={(input) => void choose(input)} />
       <LiveMessage message={message} />
       {chosen && chosen.parse.errors.length > 0 && <Problems name={chosen.name} problems={chosen.parse.errors} />}
       {chosen && ok && shop && (

@@ -1,0 +1,33 @@
+import { listCategories } from '../../../app/queries/reads.ts';
+import { useApp } from '../../hooks/use-app.ts';
+import { useLive } from '../../hooks/use-live.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { categoryName } from '../shop/category-name.ts';
+import { HomePromos } from './HomePromos.tsx';
+
+/**
+ * The top of the catalog, above its grid: the shop's promotions (only while nothing is searched
+ * or picked: then the person is looking for something) and the category chips that filter the
+ * grid. One chunk loaded after the first screen, so the first screen's JavaScript stays in its
+ * budget; the catalog keeps its place meanwhile (home.css).
+ */
+export function CatalogTop({ category, onPick, promos }: { category: string | undefined; onPick: (c: string | undefined) => void; promos: boolean }) {
+  const { t } = useI18n();
+  const app = useApp();
+  const categories = useLive(() => listCategories(app.store), [app]);
+  return (
+    <>
+      {promos && <HomePromos />}
+      <div class="chips" role="group" aria-label={t('catalog.categories')}>
+        <button type="button" class="chip" aria-pressed={category === undefined} onClick={() => onPick(undefined)}>
+          {t('catalog.all')}
+        </button>
+        {categories?.map((c) => (
+          <button type="button" class="chip" aria-pressed={category === c.category} onClick={() => onPick(c.category)}>
+            {categoryName(c.category, t)} <span class="chip-count" aria-hidden="true">{c.count}</span>
+          </button>
+        ))}
+      </div>
+    </>
+  );
+}

@@ -1,0 +1,81 @@
+import type { FlashOnHome } from '../../../app/queries/home-offers.ts';
+import { shortMoney } from './short-money.ts';
+import { useNow } from '../../hooks/use-now.ts';
+import { useI18n } from '../../i18n/index.ts';
+import { href, navigate } from '../../router.ts';
+import { flashPhase } from '../shop/flash-state.ts';
+import { ShopPhoto } from '../shop/ShopPhoto.tsx';
+import { TimeLeft } from '../shop/TimeLeft.tsx';
+
+/**
+ * The flash sales, one card each in a row that scrolls sideways: the flash price over the list
+ * price, a countdown (to the end, or to the start of one to come) and the units left. "Buy now"
+ * goes straight to the checkout of one unit at the flash price, as the product page's bar does.
+ */
+export function FlashStrip({ items, currency }: { items: FlashOnHome[]; currency: string }) {
+  const { t } = useI18n();
+  return (
+    <section class="home-part" aria-labelledby="home-flash-title">
+      <h3 id="home-flash-title" class="home-head home-head-flash">
+        {t('deals.flash')}
+      </h3>
+      <ul class="home-row">
+        {items.map((item) => (
+          <FlashCard key={item.product.id} item={item} currency={currency} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FlashCard({ item, currency }: { item: FlashOnHome; currency: string }) {
+  const { t, intl } = useI18n();
+  const now = useNow(1000);
+  const { product, inventory } = item;
+  const flash = product.flash!;
+  const state = flashPhase(flash, inventory, now);
+  if (state.phase === 'ended') return null;
+  const money = (n: number) => shortMoney(n, currency, intl);
+  return (
+    <li class="home-card home-card-flash">
+      <ShopPhoto src={product.photos[0]} alt="" size={56} name={product.name} />
+      <div class="home-card-body">
+        <a class="home-name" href={href({ name: 'product', id: product.id })}>
+          {product.name}
+        </a>
+        <p class="home-when">
+          {state.phase === 'upcoming' ? (
+            <>
+              {t('flash.startsIn')} <TimeLeft until={state.startsAt} label={t('flash.startsIn')} />
+            </>
+          ) : state.phase === 'on' ? (
+            <>
+              {t('flash.endsIn')} <TimeLeft until={state.endsAt} label={t('flash.endsIn')} /> · {t('deals.flashLeft', { count: state.left })}
+            </>
+          ) : (
+            t('deals.flashGone')
+          )}
+        </p>
+        <div class="home-buy">
+          <p class="home-price">
+            <strong>{money(flash.price)}</strong> <s class="home-was">{t('deals.was', { price: money(product.price) })}</s>
+          </p>
+          {state.phase === 'on' ? (
+            <button
+              type="button"
+              class="primary home-action"
+              aria-label={t('deals.flashBuyLabel', { name: product.name })}
+              onClick={() => navigate({ name: 'checkout', product: product.id, buy: 'flash' })}
+            >
+              {t('deals.flashBuy')}
+            </button>
+          ) : state.phase === 'upcoming' ? (
+            <a class="button home-action" href={href({ name: 'product', id: product.id })} aria-label={t('deals.flashSeeLabel', { name: product.name })}>
+              {t('deals.flashSee')}
+            </a>
+          ) : null}
+        </div>
+      </div>
+    </li>
+  );
+}
