@@ -1,10 +1,10 @@
 import type { FlashOnHome } from '../../../app/queries/home-offers.ts';
+import { HomeCard, HomeRow } from './HomeRow.tsx';
 import { shortMoney } from './short-money.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href, navigate } from '../../router.ts';
 import { flashPhase } from '../shop/flash-state.ts';
-import { ShopPhoto } from '../shop/ShopPhoto.tsx';
 import { TimeLeft } from '../shop/TimeLeft.tsx';
 
 /**
@@ -15,16 +15,11 @@ import { TimeLeft } from '../shop/TimeLeft.tsx';
 export function FlashStrip({ items, currency }: { items: FlashOnHome[]; currency: string }) {
   const { t } = useI18n();
   return (
-    <section class="home-part" aria-labelledby="home-flash-title">
-      <h3 id="home-flash-title" class="home-head home-head-flash">
-        {t('deals.flash')}
-      </h3>
-      <ul class="home-row">
-        {items.map((item) => (
-          <FlashCard key={item.product.id} item={item} currency={currency} />
-        ))}
-      </ul>
-    </section>
+    <HomeRow kind="flash" title={t('deals.flash')}>
+      {items.map((item) => (
+        <FlashCard key={item.product.id} item={item} currency={currency} />
+      ))}
+    </HomeRow>
   );
 }
 
@@ -37,45 +32,39 @@ function FlashCard({ item, currency }: { item: FlashOnHome; currency: string }) 
   if (state.phase === 'ended') return null;
   const money = (n: number) => shortMoney(n, currency, intl);
   return (
-    <li class="home-card home-card-flash">
-      <ShopPhoto src={product.photos[0]} alt="" size={56} name={product.name} />
-      <div class="home-card-body">
-        <a class="home-name" href={href({ name: 'product', id: product.id })}>
-          {product.name}
-        </a>
-        <p class="home-when">
-          {state.phase === 'upcoming' ? (
-            <>
-              {t('flash.startsIn')} <TimeLeft until={state.startsAt} label={t('flash.startsIn')} />
-            </>
-          ) : state.phase === 'on' ? (
-            <>
-              {t('flash.endsIn')} <TimeLeft until={state.endsAt} label={t('flash.endsIn')} /> · {t('deals.flashLeft', { count: state.left })}
-            </>
-          ) : (
-            t('deals.flashGone')
-          )}
+    <HomeCard kind="flash" product={product}>
+      <p class="home-when">
+        {state.phase === 'upcoming' ? (
+          <>
+            {t('flash.startsIn')} <TimeLeft until={state.startsAt} label={t('flash.startsIn')} />
+          </>
+        ) : state.phase === 'on' ? (
+          <>
+            {t('flash.endsIn')} <TimeLeft until={state.endsAt} label={t('flash.endsIn')} /> · {t('deals.flashLeft', { count: state.left })}
+          </>
+        ) : (
+          t('deals.flashGone')
+        )}
+      </p>
+      <div class="home-buy">
+        <p class="home-price">
+          <strong>{money(flash.price)}</strong> <s class="home-was">{t('deals.was', { price: money(product.price) })}</s>
         </p>
-        <div class="home-buy">
-          <p class="home-price">
-            <strong>{money(flash.price)}</strong> <s class="home-was">{t('deals.was', { price: money(product.price) })}</s>
-          </p>
-          {state.phase === 'on' ? (
-            <button
-              type="button"
-              class="primary home-action"
-              aria-label={t('deals.flashBuyLabel', { name: product.name })}
-              onClick={() => navigate({ name: 'checkout', product: product.id, buy: 'flash' })}
-            >
-              {t('deals.flashBuy')}
-            </button>
-          ) : state.phase === 'upcoming' ? (
-            <a class="button home-action" href={href({ name: 'product', id: product.id })} aria-label={t('deals.flashSeeLabel', { name: product.name })}>
-              {t('deals.flashSee')}
-            </a>
-          ) : null}
-        </div>
+        {state.phase === 'on' ? (
+          <button
+            type="button"
+            class="primary home-action"
+            aria-label={t('deals.flashBuyLabel', { name: product.name })}
+            onClick={() => navigate({ name: 'checkout', product: product.id, buy: 'flash' })}
+          >
+            {t('deals.flashBuy')}
+          </button>
+        ) : state.phase === 'upcoming' ? (
+          <a class="button home-action" href={href({ name: 'product', id: product.id })} aria-label={t('deals.flashSeeLabel', { name: product.name })}>
+            {t('deals.flashSee')}
+          </a>
+        ) : null}
       </div>
-    </li>
+    </HomeCard>
   );
 }

@@ -1,9 +1,9 @@
 import type { TeamOnHome } from '../../../app/queries/home-offers.ts';
+import { HomeCard, HomeRow } from './HomeRow.tsx';
 import { shortMoney } from './short-money.ts';
 import { useNow } from '../../hooks/use-now.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href, navigate } from '../../router.ts';
-import { ShopPhoto } from '../shop/ShopPhoto.tsx';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -16,16 +16,11 @@ const HOUR = 60 * MINUTE;
 export function TeamStrip({ teams, currency }: { teams: TeamOnHome[]; currency: string }) {
   const { t } = useI18n();
   return (
-    <section class="home-part" aria-labelledby="home-teams-title">
-      <h3 id="home-teams-title" class="home-head home-head-team">
-        {t('deals.teams')}
-      </h3>
-      <ul class="home-row">
-        {teams.map((item) => (
-          <TeamCard key={item.team.id} item={item} currency={currency} />
-        ))}
-      </ul>
-    </section>
+    <HomeRow kind="team" title={t('deals.teams')}>
+      {teams.map((item) => (
+        <TeamCard key={item.team.id} item={item} currency={currency} />
+      ))}
+    </HomeRow>
   );
 }
 
@@ -37,35 +32,29 @@ function TeamCard({ item, currency }: { item: TeamOnHome; currency: string }) {
   // Whole hours gone by ("5 h left" from 5 h 59 min down to 5 h), then minutes in the last hour.
   const when = left >= HOUR ? t('deals.hoursLeft', { hours: Math.floor(left / HOUR) }) : t('deals.minutesLeft', { minutes: Math.max(1, Math.ceil(left / MINUTE)) });
   return (
-    <li class="home-card home-card-team">
-      <ShopPhoto src={product.photos[0]} alt="" size={56} name={product.name} />
-      <div class="home-card-body">
-        <a class="home-name" href={href({ name: 'product', id: product.id })}>
-          {product.name}
-        </a>
-        <p class="home-when">
-          {t('deals.joined', { joined, size: team.size })} · {when}
+    <HomeCard kind="team" product={product}>
+      <p class="home-when">
+        {t('deals.joined', { joined, size: team.size })} · {when}
+      </p>
+      <div class="home-buy">
+        <p class="home-price">
+          <strong>{t('deals.teamPrice', { price: shortMoney(team.price, currency, intl), size: team.size })}</strong>
         </p>
-        <div class="home-buy">
-          <p class="home-price">
-            <strong>{t('deals.teamPrice', { price: shortMoney(team.price, currency, intl), size: team.size })}</strong>
-          </p>
-          {mine ? (
-            <a class="button home-action" href={href({ name: 'team', id: team.id })}>
-              {t('deals.yours')}
-            </a>
-          ) : (
-            <button
-              type="button"
-              class="primary home-action"
-              aria-label={t('deals.joinLabel', { name: product.name })}
-              onClick={() => navigate({ name: 'checkout', team: team.id, product: product.id })}
-            >
-              {t('deals.join')}
-            </button>
-          )}
-        </div>
+        {mine ? (
+          <a class="button home-action" href={href({ name: 'team', id: team.id })}>
+            {t('deals.yours')}
+          </a>
+        ) : (
+          <button
+            type="button"
+            class="primary home-action"
+            aria-label={t('deals.joinLabel', { name: product.name })}
+            onClick={() => navigate({ name: 'checkout', team: team.id, product: product.id })}
+          >
+            {t('deals.join')}
+          </button>
+        )}
       </div>
-    </li>
+    </HomeCard>
   );
 }
