@@ -13,9 +13,9 @@ test('English: "tea" ranks the teas first and leaves out the dumplings tagged "t
   await openShop(page);
   const search = page.getByRole('searchbox', { name: 'Search' });
   await search.pressSequentially('tea', { delay: 20 });
-  await expect(page.getByText('4 products')).toBeVisible();
+  await expect(page.getByText('5 products')).toBeVisible();
   expect(await names(page)).toEqual([
-    'Bubble tea kit 奶茶套装', 'Longjing green tea 龙井茶 (100 g)', 'Yixing clay teapot 紫砂壶', 'Yunnan coffee beans 云南咖啡豆',
+    'Bubble tea kit 奶茶套装', 'Longjing green tea 龙井茶 (100 g)', 'Yixing clay teapot 紫砂壶', 'Tieguanyin oolong 铁观音', 'Yunnan coffee beans 云南咖啡豆',
   ]);
   await expect(page.getByLabel('Sort by')).toHaveValue('relevance');
 
@@ -43,5 +43,5 @@ test('中文: 饺子 finds 速冻水饺; 红茶 suggests the teas and their cate
   await page.getByRole('group', { name: '也可以看看' }).getByRole('button', { name: '茶与咖啡' }).click();
   await expect(search).toHaveValue('');
   await expect(page.getByRole('button', { name: /茶与咖啡/ }).first()).toHaveAttribute('aria-pressed', 'true');
-  await expect(page.getByText('共 3 件商品')).toBeVisible();
+  await expect(page.getByText('共 4 件商品')).toBeVisible();
 });

@@ -51,7 +51,7 @@ test('a product with a photo, a team buy and a flash sale, added offline, shows 
   await expect(page.getByText('Offline', { exact: true })).toBeVisible();
 
   await go(page, '#/seller/products');
-  await expect(page.getByText('40 in all, hidden ones included')).toBeVisible();
+  await expect(page.getByText('41 in all, hidden ones included')).toBeVisible();
   await page.getByRole('link', { name: 'Add product' }).click();
   await expect(page.getByRole('heading', { name: 'New product' })).toBeVisible();
 
@@ -95,7 +95,7 @@ test('a product with a photo, a team buy and a flash sale, added offline, shows 
   await ends.fill(await localTime(page, 24 * 60));
   await page.getByRole('button', { name: 'Save product' }).click();
   await expect(page.getByText(`“${NAME}” is saved.`)).toBeVisible();
-  await expect(page.getByText('41 in all, hidden ones included')).toBeVisible();
+  await expect(page.getByText('42 in all, hidden ones included')).toBeVisible();
   expect(await storedNamed(page, NAME)).toBe(1);
   const row = page.getByRole('listitem').filter({ hasText: NAME });
   await expect(row).toContainText('Team of 3: ¥39.00');

@@ -7,6 +7,9 @@ export function useOnline(): boolean {
     const update = () => setOnline(navigator.onLine);
     window.addEventListener('online', update);
     window.addEventListener('offline', update);
+    // The link may have changed between the first render and now (an effect runs a frame
+    // later, and a page just loaded can go offline in between): read it again.
+    update();
     return () => {
       window.removeEventListener('online', update);
       window.removeEventListener('offline', update);
