@@ -61,11 +61,13 @@ export async function connect(page: Page, name: string, shop = SHOP): Promise<vo
   await page.getByLabel('Server address').fill('/couch/');
   await page.getByLabel("Shop's id").fill(shop);
   await page.getByRole('button', { name: 'Connect' }).click();
-  await expect(page.getByText(`Connected to the shop “${shop}” at /couch/.`)).toBeVisible();
+  // Connecting and signing in reload the app onto the shop: four phones doing it at once on two
+  // cores took more than 5 s (sync-flash-team), so these wait as long as a step across devices.
+  await expect(page.getByText(`Connected to the shop “${shop}” at /couch/.`)).toBeVisible(ACROSS);
   await page.getByLabel('Name', { exact: true }).fill(name);
   await page.getByLabel('Password').fill(passwordOf(name));
   await page.getByRole('button', { name: 'Sign in' }).click();
-  await expect(page.getByText(`Signed in as ${name}.`)).toBeVisible();
+  await expect(page.getByText(`Signed in as ${name}.`)).toBeVisible(ACROSS);
 }
 
 /** A new device (its own browser context): opens the app, connects it to the shop and signs in. */
