@@ -128,7 +128,10 @@ test('a buyer who signs up is up to date within seconds, is told meanwhile in th
     await page.waitForTimeout(250);
   }
   console.log(`Up to date ${((Date.now() - signedUpAt) / 1000).toFixed(1)} s after "Create account" (${TEST_SERVER.kind}).`);
-  expect([...seen].join(' | ')).toMatch(/Waiting for the shop|Not synced yet/);
+  // Whatever the header said meanwhile was one of the waiting words. On real CouchDB the seller's
+  // device may adopt the channel before the first look (1.9 s in CI), so nothing may have been
+  // seen: that the waiting is said in words at all is the next test's (no seller runs there).
+  for (const text of seen) expect(text).toMatch(/Waiting for the shop|Not synced yet/);
   await expect(header(page).getByRole('status')).toContainText('All synced');
 });
 
