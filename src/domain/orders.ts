@@ -65,7 +65,7 @@ export type Payment = 'wallet' | 'on-pickup';
  * cash is taken where the goods are handed over). The checkout asks it before queuing an order
  * and the authority before accepting one.
  */
-export function paymentProblem(payment: Payment, delivery: Delivery): string | undefined {
+export function paymentProblem(payment: Payment, delivery: Pick<Delivery, 'kind'>): string | undefined {
   return payment === 'on-pickup' && delivery.kind !== 'pickup' ? 'Pay on pickup needs a pickup point.' : undefined;
 }
 

@@ -43,13 +43,18 @@ export interface Team {
 /** Why a buyer cannot join a team, as the shop's reasons for refusing: closed, full, or already in it. */
 export type JoinProblem = 'team-closed' | 'team-full' | 'team-member';
 
+/** A team still takes members at `at`: forming and before its deadline (the shop's own rule, which screens show). */
+export function isTeamOpen(team: Pick<Team, 'status' | 'deadline'>, at: Millis): boolean {
+  return team.status === 'forming' && at < team.deadline;
+}
+
 /**
  * Why `buyer` cannot join `team` at `at`, or undefined if they can. The authority refuses a
  * join for these reasons, in this order (and a team it does not know as closed); the checkout
  * says the same before the order is placed.
  */
 export function joinProblem(team: Team, buyer: BuyerId, at: Millis): JoinProblem | undefined {
-  if (team.status !== 'forming' || at >= team.deadline) return 'team-closed';
+  if (!isTeamOpen(team, at)) return 'team-closed';
   if (team.members.length >= team.size) return 'team-full';
   if (team.members.some((m) => m.buyer === buyer)) return 'team-member';
   return undefined;

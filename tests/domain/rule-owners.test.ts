@@ -3,7 +3,7 @@
 // the authority's decision agrees with it case by case.
 import { describe, expect, it } from 'vitest';
 import {
-  canRequestRefund, holdsAllowance, joinProblem, paymentProblem, refundWindowClosed, refundWindowEnd,
+  canRequestRefund, holdsAllowance, isTeamOpen, joinProblem, paymentProblem, refundWindowClosed, refundWindowEnd,
   type Order, type OrderId, type OrderStatus, type Team, type TeamId,
 } from '../../src/domain/index.ts';
 import {
@@ -49,6 +49,13 @@ describe('joinProblem (who may join a team buy)', () => {
     expect(joinProblem(full, bo, T0 + HOUR)).toBe('team-full');
     expect(joinProblem(full, ann, T0 + HOUR)).toBe('team-full');
     expect(joinProblem(team({ status: 'failed' }), ann, T0 + HOUR)).toBe('team-closed');
+  });
+
+  it('calls a team open while it forms and before its deadline, as the screens show it', () => {
+    expect(isTeamOpen(team(), T0 + HOUR)).toBe(true);
+    expect(isTeamOpen(team(), T0 + DAY)).toBe(false);
+    expect(isTeamOpen(team({ status: 'succeeded' }), T0 + HOUR)).toBe(false);
+    for (const at of [T0 + HOUR, T0 + DAY]) expect(isTeamOpen(team(), at)).toBe(joinProblem(team(), bo, at) !== 'team-closed');
   });
 
   it('is the authority\'s reason for refusing each join', () => {

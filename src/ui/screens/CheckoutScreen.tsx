@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { BuyerId, CartLine, CombinationId, Delivery, ProductId, TeamChoice, TeamId } from '../../domain/index.ts';
+import { paymentProblem, type BuyerId, type CartLine, type CombinationId, type Delivery, type ProductId, type TeamChoice, type TeamId } from '../../domain/index.ts';
 import { isSpentCoupon } from '../../app/actions/apply-coupon-code.ts';
 import { placeOrder } from '../../app/actions/place-order.ts';
 import { InvalidInputError } from '../../app/errors.ts';
@@ -9,8 +9,9 @@ import { cartLines, checkoutView } from '../../app/queries/shop.ts';
 import { isCouponProblem, problemText, type PricingWords } from '../components/shop/pricing-text.ts';
 import { QuoteSummary } from '../components/shop/QuoteSummary.tsx';
 import { useNow } from '../hooks/use-now.ts';
-import { deliveryOf, focusFirstInvalid, initialForm, teamProblemOf, validate, type Errors, type Field, type Form } from '../components/shop/checkout-form.ts';
+import { deliveryOf, focusFirstInvalid, initialForm, teamProblemOf, validate, type Errors, type Form } from '../components/shop/checkout-form.ts';
 import { TeamNote } from '../components/shop/TeamNote.tsx';
+import { DeliveryFields, PaymentFields } from '../components/shop/checkout/CheckoutFields.tsx';
 import { useOnline } from '../hooks/use-online.ts';
 import { formatMoney } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
@@ -105,8 +106,8 @@ function CheckoutForm({ saved, choice, product, combination, buyNow, buyer }: Fo
   const update = (patch: Partial<Form>) => {
     setForm((f) => {
       const next = { ...f, ...patch };
-      // Pay on pickup needs a pickup point.
-      if (next.kind === 'ship' && next.payment === 'on-pickup') next.payment = 'wallet';
+      // A way to pay the shop refuses for this delivery (pay on pickup, shipped) goes back to the wallet.
+      if (paymentProblem(next.payment, next) !== undefined) next.payment = 'wallet';
       return next;
     });
   };
@@ -117,7 +118,6 @@ function CheckoutForm({ saved, choice, product, combination, buyNow, buyer }: Fo
   const otherProblems = view.quote.problems.filter((p) => !isCouponProblem(p) && p.code !== 'unknown-shipping-option' && p.code !== 'unknown-pickup-point');
   const short = form.payment === 'wallet' && view.quote.total > view.wallet.available ? view.quote.total - view.wallet.available : 0;
   const productName = product ? view.products.get(product)?.name ?? product : '';
-  const point = form.kind === 'pickup' ? shop?.pickupPoints.find((p) => p.id === form.pointId) : undefined;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -149,18 +149,6 @@ function CheckoutForm({ saved, choice, product, combination, buyNow, buyer }: Fo
     }
   };
 
-  const fieldProps = (field: Field) => ({
-    id: `co-${field}`,
-    'aria-invalid': shown[field] ? true : undefined,
-    'aria-describedby': shown[field] ? `co-${field}-error` : undefined,
-  });
-  const fieldError = (field: Field) =>
-    shown[field] ? (
-      <p id={`co-${field}-error`} class="field-error">
-        {t(shown[field])}
-      </p>
-    ) : null;
-
   if (!single && lines.length === 0) {
     return (
       <section aria-labelledby="checkout-title">
@@ -189,89 +177,8 @@ function CheckoutForm({ saved, choice, product, combination, buyNow, buyer }: Fo
       )}
       {teamProblem && <p class="message message-error">{t(teamProblem)}</p>}
 
-      <fieldset>
-        <legend>{t('checkout.delivery')}</legend>
-        <label class="choice">
-          <input type="radio" name="delivery" value="ship" checked={form.kind === 'ship'} onChange={() => update({ kind: 'ship' })} />
-          {t('checkout.ship')}
-        </label>
-        <label class="choice">
-          <input type="radio" name="delivery" value="pickup" checked={form.kind === 'pickup'} onChange={() => update({ kind: 'pickup' })} />
-          {t('checkout.pickup')}
-        </label>
-        {form.kind === 'ship' ? (
-          <div class="subfields">
-            <div class="field">
-              <label for="co-optionId">{t('checkout.shippingOption')}</label>
-              <select {...fieldProps('optionId')} value={form.optionId || shop?.shippingOptions[0]?.id || ''} onChange={(e) => update({ optionId: e.currentTarget.value })}>
-                {shop?.shippingOptions.map((o) => (
-                  <option value={o.id}>{t('checkout.option', { name: o.name, fee: money(o.fee) })}</option>
-                ))}
-              </select>
-              {fieldError('optionId')}
-            </div>
-            <div class="field">
-              <label for="co-recipient">{t('checkout.recipient')}</label>
-              <input {...fieldProps('recipient')} type="text" autocomplete="name" required maxLength={120} value={form.recipient} onInput={(e) => update({ recipient: e.currentTarget.value })} />
-              {fieldError('recipient')}
-            </div>
-            <div class="field">
-              <label for="co-phone">{t('checkout.phone')}</label>
-              <input {...fieldProps('phone')} type="tel" autocomplete="tel" inputMode="tel" required maxLength={40} value={form.phone} onInput={(e) => update({ phone: e.currentTarget.value })} />
-              {fieldError('phone')}
-            </div>
-            <div class="field">
-              <label for="co-address">{t('checkout.address')}</label>
-              <textarea {...fieldProps('address')} autocomplete="street-address" required maxLength={500} rows={3} value={form.address} onInput={(e) => update({ address: e.currentTarget.value })} />
-              {fieldError('address')}
-            </div>
-          </div>
-        ) : (
-          <div class="subfields">
-            <div class="field">
-              <label for="co-pointId">{t('checkout.pickupPoint')}</label>
-              <select {...fieldProps('pointId')} required value={form.pointId} onChange={(e) => update({ pointId: e.currentTarget.value })}>
-                <option value="">{t('checkout.choose')}</option>
-                {shop?.pickupPoints.map((p) => (
-                  <option value={p.id}>{p.name}</option>
-                ))}
-              </select>
-              {fieldError('pointId')}
-              {point && <p class="note">{point.address}</p>}
-            </div>
-          </div>
-        )}
-      </fieldset>
-
-      <fieldset>
-        <legend>{t('checkout.payment')}</legend>
-        <label class="choice">
-          <input type="radio" name="payment" value="wallet" checked={form.payment === 'wallet'} onChange={() => update({ payment: 'wallet' })} />
-          {t('checkout.payWallet')}
-        </label>
-        <p class="note indent">{t('checkout.balance', { amount: money(view.wallet.available) })}</p>
-        <label class={form.kind === 'pickup' ? 'choice' : 'choice choice-disabled'}>
-          <input
-            type="radio"
-            name="payment"
-            value="on-pickup"
-            checked={form.payment === 'on-pickup'}
-            disabled={form.kind !== 'pickup'}
-            aria-describedby="pay-pickup-hint"
-            onChange={() => update({ payment: 'on-pickup' })}
-          />
-          {t('checkout.payPickup')}
-        </label>
-        <p id="pay-pickup-hint" class="note indent">
-          {t('checkout.payPickupHint')}
-        </p>
-        {short > 0 && (
-          <p class="message message-error">
-            {t('checkout.short', { balance: money(view.wallet.available), short: money(short) })}{' '}
-            <a href={href({ name: 'wallet' })}>{t('checkout.toWallet')}</a>
-          </p>
-        )}
-      </fieldset>
+      <DeliveryFields form={form} update={update} shown={shown} shop={shop} money={money} />
+      <PaymentFields form={form} update={update} available={view.wallet.available} short={short} money={money} />
 
       <section class="checkout-summary" aria-labelledby="checkout-summary-title">
         <h3 id="checkout-summary-title">{t('summary.title')}</h3>

@@ -1,5 +1,5 @@
 import type { TeamId } from '../../domain/index.ts';
-import { leaderInitials, teamJoined } from '../../domain/index.ts';
+import { isTeamOpen, leaderInitials, teamJoined } from '../../domain/index.ts';
 import { teamPage } from '../../app/queries/account.ts';
 import { getShop } from '../../app/queries/reads.ts';
 import { Countdown } from '../components/Countdown.tsx';
@@ -34,7 +34,7 @@ export function TeamScreen({ id }: { id: string }) {
   }
   const { team, product, myOrder } = page;
   const name = product?.name ?? team.productId;
-  const open = team.status === 'forming' && team.deadline > app.now();
+  const open = isTeamOpen(team, app.now());
   const full = teamJoined(team) >= team.size;
 
   return (

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Inventory, Product, Team } from '../../../domain/index.ts';
 import { flashUnitsLeft } from '../../../domain/catalog.ts';
-import { leaderInitials, teamJoined } from '../../../domain/index.ts';
+import { isTeamOpen, leaderInitials, teamJoined } from '../../../domain/index.ts';
 import { myTeamIds } from '../../../app/queries/shop.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { addToCart } from '../../../app/actions/add-to-cart.ts';
@@ -97,7 +97,7 @@ export function TeamOffer({ product, teams, currency }: { product: Product; team
   const mine = useLive(() => myTeamIds(app.store, buyer), [app, buyer]);
   const offer = product.team;
   if (!offer) return null;
-  const open = teams.filter((team) => team.status === 'forming' && team.deadline > now);
+  const open = teams.filter((team) => isTeamOpen(team, now));
   return (
     <section class="offer offer-team" aria-labelledby="team-title">
       <h3 id="team-title">{t('team.title')}</h3>
