@@ -295,3 +295,18 @@ describe('import circles', () => {
     ]);
   });
 });
+
+/** UI files named as hooks (`use-*.ts`) outside the one hooks folder. */
+function straysFromHooks(paths: readonly string[]): string[] {
+  return paths.filter((p) => p.startsWith('src/ui/') && /\/use-[^/]+\.tsx?$/.test(p) && !p.startsWith('src/ui/hooks/'));
+}
+
+describe('one hooks folder', () => {
+  it("the UI's hooks live in src/ui/hooks", () => {
+    expect(straysFromHooks(readSources(SRC).map((f) => f.path))).toEqual([]);
+  });
+
+  it('the finder finds a stray hook (so the test above can fail)', () => {
+    expect(straysFromHooks(['src/ui/hooks/use-app.ts', 'src/ui/components/shop/use-x.ts', 'src/app/use-y.ts'])).toEqual(['src/ui/components/shop/use-x.ts']);
+  });
+});

@@ -4,7 +4,7 @@ import { useLive } from '../hooks/use-live.ts';
 import { useOnline } from '../hooks/use-online.ts';
 import { useI18n } from '../i18n/index.ts';
 import { SyncIndicator, type StatusProps } from './SyncIndicator.tsx';
-import { useRemotePart } from './use-remote-part.ts';
+import { useRemotePart } from '../hooks/use-remote-part.ts';
 
 /**
  * The header's one sync indicator: online or offline, and how much waits to sync; a tap opens

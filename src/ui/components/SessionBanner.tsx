@@ -1,4 +1,4 @@
-import { useRemotePart } from './use-remote-part.ts';
+import { useRemotePart } from '../hooks/use-remote-part.ts';
 
 /** Under the header, while the server has ended this device's session (see SessionPrompt.tsx). */
 export function SessionBanner() {

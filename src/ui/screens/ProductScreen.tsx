@@ -11,7 +11,7 @@ import { ShopCard } from '../components/shop/ShopCard.tsx';
 import { lazyScreen } from '../lazy-screen.tsx';
 import { StockNote } from '../components/shop/StockNote.tsx';
 import { OptionChips, PriceRange } from '../components/shop/options/OptionChips.tsx';
-import { useOptionChoice } from '../components/shop/options/use-option-choice.ts';
+import { useOptionChoice } from '../hooks/use-option-choice.ts';
 import { formatDate } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';

@@ -11,7 +11,7 @@ import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
 import type { ConversationProps } from './Conversation.tsx';
-import { useMessageStrings } from './use-message-strings.ts';
+import { useMessageStrings } from '../../hooks/use-message-strings.ts';
 
 let loadConversation: Promise<ComponentType<ConversationProps>> | undefined;
 

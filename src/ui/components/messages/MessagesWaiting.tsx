@@ -4,7 +4,7 @@ import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href } from '../../router.ts';
-import { useMessageStrings } from './use-message-strings.ts';
+import { useMessageStrings } from '../../hooks/use-message-strings.ts';
 import './messages.css';
 
 export function MessagesWaiting() {

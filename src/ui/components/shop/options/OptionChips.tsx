@@ -2,7 +2,7 @@ import './options.css';
 import { priceRange, type Product } from '../../../../domain/index.ts';
 import { formatMoney } from '../../../format.ts';
 import { useI18n } from '../../../i18n/index.ts';
-import type { OptionChoice } from './use-option-choice.ts';
+import type { OptionChoice } from '../../../hooks/use-option-choice.ts';
 
 /**
  * The option groups of a product as chips: one row of buttons per group (Weight: 100 g, 250 g…),

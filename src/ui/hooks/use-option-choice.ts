@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import {
   availableValues, combinationFor, hasOptions, skuKey, type Combination, type Inventory, type OptionValueId, type Product,
-} from '../../../../domain/index.ts';
+} from '../../domain/index.ts';
 
 /** What the buyer has chosen of a product's options, and what the page shows for it. */
 export interface OptionChoice {

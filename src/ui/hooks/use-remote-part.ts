@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { useApp } from '../hooks/use-app.ts';
+import { useApp } from './use-app.ts';
 import { loadAreas, useI18n } from '../i18n/index.ts';
 
-type Parts = typeof import('./RemoteStatus.tsx');
+type Parts = typeof import('../components/RemoteStatus.tsx');
 
 /** Loaded once, the first time a real shop's device needs it (with the server's strings); the demo never does. */
 let parts: Parts | undefined;
@@ -17,7 +17,7 @@ export function useRemotePart<K extends keyof Parts>(name: K): Parts[K] | undefi
   const [, ready] = useState<string | undefined>(undefined);
   useEffect(() => {
     if (!app.remote) return;
-    void Promise.all([import('./RemoteStatus.tsx'), loadAreas(locale, ['remote'])]).then(([m]) => {
+    void Promise.all([import('../components/RemoteStatus.tsx'), loadAreas(locale, ['remote'])]).then(([m]) => {
       parts = m;
       ready(locale);
     });

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { loadAreas, useI18n } from '../../i18n/index.ts';
+import { loadAreas, useI18n } from '../i18n/index.ts';
 
 /**
  * Loads the messages' strings (their own area) for a component mounted on a screen that did not
