@@ -22,6 +22,7 @@ import {
 import { tablesOf, type ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import { SHOP_KEY, type InventoryRow, type ProductRow } from './rows.ts';
+import type { SetAsideRow } from './sync-rows.ts';
 import type { Store } from './store.ts';
 import { indexWords } from './words.ts';
 
@@ -35,7 +36,7 @@ export function storeDecisions(store: Store, decisions: readonly Decision[]): Pr
   if (decisions.length === 0) return Promise.resolve({ stored: [] });
   const tables = [
     db.events, db.outbox, db.shop, db.products, db.skus, db.promotions, db.teams, db.orders, db.reviews,
-    db.withdrawals, db.balances,
+    db.withdrawals, db.balances, db.setAside,
   ];
   return guardQuota(() =>
     db.transaction('rw', tables, async (): Promise<Stored> => {
@@ -49,6 +50,7 @@ export function storeDecisions(store: Store, decisions: readonly Decision[]): Pr
       const rows = foldBatch(draft, fresh);
       await db.events.bulkAdd(fresh);
       await writeRows(db, rows);
+      if (rows.setAside.length > 0) await db.setAside.bulkPut(setAsideRowsOf(rows.setAside, byId));
       await deleteDecidedIntents(db, fresh);
       return { stored: fresh };
     }),
@@ -109,6 +111,19 @@ async function readTouched(db: ShopDb, fresh: readonly Decision[]): Promise<{ dr
     else if (row !== undefined) draft.balances.set(account, row.amount);
   });
   return { draft };
+}
+
+/**
+ * Decisions the fold could not fold (a posting past what Money holds…): stored with the rest,
+ * their effects left out as on every device, and listed with what was set aside from the
+ * server (Settings), so the seller learns of them rather than seeing money vanish.
+ */
+function setAsideRowsOf(aside: ViewRows['setAside'], byId: ReadonlyMap<EventId, Decision>): SetAsideRow[] {
+  return aside.map(([id, why]) => {
+    const d = byId.get(id);
+    const json = JSON.stringify(d) ?? '';
+    return { key: `journal ${id}`, db: 'journal', docId: id, rev: String(d?.n ?? ''), problems: [`could not be folded: ${why}`], json: json.slice(0, 8_192), at: d?.at ?? 0 };
+  });
 }
 
 /** The row a shelf is stored as: under its combination's `skuKey` (schema version 6). */

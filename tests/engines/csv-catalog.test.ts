@@ -50,6 +50,11 @@ const SHOP: CatalogItem[] = [
   { product: product('pot-1', { name: 'Teapot' }), stock: 1 },
   { product: product('pot-2', { name: 'Teapot' }), stock: 2 },
   { product: product('cup', { name: 'Tea cup', description: 'White.' }), stock: 9 },
+  // A flash sale of 5 running, 2 of them sold (off the shelf already): 3 left on the shelf.
+  {
+    product: product('phone', { price: 99900 as Money, flash: { price: 79900 as Money, startsAt: T0, endsAt: T0 + 3_600_000, stock: 5, perBuyerLimit: 1 } }),
+    stock: 3, flashSold: 2,
+  },
 ];
 const existing = catalogLookup(SHOP);
 let made = 0;
@@ -90,6 +95,18 @@ describe('the products CSV: a sheet of some columns', () => {
     expect(cheaper.rows[0]!.product.team).toEqual({ price: 2500, size: 3, windowHours: 24 });
     const none = partial('id,team_price,team_size,team_window_hours\ndumpling,,,\n');
     expect(none.rows[0]!.product.team).toBeUndefined();
+  });
+
+  it('refuses a flash sale that promises more units than the stock, counting what the running sale sold', () => {
+    expect(partial('id,flash_stock\nphone,5\n').errors).toEqual([]);
+    expect(partial('id,stock\nphone,3\n').errors).toEqual([]);
+    const r = partial('id,stock\nphone,2\n');
+    expect(r.rows).toEqual([]);
+    expect(r.errors.map((e) => [e.line, e.column, e.code, e.params])).toEqual([[2, 'flash_stock', 'over-stock', { max: 4 }]]);
+    // A new sale (another start) counts nothing sold yet; nor does a new product.
+    expect(partial('id,flash_starts_at\nphone,2026-11-11T11:00Z\n').errors.map((e) => [e.code, e.params])).toEqual([['over-stock', { max: 3 }]]);
+    const fresh = csvToProducts(withRows(row({ id: 'new', stock: '3', price: '20', flash_price: '10', flash_starts_at: '2026-11-11T10:00Z', flash_ends_at: '2026-11-11T12:00Z', flash_stock: '4', flash_per_buyer_limit: '1' })), 'CNY');
+    expect(fresh.errors.map(describeProblem)).toEqual(["Line 2, flash_stock: must be at most 3: the sale's units come out of the stock"]);
   });
 
   it('refuses a team or flash price at or above the regular price', () => {

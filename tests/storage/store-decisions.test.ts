@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { apply, emptyState, type OrderId } from '../../src/domain/index.ts';
+import { apply, emptyState, type Decision, type EventId, type Money, type OrderId } from '../../src/domain/index.ts';
+import { setAsideRows } from '../../src/storage/set-aside-queries.ts';
 import {
   allDecisions, decisionsAfter, getOrder, listOrders, outboxEntry, queueIntent, storeDecisions, walletOf,
 } from '../../src/storage/index.ts';
@@ -58,6 +59,23 @@ describe('storeDecisions', () => {
     expect(stored.length).toBe(all.length);
     expect(new Set(stored)).toEqual(new Set(all.map((d) => d.id)));
     expect(await viewsOf(db)).toEqual(folded(all));
+  });
+
+  it('stores a decision it cannot fold as set aside, with why (listed for the seller), and folds every other one', async () => {
+    const db = freshDb();
+    const credit = all.find((d) => d.kind === 'wallet.credited')!;
+    const overflow: Decision = {
+      ...credit, id: 'd.overflow' as EventId, intentId: 'overflow' as EventId, n: all.at(-1)!.n + 1,
+      postings: [{ account: 'cash', amount: (-Number.MAX_SAFE_INTEGER) as Money }, { account: 'available', buyer: ann, amount: Number.MAX_SAFE_INTEGER as Money }],
+    };
+    await storeDecisions(db, [...all.slice(0, 10), overflow, ...all.slice(10)]);
+    expect(await viewsOf(db)).toEqual(folded([...all, overflow]));
+    const rows = await setAsideRows(db);
+    expect(rows.map((r) => [r.docId, r.problems])).toEqual([['d.overflow', [expect.stringMatching(/^could not be folded: .*safe integer/)]]]);
+    expect(JSON.parse(rows[0]!.json)).toMatchObject({ id: 'd.overflow' });
+    // Stored, so it is not folded (nor listed) again.
+    expect((await storeDecisions(db, [overflow])).stored).toEqual([]);
+    expect(await setAsideRows(db)).toHaveLength(1);
   });
 
   it('keeps the newest value of each thing by journal number (last writer by n wins)', async () => {

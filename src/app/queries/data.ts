@@ -63,7 +63,10 @@ export async function catalogForImport(store: Store): Promise<CatalogLookup> {
 /** A product as the CSV has it: its shelf, or (with options) each combination's. */
 function catalogItemOf(i: ProductItem): CatalogItem {
   const stocks = i.skus.map((s) => ({ combination: s.combination!, stock: s.stock }));
-  return { product: i.product, stock: hasOptions(i.product) ? 0 : (i.inventory?.stock ?? 0), ...(hasOptions(i.product) && { stocks }) };
+  const flashSold = i.inventory?.flashSold ?? 0;
+  return {
+    product: i.product, stock: hasOptions(i.product) ? 0 : (i.inventory?.stock ?? 0), ...(hasOptions(i.product) && { stocks }), ...(flashSold > 0 && { flashSold }),
+  };
 }
 
 /** How many of these product ids the catalog already has (an import changes them). */

@@ -19,6 +19,8 @@ export interface CatalogItem {
   stock: number;
   /** A product with options: each combination's stock. */
   stocks?: CombinationStock[];
+  /** Units of its current flash sale already sold (off `stock` already): a sale may promise what is left plus these. */
+  flashSold?: number;
 }
 
 export type Columns = Partial<Record<ProductColumn, number>>;

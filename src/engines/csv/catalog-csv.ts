@@ -14,6 +14,7 @@
  * and a stock. A team or flash price at or above the regular price is refused, as in the form.
  */
 import { specialPriceErrors } from '../forms/product-form.ts';
+import { flashBeyondStock } from '../../domain/index.ts';
 import { validateInventory, validateProduct } from '../../domain/validate/index.ts';
 import { fromValidator } from './from-validator.ts';
 import { CSV_LIMITS, parseCsv, type CsvRecord } from './parse-csv.ts';
@@ -212,6 +213,16 @@ function readRow(
       if (e.code !== 'not-below-price') continue;
       const price = formatMinor(e.price, digits);
       problems.push(problem(rec.line, 'not-below-price', `must be less than the price, ${price}`, { price }, PATH_COLUMN[path]));
+    }
+  }
+  // A sale's units come off the one shelf: it may not promise more than is there, as the form
+  // says (what the running sale sold is off the stock already, so it counts on both sides).
+  const sale = checked.ok ? checked.value.flash : undefined;
+  if (sale !== undefined && stock !== undefined && raw('option1').trim() === '' && raw('sku').trim() === '') {
+    const sold = was?.flash !== undefined && was.flash.startsAt === sale.startsAt ? base?.flashSold ?? 0 : 0;
+    if (flashBeyondStock(sale, stock, sold) > 0) {
+      const max = stock + sold;
+      problems.push(problem(rec.line, 'over-stock', `must be at most ${max}: the sale's units come out of the stock`, { max }, 'flash_stock'));
     }
   }
   // A combination's row (catalog-options.ts): its values, SKU, photo and whether it is sold.

@@ -14,6 +14,8 @@ export type CsvErrorCode =
   | 'ambiguous-name'
   | 'new-product'
   | 'not-below-price'
+  // A flash sale promising more units than the shelf holds (the sale's units come off the stock).
+  | 'over-stock'
   | 'unknown-columns'
   | 'repeated-columns'
   | 'no-rows'

@@ -62,6 +62,7 @@ export const strings = {
   'csv.err.no-key': 'This row has neither an id nor a name, to say which product it is.',
   'csv.err.ambiguous-name': '{count} products are named {name} ({ids}): add an id column to say which one.',
   'csv.err.new-product': 'No product has this id or name, and a new one needs: {columns}.',
+  'csv.err.over-stock': 'At most {max}: the sale’s units come out of the units in stock.',
   'csv.err.not-below-price': 'Must be less than the regular price, {price}.',
   'csv.err.unknown-columns': 'The header has columns this shop does not know: {columns}. The columns are: {expected}',
   'csv.err.repeated-columns': 'The header has the same column twice: {columns}',

@@ -64,6 +64,7 @@ export const strings: Strings<keyof typeof en> = {
   'csv.err.no-key': '这一行既没有 id 也没有 name，无法确定是哪件商品。',
   'csv.err.ambiguous-name': '有 {count} 件商品都叫 {name}（{ids}）：请加上 id 列指明是哪一件。',
   'csv.err.new-product': '没有商品用这个 id 或名称；新建商品需要填写：{columns}。',
+  'csv.err.over-stock': '最多 {max}：秒杀数量从库存中扣除。',
   'csv.err.not-below-price': '须低于原价 {price}。',
   'csv.err.unknown-columns': '表头有本店不认识的列：{columns}。应有的列为：{expected}',
   'csv.err.repeated-columns': '表头中有重复的列：{columns}',
