@@ -93,6 +93,32 @@ describe.each(SERVERS)('the authority at scale, on $name', ({ couchdb, start }) 
     expect(costs[1]).toBeLessThanOrEqual(Math.max(costs[0]!, 6));
   }, 300_000);
 
+  it('a buyer who signs up after the device has settled gets a channel, and their order is decided', async () => {
+    const { local, authority } = await settledSeller(buyerNames(5));
+    await createBuyers(couch, ['late']);
+    if (couchdb) await channelsExist(couch, ['late']);
+    const credit = seller('wallet.credit', { buyer: asBuyer('late'), amount: m(10_000), method: 'cash', note: '' }, Date.now());
+    await queueCommands(local, [credit]);
+    const place = order(asBuyer('late'), Date.now(), [line('tea')], 1500);
+    let pushed = false;
+    let decided: string[] = [];
+    for (let run = 0; run < 20 && decided.length === 0; run++) {
+      await authority.runOnce();
+      // Once the shop has made (or adopted) the channel and credited the wallet there, the buyer orders.
+      if (!pushed && (await checkpointsFrom(local, channelDb('late'))).some((r) => r.db === channelDb('late'))) {
+        try {
+          await push(buyerClient(couch, 'late'), place);
+          pushed = true;
+        } catch {
+          // not adopted yet: the next run
+        }
+      }
+      decided = (await journal(couch)).filter((d) => d.intentId === place.id).map((d) => d.kind);
+      if (decided.length === 0) await authority.watch(AbortSignal.timeout(2_000));
+    }
+    expect(decided).toEqual(['order.accepted']);
+  }, 300_000);
+
   it("a buyer's new order is read from that buyer's channel alone, and decided once", async () => {
     const names = buyerNames(40);
     const { local, counted, authority } = await settledSeller(names);

@@ -113,7 +113,12 @@ export class ChannelNews {
     this.roundDone = false;
     for (const [db, hint] of this.deferred) this.notice(db, hint);
     this.deferred.clear();
-    if (this.mode === 'sweep') this.sweep.restart();
+    if (this.mode === 'sweep') {
+      this.sweep.restart();
+      // Without `_db_updates` nothing says a user signed up: `_users/_changes` is asked each run,
+      // from the stored position (one request; a new buyer's channel is made at once).
+      this.usersDirty = true;
+    }
   }
 
   /** A channel to read (news, the sweep, a sequence gone backwards). */
