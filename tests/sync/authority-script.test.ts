@@ -1,4 +1,5 @@
-// `npm run authority`: the seller's runner headless in Node, against PouchDB Server: it decides
+// `npm run authority`: the seller's runner headless in Node, against PouchDB Server and (when
+// ../shared/couchdb is there) real CouchDB 3.5: it decides
 // a buyer's order, stops cleanly on SIGTERM (the lease given back), and says clearly why it
 // cannot start (a wrong password, an unreachable server, a shop not set up).
 import 'fake-indexeddb/auto';
@@ -15,6 +16,7 @@ import { setUpShop } from '../../src/sync/setup-shop.ts';
 import { line, m, order, product, seller, SHOP } from '../domain/fixtures/shop.ts';
 import { buyerClient, createBuyers, push, RULES } from './authority-scale-helpers.ts';
 import { ADMIN_PASSWORD, ADMIN_USER, freePort, startCouch, type TestCouch } from './couch-server.ts';
+import { realCouchAvailable, startRealCouch } from './real-couch.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const SHOP_ID = 'tea';
@@ -44,21 +46,26 @@ async function waitFor(run: Run, pattern: RegExp, timeoutMs = 60_000): Promise<v
   }
 }
 
-let couch: TestCouch;
-const running: Run[] = [];
-beforeEach(async () => {
-  couch = await startCouch();
-  await setUpShop(couch.admin, SHOP_ID, RULES);
-}, 60_000);
-afterEach(async () => {
-  for (const r of running.splice(0)) r.child.kill('SIGKILL');
-  await couch?.stop();
-});
+const SERVERS = [
+  { name: 'PouchDB Server', start: () => startCouch() },
+  ...(realCouchAvailable() ? [{ name: 'CouchDB 3.5', start: () => startRealCouch({ cheapPasswords: true }) }] : []),
+];
 
-const args = (over: Record<string, string> = {}) =>
-  Object.entries({ url: couch.url, shop: SHOP_ID, user: ADMIN_USER, password: ADMIN_PASSWORD, ...over }).flatMap(([k, v]) => [`--${k}`, v]);
+describe.each(SERVERS)('npm run authority, on $name', ({ start }) => {
+  let couch: TestCouch;
+  const running: Run[] = [];
+  beforeEach(async () => {
+    couch = await start();
+    await setUpShop(couch.admin, SHOP_ID, RULES);
+  }, 120_000);
+  afterEach(async () => {
+    for (const r of running.splice(0)) r.child.kill('SIGKILL');
+    await couch?.stop();
+  }, 60_000);
 
-describe('npm run authority', () => {
+  const args = (over: Record<string, string> = {}) =>
+    Object.entries({ url: couch.url, shop: SHOP_ID, user: ADMIN_USER, password: ADMIN_PASSWORD, ...over }).flatMap(([k, v]) => [`--${k}`, v]);
+
   it("decides the shop's intents, logs each batch, and gives the lease back on SIGTERM", async () => {
     await createBuyers(couch, ['ann']);
     // The shop opened by the seller's phone earlier: its commands are in the journal already.
