@@ -4,4 +4,4 @@
  */
 export { backupOf as exportBackup, checkBackupFor as checkBackupFile, restoreBackup as importBackup } from '../storage/device-backup.ts';
 export { BackupError, type Backup } from '../storage/backup.ts';
-export type { Damage } from '../storage/backup-rows.ts';
+export type { Damage } from '../storage/backup-damage.ts';

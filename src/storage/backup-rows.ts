@@ -2,12 +2,11 @@
  * A backup's rows, checked before anything is restored: every row of every table through the
  * domain's validators (events as the shop's documents; products, orders, money, ids as the
  * domain has them), the columns storage derives from a row's value (a product's search words,
- * an order's status…), and the references between tables (an outbox entry's intent, the
- * decision that set each view row, each balance against the postings of the stored decisions).
- * The first problem found is returned, naming the table, the row and the field.
+ * an order's status…). The first problem found is returned, naming the table, the row and the
+ * field. The references between tables are backup-references.ts's.
  */
-import type { AccountKey, BuyerId, Decision, Inventory, Order, Product, Promotion, Review, ShopEvent, ShopProfile, Team, Withdrawal } from '../domain/index.ts';
-import { accountKey, searchTags, skuKeyOf } from '../domain/index.ts';
+import type { AccountKey, BuyerId, Inventory, Order, Product, Promotion, Review, ShopProfile, Team, Withdrawal } from '../domain/index.ts';
+import { searchTags, skuKeyOf } from '../domain/index.ts';
 import { inventory, product, promotion, shopProfile, STOCK } from '../domain/validate/catalog.ts';
 import { arrayOf, type Check, type Ctx, fields, none, run } from '../domain/validate/check.ts';
 import { review, withdrawal } from '../domain/validate/decisions.ts';
@@ -16,22 +15,9 @@ import { validateEvent } from '../domain/validate/index.ts';
 import { validateMessage } from '../domain/validate/messages.ts';
 import { buyerId, order, orderId, productId, team, teamId } from '../domain/validate/order.ts';
 import { bool, id, int, literal, oneOf, POSTING_AMOUNT, PRICE, QTY, time } from '../domain/validate/scalars.ts';
+import { damage, type Damage } from './backup-damage.ts';
 import { cartKey, personKey, SHOP_KEY } from './rows.ts';
 import { indexWords } from './words.ts';
-
-export interface Damage {
-  table: string;
-  /** 1 for the first row; 0 for the table as a whole. */
-  row: number;
-  /** The field's path in the row (`amount`, `value.lines[0].qty`), or '' for the whole row. */
-  field: string;
-  /** What is wrong, in English (the UI says the kind of it in the reader's language). */
-  problem: string;
-  kind: DamageKind;
-}
-
-/** What kind of damage, for the person in their language. */
-export type DamageKind = 'missing' | 'wrong' | 'newer' | 'reference' | 'duplicate';
 
 const N = int(1, Number.MAX_SAFE_INTEGER);
 const COUNT = int(0, Number.MAX_SAFE_INTEGER);
@@ -238,22 +224,6 @@ function base64Bytes(data: string): number {
   return (data.length / 4) * 3 - (data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0);
 }
 
-/** The kind of a validator's message. */
-function kindOf(problem: string): DamageKind {
-  if (/unsupported version/.test(problem)) return 'newer';
-  if (problem === 'is required') return 'missing';
-  if (/^repeats /.test(problem)) return 'duplicate';
-  if (/^does not match|^names no |^is not the sum/.test(problem)) return 'reference';
-  return 'wrong';
-}
-
-function damage(table: string, index: number, error: string): Damage {
-  const at = error.indexOf(': ');
-  const field = at < 0 ? '' : error.slice(0, at);
-  const problem = at < 0 ? error : error.slice(at + 2);
-  return { table, row: index + 1, field: field === 'document' ? '' : field, problem, kind: kindOf(problem) };
-}
-
 /** The first row of `table` that is not what this app writes, or undefined. */
 export function checkRows(table: string, rows: readonly unknown[]): Damage | undefined {
   const check = ROWS[table];
@@ -263,92 +233,3 @@ export function checkRows(table: string, rows: readonly unknown[]): Damage | und
   }
   return undefined;
 }
-
-/** Keys of the things a decision sets in each view table. */
-function keysSet(d: Decision): Record<string, string[]> {
-  const { set } = d;
-  return {
-    shop: set.shop ? [SHOP_KEY] : [],
-    products: (set.products ?? []).map((p) => p.id),
-    skus: (set.inventory ?? []).map(skuKeyOf),
-    promotions: (set.promotions ?? []).map((p) => p.id),
-    teams: (set.teams ?? []).map((t) => t.id),
-    orders: (set.orders ?? []).map((o) => o.id),
-    reviews: (set.reviews ?? []).map((r) => r.id),
-    withdrawals: (set.withdrawals ?? []).map((w) => w.id),
-  };
-}
-
-const VIEW_KEY: Record<string, string> = {
-  shop: 'key', products: 'id', skus: 'sku', promotions: 'id', teams: 'id', orders: 'id', reviews: 'id', withdrawals: 'id',
-};
-
-/**
- * The references between tables, once every row is well formed: what this app keeps together
- * in one transaction must be there together. A view row was set by a stored decision; an
- * outbox entry is a stored intent; a decision to publish is stored; each balance is the sum of
- * the stored decisions' postings to it, and every account they post to has its balance.
- */
-export function checkReferences(tables: Record<string, unknown[]>): Damage | undefined {
-  const events = tables.events as ShopEvent[];
-  const byId = new Map<string, ShopEvent>(events.map((e) => [e.id, e]));
-  const byN = new Map<number, Decision[]>();
-  const sums = new Map<AccountKey, bigint>();
-  for (const e of events) {
-    if (e.type !== 'decision') continue;
-    byN.set(e.n, [...(byN.get(e.n) ?? []), e]);
-    for (const p of e.postings) sums.set(accountKey(p), (sums.get(accountKey(p)) ?? 0n) + BigInt(p.amount));
-  }
-  const refused = (table: string, i: number, field: string, problem: string): Damage => ({ table, row: i + 1, field, problem, kind: 'reference' });
-
-  for (const [table, key] of Object.entries(VIEW_KEY)) {
-    const rows = tables[table] as { n: number; [k: string]: unknown }[];
-    for (let i = 0; i < rows.length; i++) {
-      const { n } = rows[i]!;
-      const thing = String(rows[i]![key]);
-      if (!(byN.get(n) ?? []).some((d) => keysSet(d)[table]!.includes(thing))) {
-        return refused(table, i, 'n', `names no stored decision that set ${JSON.stringify(thing)} (number ${n})`);
-      }
-    }
-  }
-  const outbox = tables.outbox as { id: string }[];
-  for (let i = 0; i < outbox.length; i++) {
-    if (byId.get(outbox[i]!.id)?.type !== 'intent') return refused('outbox', i, 'id', `names no stored intent ${JSON.stringify(outbox[i]!.id)}`);
-  }
-  const messageIds = new Set((tables.messages ?? []).map((m) => (m as { id: string }).id));
-  const messageOutbox = (tables.messageOutbox ?? []) as { id: string }[];
-  for (let i = 0; i < messageOutbox.length; i++) {
-    if (!messageIds.has(messageOutbox[i]!.id)) return refused('messageOutbox', i, 'id', `names no stored message ${JSON.stringify(messageOutbox[i]!.id)}`);
-  }
-  const conversations = (tables.conversations ?? []) as { buyer: string; lastId?: string }[];
-  for (let i = 0; i < conversations.length; i++) {
-    const last = conversations[i]!.lastId;
-    if (last !== undefined && !messageIds.has(last)) return refused('conversations', i, 'lastId', `names no stored message ${JSON.stringify(last)}`);
-  }
-  const publish = tables.publish as { id: string; n: number }[];
-  for (let i = 0; i < publish.length; i++) {
-    const d = byId.get(publish[i]!.id);
-    if (d?.type !== 'decision' || d.n !== publish[i]!.n) return refused('publish', i, 'id', `names no stored decision ${JSON.stringify(publish[i]!.id)} numbered ${publish[i]!.n}`);
-  }
-  const balances = tables.balances as { account: AccountKey; amount: number }[];
-  const seen = new Set<string>();
-  for (let i = 0; i < balances.length; i++) {
-    const { account: key, amount } = balances[i]!;
-    seen.add(key);
-    const sum = sums.get(key) ?? 0n;
-    if (BigInt(amount) !== sum) return refused('balances', i, 'amount', `is not the sum of the stored decisions' postings to ${key} (${sum})`);
-  }
-  for (const [key, sum] of sums) {
-    if (!seen.has(key)) return { table: 'balances', row: 0, field: '', problem: `has no balance of ${key}, to which the stored decisions post ${sum}`, kind: 'missing' };
-  }
-  return undefined;
-}
-
-/** The message `BackupError` carries, in English. */
-export function damageText(d: Damage): string {
-  const where = `${d.row === 0 ? '' : `row ${d.row} of `}the table '${d.table}'${d.field === '' ? '' : `, field '${d.field}'`}`;
-  return d.kind === 'newer'
-    ? `This backup was made by a newer app version (${where}: ${d.problem}). Update the app, then restore it.`
-    : `This backup is damaged: ${where}: ${d.problem}.`;
-}
-

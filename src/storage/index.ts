@@ -26,7 +26,7 @@ export {
   getPersonSetting, setPersonSetting, adoptDeviceSettings, PERSON_SPECS, type PersonSettingName, type PersonSettings, type People,
 } from './person-settings.ts';
 export { exportBackup, importBackup, checkBackup, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup.ts';
-export type { Damage, DamageKind } from './backup-rows.ts';
+export type { Damage, DamageKind } from './backup-damage.ts';
 export type { CheckpointRow, SetAsideRow, PublishRow } from './sync-rows.ts';
 export {
   getCheckpoint, applyPulled, startOver, listSetAside, sentUndecided, requeue, toPublish, markPublished, republishAll, checkpointOf,

@@ -63,6 +63,20 @@ describe('backups', () => {
     expect(new Uint8Array(await photo!.blob.arrayBuffer())).toEqual(Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256));
   });
 
+  it('round-trips a device holding a decision the fold set aside (its postings are in no balance)', async () => {
+    const { db, store } = await busyDevice();
+    const credit = busyShop().decisions.find((d) => d.kind === 'wallet.credited')!;
+    const last = (await exportBackup(db, T0, store)).tables.events!.length;
+    await storeDecisions(db, [{
+      ...credit, id: 'd.overflow' as EventId, intentId: 'overflow' as EventId, n: credit.n + 1_000 + last,
+      postings: [{ account: 'cash', amount: m(-Number.MAX_SAFE_INTEGER) }, { account: 'available', buyer: ann, amount: m(Number.MAX_SAFE_INTEGER) }],
+    }]);
+    const backup = await exportBackup(db, T0 + 100, store);
+    const other = freshDb();
+    await importBackup(other, viaJson(backup), freshStore());
+    expect(await exportBackup(other, T0 + 100, store)).toEqual(backup);
+  });
+
   it('restores a backup made before photos were kept (schema version 1)', async () => {
     const { db, store } = await busyDevice();
     const old = viaJson(await exportBackup(db, T0, store)) as Backup;
