@@ -24,7 +24,11 @@ test('offline, an order still queued on the phone is cancelled there, and nothin
   const dialog = page.getByRole('dialog', { name: 'Cancel this order?' });
   await expect(dialog).toContainText('nothing is paid');
   await dialog.getByRole('button', { name: 'Yes, cancel it' }).click();
-  await expect(page.getByRole('heading', { name: 'Orders' })).toBeVisible();
+  // What it bought is back in the cart, to change and order again.
+  await expect(page.getByRole('heading', { name: 'Cart' })).toBeVisible();
+  await expect(page.getByRole('list', { name: /items/i }).getByRole('listitem')).toHaveCount(1);
+  await expect(page.getByLabel(/Quantity of Frozen dumplings/)).toHaveValue('1');
+  await go(page, '#/orders');
   await expect(page.getByText('No orders yet.')).toBeVisible();
 
   // Online again: the outbox has nothing of it, so the shop never gets it and no money moves.

@@ -17,8 +17,10 @@ export function CancelQueued({ orderId }: { orderId: OrderId }) {
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const cancel = async () => {
     const result = await cancelQueued(app, orderId);
-    // Gone from this device: its page would only say "not found", so back to the orders.
-    if (result === 'cancelled') navigate({ name: 'orders' });
+    // Gone from this device: its page would only say "not found", so to the cart its items are
+    // back in (to change them and order again), or to the orders.
+    if (result === 'back-in-cart') navigate({ name: 'cart' });
+    else if (result === 'cancelled') navigate({ name: 'orders' });
     else setProblem(t(result === 'left-device' ? 'queuedCancel.leftDevice' : 'queuedCancel.gone'));
   };
   return (

@@ -42,7 +42,7 @@ export const strings = {
   'queuedCancel.text': 'This order has not left your phone yet: cancel it here and it is never sent.',
   'queuedCancel.button': 'Cancel order',
   'queuedCancel.question': 'Cancel this order?',
-  'queuedCancel.body': 'It has not been sent to the shop, so nothing is paid and nothing is sent.',
+  'queuedCancel.body': 'It has not been sent to the shop, so nothing is paid and nothing is sent. What it bought goes back into your cart.',
   'queuedCancel.yes': 'Yes, cancel it',
   'queuedCancel.leftDevice': 'It has just gone to the shop, so only the shop can cancel it now: use “Cancel order” once the shop has it.',
   'queuedCancel.gone': 'This order is no longer waiting on this device.',

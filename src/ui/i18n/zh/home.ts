@@ -40,7 +40,7 @@ export const strings: Strings<keyof typeof en> = {
   'queuedCancel.text': '这个订单还没离开你的手机：在这里取消，它就不会发出。',
   'queuedCancel.button': '取消订单',
   'queuedCancel.question': '取消这个订单？',
-  'queuedCancel.body': '它还没发给店铺，所以不会付款，也不会发出。',
+  'queuedCancel.body': '它还没发给店铺，所以不会付款，也不会发出。所购商品会放回购物车。',
   'queuedCancel.yes': '确定取消',
   'queuedCancel.leftDevice': '它刚刚已发给店铺，现在只有店铺能取消：等店铺收到后点“取消订单”。',
   'queuedCancel.gone': '这个订单已不在本机等待。',
