@@ -7,6 +7,7 @@ import { ACROSS, credit, device, go, passwordOf, sellerDevice, startEnv, type En
 
 let env: Env;
 test.beforeAll(async () => {
+  test.setTimeout(120_000); // servers and accounts made on a machine that may be busy
   env = await startEnv(['ann', 'bo']);
 });
 test.afterAll(async () => env?.close());

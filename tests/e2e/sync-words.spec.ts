@@ -8,6 +8,7 @@ test.use({ viewport: { width: 360, height: 740 } });
 
 let env: Env;
 test.beforeAll(async () => {
+  test.setTimeout(120_000); // servers and accounts made on a machine that may be busy
   env = await startEnv(['ann']);
 });
 test.afterAll(async () => env?.close());
