@@ -156,7 +156,7 @@ function Requests({ detail }: { detail: OrderDetail }) {
   return (
     <section class="acct-card" aria-labelledby="order-requests">
       <h3 id="order-requests">{t('order.requests')}</h3>
-      <ul class="acct-plain">
+      <ul class="acct-plain stack">
         {waiting.map((w) => (
           <li>{t(w.status === 'queued' ? 'request.queued' : 'request.sent', { what: requestWhat(t, w.kind) })}</li>
         ))}

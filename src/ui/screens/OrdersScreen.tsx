@@ -51,7 +51,7 @@ export function OrdersScreen() {
           <a class="acct-btn acct-primary" href={href({ name: 'catalog' })}>{t('orders.browse')}</a>
         </div>
       ) : (
-        <ul class="acct-list">
+        <ul class="acct-list stack">
           {orders.map((o) => {
             const names = o.lines.map(lineName);
             const shown = names.slice(0, 2).join(', ');

@@ -29,7 +29,7 @@ export function SavedScreen({ tab }: { tab?: string | undefined }) {
   return (
     <section class="saved-screen" aria-labelledby="saved-title">
       <h2 id="saved-title">{t('saved.title')}</h2>
-      <nav class="saved-tabs" aria-label={t('saved.tabs')}>
+      <nav class="saved-tabs sub-tabs" aria-label={t('saved.tabs')}>
         <a href={href({ name: 'saved' })} aria-current={viewed ? undefined : 'page'}>
           {saved?.length ? t('saved.linkCount', { count: saved.length }) : t('saved.tabSaved')}
         </a>
@@ -52,7 +52,7 @@ function SavedList({ items, currency }: { items: SavedView[] | undefined; curren
     );
   }
   return (
-    <ul class="saved-list">
+    <ul class="saved-list stack">
       {items.map((s) => <SavedItem key={s.productId} view={s} currency={currency} />)}
     </ul>
   );
@@ -115,7 +115,7 @@ function ViewedList({ currency }: { currency: string }) {
       ) : (
         <>
           <p class="saved-muted">{t('saved.viewedNote', { count: items.length })}</p>
-          <ul class="saved-list">
+          <ul class="saved-list stack">
             {items.map(({ product, inventory }) => (
               <li key={product.id} class="saved-item">
                 <ShopPhoto src={product.photos[0]} alt="" size={64} name={product.name} />

@@ -54,7 +54,7 @@ export function SellerScreen({ tab, section }: { tab?: string | undefined; secti
     <section class="seller" aria-labelledby="seller-title">
       <h2 id="seller-title" class="seller-title">{t('seller.title')}</h2>
       {group.tabs.length > 1 && (
-        <nav aria-label={t('sellerTab.sub', { group: t(group.label) })} class="seller-sub">
+        <nav aria-label={t('sellerTab.sub', { group: t(group.label) })} class="seller-sub sub-tabs">
           {group.tabs.map((name) => {
             const x = TABS.find((y) => y.tab === name)!;
             return (

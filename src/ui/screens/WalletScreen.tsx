@@ -58,7 +58,7 @@ export function WalletScreen() {
         ) : history.length === 0 ? (
           <p>{t('wallet.noHistory')}</p>
         ) : (
-          <ul class="acct-list acct-history">
+          <ul class="acct-list acct-history stack">
             {history.map((line) => <HistoryLine key={line.id} line={line} currency={currency} />)}
           </ul>
         )}
@@ -151,7 +151,7 @@ function Withdraw({ available, currency, withdrawals }: { available: Money; curr
       {withdrawals.length > 0 && (
         <>
           <h4>{t('wallet.withdrawals')}</h4>
-          <ul class="acct-list">
+          <ul class="acct-list stack">
             {withdrawals.map((w) => (
               <li key={w.id} class="acct-line">
                 <span>

@@ -69,7 +69,7 @@ export function Conversation({ side, buyer, about: initialAbout }: ConversationP
       ) : conversation.messages.length === 0 ? (
         <p class="msg-empty">{side === 'buyer' ? t('msg.none') : t('msg.noneSeller')}</p>
       ) : (
-        <ol class="msg-list" aria-label={t('msgs.title')}>
+        <ol class="msg-list stack" aria-label={t('msgs.title')}>
           {conversation.more && <li class="msg-older">{t('msg.older')}</li>}
           {conversation.messages.map((m) => <Bubble key={m.message.id} shown={m} side={side} />)}
           <li ref={end} class="msg-end" aria-hidden="true" />

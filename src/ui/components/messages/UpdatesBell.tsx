@@ -60,7 +60,7 @@ export function UpdatesBell() {
         {mine.updates.length === 0 ? (
           <p class="acct-muted">{t('upd.none')}</p>
         ) : (
-          <ul class="msgs-list upd-list">
+          <ul class="msgs-list upd-list stack">
             {mine.updates.map((u) => (
               <li key={u.id} class={u.at > newSince ? 'acct-card upd-item upd-new' : 'acct-card upd-item'}>
                 {u.at > newSince && <span class="acct-badge acct-badge-warn">{t('upd.new')}</span>}

@@ -63,7 +63,7 @@ export function CustomersTab({ section }: { section?: string | undefined }) {
             : matching.length > shown.length ? t('customers.showing', { shown: count(shown.length), count: count(matching.length) })
             : t('customers.count', { count: count(matching.length) })}
         </p>
-        <ul class="cust-list">
+        <ul class="cust-list stack">
           {shown.map((c) => (
             <li key={c.buyer}>
               <CustomerCard customer={c} shop={shop} />

@@ -81,7 +81,7 @@ export function HomeTab() {
         {home.low.length === 0 ? (
           <p class="acct-muted">{t('home.lowNone', { count: LOW_STOCK })}</p>
         ) : (
-          <ul class="acct-list sh-low">
+          <ul class="acct-list sh-low stack">
             {home.low.slice(0, 8).map(({ product, inventory }) => (
               <li class="acct-card sh-low-item">
                 <ShopPhoto src={product.photos[0]} alt="" size={40} name={product.name} />

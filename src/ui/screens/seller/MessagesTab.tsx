@@ -47,7 +47,7 @@ function ConversationList() {
       ) : list.length === 0 ? (
         <p class="acct-muted">{query ? t('msgs.searchNone') : t('msg.noneSeller')}</p>
       ) : (
-        <ul class="msgs-list" aria-labelledby="msgs-title">
+        <ul class="msgs-list stack" aria-labelledby="msgs-title">
           {list.map((c) => (
             <li key={c.buyer}>
               <a class="acct-card msgs-item" href={href({ name: 'seller', tab: 'messages', section: c.buyer })}>

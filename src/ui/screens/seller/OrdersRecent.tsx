@@ -15,7 +15,7 @@ export function Teams({ teams }: { teams: { team: Team; name: string }[] }) {
   const { t, intl } = useI18n();
   return (
     <Section tab="teams" title={t('seller.forming')} count={teams.length}>
-      <ul class="acct-list">
+      <ul class="acct-list stack">
         {teams.map(({ team, name }) => (
           <li class="acct-line">
             <a href={href({ name: 'team', id: team.id })}>{name}</a>
@@ -33,7 +33,7 @@ export function Recent({ recent, shop }: { recent: RecentDecision[]; shop: ShopP
   const { t, intl } = useI18n();
   return (
     <Section tab="recent" title={t('seller.recent')} {...(recent.length === 0 && { count: 0 })}>
-      <ul class="acct-list">
+      <ul class="acct-list stack">
         {recent.map((r) => (
           <li class="acct-card">
             <p class="acct-line">

@@ -116,7 +116,7 @@ function ProductList({ shop, saved, search, setSearch, limit, setLimit, place }:
           <p class="acct-muted" aria-live="polite">
             {search.trim() === '' ? t('catalogForm.count', { count: page.total }) : t('catalogForm.found', { count: page.total })}
           </p>
-          <ul class="acct-list sc-products" aria-labelledby={`${id}-h`}>
+          <ul class="acct-list sc-products stack" aria-labelledby={`${id}-h`}>
             {page.items.map((item) => (
               <ProductRow
                 key={item.product.id}

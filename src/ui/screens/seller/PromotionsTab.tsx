@@ -76,7 +76,7 @@ function PromotionList({ promotions, shop, saved }: { promotions: Promotion[]; s
               <a class="acct-btn acct-primary" href={href({ name: 'seller', tab: 'promotions', section: `new-${g.kind}` })}>{g.add}</a>
             </div>
             {list.length === 0 ? <p class="acct-muted">{g.none}</p> : (
-              <ul class="acct-list">
+              <ul class="acct-list stack">
                 {list.map((p) => <PromotionCard key={p.id} p={p} shop={shop} busy={action.busy} onToggle={() => toggle(p)} />)}
               </ul>
             )}

@@ -40,7 +40,7 @@ export function ExportSection() {
     <section class="acct-section" aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('csv.exportTitle')}</h3>
       <p class="acct-muted">{t('csv.exportHelp')}</p>
-      <ul class="acct-plain data-exports">
+      <ul class="acct-plain data-exports stack">
         {FILES.map((f) => (
           <li key={f.kind} class="acct-card">
             <button type="button" class="acct-btn" disabled={busy} aria-describedby={`${id}-${f.kind}`} onClick={() => void save(f.kind)}>
