@@ -18,7 +18,7 @@ async function noOverflow(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
 
-test('the seller answers beside the buyer’s orders, with a quick reply, a product card, an order card and a coupon code', async ({ page }) => {
+test('the seller answers beside the buyer’s orders, with a quick reply, a product card, an order card and a coupon code', async ({ page, context }) => {
   test.setTimeout(150_000);
   await openShop(page);
   const id = await buyForShipping(page, 'banana');
@@ -53,8 +53,16 @@ test('the seller answers beside the buyer’s orders, with a quick reply, a prod
   await quick.click();
   await expect(box).toHaveValue('Hello Ann,\nThanks! It ships today.');
   await expect(box).toBeFocused();
+  // Sent offline, it waits on the device and the header counts it until it goes.
+  await context.setOffline(true);
   await page.getByRole('button', { name: 'Send' }).click();
+  await expect(said('Thanks! It ships today.')).toContainText('Queued on this device');
+  await expect(page.getByRole('button', { name: /Offline.*1 waiting to sync/ })).toBeVisible();
+  await shot(page, 'seller-offline-en');
+  await context.setOffline(false);
+  await page.evaluate(() => window.dispatchEvent(new Event('online')));
   await expect(said('Thanks! It ships today.')).toContainText('Sent');
+  await expect(page.getByRole('button', { name: /Online.*All synced/ })).toBeVisible();
 
   // A product card.
   const cards = page.getByText('Send a product, an order or a coupon');

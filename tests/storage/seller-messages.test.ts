@@ -1,15 +1,19 @@
 /**
  * The seller's side of messages, in storage: a buyer's latest orders beside the conversation
  * (newest first, only theirs, at most as many as asked), and the seller's quick replies, kept in
- * the device's person settings (so in its backups).
+ * the device's person settings (so in its backups); and the header's count of what waits to
+ * sync, messages included.
  */
 import 'fake-indexeddb/auto';
 import { createStore, get } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { getPersonSetting, setPersonSetting, storeDecisions, updatePersonSetting } from '../../src/storage/index.ts';
+import { MESSAGE_VERSION, type EventId, type SendMessage } from '../../src/domain/index.ts';
+import {
+  getPersonSetting, markMessagesSent, queueIntent, refuseMessage, sendMessage, setPersonSetting, storeDecisions, updatePersonSetting, waitingToSync,
+} from '../../src/storage/index.ts';
 import { cleanPeople, PEOPLE, peopleProblems } from '../../src/storage/person-settings.ts';
 import { ordersOfBuyer } from '../../src/storage/seller-queries.ts';
-import { line, m, order, seller, SHOP, T0 } from '../domain/fixtures/shop.ts';
+import { intent, line, m, order, seller, SHOP, T0 } from '../domain/fixtures/shop.ts';
 import { ann, bo, freshDb, History, PRODUCTS } from './helpers.ts';
 
 describe('a buyer’s latest orders', () => {
@@ -71,5 +75,22 @@ describe('the seller’s quick replies in person settings', () => {
     expect(peopleProblems({ 'demo seller': { quickReplies: ['Thanks!'] } })).toEqual([]);
     expect(peopleProblems({ 'demo seller': { quickReplies: [42] } })).toEqual(["The setting 'quickReplies' of 'demo seller' has a value this app cannot use."]);
     expect(cleanPeople({ 'demo seller': { coupon: 'X', quickReplies: [42] } })).toEqual({ 'demo seller': { coupon: 'X' } });
+  });
+});
+
+describe('what waits to sync', () => {
+  it('counts intents not yet decided and messages not yet sent, not refused ones', async () => {
+    const db = freshDb();
+    const at = T0;
+    const message = (id: string): SendMessage => ({ id: id as EventId, v: MESSAGE_VERSION, at, type: 'message', kind: 'message.send', from: 'seller', buyer: ann, sentAt: at, text: 'Ships today.' });
+    expect(await waitingToSync(db)).toBe(0);
+    await queueIntent(db, intent('wallet.demo-top-up', ann, at, { amount: m(1000) }), at);
+    await sendMessage(db, message('m-1'), at);
+    await sendMessage(db, message('m-2'), at);
+    expect(await waitingToSync(db)).toBe(3);
+    await markMessagesSent(db, ['m-1' as EventId], at + 1);
+    expect(await waitingToSync(db)).toBe(2);
+    await refuseMessage(db, 'm-2' as EventId, 'too old');
+    expect(await waitingToSync(db)).toBe(1);
   });
 });
