@@ -12,6 +12,7 @@ export * from './refund-window.ts';
 export * from './events.ts';
 export { intentVersion, snapshotsVersion, productUsesOptions, messageVersion } from './event-version.ts';
 export * from './messages.ts';
+export * from './quick-replies.ts';
 export * from './updates.ts';
 export * from './state.ts';
 export * from './result.ts';

@@ -23,7 +23,7 @@ export {
 } from './settings.ts';
 export { allSettings, type BackedUpSettings } from './settings-backup.ts';
 export {
-  getPersonSetting, setPersonSetting, adoptDeviceSettings, PERSON_SPECS, type PersonSettingName, type PersonSettings, type People,
+  getPersonSetting, setPersonSetting, updatePersonSetting, adoptDeviceSettings, PERSON_SPECS, type PersonSettingName, type PersonSettings, type People,
 } from './person-settings.ts';
 export { exportBackup, importBackup, checkBackup, BackupError, BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup.ts';
 export type { Damage, DamageKind } from './backup-damage.ts';

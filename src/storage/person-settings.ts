@@ -10,7 +10,7 @@
  * names; `adoptDeviceSettings` gives them to the person who was using the device.
  */
 import { get, promisifyRequest, update, type UseStore } from 'idb-keyval';
-import type { Delivery } from '../domain/index.ts';
+import { isQuickReplies, type Delivery } from '../domain/index.ts';
 import { guardQuota } from './errors.ts';
 import { isObject, isString, settingsStore, spec, type Spec } from './settings.ts';
 
@@ -27,6 +27,8 @@ export const PERSON_SPECS = {
   delivery: spec<Delivery | null>('delivery', null, (x) => x === null || isDelivery(x)),
   /** When the person last opened their Updates (device time): what came after is unread. */
   updatesSeenAt: spec<number>('updatesSeenAt', 0, (x) => typeof x === 'number' && Number.isFinite(x)),
+  /** The seller's saved answers, newest first (domain/quick-replies.ts). */
+  quickReplies: spec<string[]>('quickReplies', [], isQuickReplies),
 };
 export type PersonSettingName = keyof typeof PERSON_SPECS;
 export type PersonSettings = { [N in PersonSettingName]: (typeof PERSON_SPECS)[N]['fallback'] };
@@ -92,6 +94,34 @@ export async function setPersonSetting<N extends PersonSettingName>(
       return people;
     }, store),
   );
+}
+
+/**
+ * Changes a person's setting from what it is now, read and written in one transaction (two quick
+ * taps each add their own). `change` must be pure: it may run on a value read inside the
+ * transaction. Returns what was stored.
+ */
+export async function updatePersonSetting<N extends PersonSettingName>(
+  person: string, name: N, change: (old: PersonSettings[N]) => PersonSettings[N], store: UseStore = settingsStore(),
+): Promise<PersonSettings[N]> {
+  const s = PERSON_SPECS[name] as Spec<unknown>;
+  let stored = s.fallback as PersonSettings[N];
+  await guardQuota(() =>
+    update(PEOPLE, (old: unknown) => {
+      const people = cleanPeople(old);
+      const own: Record<string, unknown> = { ...people[person] };
+      const before = (own[name] ?? s.fallback) as PersonSettings[N];
+      const value = change(before);
+      if (!s.is(value)) throw new TypeError(`Not a valid value for the setting '${name}'`);
+      stored = value;
+      if (isDefault(s, value)) delete own[name];
+      else own[name] = value;
+      if (Object.keys(own).length > 0) people[person] = own;
+      else delete people[person];
+      return people;
+    }, store),
+  );
+  return stored;
 }
 
 /** The device-wide settings of older versions that belonged to a person: they had these names. */

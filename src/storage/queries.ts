@@ -216,6 +216,18 @@ export async function outboxCounts(store: Store): Promise<Record<OutboxStatus, n
   return { queued: queued ?? 0, sent: sent ?? 0, refused: refused ?? 0 };
 }
 
+/**
+ * Everything this device still has to send, for "n waiting to sync": intents queued or sent
+ * without the shop's decision yet, and messages still queued (a message needs no decision: once
+ * sent it is done). Refused ones are not waiting: they are shown where they were written.
+ * The message outbox holds only what is unsent (or refused), so scanning it stays small.
+ */
+export async function waitingToSync(store: Store): Promise<number> {
+  const db = tablesOf(store);
+  const [counts, messages] = await Promise.all([outboxCounts(store), db.messageOutbox.filter((e) => e.status === 'queued').count()]);
+  return counts.queued + counts.sent + messages;
+}
+
 export function outboxEntry(store: Store, id: EventId): Promise<OutboxEntry | undefined> {
   const db = tablesOf(store);
   return db.outbox.get(id);

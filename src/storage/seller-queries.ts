@@ -2,7 +2,7 @@
  * Reads for the seller's home and order list: orders by when they were placed (the `placedAt`
  * index, newest first), and the shelves running low. Plain reads, safe inside a live query.
  */
-import { findCombination, hasOptions, type Inventory, type Millis, type Order, type Product } from '../domain/index.ts';
+import { findCombination, hasOptions, type BuyerId, type Inventory, type Millis, type Order, type Product } from '../domain/index.ts';
 import { tablesOf } from './db.ts';
 import type { Store } from './store.ts';
 
@@ -14,6 +14,15 @@ export async function ordersPlacedSince(store: Store, since: Millis): Promise<Or
 /** Every order, newest first (the seller's list with "All" chosen, and its search). */
 export async function ordersNewestFirst(store: Store): Promise<Order[]> {
   return (await tablesOf(store).orders.orderBy('placedAt').reverse().toArray()).map((r) => r.value);
+}
+
+/**
+ * A buyer's latest orders, newest first (from the `buyer` index): what the seller sees beside
+ * their conversation with that buyer. A buyer has few orders, so sorting them here is cheap.
+ */
+export async function ordersOfBuyer(store: Store, buyer: BuyerId, limit: number): Promise<Order[]> {
+  const rows = await tablesOf(store).orders.where('buyer').equals(buyer).toArray();
+  return rows.map((r) => r.value).sort((a, b) => b.placedAt - a.placedAt || (a.id < b.id ? 1 : -1)).slice(0, limit);
 }
 
 /**

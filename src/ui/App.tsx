@@ -67,7 +67,7 @@ function screenFor(route: Route): ComponentChildren {
     case 'team': return <TeamScreen id={route.id} />;
     case 'settings': return <SettingsScreen />;
     case 'saved': return <SavedScreen tab={route.tab} />;
-    case 'seller': return <SellerScreen tab={route.tab} section={route.section} />;
+    case 'seller': return <SellerScreen tab={route.tab} section={route.section} q={route.q} />;
   }
 }
 

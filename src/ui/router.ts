@@ -17,7 +17,8 @@ export type Route =
   | { name: 'settings' }
   /** The person's saved products; `tab` 'viewed': what they viewed last. */
   | { name: 'saved'; tab?: string }
-  | { name: 'seller'; tab?: string; section?: string };
+  /** `q`: what the seller's order list is searched for (an order's number, from a conversation). */
+  | { name: 'seller'; tab?: string; section?: string; q?: string };
 
 export function parseRoute(hash: string): Route {
   const [path = '', query = ''] = hash.replace(/^#\/?/, '').split('?');
@@ -32,7 +33,7 @@ export function parseRoute(hash: string): Route {
     case 'team': return arg ? { name: 'team', id: arg } : { name: 'catalog' };
     case 'settings': return { name: 'settings' };
     case 'saved': return { name: 'saved', ...opt('tab', arg) };
-    case 'seller': return { name: 'seller', ...opt('tab', arg), ...opt('section', sub) };
+    case 'seller': return { name: 'seller', ...opt('tab', arg), ...opt('section', sub), ...opt('q', params.get('q')) };
     default: return { name: 'catalog', ...opt('category', params.get('category')), ...opt('q', params.get('q')) };
   }
 }
@@ -55,7 +56,7 @@ export function href(route: Route): string {
     case 'order': return `#/orders/${encodeURIComponent(route.id)}`;
     case 'team': return `#/team/${encodeURIComponent(route.id)}`;
     case 'saved': return `#/saved${route.tab ? `/${encodeURIComponent(route.tab)}` : ''}`;
-    case 'seller': return `#/seller${route.tab ? `/${encodeURIComponent(route.tab)}` : ''}${route.tab && route.section ? `/${encodeURIComponent(route.section)}` : ''}`;
+    case 'seller': return `#/seller${route.tab ? `/${encodeURIComponent(route.tab)}` : ''}${route.tab && route.section ? `/${encodeURIComponent(route.section)}` : ''}${route.q ? `?${new URLSearchParams({ q: route.q })}` : ''}`;
     default: return `#/${route.name}`;
   }
 }

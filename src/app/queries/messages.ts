@@ -3,3 +3,4 @@ export {
   listConversations, unreadCount, readConversation, type ConversationSummary, type Conversation, type ShownMessage,
 } from '../../storage/index.ts';
 export { getProduct, getOrder } from '../../storage/index.ts';
+export { ordersOfBuyer } from '../../storage/seller-queries.ts';

@@ -8,7 +8,7 @@ import type { OrderStatus } from '../../domain/index.ts';
  */
 export {
   getShop, listProducts, getProduct, listCategories, listTeams, reviewsOf, getOrder, walletOf, postingsOf,
-  outboxCounts, listCart,
+  outboxCounts, waitingToSync, listCart,
   type ProductItem, type ProductPage, type ProductQuery, type CategoryCount, type Wallet, type WalletEntry,
 } from '../../storage/queries.ts';
 export { getSetting, setSetting } from '../../storage/settings.ts';

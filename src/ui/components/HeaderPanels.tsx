@@ -1,7 +1,7 @@
 import { useLayoutEffect } from 'preact/hooks';
 import type { BuyerId } from '../../domain/index.ts';
 import { DEMO_BUYERS } from '../../app/demo/demo-buyers.ts';
-import { outboxCounts } from '../../app/queries/reads.ts';
+import { waitingToSync } from '../../app/queries/reads.ts';
 import { formatDateTime } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -79,8 +79,7 @@ function SyncDetails() {
   const app = useApp();
   const online = useOnline();
   const status = useSyncStatus();
-  const counts = useLive(() => outboxCounts(app.store), [app]);
-  const waiting = counts ? counts.queued + counts.sent : 0;
+  const waiting = useLive(() => waitingToSync(app.store), [app]) ?? 0;
   return (
     <div class="menu-panel">
       <p>{online ? t('sync.online') : t('sync.offline')}</p>

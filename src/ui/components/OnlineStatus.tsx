@@ -1,4 +1,4 @@
-import { outboxCounts } from '../../app/queries/reads.ts';
+import { waitingToSync } from '../../app/queries/reads.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useOnline } from '../hooks/use-online.ts';
@@ -15,8 +15,8 @@ export function OnlineStatus({ open, onToggle }: StatusProps) {
   const { t } = useI18n();
   const app = useApp();
   const online = useOnline();
-  const counts = useLive(() => outboxCounts(app.store), [app]);
-  const waiting = counts ? counts.queued + counts.sent : 0;
+  // Requests and messages alike: a message written offline waits here too.
+  const waiting = useLive(() => waitingToSync(app.store), [app]) ?? 0;
   // A real shop's device says what its sync waits for (loaded after the first screen).
   const Remote = useRemotePart('RemoteNetStatus');
   if (Remote) return <Remote online={online} waiting={waiting} open={open} onToggle={onToggle} />;

@@ -4,7 +4,7 @@ import { lazyScreen } from '../lazy-screen.tsx';
 import { href } from '../router.ts';
 import './seller/seller-nav.css';
 
-type TabProps = { section?: string | undefined };
+type TabProps = { section?: string | undefined; q?: string | undefined };
 
 interface Tab {
   tab: string;
@@ -45,7 +45,7 @@ const GROUPS: { label: StringKey; tabs: string[] }[] = [
  * does goes through the same authority as the buyers' requests, decided at once on this device.
  * `#/seller` opens the seller's home.
  */
-export function SellerScreen({ tab, section }: { tab?: string | undefined; section?: string | undefined }) {
+export function SellerScreen({ tab, section, q }: { tab?: string | undefined; section?: string | undefined; q?: string | undefined }) {
   const { t } = useI18n();
   const current = TABS.find((x) => x.tab === tab) ?? TABS[0]!;
   const group = GROUPS.find((g) => g.tabs.includes(current.tab))!;
@@ -65,7 +65,7 @@ export function SellerScreen({ tab, section }: { tab?: string | undefined; secti
           })}
         </nav>
       )}
-      <Tab section={section} />
+      <Tab section={section} q={q} />
       <nav aria-label={t('sellerTab.label')} class="bottom-nav seller-nav">
         {GROUPS.map((g) => (
           <a href={href({ name: 'seller', tab: g.tabs[0]! })} aria-current={g === group ? 'page' : undefined}>

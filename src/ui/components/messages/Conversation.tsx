@@ -4,6 +4,7 @@
  * what a message is about, and the composer. Text is rendered as text, never as HTML. Seeing the
  * other side's messages sends a read receipt (only when it says something new).
  */
+import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MESSAGE_MAX_CHARS, cleanText, type BuyerId, type MessageAbout, type OrderId, type ProductId } from '../../../domain/index.ts';
 import { markConversationRead } from '../../../app/actions/mark-conversation-read.ts';
@@ -23,9 +24,18 @@ export interface ConversationProps {
   buyer: BuyerId;
   /** A card to attach to the next message (the product or order the conversation was opened from). */
   about?: MessageAbout | undefined;
+  /** More ways to write, under the composer (the seller's quick replies and cards), given the composer to change. */
+  tools?: ((composer: Composer) => ComponentChildren) | undefined;
 }
 
-export function Conversation({ side, buyer, about: initialAbout }: ConversationProps) {
+/** The composer as tools see it: what is written, and how to put something in. */
+export interface Composer {
+  text: string;
+  setText(text: string): void;
+  attach(about: MessageAbout): void;
+}
+
+export function Conversation({ side, buyer, about: initialAbout, tools }: ConversationProps) {
   const app = useApp();
   const i18n = useI18n();
   const { t } = i18n;
@@ -102,6 +112,15 @@ export function Conversation({ side, buyer, about: initialAbout }: ConversationP
         <p id="msg-help" class={error ? 'msg-help msg-error' : 'msg-help'} aria-live="polite">
           {error ?? (left < 200 ? t('msg.left', { count: Math.max(0, left) }) : !online ? t('msg.offlineNote') : '')}
         </p>
+        {tools?.({
+          text,
+          setText: (next) => {
+            setText(next);
+            setError(undefined);
+            document.getElementById('msg-text')?.focus();
+          },
+          attach: setAbout,
+        })}
       </form>
     </div>
   );
@@ -132,7 +151,7 @@ function Bubble({ shown, side }: { shown: ShownMessage; side: 'buyer' | 'seller'
   );
 }
 
-/** The product or order a message is about, as a small card linking to it (the buyer's own order page; the seller's order list). */
+/** The product or order a message is about, as a small card linking to it (the buyer's own order page; the seller's list, searched for it). */
 function AboutCard({ about, side }: { about: MessageAbout; side: 'buyer' | 'seller' }) {
   const app = useApp();
   const { t } = useI18n();
@@ -146,7 +165,7 @@ function AboutCard({ about, side }: { about: MessageAbout; side: 'buyer' | 'sell
       <a class="msg-card" href={href({ name: 'product', id: about.product })}>{t('msg.aboutProduct', { name: name ?? '' })}</a>
     );
   }
-  const to = side === 'buyer' ? href({ name: 'order', id: about.order }) : href({ name: 'seller', tab: 'orders' });
+  const to = side === 'buyer' ? href({ name: 'order', id: about.order }) : href({ name: 'seller', tab: 'orders', section: 'all', q: orderNumber(about.order) });
   return (
     <a class="msg-card" href={to}>
       {t('msg.aboutOrder', { number: orderNumber(about.order) })}

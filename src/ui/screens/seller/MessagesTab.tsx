@@ -1,11 +1,16 @@
 /**
  * The seller's messages: one conversation per buyer, newest first, each with what is unread,
- * a search by buyer or text; `#/seller/messages/<buyer>` opens one conversation.
+ * a search by buyer or text; `#/seller/messages/<buyer>` opens one conversation, with the buyer's
+ * latest orders beside it (above it on a phone), and under the composer the seller's quick replies
+ * and the product, order and coupon cards to send.
  */
 import { useState } from 'preact/hooks';
 import type { BuyerId } from '../../../domain/index.ts';
 import { listConversations } from '../../../app/queries/messages.ts';
+import { BuyerOrders } from '../../components/messages/BuyerOrders.tsx';
 import { Conversation } from '../../components/messages/Conversation.tsx';
+import { QuickReplies } from '../../components/messages/QuickReplies.tsx';
+import { SendCard } from '../../components/messages/SendCard.tsx';
 import { formatDateTime } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
@@ -25,7 +30,19 @@ function OneConversation({ buyer }: { buyer: BuyerId }) {
     <div class="acct">
       <a class="msgs-back" href={href({ name: 'seller', tab: 'messages' })}>{t('msgs.back')}</a>
       <h3 id="msgs-with">{t('msg.withBuyer', { buyer })}</h3>
-      <Conversation side="seller" buyer={buyer} />
+      <div class="msgs-one">
+        <BuyerOrders buyer={buyer} />
+        <Conversation
+          side="seller"
+          buyer={buyer}
+          tools={(composer) => (
+            <>
+              <QuickReplies composer={composer} />
+              <SendCard buyer={buyer} composer={composer} />
+            </>
+          )}
+        />
+      </div>
     </div>
   );
 }

@@ -38,14 +38,16 @@ const ALIASES: Record<string, string> = { 'to-prepare': 'pickup', 'at-pickup': '
  * also a filter of its own; shipped, completed and closed orders with their true current
  * state; and a search (number, buyer, product) over whichever is shown. Every command goes
  * through the same shop authority as the buyers' requests, which runs on this device.
- * `#/seller/orders/<filter>` opens a filter.
+ * `#/seller/orders/<filter>` opens a filter; `?q=` searches it.
  */
-export function OrdersTab({ section }: { section?: string | undefined }) {
+export function OrdersTab({ section, q }: { section?: string | undefined; q?: string | undefined }) {
   const app = useApp();
   const { t } = useI18n();
   const id = useId();
   const filter = FILTERS.some((f) => f.id === section) ? section! : (section && ALIASES[section]) || 'waiting';
-  const [search, setSearch] = useState('');
+  // `q`: a link from elsewhere (an order in a conversation) opens the list searched for it.
+  const [search, setSearch] = useState(q ?? '');
+  useEffect(() => setSearch(q ?? ''), [q]);
   const inbox = useLive(() => sellerInbox(app.store), [app]);
   const shop = useLive(() => getShop(app.store), [app]);
   const filters = useRef<HTMLElement>(null);
