@@ -13,7 +13,7 @@
  * Only after the run's decisions are in the journal (publishQueued): no buyer sees a state the
  * journal could lose.
  */
-import { publicReview, publicTeam, type Decision, type Draft, type Inventory, type ProductId } from '../../domain/index.ts';
+import { publicReview, publicTeam, type Decision, type Inventory, type ProductId, type ShopState } from '../../domain/index.ts';
 import { decisionsAfter, getCheckpoint, markCatalogState, type ShopDb } from '../../storage/index.ts';
 import { CouchError, type BulkResult, type CouchClient } from '../couch-client.ts';
 import {
@@ -32,10 +32,11 @@ export interface StateReport {
   all: boolean;
 }
 
-type State = Pick<Draft, 'n' | 'shop' | 'products' | 'inventory' | 'promotions' | 'teams' | 'reviews'>;
+/** What is read of the shop (the runner's working copy, or any folded state). */
+export type State = Pick<ShopState, 'n' | 'shop' | 'products' | 'inventory' | 'promotions' | 'teams' | 'reviews'>;
 
 /** The ids of the documents to write: every thing, or those the decisions touched. */
-interface Wanted {
+export interface Wanted {
   shop: boolean;
   products: Set<string>;
   promotions: Set<string>;
@@ -43,7 +44,8 @@ interface Wanted {
   reviews: Set<string>;
 }
 
-function everything(state: State): Wanted {
+/** Every thing the shop has: what a first run (or a catalog made again) writes. */
+export function everything(state: State): Wanted {
   return {
     shop: state.shop !== undefined,
     products: new Set([...state.products.keys(), ...[...state.inventory.values()].map((i) => i.value.productId)]),
