@@ -15,6 +15,7 @@ import { CATALOG_META_ID, catalogDocVersion } from '../../src/sync/catalog-state
 import { CouchClient } from '../../src/sync/couch-client.ts';
 import { catalogDb, channelDb, journalDb } from '../../src/sync/names.ts';
 import { setUpShop } from '../../src/sync/setup-shop.ts';
+import { DEMO_SHOP, demoProducts, demoPromotions } from '../../src/app/demo/demo-catalog.ts';
 import { line, m, order, product, seller, SHOP } from '../domain/fixtures/shop.ts';
 import { basic, createUser, startTestServer, type TestCouch } from './couch-server.ts';
 
@@ -162,6 +163,26 @@ describe('the catalog of current state', () => {
     // The journal holds every decision, as before.
     expect((await couch.admin.changes(journalDb(SHOP_ID), { since: 0, limit: 10_000 })).results.length).toBeGreaterThan(42);
   }, 180_000);
+
+  it("the demo catalog (options, flash sales, promotions) goes into documents the catalog's rules take, and a buyer reads it whole", async () => {
+    const sellerDb = freshDb('seller');
+    const now = Date.now();
+    const cmds: Intent[] = [
+      seller('shop.save', { shop: { ...DEMO_SHOP, policies: { ...DEMO_SHOP.policies, demoTopUps: false } } }, now),
+      ...demoProducts(now).map(({ product: p, stock, stocks }) => seller('product.save', { product: p, stock, ...(stocks && { stocks }) }, now)),
+      ...demoPromotions(now).map((promotion) => seller('promotion.save', { promotion }, now)),
+    ];
+    for (const c of cmds) await queueIntent(sellerDb, c, now);
+    const run = await authority(sellerDb).runOnce();
+    expect(run.decided.filter((d) => d.kind === 'intent.rejected')).toEqual([]);
+    const ids = await catalogIds();
+    expect(run.catalog).toMatchObject({ all: true, written: ids.length - 1 });
+    expect(ids.filter((id) => id.startsWith('promo.')).length).toBe(demoPromotions(now).length);
+    const buyer = browser();
+    const first = await buyerCycle(buyer.target);
+    expect(first.setAside).toBe(0);
+    expect(await publicViews(buyer.local)).toEqual(await publicViews(sellerDb));
+  }, 60_000);
 
   it('a catalog of a newer format is refused with "update the app", and nothing of it is applied', async () => {
     const db = catalogDb(SHOP_ID);
