@@ -20,7 +20,9 @@
 import { publicReview, publicTeam, snapshotsVersion, type Decision, type DecisionKind, type EventId, type Snapshots } from '../domain/index.ts';
 import { validateDecision } from '../domain/validate/index.ts';
 import type { Change } from './couch-client.ts';
-import type { Incoming } from './incoming.ts';
+
+/** What reading a document gives (incoming.ts's `Incoming<Decision>`, spelt here so neither file imports the other). */
+type Read = { ok: Decision } | { skip: true } | { problems: string[] };
 
 /** The catalog format this app writes and reads. */
 export const CATALOG_FORMAT = 2;
@@ -92,7 +94,7 @@ export function newerFormat(format: unknown): string {
  * newer one is not mistaken for a repeat. Undefined if the document is not of format 2's kinds
  * (an old `c.*` copy, a photo: readCatalogCopy's to read).
  */
-export function readCatalogState(change: Change): Incoming<Decision> | undefined {
+export function readCatalogState(change: Change): Read | undefined {
   const doc = change.doc;
   const id = change.id;
   if (id === CATALOG_META_ID) {
