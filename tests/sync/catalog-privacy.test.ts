@@ -9,7 +9,7 @@ import { catalogCopy } from '../../src/sync/authority/publish.ts';
 import { stateDocs } from '../../src/sync/authority/publish-state.ts';
 import { catalogDocVersion, teamDocId } from '../../src/sync/catalog-state.ts';
 import { CouchClient, CouchError, type Change } from '../../src/sync/couch-client.ts';
-import { readCatalogCopy } from '../../src/sync/incoming.ts';
+import { readCatalogCopy, readDecision } from '../../src/sync/incoming.ts';
 import { catalogDb } from '../../src/sync/names.ts';
 import { setUpShop } from '../../src/sync/setup-shop.ts';
 import { decisions } from '../domain/fixtures/events-fixture.ts';
@@ -59,6 +59,9 @@ describe("a decision's catalog copy", () => {
       expect(read, doc._id).toMatchObject({ ok: { id: `${doc._id}:40`, n: 40, postings: [] } });
     }
     expect(docs[0]!.set.teams![0]).toMatchObject({ members: [], joined: 3, initials: ['B', 'A', 'C'] });
+    // An app from before format 2 reads every catalog document as a decision: it sets these aside saying to update.
+    const old = readDecision({ id: docs[0]!._id, seq: 1, changes: [{ rev: '1-a' }], doc: { ...docs[0]! } });
+    expect(old).toEqual({ problems: [expect.stringMatching(/unsupported version 1002; update the app/)] });
   });
 
   it('read on a buyer\'s device from an older document still on a server: no crash, no names', () => {
