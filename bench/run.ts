@@ -11,6 +11,7 @@ import { browserPhotoBench } from './browser/photo.bench.ts';
 import { browserStartBench } from './browser/start.bench.ts';
 import { browserSyncBench } from './browser/sync.bench.ts';
 import { bundleBench } from './bundle.bench.ts';
+import { catalogPullBench } from './catalog-pull.bench.ts';
 import { csvBench } from './csv.bench.ts';
 import { foldBench } from './fold.bench.ts';
 import { lighthouseBench } from './lighthouse.bench.ts';
@@ -22,6 +23,7 @@ import { formatTable, type Bench, type Row } from './table.ts';
 const benches: [string, Bench][] = [
   ['authority', authorityBench],
   ['authority-scale', authorityScaleBench],
+  ['catalog-pull', catalogPullBench],
   ['options', optionsBench],
   ['options-catalog', optionsCatalogBench],
   ['fold', foldBench],

@@ -29,7 +29,7 @@ export { exportBackup, importBackup, checkBackup, BackupError, BACKUP_FORMAT, BA
 export type { Damage, DamageKind } from './backup-damage.ts';
 export type { CheckpointRow, SetAsideRow, PublishRow } from './sync-rows.ts';
 export {
-  getCheckpoint, applyPulled, startOver, listSetAside, sentUndecided, requeue, toPublish, markPublished, republishAll, checkpointOf,
+  getCheckpoint, applyPulled, startOver, listSetAside, sentUndecided, requeue, toPublish, markPublished, republishAll, checkpointOf, markCatalogState,
   type PulledPage,
 } from './sync-state.ts';
 export {

@@ -29,6 +29,11 @@ export interface CheckpointRow {
   seq?: unknown;
   /** The seller's device, a buyer's channel: its `instance_start_time` as the last sweep saw it (another: the database was made again). */
   made?: string;
+  /**
+   * The seller's device, the catalog: the journal number its current-state documents are all
+   * current as of (sync/authority/publish-state.ts). Absent: none written yet, so all are.
+   */
+  published?: number;
 }
 
 /** A document from the server that failed validation: reported, never applied. */

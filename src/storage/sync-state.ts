@@ -112,6 +112,17 @@ export function republishAll(db: ShopDb): Promise<void> {
   );
 }
 
+/** The seller's device wrote the catalog's current-state documents as of journal number `n` (kept on the catalog's checkpoint row). */
+export function markCatalogState(db: ShopDb, catalog: string, identity: string, n: number): Promise<void> {
+  return guardQuota(() =>
+    db.transaction('rw', db.checkpoints, async () => {
+      const row = await db.checkpoints.get(catalog);
+      // The catalog made again meanwhile (another identity, a fresh row): all are written again.
+      if (row !== undefined && row.identity === identity) await db.checkpoints.put({ ...row, published: n });
+    }),
+  );
+}
+
 /** A checkpoint row, with the time of this pull. */
 export function checkpointOf(db: string, since: unknown, identity: string, syncedAt: Millis): CheckpointRow {
   return { db, since, identity, syncedAt };

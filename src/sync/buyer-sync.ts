@@ -11,8 +11,9 @@ import type { BuyerId } from '../domain/index.ts';
 import { getCheckpoint, requeue, sentUndecided, type ShopDb } from '../storage/index.ts';
 import { CouchError, type CouchClient } from './couch-client.ts';
 import { checkIdentity, NotReadyError } from './identity.ts';
-import { readCatalogCopy, readChannelNews } from './incoming.ts';
+import { readChannelNews } from './incoming.ts';
 import { catalogDb, channelDb } from './names.ts';
+import { pullCatalog } from './pull-catalog.ts';
 import { pullDb } from './pull-db.ts';
 import { pushOutbox } from './push-outbox.ts';
 import { pushMessages } from './push-messages.ts';
@@ -61,7 +62,7 @@ async function cycle(t: BuyerSyncTarget, signal?: AbortSignal): Promise<CycleRep
   // The catalog first: a buyer whose channel the shop has not opened yet can still browse.
   const catalog = catalogDb(t.shop);
   const catalogId = await identityOf(t, catalog);
-  add(report, await pullDb(t.local, t.client, catalog, catalogId, readCatalogCopy, { signal, now: t.now }));
+  add(report, await pullCatalog(t.local, t.client, catalog, catalogId, { signal, now: t.now }));
   if (t.buyer !== null) {
     const channel = channelDb(t.buyer);
     await sameSession(t);

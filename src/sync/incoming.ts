@@ -9,6 +9,7 @@ import { validateDecision, validateIntent } from '../domain/validate/index.ts';
 import { validateMessage } from '../domain/validate/messages.ts';
 import type { SetAsideRow } from '../storage/index.ts';
 import type { Change } from './couch-client.ts';
+import { readCatalogState } from './catalog-state.ts';
 import { IDENTITY_DOC_ID, isPhotoRef, LEASE_DOC_ID } from './names.ts';
 
 export type Incoming<T> = { ok: T } | { skip: true } | { problems: string[] };
@@ -46,6 +47,9 @@ export function readDecision(change: Change, forBuyer?: BuyerId): Incoming<Decis
 export function readCatalogCopy(change: Change): Incoming<Decision> {
   // Photos are loaded by URL when shown (names.ts photoUrl), not through the changes feed.
   if (isPhotoRef(change.id) && change.doc?.type === 'photo') return { skip: true };
+  // The catalog's current-state documents (format 2) and its meta document.
+  const state = readCatalogState(change);
+  if (state !== undefined) return state;
   const read = readDecision(change);
   if (!('ok' in read)) return read;
   const d = read.ok;

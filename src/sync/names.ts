@@ -2,7 +2,7 @@
  * Where things live on the CouchDB server (ARCHITECTURE.md section 3), in one place so the
  * sync engine, the seller's device, the setup command and the tests agree.
  *
- * - `<shop>-catalog`: public read, the seller writes (copies of decisions' public parts).
+ * - `<shop>-catalog`: public read, the seller writes (the shop's current state: catalog-state.ts; older shops also hold append-only copies).
  * - `<shop>-journal`: the seller only: every decision, the shop's source of truth, and the lease.
  * - `userdb-<hex(name)>`: one private channel per buyer (CouchDB's `couch_peruser` naming).
  */

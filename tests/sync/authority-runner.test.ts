@@ -103,11 +103,16 @@ describe('the remote authority', () => {
 
     expect((await decisionsIn(journalDb(SHOP_ID))).map((d) => d.id)).toContain(decision.id);
     expect((await decisionsIn(channelDb('ann'))).map((d) => d.id).sort()).toEqual([decision.id, ...first.decided.filter((d) => d.buyer === 'ann').map((d) => d.id)].sort());
-    // Every catalog copy passes the buyer's own reader, and none names a buyer or moves money.
+    // The catalog holds current state (the shop, the product with its stock after the order,
+    // and the meta document), each passing the buyer's own reader; no append-only copies.
     const catalog = await couch.admin.changes(catalogDb(SHOP_ID), { since: 0, limit: 1000 });
-    const copies = catalog.results.filter((c) => c.doc?.type === 'decision');
-    expect(copies.map((c) => c.id)).toContain(catalogCopyId(decision.id));
-    for (const c of copies) expect(readCatalogCopy(c), c.id).toHaveProperty('ok');
+    const ids = catalog.results.map((c) => c.id).filter((id) => !id.startsWith('_design/') && id !== 'db-identity');
+    expect(ids.sort()).toEqual(['catalog-meta', 'p.tea', 'shop']);
+    expect(ids).not.toContain(catalogCopyId(decision.id));
+    for (const c of catalog.results.filter((r) => r.doc?.type === 'catalog-state')) expect(readCatalogCopy(c), c.id).toHaveProperty('ok');
+    const tea = await couch.admin.get<{ n: number; set: { inventory: { stock: number }[] }; _rev: string }>(catalogDb(SHOP_ID), 'p.tea');
+    expect(tea).toMatchObject({ n: decision.n, set: { inventory: [{ stock: 4 }] } });
+    expect(tea!._rev).toMatch(/^2-/); // written in place: once when the shop opened, once after the order
     expect(await walletOf(local, 'ann' as BuyerId)).toEqual({ available: 8_500, escrow: 1_500 });
     expect(await local.publish.count()).toBe(0);
 
@@ -214,7 +219,8 @@ describe('the remote authority', () => {
     expect(decided).toMatchObject({ kind: 'order.accepted', intentId: place.id, intentRev: onServer!._rev });
     const inJournal = await couch.admin.get<Decision>(journalDb(SHOP_ID), decided!.id);
     expect(inJournal?.intentRev).toBe(onServer!._rev);
-    expect(await couch.admin.get(catalogDb(SHOP_ID), catalogCopyId(decided!.id))).not.toHaveProperty('intentRev');
+    expect(await couch.admin.get(catalogDb(SHOP_ID), 'p.tea')).toMatchObject({ n: decided!.n });
+    expect(await couch.admin.get(catalogDb(SHOP_ID), 'p.tea')).not.toHaveProperty('intentRev');
 
     // Rewritten afterwards (as an admin of the channel could): reported, and nothing is decided again.
     await couch.admin.put(channelDb('ann'), { ...onServer!, expectedTotal: 1 });

@@ -4,9 +4,12 @@
 // buyer's device reads an older document already on a server in the public shape.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/domain/index.ts';
+import { publicTeam } from '../../src/domain/index.ts';
 import { catalogCopy } from '../../src/sync/authority/publish.ts';
+import { stateDocs } from '../../src/sync/authority/publish-state.ts';
+import { catalogDocVersion, teamDocId } from '../../src/sync/catalog-state.ts';
 import { CouchClient, CouchError, type Change } from '../../src/sync/couch-client.ts';
-import { readCatalogCopy } from '../../src/sync/incoming.ts';
+import { readCatalogCopy, readDecision } from '../../src/sync/incoming.ts';
 import { catalogDb } from '../../src/sync/names.ts';
 import { setUpShop } from '../../src/sync/setup-shop.ts';
 import { decisions } from '../domain/fixtures/events-fixture.ts';
@@ -38,6 +41,27 @@ describe("a decision's catalog copy", () => {
     expect(reviewCopy.set.reviews![0]).toMatchObject({ initials: 'A' });
     expect(JSON.stringify(reviewCopy)).not.toMatch(NAMES);
     expect(JSON.stringify(reviewCopy)).not.toContain(review.set.reviews![0]!.orderId!);
+  });
+
+  it("as a current-state document (format 2): a team's count and initials, a review's initials, read back the same", () => {
+    const team = decisions()['team.succeeded'].set.teams![0]!;
+    const review = decisions()['review.published'].set.reviews![0]!;
+    const state = {
+      n: 40, shop: undefined, products: new Map(), inventory: new Map(), promotions: new Map(),
+      teams: new Map([[team.id, { n: 39, value: team }]]), reviews: new Map([[review.id, review]]),
+    };
+    const docs = stateDocs(state, { shop: false, products: new Set(), promotions: new Set(), teams: new Set([team.id]), reviews: new Set([review.id]) }, Date.UTC(2026, 11, 2));
+    expect(docs.map((d) => d._id)).toEqual([`team.${team.id}`, `review.${review.id}`]);
+    expect(JSON.stringify(docs)).not.toMatch(NAMES);
+    expect(JSON.stringify(docs)).not.toContain(review.orderId!);
+    for (const doc of docs) {
+      const read = readCatalogCopy({ id: doc._id, seq: 1, changes: [{ rev: '3-a' }], doc: { ...doc } });
+      expect(read, doc._id).toMatchObject({ ok: { id: `${doc._id}:40`, n: 40, postings: [] } });
+    }
+    expect(docs[0]!.set.teams![0]).toMatchObject({ members: [], joined: 3, initials: ['B', 'A', 'C'] });
+    // An app from before format 2 reads every catalog document as a decision: it sets these aside saying to update.
+    const old = readDecision({ id: docs[0]!._id, seq: 1, changes: [{ rev: '1-a' }], doc: { ...docs[0]! } });
+    expect(old).toEqual({ problems: [expect.stringMatching(/unsupported version 1002; update the app/)] });
   });
 
   it('read on a buyer\'s device from an older document still on a server: no crash, no names', () => {
@@ -99,6 +123,19 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`the catal
     expect(result).toMatchObject({ error: 'forbidden' });
     expect(result!.ok).not.toBe(true);
     expect(result!.reason).toMatch(/must not carry a buyer or an order id; the buyer's request it answers; money movements; orders/);
+  });
+
+  it("takes a team's current-state document, in place, and refuses one that names its members or carries an order", async () => {
+    const d = decisions()['team.succeeded'];
+    const team = d.set.teams![0]!;
+    const doc = { _id: teamDocId(team.id), type: 'catalog-state', v: catalogDocVersion(2), format: 2, n: d.n, at: d.at, set: { teams: [team] } };
+    await refusedWith(seller.put(CATALOG, doc), /The catalog is public: it must not carry the names or order ids of team .*'s members/);
+    const written = await seller.put(CATALOG, { ...doc, set: { teams: [publicTeam(team)] } });
+    expect(written.ok).toBe(true);
+    // Written in place, as each run does.
+    expect((await seller.put(CATALOG, { ...doc, _rev: written.rev, n: d.n + 1, set: { teams: [publicTeam(team)] } })).rev).toMatch(/^2-/);
+    await refusedWith(seller.put(CATALOG, { ...doc, _id: 'p.tea', buyer: 'alice', set: { orders: d.set.orders ?? [] } }), /must not carry a buyer or an order id/);
+    expect(JSON.stringify(await anon.get(CATALOG, doc._id))).not.toMatch(NAMES);
   });
 
   it('an older document written before the rules (by the admin here) is still read, in the public shape', async () => {

@@ -40,6 +40,7 @@ import { LeaseKeeper, type LeaseOptions } from './lease-keeper.ts';
 import { ChannelNews, type NewsMode, type Plan } from './news.ts';
 import { pool } from './pool.ts';
 import { JournalDivergedError, publishQueued, type PublishReport } from './publish.ts';
+import { publishCatalogState, type StateReport } from './publish-state.ts';
 
 export interface RemoteAuthorityOptions extends RulesOptions, LeaseOptions {
   publishBatch?: number;
@@ -78,6 +79,8 @@ export interface RunReport {
   /** The seller's messages pushed, and buyers' messages (and receipts) newly stored, this run. */
   messagesSent: number;
   messages: number;
+  /** The catalog's current-state documents written at the end of the run (publish-state.ts). */
+  catalog?: StateReport;
 }
 
 export interface RunHooks {
@@ -152,6 +155,10 @@ export class RemoteAuthority {
         if (!more || hooks.stopping?.()) break;
       }
       report.mode = this.news.mode;
+      // The catalog's current state, once per run whatever the batches decided (a flash sale's
+      // orders rewrite its product once), from the views as the journal now has them.
+      await this.catchUp();
+      report.catalog = await publishCatalogState(this.local, client, this.shop, this.loop.state, { now: this.now, signal });
       return report;
     } catch (error) {
       // Whatever went wrong, read the journal again before deciding anything more.

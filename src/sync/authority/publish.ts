@@ -6,14 +6,15 @@
  * Journal first, always: a batch goes into `<shop>-journal` (the shop's source of truth)
  * and is marked 'copies' before any copy is written, so no buyer ever sees a decision the
  * journal could lose. Then the copies: the decision into its buyer's channel (news for
- * their devices), and its public part into the catalog. A 409 `conflict` means the id is
+ * their devices), and the photos its products show into the catalog (the catalog's documents
+ * are its current state, written once per run: publish-state.ts). A 409 `conflict` means the id is
  * there already (an earlier run whose answer was lost) and counts as done, except in the
  * journal, where the document there is checked to be this very decision (see below).
  */
 import { publicReview, publicTeam, type BuyerId, type Decision, type EventId } from '../../domain/index.ts';
 import { markPublished, toPublish, type ShopDb } from '../../storage/index.ts';
 import { CouchError, type BulkResult, type CouchClient } from '../couch-client.ts';
-import { catalogCopyId, catalogDb, channelDb, journalDb } from '../names.ts';
+import { catalogCopyId, channelDb, journalDb } from '../names.ts';
 import { uploadPhotos } from './photos.ts';
 import { pool } from './pool.ts';
 
@@ -103,15 +104,16 @@ async function writeCopies(
   client: CouchClient, shop: string, decisions: readonly Decision[], options: PublishOptions & { local: ShopDb },
 ): Promise<{ written: number; parked: EventId[] }> {
   const byBuyer = new Map<BuyerId, object[]>();
-  const catalog: object[] = [];
+  let public_ = 0;
   for (const d of decisions) {
     if (d.buyer !== undefined) {
       const list = byBuyer.get(d.buyer) ?? [];
       list.push({ ...d, _id: d.id });
       byBuyer.set(d.buyer, list);
     }
-    const copy = catalogCopy(d);
-    if (copy) catalog.push({ ...copy, _id: copy.id });
+    // The catalog itself holds current state, written once per run (publish-state.ts); here
+    // only the photos its products show go up, before any document names them.
+    if (catalogCopy(d)) public_ += 1;
   }
   let written = 0;
   const parked: EventId[] = [];
@@ -129,10 +131,8 @@ async function writeCopies(
     }
   });
   const toCatalog = async () => {
-    if (catalog.length === 0) return;
+    if (public_ === 0) return;
     await uploadPhotos(options.local, client, shop, decisions, options.signal);
-    check(await client.bulkDocs(catalogDb(shop), catalog, options.signal));
-    written += catalog.length;
   };
   await Promise.all([channels, toCatalog()]);
   return { written, parked };

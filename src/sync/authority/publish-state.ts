@@ -1,0 +1,161 @@
+/**
+ * The catalog's current state (catalog-state.ts), written by the seller's device at the end of
+ * each authority run: one document per thing the run's decisions changed, written in place
+ * (`_rev`), so a flash sale's thousand orders in a run rewrite its product once, and the
+ * catalog stays O(products) whatever the shop's history.
+ *
+ * How far this is done is kept as `published` on the catalog's checkpoint row (the journal
+ * number every document is current as of). A device with none (this code's first run on a
+ * shop, or a catalog made again: republishCopies puts a fresh row) writes every thing from its
+ * views, then `catalog-meta` last; after that only what decisions numbered above `published`
+ * touched. A run cut short writes it all again next time: each write is of the current state.
+ *
+ * Only after the run's decisions are in the journal (publishQueued): no buyer sees a state the
+ * journal could lose.
+ */
+import { publicReview, publicTeam, type Decision, type Inventory, type ProductId, type ShopState } from '../../domain/index.ts';
+import { decisionsAfter, getCheckpoint, markCatalogState, type ShopDb } from '../../storage/index.ts';
+import { CouchError, type BulkResult, type CouchClient } from '../couch-client.ts';
+import {
+  CATALOG_FORMAT, CATALOG_META_ID, catalogDocVersion, productDocId, promotionDocId, reviewDocId, SHOP_DOC_ID, teamDocId,
+  type CatalogMetaDoc, type CatalogStateDoc, type PublicSet,
+} from '../catalog-state.ts';
+import { catalogDb } from '../names.ts';
+
+/** Documents per `_bulk_docs`. */
+const STATE_BATCH = 100;
+
+export interface StateReport {
+  /** Current-state documents written (the meta document not counted). */
+  written: number;
+  /** Whether this run wrote every thing (a first run, or a catalog made again). */
+  all: boolean;
+}
+
+/** What is read of the shop (the runner's working copy, or any folded state). */
+export type State = Pick<ShopState, 'n' | 'shop' | 'products' | 'inventory' | 'promotions' | 'teams' | 'reviews'>;
+
+/** The ids of the documents to write: every thing, or those the decisions touched. */
+export interface Wanted {
+  shop: boolean;
+  products: Set<string>;
+  promotions: Set<string>;
+  teams: Set<string>;
+  reviews: Set<string>;
+}
+
+/** Every thing the shop has: what a first run (or a catalog made again) writes. */
+export function everything(state: State): Wanted {
+  return {
+    shop: state.shop !== undefined,
+    products: new Set([...state.products.keys(), ...[...state.inventory.values()].map((i) => i.value.productId)]),
+    promotions: new Set(state.promotions.keys()),
+    teams: new Set(state.teams.keys()),
+    reviews: new Set(state.reviews.keys()),
+  };
+}
+
+function touched(decisions: readonly Decision[]): Wanted {
+  const w: Wanted = { shop: false, products: new Set(), promotions: new Set(), teams: new Set(), reviews: new Set() };
+  for (const { set } of decisions) {
+    if (set.shop) w.shop = true;
+    for (const p of set.products ?? []) w.products.add(p.id);
+    for (const i of set.inventory ?? []) w.products.add(i.productId);
+    for (const p of set.promotions ?? []) w.promotions.add(p.id);
+    for (const t of set.teams ?? []) w.teams.add(t.id);
+    for (const r of set.reviews ?? []) w.reviews.add(r.id);
+  }
+  return w;
+}
+
+/** The documents for what is wanted, as the state says now (all current as of `state.n`). */
+export function stateDocs(state: State, wanted: Wanted, at: number): CatalogStateDoc[] {
+  const doc = (id: string, set: PublicSet): CatalogStateDoc => ({
+    _id: id, type: 'catalog-state', v: catalogDocVersion(CATALOG_FORMAT), format: CATALOG_FORMAT, n: state.n, at, set,
+  });
+  const docs: CatalogStateDoc[] = [];
+  if (wanted.shop && state.shop) docs.push(doc(SHOP_DOC_ID, { shop: state.shop.value }));
+  if (wanted.products.size > 0) {
+    const shelves = new Map<string, Inventory[]>();
+    for (const { value } of state.inventory.values()) {
+      if (!wanted.products.has(value.productId)) continue;
+      const list = shelves.get(value.productId) ?? [];
+      list.push(value);
+      shelves.set(value.productId, list);
+    }
+    for (const id of wanted.products) {
+      const product = state.products.get(id as ProductId)?.value;
+      const inventory = shelves.get(id) ?? [];
+      if (!product && inventory.length === 0) continue;
+      docs.push(doc(productDocId(id), { ...(product ? { products: [product] } : {}), ...(inventory.length > 0 ? { inventory } : {}) }));
+    }
+  }
+  for (const id of wanted.promotions) {
+    const p = state.promotions.get(id as never);
+    if (p) docs.push(doc(promotionDocId(id), { promotions: [p.value] }));
+  }
+  for (const id of wanted.teams) {
+    const t = state.teams.get(id as never);
+    if (t) docs.push(doc(teamDocId(id), { teams: [publicTeam(t.value)] }));
+  }
+  for (const id of wanted.reviews) {
+    const r = state.reviews.get(id as never);
+    if (r) docs.push(doc(reviewDocId(id), { reviews: [publicReview(r)] }));
+  }
+  return docs;
+}
+
+export async function publishCatalogState(
+  local: ShopDb, client: CouchClient, shop: string, state: State, options: { now: () => number; signal?: AbortSignal },
+): Promise<StateReport> {
+  const db = catalogDb(shop);
+  const row = await getCheckpoint(local, db);
+  // The catalog's identity is checked (and this row made) before anything is written to it.
+  if (row === undefined) return { written: 0, all: false };
+  const since = row.published;
+  if (since !== undefined && since >= state.n) return { written: 0, all: false };
+  const all = since === undefined;
+  const wanted = all ? everything(state) : touched(await decisionsAfter(local, since));
+  const docs = stateDocs(state, wanted, options.now());
+  for (let i = 0; i < docs.length; i += STATE_BATCH) await writeInPlace(client, db, docs.slice(i, i + STATE_BATCH), options.signal);
+  if (all) {
+    // Last: a buyer who finds it may read the current-state documents alone.
+    const meta: CatalogMetaDoc = {
+      _id: CATALOG_META_ID, type: 'catalog-meta', v: catalogDocVersion(CATALOG_FORMAT), format: CATALOG_FORMAT, n: state.n, at: options.now(),
+    };
+    await writeInPlace(client, db, [meta], options.signal);
+  }
+  await markCatalogState(local, db, row.identity, state.n);
+  return { written: docs.length, all };
+}
+
+/**
+ * Writes documents over whatever revision the catalog holds. A 409 means another write came
+ * between (an earlier run whose answer was lost): read the revisions again and write once more.
+ */
+async function writeInPlace(client: CouchClient, db: string, docs: readonly { _id: string; _rev?: string }[], signal?: AbortSignal): Promise<void> {
+  let todo = docs;
+  for (let attempt = 0; attempt < 2 && todo.length > 0; attempt++) {
+    const revs = await client.revsOf(db, todo.map((d) => d._id));
+    const withRevs = todo.map((d) => {
+      const rev = revs.get(d._id);
+      const body: Record<string, unknown> = { ...d };
+      delete body._rev;
+      return rev === undefined ? body : { ...body, _rev: rev };
+    });
+    const results = await client.bulkDocs(db, withRevs, signal);
+    const again = new Set(conflicts(results));
+    todo = todo.filter((d) => again.has(d._id));
+  }
+  if (todo.length > 0) throw new CouchError(409, 'conflict', `The catalog's ${todo[0]!._id} kept changing while it was written: tried again next run.`);
+}
+
+function conflicts(results: readonly BulkResult[]): string[] {
+  const out: string[] = [];
+  for (const r of results) {
+    if (r.ok) continue;
+    if (r.error === 'conflict') out.push(r.id);
+    else throw new CouchError(r.error === 'forbidden' ? 403 : r.error === 'unauthorized' ? 401 : 500, r.error ?? 'error', r.reason ?? `could not write ${r.id}`);
+  }
+  return out;
+}
