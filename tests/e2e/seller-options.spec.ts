@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { checkOutForPickup, go, openShop } from './account-helpers.ts';
+import { seriousViolations } from './axe.ts';
 import { setLanguage } from './menu.ts';
 
 // The seller's form for a product's options (issue 13) on a 360 × 740 phone: the seller makes
@@ -72,6 +73,7 @@ test('the seller makes options, the buyer buys one, a rename later leaves the or
   await combo(page, 'blue, S').scrollIntoViewIfNeeded();
   await expect(page.getByRole('button', { name: 'Save product' })).toBeInViewport();
   await page.screenshot({ path: testInfo.outputPath('options-combos-en-360.png') });
+  expect(await seriousViolations(page)).toEqual([]);
 
   await setLanguage(page, 'zh');
   await expect(page.getByRole('heading', { name: '组合：4 个' })).toBeVisible();

@@ -116,12 +116,15 @@ describe('reading the options', () => {
     let v = colourBySize(ids());
     v = setRow(v, 0, { price: '12', stock: '4' });
     v = setRow(v, 3, { sold: false });
+    v = setRow(v, 1, { photo: 'photo-red-m.webp' });
     const read = parseOptionsForm(v, CNY);
     expect(read.ok).toBe(true);
     if (!read.ok || !read.value) return;
     expect(read.value.options.map((g) => g.name)).toEqual(['Colour', 'Size']);
     expect(read.value.combinations[0]).toMatchObject({ price: 1200, sold: true });
     expect(read.value.combinations[3]!.sold).toBe(false);
+    expect(read.value.combinations[1]!.photo).toBe('photo-red-m.webp');
+    expect(read.value.combinations[0]).not.toHaveProperty('photo');
     expect(read.value.stocks[0]).toEqual({ combination: v.rows[0]!.id, stock: 4 });
   });
 

@@ -116,6 +116,7 @@ export const strings = {
   'catalogForm.opt.photo': 'Photo',
   'catalogForm.opt.productPhoto': 'The product’s photo',
   'catalogForm.opt.photoN': 'Photo {n}',
+  'catalogForm.opt.ownPhoto': 'Its own photo (from the catalog file)',
   'catalogForm.opt.noPhotos': 'Add photos above to give a combination its own.',
   'catalogForm.opt.err.noValues': 'Add at least one value.',
   'catalogForm.opt.err.tooMany': 'At most {max} combinations: remove some values.',

@@ -118,6 +118,7 @@ export const strings: Strings<keyof typeof en> = {
   'catalogForm.opt.photo': '照片',
   'catalogForm.opt.productPhoto': '使用商品照片',
   'catalogForm.opt.photoN': '照片 {n}',
+  'catalogForm.opt.ownPhoto': '单独的照片（来自商品表格文件）',
   'catalogForm.opt.noPhotos': '在上方添加照片后，可为组合选用单独的照片。',
   'catalogForm.opt.err.noValues': '请至少添加一个规格值。',
   'catalogForm.opt.err.tooMany': '最多 {max} 个组合：请移除一些规格值。',

@@ -119,6 +119,8 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
           }}
           onRemove={(ref) => {
             setValues((x) => ({ ...x, photos: x.photos.filter((p) => p !== ref) }));
+            // A combination that showed it shows the product's photo again.
+            setOpts((o) => ({ ...o, rows: o.rows.map((r) => (r.photo === ref ? { ...r, photo: '' } : r)) }));
             if (added.current.includes(ref)) {
               added.current = added.current.filter((p) => p !== ref);
               void forgetPhotos(app, [ref]);

@@ -96,12 +96,14 @@ export function ProductOptions({ value: v, onChange, newId, price, photos, sign,
                       <Field {...f} field={`combinations[${i}].stock`} kind="count" label={t('catalogForm.stock')} value={row.stock} onInput={(s) => onChange(setRow(v, i, { stock: s }), false)} />
                     </div>
                     <Check label={t('catalogForm.opt.sold')} hint={row.sold ? undefined : t('catalogForm.opt.soldHint')} checked={row.sold} onChange={(sold) => onChange(setRow(v, i, { sold }), false)} />
-                    {photos.length > 0 && (
+                    {(photos.length > 0 || row.photo !== '') && (
                       <div class="sc-field">
                         <label for={`${f.form}-combo-photo-${i}`}>{t('catalogForm.opt.photo')}</label>
-                        <select id={`${f.form}-combo-photo-${i}`} value={photos.includes(row.photo) ? row.photo : ''} onChange={(e) => onChange(setRow(v, i, { photo: e.currentTarget.value }), false)}>
+                        <select id={`${f.form}-combo-photo-${i}`} value={row.photo} onChange={(e) => onChange(setRow(v, i, { photo: e.currentTarget.value }), false)}>
                           <option value="">{t('catalogForm.opt.productPhoto')}</option>
                           {photos.map((p, n) => <option value={p}>{t('catalogForm.opt.photoN', { n: n + 1 })}</option>)}
+                          {/* One given elsewhere (the catalog CSV) stays as it is until changed here. */}
+                          {row.photo !== '' && !photos.includes(row.photo) && <option value={row.photo}>{t('catalogForm.opt.ownPhoto')}</option>}
                         </select>
                       </div>
                     )}
