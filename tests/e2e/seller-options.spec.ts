@@ -113,6 +113,8 @@ test('the seller makes options, the buyer buys one, a rename later leaves the or
   await go(page, editHref);
   await expect(page.getByRole('heading', { name: `Edit “${NAME}”` })).toBeVisible();
   await expect(combo(page, 'red, M').getByLabel('Units in stock')).toHaveValue('4');
+  await fits(page);
+  await page.screenshot({ path: testInfo.outputPath('options-edit-en-360.png') });
   await group(page, 1).getByRole('textbox', { name: 'Value 1', exact: true }).fill('crimson');
   await expect(combo(page, 'crimson, M').getByLabel('Units in stock')).toHaveValue('4');
   await expect(combo(page, 'blue, S').getByLabel('For sale')).not.toBeChecked();
