@@ -1,4 +1,4 @@
-/** The seller's product form and a product with options: saving its words keeps its options (the form does not edit them yet). */
+/** The product form read alone (as the quick edit does) and a product with options: saving its words keeps its options. */
 import { describe, expect, it } from 'vitest';
 import { demoProducts, OPTIONS_PRODUCT } from '../../src/app/demo/demo-catalog.ts';
 import { parseProductForm, productFormValues, type MoneyReader } from '../../src/engines/forms/product-form.ts';

@@ -327,9 +327,9 @@ export function parseProductForm(v: ProductFormValues, reader: MoneyReader, orig
 }
 
 /**
- * The form does not edit options yet (issue 13, part B left): a product's option groups and
- * combinations, and which of them its offers cover, are kept exactly as they are, so saving its
- * name or description never takes them away. Its combinations' stock is sent as the device saw it.
+ * Read alone (the list's quick edit of price and stock), this keeps a product's option groups and
+ * combinations, and which of them its offers cover, exactly as they are, so saving never takes
+ * them away; the product form edits them through product-options-form.ts, which reads the rest here.
  */
 function keepOptions(product: Record<string, unknown>, original: Product | undefined): void {
   if (original?.options === undefined || original.combinations === undefined) return;

@@ -25,11 +25,18 @@ const SPECIAL: Record<string, Partial<Record<FormError['code'], Parameters<T>[0]
   code: { duplicate: 'promoForm.err.duplicateCode' },
   tags: { 'too-many': 'catalogForm.err.tooManyTags' },
   photos: { 'too-many': 'catalogForm.err.tooManyPhotos' },
+  // A product's options (any group, value or combination: indices read as []).
+  'options[].name': { duplicate: 'catalogForm.opt.err.sameGroup' },
+  'options[].values': { required: 'catalogForm.opt.err.noValues' },
+  'options[].values[].name': { duplicate: 'catalogForm.opt.err.sameValue' },
+  combinations: { 'too-many': 'catalogForm.opt.err.tooMany' },
+  'combinations[].price': { 'too-small': 'catalogForm.err.priceZero' },
+  'combinations[].stock': { 'too-small': 'catalogForm.err.negativeStock' },
 };
 
 /** `money` formats an amount in the shop's currency, to say a limit ("At most ¥100,000,000.00"). */
 export function errorText(t: T, field: string, kind: FieldKind, e: FormError, money?: (n: number) => string): string {
-  const special = SPECIAL[field]?.[e.code];
+  const special = (SPECIAL[field] ?? SPECIAL[field.replace(/\[\d+\]/g, '[]')])?.[e.code];
   if (special) return t(special, 'min' in e ? { min: e.min } : 'max' in e ? { max: e.max } : {});
   if (field === 'currency' && e.code !== 'required') return t('shopForm.err.currency');
   switch (e.code) {

@@ -2,7 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ProductId, ShopProfile } from '../../../domain/index.ts';
 import { NEW_PRODUCT, newProductId, saveProduct } from '../../../app/actions/save-product.ts';
-import { emptyProductForm, parseProductForm, productFormValues, type ProductFormValues } from '../../../engines/forms/product-form.ts';
+import { emptyProductForm, productFormValues, type ProductFormValues } from '../../../engines/forms/product-form.ts';
+import { isOptionsField, NO_OPTIONS, optionsFormValues, parseProductWithOptions, type NewId, type OptionsFormValues } from '../../../engines/forms/product-options-form.ts';
+import { newEventId } from '../../../app/ids.ts';
 import { forgetPhotos } from '../../../app/actions/add-photo.ts';
 import { allCategories, productToEdit, type ProductToEdit } from '../../../app/queries/seller-catalog.ts';
 import { LiveMessage } from '../../kit/LiveMessage.tsx';
@@ -16,6 +18,7 @@ import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href, shareUrl } from '../../router.ts';
 import { ProductPhotos } from './ProductPhotos.tsx';
+import { ProductOptions } from './ProductOptions.tsx';
 
 interface Props {
   /** The product to edit; a new product when undefined. */
@@ -53,10 +56,13 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
   const app = useApp();
   const { t, intl } = useI18n();
   const action = useAction();
-  const { form, errors, fields: f, accept, onSubmit } = useCheckedForm('pf', action, shop.currency);
+  const { form, errors, setErrors, fields: f, accept, onSubmit } = useCheckedForm('pf', action, shop.currency);
   const reader = useMemo(() => moneyReader(shop.currency, intl), [shop.currency, intl]);
   const [v, setValues] = useState<ProductFormValues>(() =>
     item ? productFormValues(item.product, item.inventory, reader, app.now()) : emptyProductForm(newProductId(app.now()), app.now()));
+  const [opts, setOpts] = useState<OptionsFormValues>(() => (item ? optionsFormValues(item.product, item.skus, reader) : NO_OPTIONS));
+  // New values and combinations get ids made here: random, so never one the shop used before.
+  const newId: NewId = (kind) => `${kind}-${newEventId(app.now()).replace(/-/g, '').slice(-12)}`;
   const categories = useLive(() => allCategories(app.store), [app]) ?? [];
   // Photos taken here and not yet saved: forgotten if the form is left without saving.
   const added = useRef<string[]>([]);
@@ -70,10 +76,10 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
   const title = item ? t('catalogForm.editTitle', { name: item.product.name }) : t('catalogForm.newTitle');
 
   async function submit() {
-    const value = accept(parseProductForm(v, reader, item?.product, item?.inventory?.flashSold ?? 0));
+    const value = accept(parseProductWithOptions(v, opts, reader, item?.product, item?.inventory?.flashSold ?? 0));
     if (!value) return;
-    const { product, stock } = value;
-    const outcome = await action.run(() => saveProduct(app, product, stock, item?.base ?? NEW_PRODUCT, item?.base.stocks), t('catalogForm.saved', { name: product.name }));
+    const { product, stock, stocks } = value;
+    const outcome = await action.run(() => saveProduct(app, product, stock, item?.base ?? NEW_PRODUCT, stocks), t('catalogForm.saved', { name: product.name }));
     if (outcome === 'done' || outcome === 'queued') {
       saved.current = true;
       onSaved(t('catalogForm.saved', { name: product.name }));
@@ -96,10 +102,12 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
         <Field {...f} field="category" label={t('catalogForm.category')} list="pf-categories" value={v.category} maxLength={120} onInput={(category) => set({ category })} />
         <datalist id="pf-categories">{categories.map((c) => <option value={c} />)}</datalist>
         <Field {...f} field="tags" label={t('catalogForm.tags')} hint={t('catalogForm.tagsHint')} value={v.tags} maxLength={1000} onInput={(tags) => set({ tags })} />
-        <div class="sc-pair">
-          <Field {...f} field="price" kind="money" label={t('catalogForm.price', { sign })} value={v.price} onInput={(price) => set({ price })} />
-          <Field {...f} field="stock" kind="count" label={t('catalogForm.stock')} value={v.stock} onInput={(stock) => set({ stock })} />
-        </div>
+        {opts.groups.length === 0 && (
+          <div class="sc-pair">
+            <Field {...f} field="price" kind="money" label={t('catalogForm.price', { sign })} value={v.price} onInput={(price) => set({ price })} />
+            <Field {...f} field="stock" kind="count" label={t('catalogForm.stock')} value={v.stock} onInput={(stock) => set({ stock })} />
+          </div>
+        )}
 
         <ProductPhotos
           photos={v.photos}
@@ -111,11 +119,27 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
           }}
           onRemove={(ref) => {
             setValues((x) => ({ ...x, photos: x.photos.filter((p) => p !== ref) }));
+            // A combination that showed it shows the product's photo again.
+            setOpts((o) => ({ ...o, rows: o.rows.map((r) => (r.photo === ref ? { ...r, photo: '' } : r)) }));
             if (added.current.includes(ref)) {
               added.current = added.current.filter((p) => p !== ref);
               void forgetPhotos(app, [ref]);
             }
           }}
+        />
+
+        <ProductOptions
+          value={opts}
+          onChange={(next, structure) => {
+            setOpts(next);
+            // The combinations may have moved: what was said of them by position no longer fits.
+            if (structure) setErrors(Object.fromEntries(Object.entries(errors).filter(([k]) => !isOptionsField(k))));
+          }}
+          newId={newId}
+          price={v.price}
+          photos={v.photos}
+          sign={sign}
+          fields={f}
         />
 
         <Check label={t('catalogForm.hidden')} hint={t('catalogForm.hiddenHint')} checked={v.hidden} onChange={(hidden) => set({ hidden })} />
@@ -151,7 +175,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
         </fieldset>
 
         <LiveMessage message={action.message} />
-        <div class="acct-row sc-actions">
+        <div class="acct-row sc-actions sc-sticky-actions">
           <button type="submit" class="acct-btn acct-primary" disabled={action.busy}>{t('catalogForm.save')}</button>
           <a class="acct-btn" href={href({ name: 'seller', tab: 'products' })}>{t('catalogForm.cancel')}</a>
         </div>
