@@ -9,7 +9,7 @@ import { normalizeCouponCode, type Money, type Promotion, type PromotionId } fro
 import { validatePromotion } from '../../domain/validate/index.ts';
 import {
   crossCheck, FormReading, localTimeText, OPTIONAL, readLocalTime, readMoney, readWhole, REQUIRED, type FormResult, type MoneyReader,
-} from './product-form.ts';
+} from './form-reading.ts';
 
 export type PromotionKind = Promotion['kind'];
 

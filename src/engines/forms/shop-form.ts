@@ -5,7 +5,7 @@
  */
 import type { Money, PickupPointId, ShippingOptionId, ShopProfile } from '../../domain/index.ts';
 import { validateShopProfile } from '../../domain/validate/index.ts';
-import { FormReading, readMoney, readWhole, REQUIRED, type FormResult, type MoneyReader } from './product-form.ts';
+import { FormReading, readMoney, readWhole, REQUIRED, type FormResult, type MoneyReader } from './form-reading.ts';
 
 export interface PickupPointValues {
   id: string;

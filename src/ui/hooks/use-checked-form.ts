@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { FieldErrors, FormResult } from '../../engines/forms/product-form.ts';
+import type { FieldErrors, FormResult } from '../../engines/forms/form-reading.ts';
 import { useI18n } from '../i18n/index.ts';
 import { focusFirstError, withoutField } from '../kit/FormField.tsx';
 import { fixMessage } from '../kit/form-errors.ts';

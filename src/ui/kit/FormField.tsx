@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
-import type { FieldErrors } from '../../engines/forms/product-form.ts';
+import type { FieldErrors } from '../../engines/forms/form-reading.ts';
 import { formatMoney } from '../format.ts';
 import { useI18n } from '../i18n/index.ts';
 import { errorText, type FieldKind } from './form-errors.ts';

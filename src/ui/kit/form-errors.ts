@@ -3,7 +3,7 @@
  * forms (src/app/forms/) give a kind of error, this gives the words, with a few said of
  * a particular field ("A team needs at least 2 people" rather than "Must be at least 2").
  */
-import type { FieldErrors, FormError, MoneyReader } from '../../engines/forms/product-form.ts';
+import type { FieldErrors, FormError, MoneyReader } from '../../engines/forms/form-reading.ts';
 import { parseMoney } from '../format.ts';
 import type { I18n } from '../i18n/index.ts';
 
