@@ -81,19 +81,9 @@ export async function setPersonSetting<N extends PersonSettingName>(
   person: string, name: N, value: PersonSettings[N], store: UseStore = settingsStore(),
 ): Promise<void> {
   const s = PERSON_SPECS[name] as Spec<unknown>;
-  // Checked here too: a value from outside TypeScript (a form) may still be wrong.
+  // Checked here too, before any transaction: a value from outside TypeScript (a form) may still be wrong.
   if (!s.is(value)) throw new TypeError(`Not a valid value for the setting '${name}'`);
-  await guardQuota(() =>
-    update(PEOPLE, (old: unknown) => {
-      const people = cleanPeople(old);
-      const own: Record<string, unknown> = { ...people[person] };
-      if (isDefault(s, value)) delete own[name];
-      else own[name] = value;
-      if (Object.keys(own).length > 0) people[person] = own;
-      else delete people[person];
-      return people;
-    }, store),
-  );
+  await updatePersonSetting(person, name, () => value, store);
 }
 
 /**

@@ -48,7 +48,7 @@ export function ProductOptions({ value: v, onChange, newId, price, photos, sign,
           <fieldset class="sc-row sc-opt-group" key={gi}>
             <legend>{t('catalogForm.opt.groupN', { n: gi + 1 })}</legend>
             <Field {...f} field={`options[${gi}].name`} label={t('catalogForm.opt.groupName')} hint={gi === 0 ? t('catalogForm.opt.groupNameHint') : undefined} value={g.name} maxLength={40} onInput={(name) => onChange(renameGroup(v, gi, name), false)} />
-            <ol class="sc-opt-values">
+            <ol class="sc-opt-values stack">
               {g.values.map((x, j) => {
                 const name = x.name.trim() || t('catalogForm.opt.thisValue', { n: j + 1 });
                 return (
