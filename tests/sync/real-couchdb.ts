@@ -134,12 +134,16 @@ function run(script: string, args: string[]): Promise<void> {
 }
 
 /** The first admin request after start can take a few seconds (the node is still setting up). */
+/**
+ * Until the admin is answered and `_users` exists: CouchDB answers `_all_dbs` a moment before it
+ * has made its system databases, and a user made then fails with a 404 (seen in CI).
+ */
 async function waitForAdmin(url: string, authorization: string, timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   let last = '';
   while (Date.now() < deadline) {
     try {
-      const res = await fetch(`${url}_all_dbs`, { headers: { Authorization: authorization }, signal: AbortSignal.timeout(10_000) });
+      const res = await fetch(`${url}_users`, { headers: { Authorization: authorization }, signal: AbortSignal.timeout(10_000) });
       if (res.ok) {
         await res.body?.cancel();
         return;
