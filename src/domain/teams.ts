@@ -78,7 +78,9 @@ export function initialsOf(name: string): string {
   for (const word of words) {
     const letter = [...word].find((ch) => /\p{L}/u.test(ch));
     if (letter === undefined) continue;
-    out += letter.toLocaleUpperCase('en');
+    // Upper-cased only where that stays one letter: "ß" would become "SS", "ῢ" three code points.
+    const upper = letter.toLocaleUpperCase('en').normalize('NFC');
+    out += [...upper].length === 1 ? upper : letter;
     if ([...out].length >= MAX_LETTERS) break;
   }
   return out === '' ? '?' : out;

@@ -20,6 +20,9 @@ describe('initialsOf', () => {
     expect(initialsOf('123')).toBe('?');
     expect(initialsOf('')).toBe('?');
     expect(initialsOf('𝒜lice 𝒷ob')).toBe('𝒜𝒷');
+    // A letter whose upper case is longer than one letter stays as written (found by fast-check: "ῢ").
+    expect(initialsOf('ῢ')).toBe('ῢ');
+    expect(initialsOf('ßa ßb')).toBe('ßß');
   });
 
   it('is never more than two letters, and never the whole of a longer name', () => {

@@ -70,6 +70,7 @@ export class RemoteAuthority {
     this.lease = new LeaseKeeper(client, shop, device, options, () => (this.needsJournal = true));
     this.news = new ChannelNews(local, client, shop, {
       now, self: () => this.self, sweepPage: options.sweepPage, concurrency: options.concurrency, watchMs: options.watchMs,
+      keepLease: () => this.lease.keep(),
     });
   }
 

@@ -50,6 +50,8 @@ export interface NewsOptions {
   /** How long one wait for news lasts at most (default WATCH_MS). */
   watchMs?: number;
   concurrency?: number;
+  /** Renews the run's lease while a sweep reads channels one by one (plan is only called inside it). */
+  keepLease?(): Promise<void>;
 }
 
 const UPDATES_ROW = '_db_updates';
@@ -99,6 +101,7 @@ export class ChannelNews {
       isBuyerChannel: (db) => this.isBuyerChannel(db),
       listAll: () => !this.usersFeed || this.o.self()?.admin === false,
       waiting: () => this.pending.keys(),
+      keepLease: o.keepLease,
     });
   }
 

@@ -34,6 +34,8 @@ export interface SweepHost {
   listAll(): boolean;
   /** Channels already waiting to be read (left out of a sweep by each channel's info). */
   waiting(): Iterable<string>;
+  /** Renews the run's lease if half of it is gone: a page of channels' infos on a weak link can outlast it. */
+  keepLease?(): Promise<void>;
 }
 
 const CHANNEL_PREFIX = 'userdb-';
@@ -80,6 +82,7 @@ export class Sweep {
       // A channel gone (404) is left out: there is nothing to read, and a decision for its
       // buyer makes it again when it is published (publish.ts).
       const got = await pool(next, this.host.concurrency, async (db) => {
+        await this.host.keepLease?.();
         try {
           return await client.info(db, signal);
         } catch (error) {
