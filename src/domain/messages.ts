@@ -54,7 +54,39 @@ export type MessageEvent = SendMessage | ReadReceipt;
 export type Writer = { side: 'buyer'; buyer: BuyerId } | { side: 'seller' };
 
 /** Why a message is refused, as a code the app translates. */
-export type MessageProblem = 'empty' | 'too-long' | 'wrong-author';
+export type MessageProblem = 'empty' | 'too-long' | 'wrong-author' | 'too-fast';
+
+/**
+ * How many messages one side may send into one conversation: a person typing (a question, a
+ * few follow-ups, a seller answering in bursts) stays far below; a stuck key, a script or a
+ * pasted flood does not, and is told when it may go on. Each window counts the writer's own
+ * messages in the conversation (receipts are not counted). The server cannot count (its rules
+ * see one document at a time), so the app is where this is kept; what a modified app pushes
+ * anyway is stored and shown like any message, and never holds up the channel's orders.
+ */
+export const MESSAGE_LIMITS: readonly { count: number; perMs: number }[] = [
+  { count: 10, perMs: 60_000 },
+  { count: 100, perMs: 60 * 60_000 },
+];
+
+/** The longest window of MESSAGE_LIMITS: how far back a device must look to apply them. */
+export const MESSAGE_LIMIT_WINDOW_MS = Math.max(...MESSAGE_LIMITS.map((l) => l.perMs));
+
+/**
+ * Whether one more message may be sent at `now`, given when the writer's recent messages in the
+ * conversation were written (any order; older ones are ignored). If not, when it may be sent.
+ */
+export function floodProblem(recent: readonly Millis[], now: Millis): { problem: 'too-fast'; retryAt: Millis } | undefined {
+  let retryAt: number | undefined;
+  for (const { count, perMs } of MESSAGE_LIMITS) {
+    const inWindow = recent.filter((at) => at > now - perMs && at <= now).sort((a, b) => b - a);
+    if (inWindow.length < count) continue;
+    // The window frees a place when the count-th newest message leaves it.
+    const frees = inWindow[count - 1]! + perMs;
+    retryAt = Math.max(retryAt ?? 0, frees);
+  }
+  return retryAt === undefined ? undefined : { problem: 'too-fast', retryAt };
+}
 
 /** Text as it will be sent: ends trimmed, Windows line ends made plain. */
 export function cleanText(text: string): string {

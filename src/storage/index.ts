@@ -39,5 +39,5 @@ export {
 export type { ConversationRow, MessageOutboxRow, MessageRow } from './message-rows.ts';
 export { sendMessage, storeMessages, queuedMessages, markMessagesSent, refuseMessage } from './message-store.ts';
 export {
-  listConversations, unreadCount, readConversation, readUpToOf, type ConversationSummary, type Conversation, type ShownMessage } from './message-queries.ts';
+  listConversations, unreadCount, readConversation, readUpToOf, sentTimesSince, type ConversationSummary, type Conversation, type ShownMessage } from './message-queries.ts';
 export { updatesFor } from './updates-queries.ts';

@@ -109,3 +109,19 @@ export async function readConversation(store: Store, buyer: BuyerId, side: Messa
 export async function readUpToOf(store: Store, buyer: BuyerId, side: MessageSide): Promise<Millis | undefined> {
   return readUpTo(await tablesOf(store).conversations.get(buyer), side);
 }
+
+/**
+ * When `side` wrote its messages in `buyer`'s conversation since `since` (receipts left out):
+ * what the flood limit (domain/messages.ts) counts. By the [buyer+at] index, so it costs the
+ * recent messages only.
+ */
+export async function sentTimesSince(store: Store, buyer: BuyerId, side: MessageSide, since: Millis): Promise<Millis[]> {
+  const db = tablesOf(store);
+  const times: Millis[] = [];
+  await db.messages
+    .where('[buyer+at]').between([buyer, since], [buyer, Dexie.maxKey], false, true)
+    .each((m: MessageEvent) => {
+      if (m.kind === 'message.send' && m.from === side) times.push(m.at);
+    });
+  return times;
+}

@@ -62,4 +62,23 @@ describe('messages in the demo', () => {
     expect(await d.db.messages.count()).toBe(0);
     expect(await d.db.messageOutbox.count()).toBe(0);
   });
+
+  it('a flood is told when it may go on: ten a minute per side and conversation, the others unhindered', async () => {
+    const d = demo();
+    const send = (side: 'buyer' | 'seller', text: string) =>
+      sendMessage(d.ctx, side, { buyer: ann, text }).then(() => 'sent', (e: unknown) => (e as MessageRefusedError).problem);
+    for (let i = 0; i < 10; i++) expect(await send('buyer', `question ${i}`)).toBe('sent');
+    const refusal = await sendMessage(d.ctx, 'buyer', { text: 'one more' }).catch((e: unknown) => e as MessageRefusedError);
+    expect(refusal).toBeInstanceOf(MessageRefusedError);
+    expect((refusal as MessageRefusedError).problem).toBe('too-fast');
+    // Free again a minute after the first of the ten (the clock here moves a second a call).
+    const first = (await readConversation(d.db, ann, 'buyer')).messages[0]!.message.at;
+    expect((refusal as MessageRefusedError).retryAt).toBe(first + 60_000);
+    // The seller answers meanwhile: their own count.
+    expect(await send('seller', 'Slow down, I am here.')).toBe('sent');
+    expect((await readConversation(d.db, ann, 'buyer')).messages).toHaveLength(11);
+    d.ctx.now = () => first + 60_000;
+    expect(await send('buyer', 'one more')).toBe('sent');
+  });
 });
+

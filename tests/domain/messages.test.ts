@@ -1,8 +1,9 @@
 // Messages and read receipts (src/domain/messages.ts) and their validator: clear refusals for an
 // empty message, a long one, one written as someone else; hostile documents refused field by field.
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  MESSAGE_VERSION, makeMessage, makeReceipt, messageStateOf, type BuyerId, type EventId, type ProductId,
+  floodProblem, MESSAGE_LIMITS, MESSAGE_VERSION, makeMessage, makeReceipt, messageStateOf, type BuyerId, type EventId, type ProductId,
 } from '../../src/domain/index.ts';
 import { validateMessage } from '../../src/domain/validate/messages.ts';
 
@@ -83,3 +84,37 @@ describe('validateMessage', () => {
     expect(errors({ ...good, kind: 'message.read' })).toEqual(['upTo: is required', 'document: unknown field "text"']);
   });
 });
+
+describe('floodProblem', () => {
+  it('a writer who sends whenever allowed never has more than a limit in any window, and is let go at retryAt', () => {
+    // Attempts at random gaps (bursts and pauses); each is sent if allowed, else checked at its retryAt.
+    fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 120_000 }), { minLength: 1, maxLength: 400 }), (gaps) => {
+      const sent: number[] = [];
+      let now = T;
+      for (const gap of gaps) {
+        now += gap;
+        const problem = floodProblem(sent, now);
+        if (problem === undefined) {
+          sent.push(now);
+          continue;
+        }
+        expect(problem.retryAt).toBeGreaterThan(now);
+        expect(floodProblem(sent, problem.retryAt)).toBeUndefined();
+        expect(floodProblem(sent, problem.retryAt - 1)).toBeDefined();
+      }
+      for (const { count, perMs } of MESSAGE_LIMITS) {
+        for (let i = 0; i + count < sent.length; i++) expect(sent[i + count]! - sent[i]!).toBeGreaterThanOrEqual(perMs);
+      }
+    }));
+  });
+
+  it('counts only the window: old messages and the order given do not matter', () => {
+    const old = Array.from({ length: 50 }, (_, i) => T - 2 * 60 * 60_000 + i);
+    expect(floodProblem(old, T)).toBeUndefined();
+    const burst = Array.from({ length: 10 }, (_, i) => T - i * 1000);
+    expect(floodProblem(burst, T)).toEqual({ problem: 'too-fast', retryAt: T - 9000 + 60_000 });
+    expect(floodProblem([...burst].reverse(), T)).toEqual({ problem: 'too-fast', retryAt: T - 9000 + 60_000 });
+    expect(floodProblem(burst.slice(1), T)).toBeUndefined();
+  });
+});
+

@@ -1,14 +1,15 @@
 import {
-  makeMessage, messageVersion, type BuyerId, type EventId, type MessageAbout, type MessageProblem, type Writer,
+  floodProblem, makeMessage, MESSAGE_LIMIT_WINDOW_MS, messageVersion, type BuyerId, type EventId, type MessageAbout, type MessageProblem,
+  type Millis, type Writer,
 } from '../../domain/index.ts';
 import { validateMessage } from '../../domain/validate/messages.ts';
-import { sendMessage as storeAndQueue } from '../../storage/index.ts';
+import { sendMessage as storeAndQueue, sentTimesSince } from '../../storage/index.ts';
 import type { AppContext } from '../context.ts';
 import { newEventId } from '../ids.ts';
 
 /** Why a message was not sent, as the domain's code (the UI says it in the person's language). */
 export class MessageRefusedError extends Error {
-  constructor(readonly problem: MessageProblem, why: string) {
+  constructor(readonly problem: MessageProblem, why: string, readonly retryAt?: Millis) {
     super(why);
     this.name = 'MessageRefusedError';
   }
@@ -29,6 +30,9 @@ export async function sendMessage(
   const at = ctx.now();
   const made = makeMessage({ id: newEventId(at), v: messageVersion(), now: at, writer, buyer, text: message.text, ...(message.about ? { about: message.about } : {}) });
   if (!made.ok) throw new MessageRefusedError('problem' in made ? made.problem : 'empty', made.errors.join(' '));
+  // Ten a minute, a hundred an hour, per side and conversation (the domain's rule): a flood is told when it may go on.
+  const flood = floodProblem(await sentTimesSince(ctx.store, buyer, side, at - MESSAGE_LIMIT_WINDOW_MS), at);
+  if (flood) throw new MessageRefusedError(flood.problem, `Too many messages at once: wait until ${new Date(flood.retryAt).toISOString()}.`, flood.retryAt);
   // The validator the other side reads it with: what would be set aside there is never sent.
   const checked = validateMessage(made.value);
   if (!checked.ok) throw new MessageRefusedError('empty', checked.errors.join(' '));

@@ -126,10 +126,11 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
   );
 }
 
-function refusalText({ t }: I18n, err: unknown, text: string): string {
+function refusalText({ t, intl }: I18n, err: unknown, text: string): string {
   if (!(err instanceof MessageRefusedError)) return errorText(t, err);
   if (err.problem === 'empty') return t('msg.empty');
   if (err.problem === 'too-long') return t('msg.tooLong', { max: MESSAGE_MAX_CHARS, count: cleanText(text).length });
+  if (err.problem === 'too-fast') return t('msg.tooFast', { time: formatDateTime(err.retryAt ?? Date.now(), intl) });
   return t('msg.wrongAuthor');
 }
 

@@ -24,6 +24,7 @@ export const strings = {
   'msg.read': 'Read',
   'msg.refused': 'Not sent: {reason}',
   'msg.empty': 'Write something first.',
+  'msg.tooFast': 'That is a lot of messages at once. Your text is kept: send it after {time}.',
   'msg.tooLong': 'A message can be at most {max} characters; this one has {count}.',
   'msg.wrongAuthor': 'You can only write in your own conversation.',
   'msg.offlineNote': 'You are offline: messages wait on this device and go when you are back online.',

@@ -26,6 +26,7 @@ export const strings: Strings<keyof typeof en> = {
   'msg.read': '已读',
   'msg.refused': '未发送：{reason}',
   'msg.empty': '请先输入内容。',
+  'msg.tooFast': '消息发得太快了。内容已保留，请在 {time} 之后再发送。',
   'msg.tooLong': '一条消息最多 {max} 字，这条有 {count} 字。',
   'msg.wrongAuthor': '只能在自己的对话里发消息。',
   'msg.offlineNote': '当前离线：消息先存在本机，联网后自动发送。',
