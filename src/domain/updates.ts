@@ -75,3 +75,16 @@ export function updatesOf(buyer: BuyerId, decisions: readonly Decision[], messag
 
 /** How many of `updates` came after the person last looked (`seenAt`). */
 export const unseen = (updates: readonly Update[], seenAt: Millis): number => updates.filter((u) => u.at > seenAt).length;
+
+/** At most this many notifications at once: a phone back online after a week is told the newest and how many more. */
+export const NOTIFY_AT_ONCE = 3;
+
+/**
+ * Which of `updates` (newest first) to show as notifications: those after `notifiedUpTo`, the
+ * newest NOTIFY_AT_ONCE of them, and how many more came (told in one line, not one each).
+ */
+export function toNotify(updates: readonly Update[], notifiedUpTo: Millis): { shown: Update[]; more: number; upTo: Millis } {
+  const fresh = updates.filter((u) => u.at > notifiedUpTo);
+  const upTo = fresh.reduce((max, u) => Math.max(max, u.at), notifiedUpTo);
+  return { shown: fresh.slice(0, NOTIFY_AT_ONCE), more: Math.max(0, fresh.length - NOTIFY_AT_ONCE), upTo };
+}

@@ -27,6 +27,10 @@ export const PERSON_SPECS = {
   delivery: spec<Delivery | null>('delivery', null, (x) => x === null || isDelivery(x)),
   /** When the person last opened their Updates (device time): what came after is unread. */
   updatesSeenAt: spec<number>('updatesSeenAt', 0, (x) => typeof x === 'number' && Number.isFinite(x)),
+  /** Whether the person asked to be notified of their Updates on this device (the browser's permission is asked then). */
+  notify: spec<boolean>('notify', false, (x) => typeof x === 'boolean'),
+  /** Updates up to this time (their `at`) have been notified, or were there when notifications were turned on. */
+  notifiedUpTo: spec<number>('notifiedUpTo', 0, (x) => typeof x === 'number' && Number.isFinite(x)),
   /** The seller's saved answers, newest first (domain/quick-replies.ts). */
   quickReplies: spec<string[]>('quickReplies', [], isQuickReplies),
 };

@@ -2,7 +2,7 @@
 // refused with the reason, shipped with the tracking number) and the seller's messages, newest
 // first; another buyer's news and the shop's housekeeping are not theirs.
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_VERSION, unseen, updatesOf, type Decision, type EventId, type OrderId, type SendMessage } from '../../src/domain/index.ts';
+import { MESSAGE_VERSION, NOTIFY_AT_ONCE, toNotify, unseen, updatesOf, type Update, type Decision, type EventId, type OrderId, type SendMessage } from '../../src/domain/index.ts';
 import { buyer, fund, line, m, openShop, order, product, run, seller, SHIP, T0 } from './fixtures/shop.ts';
 
 const ann = buyer('ann');
@@ -39,3 +39,19 @@ describe('updatesOf', () => {
     expect(unseen(news, 0)).toBe(3);
   });
 });
+
+describe('toNotify', () => {
+  const u = (at: number): Update => ({ id: `u-${at}` as EventId, kind: 'order-accepted', at, orderId: `o-${at}` as OrderId });
+  it('tells what came after the last notification, the newest few and how many more, and moves the mark to the newest', () => {
+    const updates = [u(T0 + 50), u(T0 + 40), u(T0 + 30), u(T0 + 20), u(T0 + 10)];
+    expect(toNotify(updates, T0 + 60)).toEqual({ shown: [], more: 0, upTo: T0 + 60 });
+    expect(toNotify(updates, T0 + 35)).toEqual({ shown: [u(T0 + 50), u(T0 + 40)], more: 0, upTo: T0 + 50 });
+    const all = toNotify(updates, 0);
+    expect(all.shown).toHaveLength(NOTIFY_AT_ONCE);
+    expect(all.shown.map((x) => x.at)).toEqual([T0 + 50, T0 + 40, T0 + 30]);
+    expect(all.more).toBe(2);
+    // Told once: from the new mark, nothing again.
+    expect(toNotify(updates, all.upTo).shown).toEqual([]);
+  });
+});
+

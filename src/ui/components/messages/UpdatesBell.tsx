@@ -5,14 +5,15 @@
  * badge (`navigator.setAppBadge`, where the browser has it) shows what is unread.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { unseen, type Update } from '../../../domain/index.ts';
+import { unseen } from '../../../domain/index.ts';
 import { markUpdatesSeen, myUpdates } from '../../../app/queries/updates.ts';
 import { formatDateTime } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
-import { useI18n, type I18n } from '../../i18n/index.ts';
-import { orderNumber, reasonText } from '../../kit/labels.ts';
+import { useI18n } from '../../i18n/index.ts';
 import { href } from '../../router.ts';
+import { NotifyToggle } from './NotifyToggle.tsx';
+import { updateText } from './update-text.ts';
 import './messages.css';
 
 export function UpdatesBell() {
@@ -57,6 +58,7 @@ export function UpdatesBell() {
           <h2 id="upd-title">{t('upd.title')}</h2>
           <button type="button" class="acct-btn" onClick={() => dialog.current?.close()}>{t('msg.close')}</button>
         </header>
+        <NotifyToggle />
         {mine.updates.length === 0 ? (
           <p class="acct-muted">{t('upd.none')}</p>
         ) : (
@@ -73,17 +75,4 @@ export function UpdatesBell() {
       </dialog>
     </>
   );
-}
-
-function updateText({ t }: I18n, u: Update): string {
-  const number = u.orderId ? orderNumber(u.orderId) : '';
-  switch (u.kind) {
-    case 'order-refused': return t('upd.order-refused', { number, reason: reasonText(t, u.reason, u.text) });
-    case 'order-shipped':
-      return u.carrier ? t('upd.order-shipped', { number, carrier: u.carrier, tracking: u.tracking ?? '' }) : t('upd.order-shippedPlain', { number });
-    case 'refund-declined':
-    case 'claim-declined': return t(`upd.${u.kind}`, { number, reason: u.text ?? '' });
-    case 'message': return t('upd.message', { text: u.text ?? '' });
-    default: return t(`upd.${u.kind}`, { number });
-  }
 }

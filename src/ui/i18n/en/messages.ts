@@ -63,6 +63,12 @@ export const strings = {
   'msgs.couponLine': 'Coupon code {code}: {label}. Enter it at checkout.',
   'msgs.quickUse': 'Use quick reply: {text}',
 
+  'notify.turnOn': 'Notify me on this phone',
+  'notify.isOn': 'Notifications are on for this phone.',
+  'notify.turnOff': 'Turn off notifications',
+  'notify.denied': 'The browser blocks notifications for this shop: allow them in its site settings to be notified.',
+  'notify.open': 'Tap to see it in the shop.',
+  'notify.more': '{count} more updates in the shop',
   'upd.title': 'Updates',
   'upd.button': 'Updates',
   'upd.buttonUnread': 'Updates ({count} new)',

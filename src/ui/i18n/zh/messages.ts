@@ -65,6 +65,12 @@ export const strings: Strings<keyof typeof en> = {
   'msgs.couponLine': '优惠码 {code}：{label}。结账时输入即可。',
   'msgs.quickUse': '使用快捷回复：{text}',
 
+  'notify.turnOn': '在本机通知我',
+  'notify.isOn': '本机已开启通知。',
+  'notify.turnOff': '关闭通知',
+  'notify.denied': '浏览器已禁止本店的通知：请在网站设置中允许后再开启。',
+  'notify.open': '点按在店内查看。',
+  'notify.more': '店内还有 {count} 条动态',
   'upd.title': '动态',
   'upd.button': '动态',
   'upd.buttonUnread': '动态（{count} 条新）',
