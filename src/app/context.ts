@@ -37,7 +37,7 @@ export interface RunningApp extends AppContext {
   /** Who is signed in to the remote shop. */
   readonly account: Account | null;
   /** Where a photo taken on another device is loaded from (the shop's server); absent in the demo. */
-  readonly photoUrl?: (ref: string) => string;
+  readonly photoUrl?: (ref: string, size?: 'full' | 'thumb') => string;
   /** The sync runner's state; null in the demo, which has no server. */
   readonly syncStatus: StatusStore | null;
 }

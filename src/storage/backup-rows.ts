@@ -155,6 +155,7 @@ const ROWS: Record<string, Check<unknown>> = {
       height: f.req('height', int(1, 100_000)),
       bytes: f.req('bytes', STOCK),
       storedAt: f.req('storedAt', time),
+      ...f.opt('thumbData', base64),
     });
     if (ctx.count === before) same(ctx, path, 'bytes', row.bytes, base64Bytes(row.data));
     return row;

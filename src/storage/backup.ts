@@ -61,21 +61,29 @@ export async function exportBackup(db: ShopDb, exportedAt: Millis, store: UseSto
   return { format: BACKUP_FORMAT, version: BACKUP_VERSION, exportedAt, schemaVersion: SCHEMA_VERSION, tables, settings: await allSettings(store) };
 }
 
-/** A photo row as a backup file holds it: the Blob's bytes as base64 in `data`. */
-type PhotoJson = Omit<PhotoRow, 'blob'> & { data: string };
+/** A photo row as a backup file holds it: the Blob's bytes as base64 in `data`, its thumbnail's in `thumbData`. */
+type PhotoJson = Omit<PhotoRow, 'blob' | 'thumb'> & { data: string; thumbData?: string };
 
-async function photoToJson({ blob, ...row }: PhotoRow): Promise<PhotoJson> {
+async function toBase64(blob: Blob): Promise<string> {
   const bytes = new Uint8Array(await blob.arrayBuffer());
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return { ...row, data: btoa(binary) };
+  return btoa(binary);
 }
 
-function photoFromJson({ data, ...row }: PhotoJson): PhotoRow {
+function fromBase64(data: string, type: string): Blob {
   const binary = atob(data);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-  return { ...row, blob: new Blob([bytes], { type: row.type }) };
+  return new Blob([bytes], { type });
+}
+
+async function photoToJson({ blob, thumb, ...row }: PhotoRow): Promise<PhotoJson> {
+  return { ...row, data: await toBase64(blob), ...(thumb && { thumbData: await toBase64(thumb) }) };
+}
+
+function photoFromJson({ data, thumbData, ...row }: PhotoJson): PhotoRow {
+  return { ...row, blob: fromBase64(data, row.type), ...(thumbData !== undefined && { thumb: fromBase64(thumbData, row.type) }) };
 }
 
 const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);

@@ -173,4 +173,9 @@ export interface PhotoRow {
   /** The Blob's size in bytes. */
   bytes: number;
   storedAt: Millis;
+  /**
+   * A small copy for cards and lists (device/compress-photo.ts THUMB_SIDE), of the same media
+   * type; absent for photos stored before thumbnails (the full photo serves then).
+   */
+  thumb?: Blob;
 }

@@ -73,11 +73,13 @@ export function isPhotoRef(ref: string): boolean {
   return /^photo-[\da-f-]{36}\.(webp|jpg)$/.test(ref);
 }
 
-/** The name of a photo document's one attachment. */
+/** The name of a photo document's attachment: the photo. */
 export const PHOTO_ATTACHMENT = 'image';
+/** …and its thumbnail, for cards (absent on photos uploaded before thumbnails). */
+export const THUMB_ATTACHMENT = 'thumb';
 
-/** Where a buyer's device loads a catalog photo from. */
-export function photoUrl(serverUrl: string, shop: string, ref: string): string {
+/** Where a buyer's device loads a catalog photo (or its thumbnail) from. */
+export function photoUrl(serverUrl: string, shop: string, ref: string, size: 'full' | 'thumb' = 'full'): string {
   const root = serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`;
-  return `${root}${encodeURIComponent(catalogDb(shop))}/${encodeURIComponent(ref)}/${PHOTO_ATTACHMENT}`;
+  return `${root}${encodeURIComponent(catalogDb(shop))}/${encodeURIComponent(ref)}/${size === 'thumb' ? THUMB_ATTACHMENT : PHOTO_ATTACHMENT}`;
 }

@@ -67,8 +67,27 @@ test('a product with a photo, a team buy and a flash sale, added offline, shows 
   await expect(page.getByText(/^Photo added: .*, 1200 × 900\.$/)).toBeVisible();
   const thumb = page.getByRole('img', { name: `Photo 1 of ${NAME}` });
   await expect(thumb).toBeVisible();
-  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
+  // The form's list shows the photo's thumbnail, made on the device beside it (360 px, at most 20 KB).
+  await expect.poll(() => thumb.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
   expect(await thumb.getAttribute('src')).toMatch(/^blob:/);
+  const sizes = await page.evaluate(
+    () =>
+      new Promise<{ photo: number; thumb: number | undefined }[]>((resolve, reject) => {
+        const open = indexedDB.open('offline-shop');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('photos').objectStore('photos').getAll();
+          all.onsuccess = () => {
+            resolve((all.result as { blob: Blob; thumb?: Blob }[]).map((r) => ({ photo: r.blob.size, thumb: r.thumb?.size })));
+            open.result.close();
+          };
+        };
+      }),
+  );
+  expect(sizes).toHaveLength(1);
+  expect(sizes[0]!.thumb).toBeGreaterThan(0);
+  expect(sizes[0]!.thumb).toBeLessThanOrEqual(20_000);
+  expect(sizes[0]!.photo).toBeGreaterThan(sizes[0]!.thumb!);
 
   await page.getByLabel('Offer a team buy').check();
   await page.getByLabel('Team price (¥)').fill('39');
@@ -116,12 +135,15 @@ test('a product with a photo, a team buy and a flash sale, added offline, shows 
   const photo = card.locator('img.photo');
   await expect(photo).toBeVisible();
   expect(await photo.getAttribute('src')).toMatch(/^blob:/);
-  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
+  // A card shows the thumbnail; the product's own page the photo at full size.
+  await expect.poll(() => photo.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(360);
 
   // And its own page, with the photo described for a screen reader.
   await card.getByRole('link', { name: NAME }).click();
   await expect(page.getByRole('heading', { name: NAME })).toBeVisible();
-  await expect(page.getByRole('img', { name: new RegExp(NAME) })).toBeVisible();
+  const large = page.getByRole('img', { name: new RegExp(NAME) });
+  await expect(large).toBeVisible();
+  await expect.poll(() => large.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth)).toBe(1200);
 });
 
 test('hiding a product, a new coupon and a new pickup point reach the buyer at once', async ({ page }) => {

@@ -26,7 +26,10 @@ async function busyDevice() {
   await setSetting('locale', 'zh', store);
   await setSetting('buyerName', 'ann', store);
   const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256);
-  await putPhoto(db, { id: 'photo-1.webp', blob: new Blob([bytes], { type: 'image/webp' }), type: 'image/webp', width: 4, height: 3, bytes: bytes.length, storedAt: T0 });
+  await putPhoto(db, {
+    id: 'photo-1.webp', blob: new Blob([bytes], { type: 'image/webp' }), type: 'image/webp', width: 4, height: 3, bytes: bytes.length, storedAt: T0,
+    thumb: new Blob([bytes.slice(0, 5_000)], { type: 'image/webp' }),
+  });
   // Sync's bookkeeping (schema version 3) travels in a backup too.
   await db.checkpoints.put({ db: 'userdb-616e6e', since: '12-g1AAAA', identity: 'u1', syncedAt: T0 });
   // A seller's device keeps how each channel was guarded and swept, and its feed positions.
@@ -61,6 +64,9 @@ describe('backups', () => {
     const photo = await getPhoto(other, 'photo-1.webp');
     expect(photo?.blob.type).toBe('image/webp');
     expect(new Uint8Array(await photo!.blob.arrayBuffer())).toEqual(Uint8Array.from({ length: 70_000 }, (_, i) => (i * 31) % 256));
+    // …and its thumbnail's.
+    expect(photo?.thumb?.type).toBe('image/webp');
+    expect(new Uint8Array(await photo!.thumb!.arrayBuffer())).toEqual(Uint8Array.from({ length: 5_000 }, (_, i) => (i * 31) % 256));
   });
 
   it('round-trips a device holding a decision the fold set aside (its postings are in no balance)', async () => {

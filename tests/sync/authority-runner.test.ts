@@ -243,18 +243,30 @@ describe('the remote authority', () => {
     expect((await decisionsIn(channelDb('ann'))).map((d) => d.intentId)).toContain(place.id);
   }, 60_000);
 
-  it("uploads a product's photo taken on this device to the catalog, once, before the product", async () => {
+  it("uploads a product's photo taken on this device to the catalog, with its thumbnail, once, before the product", async () => {
     const local = freshDb();
     const ref = 'photo-0190f3a1-2b3c-7d4e-8f90-123456789abc.webp';
     const bytes = Uint8Array.from({ length: 70_000 }, (_, i) => (i * 7) % 256);
-    await putPhoto(local, { id: ref, blob: new Blob([bytes], { type: 'image/webp' }), type: 'image/webp', width: 4, height: 3, bytes: bytes.length, storedAt: 1 });
+    const thumb = Uint8Array.from({ length: 9_000 }, (_, i) => (i * 11) % 256);
+    await putPhoto(local, {
+      id: ref, blob: new Blob([bytes], { type: 'image/webp' }), type: 'image/webp', width: 4, height: 3, bytes: bytes.length, storedAt: 1,
+      thumb: new Blob([thumb], { type: 'image/webp' }),
+    });
+    // A photo stored before thumbnails: uploaded alone; its thumbnail's address answers 404 (a card then loads the photo).
+    const older = 'photo-0190f3a1-2b3c-7d4e-8f90-123456789abd.webp';
+    await putPhoto(local, { id: older, blob: new Blob([bytes], { type: 'image/webp' }), type: 'image/webp', width: 4, height: 3, bytes: bytes.length, storedAt: 1 });
     const now = Date.now();
     await queueIntent(local, seller('shop.save', { shop: SHOP }, now), now);
-    await queueIntent(local, seller('product.save', { product: product('tea', { photos: [ref, 'photos/tea.svg'] }), stock: 1 }, now), now);
+    await queueIntent(local, seller('product.save', { product: product('tea', { photos: [ref, older, 'photos/tea.svg'] }), stock: 1 }, now), now);
     await authority(local).runOnce();
     const res = await fetch(photoUrl(couch.url, SHOP_ID, ref), { headers: { Authorization: couch.adminAuth } });
     expect(res.headers.get('content-type')).toBe('image/webp');
     expect(new Uint8Array(await res.arrayBuffer())).toEqual(bytes);
+    const small = await fetch(photoUrl(couch.url, SHOP_ID, ref, 'thumb'));
+    expect(small.headers.get('content-type')).toBe('image/webp');
+    expect(new Uint8Array(await small.arrayBuffer())).toEqual(thumb);
+    expect(new Uint8Array(await (await fetch(photoUrl(couch.url, SHOP_ID, older))).arrayBuffer())).toEqual(bytes);
+    expect((await fetch(photoUrl(couch.url, SHOP_ID, older, 'thumb'))).status).toBe(404);
     // Anyone may load it, as anyone may read the catalog; a buyer's pull skips it (no set-aside).
     expect((await fetch(photoUrl(couch.url, SHOP_ID, ref))).status).toBe(200);
     const photoDoc = (await couch.admin.changes(catalogDb(SHOP_ID), { since: 0, limit: 100 })).results.find((c) => c.id === ref)!;

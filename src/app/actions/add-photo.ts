@@ -6,7 +6,7 @@
 import { deletePhotos, putPhoto } from '../../storage/photo-writes.ts';
 import type { AppContext } from '../context.ts';
 import { newEventId } from '../ids.ts';
-import { compressPhoto, photoFileName, type CompressedPhoto } from '../device/compress-photo.ts';
+import { compressPhoto, photoFileName, THUMB_BYTES, THUMB_SIDE, type CompressedPhoto } from '../device/compress-photo.ts';
 import { isLocalPhoto } from '../queries/photos.ts';
 
 export { PhotoError } from '../device/compress-photo.ts';
@@ -20,9 +20,15 @@ export interface StoredPhoto {
 /** Compresses a picture file and stores it; a full disk is a `StorageFullError`, a bad file a `PhotoError`. */
 export async function addPhoto(ctx: AppContext, file: Blob): Promise<StoredPhoto> {
   const photo = await compressPhoto(file);
+  // From the compressed photo, not the camera's file: a tenth of the pixels to decode. Of the
+  // same type (the browser that encoded one encodes the other), as the catalog keeps one type per photo.
+  const thumb = await compressPhoto(photo.blob, { maxSide: THUMB_SIDE, budget: THUMB_BYTES });
   const at = ctx.now();
   const ref = photoFileName(newEventId(at), photo.type);
-  await putPhoto(ctx.store, { id: ref, blob: photo.blob, type: photo.type, width: photo.width, height: photo.height, bytes: photo.blob.size, storedAt: at });
+  await putPhoto(ctx.store, {
+    id: ref, blob: photo.blob, type: photo.type, width: photo.width, height: photo.height, bytes: photo.blob.size, storedAt: at,
+    ...(thumb.type === photo.type && { thumb: thumb.blob }),
+  });
   return { ref, photo };
 }
 

@@ -10,6 +10,12 @@
 export const MAX_SIDE = 1200;
 /** What a photo should weigh at most: 150 KB (150,000 bytes). */
 export const TARGET_BYTES = 150_000;
+/**
+ * The thumbnail a card shows (issue 15: a photo at the size the screen needs): two cards side by
+ * side on a 360-px phone are about 170 px wide, 340 device pixels at 2×; about 20 KB.
+ */
+export const THUMB_SIDE = 360;
+export const THUMB_BYTES = 20_000;
 /** Qualities tried in turn, best first. */
 export const QUALITIES: readonly number[] = [0.82, 0.72, 0.62, 0.52, 0.42, 0.32];
 /** Scales tried in turn when the lowest quality still weighs too much. */

@@ -13,6 +13,7 @@ export function isLocalPhoto(ref: string): boolean {
 }
 
 /** The picture of a local photo, or undefined if this device does not have it. */
-export async function localPhotoBlob(store: Store, ref: string): Promise<Blob | undefined> {
-  return (await getPhoto(store, ref))?.blob;
+export async function localPhotoBlob(store: Store, ref: string, size: 'full' | 'thumb' = 'full'): Promise<Blob | undefined> {
+  const row = await getPhoto(store, ref);
+  return size === 'thumb' ? (row?.thumb ?? row?.blob) : row?.blob;
 }

@@ -38,7 +38,7 @@ export async function startRemote(remote: Remote, options: { dbName?: string; no
     remote,
     account,
     syncStatus,
-    photoUrl: (ref) => photoUrl(remote.url, remote.shop, ref),
+    photoUrl: (ref, size) => photoUrl(remote.url, remote.shop, ref, size),
     nudge: () => void sync.then((s) => s?.wake()),
     setBuyer: () => Promise.resolve(),
     settle: async () => void (await (await sync)?.settle()),

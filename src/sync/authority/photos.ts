@@ -8,7 +8,7 @@ import type { Decision } from '../../domain/index.ts';
 import { getPhoto } from '../../storage/photos.ts';
 import type { ShopDb } from '../../storage/index.ts';
 import type { CouchClient } from '../couch-client.ts';
-import { catalogDb, isPhotoRef, PHOTO_ATTACHMENT } from '../names.ts';
+import { catalogDb, isPhotoRef, PHOTO_ATTACHMENT, THUMB_ATTACHMENT } from '../names.ts';
 
 /** Uploads the photos these decisions' products show that the catalog does not have yet; returns how many. */
 export async function uploadPhotos(local: ShopDb, client: CouchClient, shop: string, decisions: readonly Decision[], signal?: AbortSignal): Promise<number> {
@@ -23,9 +23,13 @@ export async function uploadPhotos(local: ShopDb, client: CouchClient, shop: str
     // A device rebuilt from the journal has no photos of its own: the catalog keeps what it had.
     const photo = await getPhoto(local, ref);
     if (!photo) continue;
-    const data = base64(new Uint8Array(await photo.blob.arrayBuffer()));
+    const attachments: Record<string, { content_type: string; data: string }> = {
+      [PHOTO_ATTACHMENT]: { content_type: photo.type, data: base64(new Uint8Array(await photo.blob.arrayBuffer())) },
+    };
+    // The card's size travels with it (about 20 KB more): a buyer's grid loads thumbnails.
+    if (photo.thumb) attachments[THUMB_ATTACHMENT] = { content_type: photo.type, data: base64(new Uint8Array(await photo.thumb.arrayBuffer())) };
     // One photo per request: each is ~150 KB, and a weak link should finish what it starts.
-    const [result] = await client.bulkDocs(db, [{ _id: ref, type: 'photo', _attachments: { [PHOTO_ATTACHMENT]: { content_type: photo.type, data } } }], signal);
+    const [result] = await client.bulkDocs(db, [{ _id: ref, type: 'photo', _attachments: attachments }], signal);
     if (result?.ok || result?.error === 'conflict') uploaded += 1;
     else throw new Error(`The photo ${ref} could not be uploaded: ${result?.reason ?? result?.error ?? 'no answer'}`);
   }
