@@ -57,6 +57,7 @@ export function perSecond(n: number, ms: number, unit: string): string {
 
 /** Milliseconds with one decimal below 100, whole above. */
 export function formatMs(ms: number): string {
+  if (Number.isNaN(ms)) return '—'; // not run (the note says why)
   return ms < 100 ? ms.toFixed(1) : count(ms);
 }
 

@@ -4,8 +4,8 @@
  * new buyer's first pull costs what the shop is, not what it has done.
  *
  * - `shop`: the shop's profile; `p.<productId>`: a product with every shelf (stock) of it;
- *   `promo.<id>`, `team.<id>` (count, initials, deadline: never names or order ids),
- *   `review.<id>` (the writer's initials).
+ *   `promo.<id>`, `team.<id>` (count, initials, deadline: never names or order ids; deleted
+ *   when the team ends, its last state in the deletion), `review.<id>` (the writer's initials).
  * - `catalog-meta` `{format: 2}`: written once every thing has its document (the seller's
  *   device migrating an older shop writes it last), so a new buyer who finds it may read the
  *   current-state documents alone (pull-catalog.ts).
@@ -103,7 +103,11 @@ export function readCatalogState(change: Change): Read | undefined {
   }
   const kind = kindOf(id);
   if (kind === undefined || (doc?.type !== 'catalog-state' && !change.deleted)) return undefined;
-  if (change.deleted) return { skip: true }; // nothing is taken off the catalog by deleting it
+  // Deleted: gone from the catalog, and nothing more to fold; but a team that ended goes with
+  // its last public state in the deletion (publish-state.ts goneDocs), which a buyer who saw
+  // it forming folds, so no screen offers to join it. A new buyer never reads it (id ranges
+  // skip deleted documents).
+  if (change.deleted && !(id.startsWith('team.') && doc?.type === 'catalog-state')) return { skip: true };
   if (doc?.format !== CATALOG_FORMAT) return { problems: [newerFormat(doc?.format)] };
   const set = (typeof doc.set === 'object' && doc.set !== null ? doc.set : {}) as Record<string, unknown>;
   const problems: string[] = [];

@@ -12,6 +12,12 @@
  *
  * Only after the run's decisions are in the journal (publishQueued): no buyer sees a state the
  * journal could lose.
+ *
+ * A team that has ended (succeeded or failed) is of no use to a new buyer, so the catalog does
+ * not keep it: the run that ends it deletes its `team.<id>` document (a first run writes none
+ * for it). The deletion carries the team's last public state, so a buyer whose checkpoint is
+ * before it folds the team as ended (catalog-state.ts), and a new buyer, reading by id range,
+ * never sees it. The catalog stays O(products and open teams), however many teams the shop ran.
  */
 import { publicReview, publicTeam, type Decision, type Inventory, type ProductId, type ShopState } from '../../domain/index.ts';
 import { decisionsAfter, getCheckpoint, markCatalogState, type ShopDb } from '../../storage/index.ts';
@@ -30,6 +36,8 @@ export interface StateReport {
   written: number;
   /** Whether this run wrote every thing (a first run, or a catalog made again). */
   all: boolean;
+  /** Documents deleted: teams that ended. */
+  removed: number;
 }
 
 /** What is read of the shop (the runner's working copy, or any folded state). */
@@ -50,9 +58,14 @@ export function everything(state: State): Wanted {
     shop: state.shop !== undefined,
     products: new Set([...state.products.keys(), ...[...state.inventory.values()].map((i) => i.value.productId)]),
     promotions: new Set(state.promotions.keys()),
-    teams: new Set(state.teams.keys()),
+    teams: new Set([...state.teams.values()].filter((t) => !teamEnded(t.value)).map((t) => t.value.id)),
     reviews: new Set(state.reviews.keys()),
   };
+}
+
+/** A team no one can join any more: the catalog has no document for it. */
+function teamEnded(team: { status: string }): boolean {
+  return team.status !== 'forming';
 }
 
 function touched(decisions: readonly Decision[]): Wanted {
@@ -96,7 +109,7 @@ export function stateDocs(state: State, wanted: Wanted, at: number): CatalogStat
   }
   for (const id of wanted.teams) {
     const t = state.teams.get(id as never);
-    if (t) docs.push(doc(teamDocId(id), { teams: [publicTeam(t.value)] }));
+    if (t && !teamEnded(t.value)) docs.push(doc(teamDocId(id), { teams: [publicTeam(t.value)] }));
   }
   for (const id of wanted.reviews) {
     const r = state.reviews.get(id as never);
@@ -105,19 +118,41 @@ export function stateDocs(state: State, wanted: Wanted, at: number): CatalogStat
   return docs;
 }
 
+/**
+ * The deletions for what is wanted that the catalog no longer keeps: each ended team, its last
+ * public state in the deletion's body (what a buyer with an older checkpoint folds).
+ */
+export function goneDocs(state: State, wanted: Wanted, at: number): (CatalogStateDoc & { _deleted: true })[] {
+  const gone: (CatalogStateDoc & { _deleted: true })[] = [];
+  for (const id of wanted.teams) {
+    const t = state.teams.get(id as never);
+    if (!t || !teamEnded(t.value)) continue;
+    gone.push({
+      _id: teamDocId(id), _deleted: true, type: 'catalog-state', v: catalogDocVersion(CATALOG_FORMAT), format: CATALOG_FORMAT,
+      n: state.n, at, set: { teams: [publicTeam(t.value)] },
+    });
+  }
+  return gone;
+}
+
 export async function publishCatalogState(
   local: ShopDb, client: CouchClient, shop: string, state: State, options: { now: () => number; signal?: AbortSignal },
 ): Promise<StateReport> {
   const db = catalogDb(shop);
   const row = await getCheckpoint(local, db);
   // The catalog's identity is checked (and this row made) before anything is written to it.
-  if (row === undefined) return { written: 0, all: false };
+  if (row === undefined) return { written: 0, all: false, removed: 0 };
   const since = row.published;
-  if (since !== undefined && since >= state.n) return { written: 0, all: false };
+  if (since !== undefined && since >= state.n) return { written: 0, all: false, removed: 0 };
   const all = since === undefined;
   const wanted = all ? everything(state) : touched(await decisionsAfter(local, since));
   const docs = stateDocs(state, wanted, options.now());
   for (let i = 0; i < docs.length; i += STATE_BATCH) await writeInPlace(client, db, docs.slice(i, i + STATE_BATCH), options.signal);
+  // A first run deletes every ended team's document still there (a seller's new phone, on a
+  // catalog an older one wrote); later runs, those of the teams their decisions ended.
+  const gone = goneDocs(state, all ? { ...wanted, teams: new Set(state.teams.keys()) } : wanted, options.now());
+  let removed = 0;
+  for (let i = 0; i < gone.length; i += STATE_BATCH) removed += await writeInPlace(client, db, gone.slice(i, i + STATE_BATCH), options.signal);
   if (all) {
     // Last: a buyer who finds it may read the current-state documents alone.
     const meta: CatalogMetaDoc = {
@@ -126,17 +161,24 @@ export async function publishCatalogState(
     await writeInPlace(client, db, [meta], options.signal);
   }
   await markCatalogState(local, db, row.identity, state.n);
-  return { written: docs.length, all };
+  return { written: docs.length, all, removed };
 }
 
 /**
  * Writes documents over whatever revision the catalog holds. A 409 means another write came
  * between (an earlier run whose answer was lost): read the revisions again and write once more.
+ * A deletion is written only over a document that is there (none: nothing to delete, and no
+ * tombstone made for it). Returns how many were written.
  */
-async function writeInPlace(client: CouchClient, db: string, docs: readonly { _id: string; _rev?: string }[], signal?: AbortSignal): Promise<void> {
+async function writeInPlace(
+  client: CouchClient, db: string, docs: readonly { _id: string; _rev?: string; _deleted?: boolean }[], signal?: AbortSignal,
+): Promise<number> {
   let todo = docs;
+  let written = 0;
   for (let attempt = 0; attempt < 2 && todo.length > 0; attempt++) {
     const revs = await client.revsOf(db, todo.map((d) => d._id));
+    todo = todo.filter((d) => !d._deleted || revs.has(d._id));
+    if (todo.length === 0) break;
     const withRevs = todo.map((d) => {
       const rev = revs.get(d._id);
       const body: Record<string, unknown> = { ...d };
@@ -144,10 +186,12 @@ async function writeInPlace(client: CouchClient, db: string, docs: readonly { _i
       return rev === undefined ? body : { ...body, _rev: rev };
     });
     const results = await client.bulkDocs(db, withRevs, signal);
+    written += results.filter((r) => r.ok).length;
     const again = new Set(conflicts(results));
     todo = todo.filter((d) => again.has(d._id));
   }
   if (todo.length > 0) throw new CouchError(409, 'conflict', `The catalog's ${todo[0]!._id} kept changing while it was written: tried again next run.`);
+  return written;
 }
 
 function conflicts(results: readonly BulkResult[]): string[] {
