@@ -37,8 +37,6 @@ export const strings = {
   'reviews.none': 'No reviews yet.',
   'reviews.stars': '{rating} of 5',
   'reviews.by': '{buyer} · {date}',
-  'reviews.summary': '{rating} · {count} reviews',
-  'reviews.summaryOne': '{rating} · 1 review',
   'reviews.all': 'All {count} reviews',
 
   'cart.title': 'Cart',

@@ -39,8 +39,6 @@ export const strings: Strings<keyof typeof en> = {
   'reviews.none': '还没有评价。',
   'reviews.stars': '{rating} 分（满分 5 分）',
   'reviews.by': '{buyer} · {date}',
-  'reviews.summary': '{rating} 分 · {count} 条评价',
-  'reviews.summaryOne': '{rating} 分 · 1 条评价',
   'reviews.all': '全部 {count} 条评价',
 
   'cart.title': '购物车',
