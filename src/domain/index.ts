@@ -9,6 +9,7 @@ export * from './orders.ts';
 export * from './teams.ts';
 export * from './public-copy.ts';
 export * from './refund-window.ts';
+export * from './ratings.ts';
 export * from './events.ts';
 export { intentVersion, snapshotsVersion, productUsesOptions, messageVersion } from './event-version.ts';
 export * from './messages.ts';

@@ -6,6 +6,7 @@ import type {
   AccountKey, BuyerId, Decision, DecisionKind, EventId, Intent, Inventory, Millis, Money, Order, OrderId, Product, ProductId,
   Review, ShopProfile, Team,
 } from '../domain/index.ts';
+import { ratingOf, type RatingSummary } from '../domain/ratings.ts';
 import { flashSoldOf, hasOptions, productStock, skuKeyOf } from '../domain/sku-key.ts';
 import { tablesOf } from './db.ts';
 import type { Store } from './store.ts';
@@ -43,6 +44,8 @@ export interface ProductItem {
   inventory: Inventory | undefined;
   /** Each combination's shelf, for a product with options (schema version 6); empty without. */
   skus: Inventory[];
+  /** What its published reviews say, where the catalog's page asked (`ratingsOf`); absent before any review. */
+  rating?: RatingSummary | undefined;
 }
 
 /**
@@ -138,6 +141,26 @@ export async function reviewsOf(store: Store, productId: ProductId): Promise<Rev
   const db = tablesOf(store);
   const rows = await db.reviews.where('productIds').equals(productId).toArray();
   return rows.map((r) => r.value).sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * The ratings of these products (`ratingOf` their published reviews), in one read of the
+ * reviews' product index; a product nobody has reviewed is not in the answer.
+ */
+export async function ratingsOf(store: Store, ids: readonly ProductId[]): Promise<Map<ProductId, RatingSummary>> {
+  const rows = await tablesOf(store).reviews.where('productIds').anyOf([...ids]).toArray();
+  const wanted = new Set(ids);
+  // A review of an order names each of its products; a multi-entry read may give it once per match.
+  const byProduct = new Map<ProductId, Map<string, Review>>();
+  for (const { value } of rows) {
+    for (const p of value.productIds) {
+      if (!wanted.has(p)) continue;
+      let reviews = byProduct.get(p);
+      if (!reviews) byProduct.set(p, (reviews = new Map()));
+      reviews.set(value.id, value);
+    }
+  }
+  return new Map([...byProduct].map(([p, reviews]) => [p, ratingOf(reviews.values())!]));
 }
 
 /* ------------------------------------------------------------------ orders and money */

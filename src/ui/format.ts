@@ -30,6 +30,16 @@ export function formatDate(at: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(at);
 }
 
+/** A rating's stars to one decimal ("4.5"), the same on the product page and its card. */
+export function formatRating(average: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
+}
+
+/** A count as shops show it, short: "1.2K" in English, "1.2万" in Chinese (Intl's compact notation). */
+export function formatCount(count: number, locale: string): string {
+  return new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 }).format(count);
+}
+
 /** "02:15:09" for a countdown; days are spelled by the caller's strings. */
 export function formatCountdown(ms: number): string {
   const s = Math.max(0, Math.floor(ms / 1000));

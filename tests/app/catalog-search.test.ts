@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Decision, Product } from '../../src/domain/index.ts';
-import { listProducts, storeDecisions, type ProductQuery, type ShopDb } from '../../src/storage/index.ts';
+import { listProducts, ratingsOf, storeDecisions, type ProductPage, type ProductQuery, type ShopDb } from '../../src/storage/index.ts';
 import {
   catalogSearchSettled, catalogSearchStatus, searchCatalog, startCatalogSearch, stopCatalogSearch, watchCatalogSearch,
   type CatalogSearchStatus,
@@ -47,16 +47,33 @@ const QUERIES: ProductQuery[] = ['', 't', 'tea', 'tea c', 'gre', '茶', '龙井'
     { search, sort, offset: 0, limit: 24, includeHidden: true },
   ]));
 
+/** Storage's page with the ratings its cards show (the catalog's page carries them; storage's lists do not). */
+async function storagePage(db: ShopDb, q: ProductQuery): Promise<ProductPage> {
+  const page = await listProducts(db, q);
+  const ratings = await ratingsOf(db, page.items.map((i) => i.product.id));
+  return { ...page, items: page.items.map((i) => (ratings.has(i.product.id) ? { ...i, rating: ratings.get(i.product.id) } : i)) };
+}
+
 async function expectSameAsStorage(db: ShopDb, queries: readonly ProductQuery[] = QUERIES): Promise<void> {
-  for (const q of queries) expect(await searchCatalog(db, q), JSON.stringify(q)).toEqual(await listProducts(db, q));
+  for (const q of queries) expect(await searchCatalog(db, q), JSON.stringify(q)).toEqual(await storagePage(db, q));
 }
 
 describe('searchCatalog', () => {
+  it('gives each card its rating from the published reviews, before and after the index is ready; none without reviews', async () => {
+    const { db } = await shopDb();
+    const ratings = async () => Object.fromEntries((await searchCatalog(db, { offset: 0, limit: 24 })).items.map((i) => [i.product.id, i.rating]));
+    const expected = { tea: { average: 5, count: 1 }, cups: undefined, duck: undefined, longjing: undefined, teapot: undefined };
+    expect(await ratings()).toEqual(expected); // from storage
+    await catalogSearchSettled(db);
+    expect(catalogSearchStatus(db).ready).toBe(true);
+    expect(await ratings()).toEqual(expected); // from the index
+  });
+
   it('falls back to storage until the index is ready, then answers the same from the index', async () => {
     const { db } = await shopDb();
     expect(catalogSearchStatus(db)).toEqual({ ready: false, building: false, products: 0, version: 0 });
     const first = await searchCatalog(db, { offset: 0, limit: 24 }); // starts the index
-    expect(first).toEqual(await listProducts(db, { offset: 0, limit: 24 }));
+    expect(first).toEqual(await storagePage(db, { offset: 0, limit: 24 }));
     const status = await catalogSearchSettled(db);
     expect(status).toMatchObject({ ready: true, building: false, products: 6 });
     expect(status.version).toBeGreaterThan(0);

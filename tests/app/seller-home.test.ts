@@ -7,7 +7,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { decide, emptyState, type Intent, type OrderId } from '../../src/domain/index.ts';
 import { ShopDb, storeDecisions } from '../../src/storage/index.ts';
-import { salesSince } from '../../src/app/queries/money-sales.ts';
+import { salesDashboard } from '../../src/app/queries/money-sales.ts';
+import { namedZone } from '../../src/engines/dashboard/zone.ts';
 import { sellerHome } from '../../src/app/queries/seller-home.ts';
 import { buyer, HOUR, line, m, order, product, seller, SHIP, SHOP, T0 } from '../domain/fixtures/shop.ts';
 
@@ -47,8 +48,11 @@ describe('the seller’s home', () => {
     expect(home.low.map((x) => [x.product.id, x.inventory.stock])).toEqual([['cup', 2]]);
     // Since yesterday: one more order.
     expect((await sellerHome(db, T0)).today.orders).toBe(4);
-    // The Money tab's sales are the same orders, escrow included; no refund yet.
-    expect(await salesSince(db, today)).toEqual({ ...home.today, refunds: 0, refunded: 0 });
+    // The Money tab's sales count by the same rule, escrow included: over 7 days, yesterday's order too; no refund yet.
+    const week = await salesDashboard(db, '7d', today + 6 * HOUR, namedZone('UTC'));
+    const sold = home.today.amount + 1200;
+    expect(week.totals).toEqual({ orders: 4, amount: sold, paid: 0, escrow: sold, toCollect: 0, refunded: 0, refunds: 0 });
+    expect(week.summary.totals.revenue).toBe(sold);
     db.close();
   });
 });

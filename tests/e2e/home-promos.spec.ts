@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { go, openShop, shopAs, startTeam } from './account-helpers.ts';
+import { buyForPickup, expectStatus, go, openShop, orderNumber, sellerPlace, shopAs, startTeam, view } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
 import { setLanguage } from './menu.ts';
 
@@ -88,4 +88,52 @@ test('the home has no serious accessibility violations and no sideways scroll, i
   await expect(page.getByRole('region', { name: '优惠与优惠券' }).getByRole('button', { name: '领取优惠券 WELCOME10' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+});
+
+test('a card shows its rating once reviewed, nothing before; in English and Chinese, no sideways scroll', async ({ page }, testInfo) => {
+  await openShop(page);
+  const card = (name: RegExp) => page.getByRole('listitem').filter({ has: page.getByRole('link', { name }) });
+  await page.getByLabel('Search').fill('tangerines');
+  await expect(card(/^Tangerines/)).toBeVisible();
+  await expect(card(/^Tangerines/)).not.toContainText('review');
+  await expect(card(/^Tangerines/)).not.toContainText(/\b0\b/);
+
+  // ann buys, collects and reviews the tangerines: 4 stars.
+  const id = await buyForPickup(page, 'tangerine');
+  await expectStatus(page, 'Accepted');
+  await view(page, 'Seller');
+  await sellerPlace(page, 'Orders');
+  await page.getByRole('article', { name: `Order ${orderNumber(id)} · ann` }).getByRole('button', { name: 'Ready for pickup' }).click();
+  await expect(page.getByText(`Order ${orderNumber(id)} is ready at`)).toBeVisible();
+  await view(page, 'Shop');
+  await go(page, `#/orders/${id}`);
+  await page.getByRole('button', { name: 'Confirm receipt' }).click();
+  await page.getByRole('dialog', { name: 'Did you receive the goods?' }).getByRole('button', { name: 'Yes, I have them' }).click();
+  await expectStatus(page, 'Received');
+  await page.getByRole('button', { name: 'Write a review' }).click();
+  await page.locator('.acct-star').nth(3).click();
+  await page.getByRole('button', { name: 'Publish review' }).click();
+  await expect(page.getByText('Thank you: your review is published.')).toBeVisible();
+
+  // The card says what the product page says.
+  await go(page, '#/?q=tangerines');
+  await expect(card(/^Tangerines/)).toContainText('★ 4.0 · 1 review');
+  await go(page, '#/product/tangerine');
+  await expect(page.getByRole('link', { name: '4.0 · 1 review' })).toBeVisible();
+  await go(page, '#/');
+  await page.getByRole('group', { name: 'Categories' }).getByRole('button', { name: /^Fruit/ }).click();
+  await expect(card(/^Tangerines/)).toContainText('★ 4.0 · 1 review');
+  await expect(card(/^Bananas/)).toBeVisible();
+  await expect(card(/^Bananas/)).not.toContainText('review');
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await card(/^Tangerines/).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('card-rating-en-360.png') });
+
+  await setLanguage(page, 'zh');
+  await expect(card(/^Tangerines/)).toContainText('★ 4.0 分 · 1 条评价');
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await card(/^Tangerines/).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('card-rating-zh-360.png') });
 });

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { go, openShop } from './account-helpers.ts';
+import { seriousViolations } from './axe.ts';
+import { setLanguage } from './menu.ts';
 
 // Limits are said, never applied in silence: the cart's quantity (a number past the stock, an
 // emptied field), the cart tab's count, and the seller's numbers (formatted, with the real
@@ -37,6 +39,32 @@ test('the cart says its limit, keeps a line whose quantity was cleared, and the 
   await page.getByRole('button', { name: 'Remove Tangerines 砂糖橘 (1 kg)' }).click();
   await expect(page.getByText('Your cart is empty.')).toBeVisible();
   await expect(tab).toHaveAccessibleName('Cart');
+});
+
+test('an empty cart leads back to the shop, with a few products to try, in English and Chinese', async ({ page }, testInfo) => {
+  await openShop(page);
+  await go(page, '#/cart');
+  await expect(page.getByText('Your cart is empty.')).toBeVisible();
+  const goShopping = page.getByRole('link', { name: 'Go shopping' });
+  await expect(goShopping).toBeInViewport();
+  const toTry = page.getByRole('region', { name: 'Something to try' });
+  // What the shop has on offer first (the flash sale's phone, the team buy's dumplings).
+  await expect(toTry.getByRole('listitem')).toHaveCount(4);
+  await expect(toTry.getByRole('link', { name: /^Pocket phone/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath('cart-empty-en-360.png') });
+
+  await setLanguage(page, 'zh');
+  await expect(page.getByText('购物车是空的。')).toBeVisible();
+  await expect(page.getByRole('link', { name: '去逛逛' })).toBeInViewport();
+  await expect(page.getByRole('region', { name: '猜你喜欢' }).getByRole('listitem')).toHaveCount(4);
+  expect(await seriousViolations(page)).toEqual([]);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath('cart-empty-zh-360.png') });
+  await page.getByRole('link', { name: '去逛逛' }).click();
+  await expect(page).toHaveURL(/#\/$/);
+  await expect(page.getByRole('search')).toBeVisible();
 });
 
 test('the seller\'s numbers: grouped, with the real limit, and "Nothing was saved" goes once the fields are right', async ({ page }) => {

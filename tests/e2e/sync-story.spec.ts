@@ -65,5 +65,5 @@ test('a buyer orders offline; the seller’s device decides, ships; the buyer co
   await expect(figure(seller.page, 'ann', 'Available')).toHaveText('¥82.10', ACROSS);
   await expect(figure(seller.page, 'ann', 'In escrow')).toHaveText('¥0.00');
   await go(seller.page, '#/seller/money');
-  await expect(seller.page.locator('[data-figure="revenue"]')).toHaveText('¥17.90', ACROSS);
+  await expect(seller.page.locator('[data-figure="paid"]')).toHaveText('¥17.90', ACROSS);
 });

@@ -78,7 +78,7 @@ test('a buyer who is admin of their channel forges a credit and a top-up: the sh
   await expect(figure(seller.page, 'mal', 'Available')).toHaveText('¥100.00');
   await expect(figure(seller.page, 'mal', 'In escrow')).toHaveText('¥0.00');
   await go(seller.page, '#/seller/money');
-  await expect(seller.page.locator('[data-figure="revenue"]')).toHaveText('¥0.00');
+  await expect(seller.page.locator('[data-figure="paid"]')).toHaveText('¥0.00');
   await go(seller.page, '#/seller/products');
   await seller.page.getByLabel(/Search/).first().fill('yo-yo');
   await expect(seller.page.getByRole('listitem').filter({ hasText: 'Yo-yo' })).toContainText('30 in stock');

@@ -1,13 +1,13 @@
 import 'fake-indexeddb/auto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { ProductId } from '../../src/domain/index.ts';
+import { ratingOf, type OrderId, type ProductId } from '../../src/domain/index.ts';
 import {
   cartQty, clearCart, getProduct, getShop, listCart, listCategories, listProducts, listTeams, postingsOf,
-  reviewsOf, setCartQty, storeDecisions, type ShopDb,
+  ratingsOf, reviewsOf, setCartQty, storeDecisions, type ShopDb,
 } from '../../src/storage/index.ts';
 import { indexWords } from '../../src/engines/search/words.ts';
 import { queryTerms } from '../../src/engines/search/search-words.ts';
-import { pid, SHOP, T0 } from '../domain/fixtures/shop.ts';
+import { DAY, intent, line, order, pid, seller, SHIP, SHOP, T0 } from '../domain/fixtures/shop.ts';
 import { ann, bo, busyShop, cy, freshDb } from './helpers.ts';
 
 const h = busyShop();
@@ -127,5 +127,34 @@ describe('cart', () => {
     await clearCart(c, bo);
     expect(await listCart(c, bo)).toEqual([]);
     expect((await listCart(c, ann)).map((r) => [r.productId, r.qty])).toEqual([['tea', 2]]);
+  });
+});
+
+describe('ratingsOf (the rating on each catalog card)', () => {
+  it('averages each product’s published reviews, a review of an order counting once for each of its products; none without reviews', async () => {
+    const rated = busyShop(); // ann gave her tea 5 stars
+    const at = T0 + 40 * DAY;
+    const again = order(ann, at, [line('tea'), line('cups')], 1800 + 3000 + 800, { delivery: SHIP });
+    const orderId = again.id as string as OrderId;
+    rated.step([again], at + 1);
+    rated.step([seller('order.ship', { orderId, carrier: 'SF', tracking: 'SF2' }, at + 2)], at + 3);
+    rated.step([intent('order.confirm-receipt', ann, at + 4, { orderId })], at + 5);
+    rated.step([intent('review.write', ann, at + 6, { orderId, rating: 2, text: 'Cold on arrival' })], at + 7);
+    expect([...rated.state.reviews.values()].map((r) => r.rating)).toEqual([5, 2]);
+    const ratingsDb = freshDb();
+    await storeDecisions(ratingsDb, rated.decisions);
+    const ratings = await ratingsOf(ratingsDb, [pid('tea'), pid('cups'), pid('duck'), pid('tea')]);
+    expect(Object.fromEntries(ratings)).toEqual({ tea: { average: 3.5, count: 2 }, cups: { average: 2, count: 1 } });
+    expect((await ratingsOf(ratingsDb, [pid('teapot')])).size).toBe(0);
+    // The same owner as the product page's summary, which reads the product's reviews.
+    expect(ratingOf(await reviewsOf(ratingsDb, pid('tea')))).toEqual(ratings.get(pid('tea')));
+    ratingsDb.close();
+  });
+});
+
+describe('ratingOf', () => {
+  it('is the mean of the stars and how many; nothing before the first review', () => {
+    expect(ratingOf([])).toBeUndefined();
+    expect(ratingOf([{ rating: 5 }, { rating: 4 }, { rating: 4 }])).toEqual({ average: 13 / 3, count: 3 });
   });
 });

@@ -15,7 +15,7 @@
  * storage's lazily loaded modules into the first screen's chunk.
  */
 import type { CatalogIndexer } from '../../storage/catalog-indexer.ts';
-import { listProducts, productItems, type ProductPage, type ProductQuery } from '../../storage/queries.ts';
+import { listProducts, productItems, ratingsOf, type ProductPage, type ProductQuery } from '../../storage/queries.ts';
 import type { Store } from '../../storage/store.ts';
 
 export interface CatalogSearchStatus {
@@ -160,10 +160,16 @@ export async function searchCatalog(store: Store, q: ProductQuery): Promise<Prod
   if (index === undefined) {
     const answer = listProducts(store, q);
     search.answering(answer);
-    return answer;
+    return rated(store, await answer);
   }
   const { ids, total } = index.query(q);
   if (ids.length === 0) return { items: [], total };
   // Deleted since the index last heard: left out until the index catches up (a moment later).
-  return { items: await productItems(store, ids), total };
+  return rated(store, { items: await productItems(store, ids), total });
+}
+
+/** The page with each product's rating, which its card shows (read with the page, so a new review updates it). */
+async function rated(store: Store, page: ProductPage): Promise<ProductPage> {
+  const ratings = await ratingsOf(store, page.items.map((i) => i.product.id));
+  return { ...page, items: page.items.map((i) => (ratings.has(i.product.id) ? { ...i, rating: ratings.get(i.product.id) } : i)) };
 }

@@ -1,33 +1,30 @@
 /**
  * What a seller asks first of the Money tab: the period's sales (orders the shop took and their
- * amount, whether their money is still in escrow or already paid to the shop) and its refunds.
- * Revenue, by contrast, counts only orders whose buyers confirmed receipt (money.ts).
+ * amount, by day and by product) and where their money is now: paid to the shop, still in
+ * escrow, to collect at pickup, refunded (engines/dashboard/sales.ts). One basis for the figures
+ * and the charts, so they agree; the ledger's money by day (money.ts) is for the other figures.
  */
-import type { Millis, Money } from '../../domain/index.ts';
-import { decisionsOfKind } from '../../storage/order-queries.ts';
+import type { Millis } from '../../domain/index.ts';
+import { salesByDay, salesTotals, type SalesTotals } from '../../engines/dashboard/sales.ts';
+import { periodDays, summarize, type Period, type Summary } from '../../engines/dashboard/summary.ts';
+import { emptyMoney } from '../../engines/dashboard/aggregate.ts';
+import type { Zone } from '../../engines/dashboard/zone.ts';
 import { ordersPlacedSince } from '../../storage/seller-queries.ts';
 import type { Store } from '../../storage/store.ts';
-import { isSale } from './seller-home.ts';
+import { shopZone } from './money.ts';
 
-export interface SalesFigures {
-  /** Orders placed since `from` that the shop took (not refused, cancelled or in a team still forming). */
-  orders: number;
-  amount: Money;
-  /** Refunds approved since `from`: how many, and what went back to the buyers' wallets. */
-  refunds: number;
-  refunded: Money;
+export type { SalesTotals } from '../../engines/dashboard/sales.ts';
+
+export interface SalesDashboard {
+  /** The period's sales by day (or week, month) and by product. */
+  summary: Summary;
+  totals: SalesTotals;
 }
 
-export async function salesSince(store: Store, from: Millis): Promise<SalesFigures> {
-  const [placed, approved] = await Promise.all([ordersPlacedSince(store, from), decisionsOfKind(store, 'refund.approved')]);
-  const sold = placed.filter(isSale);
-  const refunds = approved.filter((d) => d.at >= from);
-  // What a refund gave back: its postings to buyers' spendable balances.
-  const refunded = refunds.reduce((sum, d) => sum + d.postings.reduce((s, p) => s + (p.account === 'available' && p.amount > 0 ? p.amount : 0), 0), 0);
-  return {
-    orders: sold.length,
-    amount: sold.reduce((sum, o) => sum + o.total, 0) as Money,
-    refunds: refunds.length,
-    refunded: refunded as Money,
-  };
+/** The period ending today's sales (orders placed from its first day's local midnight; all of them for 'all'). */
+export async function salesDashboard(store: Store, period: Period, now: Millis, zone: Zone = shopZone()): Promise<SalesDashboard> {
+  const today = zone.dayOf(now);
+  const from = period === 'all' ? 0 : zone.startOf(periodDays(period, today, emptyMoney()).from);
+  const orders = await ordersPlacedSince(store, from as Millis);
+  return { summary: summarize(salesByDay(orders, zone), period, today), totals: salesTotals(orders) };
 }

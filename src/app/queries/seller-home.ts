@@ -3,7 +3,8 @@
  * in escrow or not), what waits for the seller (counts that link to the order lists), and the
  * shelves running low. Reads only; wrapped by the UI in a live query.
  */
-import type { Inventory, Millis, Money, Order, OrderStatus, Product } from '../../domain/index.ts';
+import type { Inventory, Millis, Money, Product } from '../../domain/index.ts';
+import { isSale } from '../../engines/dashboard/sales.ts';
 import { ordersWithStatus, teamsWithStatus, withdrawalsWithStatus } from '../../storage/order-queries.ts';
 import { ordersPlacedSince, shelvesAtMost } from '../../storage/seller-queries.ts';
 import type { Store } from '../../storage/store.ts';
@@ -11,12 +12,9 @@ import type { Store } from '../../storage/store.ts';
 /** A shelf with this many units or fewer is "running low" (the buyer's page says "Only N left" from the same point). */
 export const LOW_STOCK = 5;
 
-/** Orders that are not sales: the shop refused or cancelled them, or their team has not formed yet. */
-const NOT_SALES: ReadonlySet<OrderStatus> = new Set<OrderStatus>(['rejected', 'cancelled', 'team-forming']);
-
-export function isSale(order: Order): boolean {
-  return !NOT_SALES.has(order.status);
-}
+// What counts as a sale (not refused, cancelled, or in a team still forming) is the dashboard's
+// rule, one owner, which the Money tab counts by too.
+export { isSale };
 
 export interface SellerHome {
   today: { orders: number; amount: Money };

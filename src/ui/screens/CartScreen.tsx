@@ -4,6 +4,7 @@ import { getMySetting, setMySetting } from '../../app/person-settings.ts';
 import { pricedCart, type PricedCart } from '../../app/queries/shop.ts';
 import { CartLineRow } from '../components/shop/cart/CartLine.tsx';
 import { CouponForm } from '../components/shop/cart/CouponForm.tsx';
+import { EmptyCart } from '../components/shop/cart/EmptyCart.tsx';
 import { ThresholdHint } from '../components/shop/cart/ThresholdHint.tsx';
 import { isCouponProblem, type PricingWords } from '../components/shop/pricing-text.ts';
 import { QuoteSummary } from '../components/shop/QuoteSummary.tsx';
@@ -11,7 +12,7 @@ import { useNow } from '../hooks/use-now.ts';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
-import { href, navigate } from '../router.ts';
+import { navigate } from '../router.ts';
 
 /**
  * The cart: quantities, the shop's own price for it with every discount explained, a coupon,
@@ -68,12 +69,7 @@ export function CartScreen() {
       <h2 id="cart-title">{t('cart.title')}</h2>
       <p class="sr-only" aria-live="polite">{message}</p>
       {data.items.length === 0 ? (
-        <>
-          <p>{t('cart.empty')}</p>
-          <p>
-            <a href={href({ name: 'catalog' })}>{t('cart.browse')}</a>
-          </p>
-        </>
+        <EmptyCart />
       ) : (
         <CartBody data={data} words={words} coupon={coupon} onApplyCoupon={applyCode} onSaveCoupon={saveCoupon} onMessage={setMessage} />
       )}

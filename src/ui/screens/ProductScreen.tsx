@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { hasOptions, reviewerInitials, type CombinationId, type Inventory, type Product, type ProductId, type Review } from '../../domain/index.ts';
+import { hasOptions, ratingOf, reviewerInitials, type CombinationId, type Inventory, type Product, type ProductId, type Review } from '../../domain/index.ts';
 import { addToCart } from '../../app/actions/add-to-cart.ts';
 import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries/reads.ts';
 import { flashBoughtBy, flashCount } from '../../app/queries/shop.ts';
@@ -10,6 +10,7 @@ import { FlashOffer, TeamOffer } from '../components/shop/ProductOffers.tsx';
 import { ShopCard } from '../components/shop/ShopCard.tsx';
 import { lazyScreen } from '../lazy-screen.tsx';
 import { StockNote } from '../components/shop/StockNote.tsx';
+import { RatingText } from '../components/shop/RatingText.tsx';
 import { OptionChips, PriceRange } from '../components/shop/options/OptionChips.tsx';
 import { useOptionChoice } from '../hooks/use-option-choice.ts';
 import { formatDate } from '../format.ts';
@@ -124,14 +125,12 @@ export function ProductScreen({ id }: { id: string }) {
 
 /** "★ 4.5 · 2 reviews", linking to them; nothing shown as a rating before anyone has reviewed. */
 function RatingSummary({ reviews }: { reviews: Review[] }) {
-  const { t, intl } = useI18n();
-  if (reviews.length === 0) return <span class="rating">{t('reviews.none')}</span>;
-  const average = reviews.reduce((sum, r) => sum + r.rating, 0) / reviews.length;
-  const shown = new Intl.NumberFormat(intl, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(average);
+  const { t } = useI18n();
+  const rating = ratingOf(reviews);
+  if (rating === undefined) return <span class="rating">{t('reviews.none')}</span>;
   return (
     <a class="rating" href="#reviews-title" onClick={(e) => (e.preventDefault(), document.getElementById('reviews-title')?.scrollIntoView())}>
-      <span aria-hidden="true">★ </span>
-      {t(reviews.length === 1 ? 'reviews.summaryOne' : 'reviews.summary', { rating: shown, count: reviews.length })}
+      <RatingText rating={rating} />
     </a>
   );
 }

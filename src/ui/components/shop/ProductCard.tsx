@@ -6,6 +6,7 @@ import { Price } from '../Price.tsx';
 import { ShopPhoto } from './ShopPhoto.tsx';
 import { FlashBadge } from './FlashBadge.tsx';
 import { StockNote } from './StockNote.tsx';
+import { RatingText } from './RatingText.tsx';
 
 /**
  * A product in the catalog's grid. The name is the one link (so a screen reader's list of
@@ -13,7 +14,7 @@ import { StockNote } from './StockNote.tsx';
  */
 export function ProductCard({ item, currency }: { item: ProductItem; currency: string }) {
   const { t, intl } = useI18n();
-  const { product, inventory } = item;
+  const { product, inventory, rating } = item;
   return (
     <li class="card">
       <ShopPhoto src={product.photos[0]} alt="" size={96} name={product.name} />
@@ -29,6 +30,11 @@ export function ProductCard({ item, currency }: { item: ProductItem; currency: s
         )}
         {product.flash && <FlashBadge product={product} inventory={inventory} currency={currency} />}
         <StockNote inventory={inventory} />
+        {rating && (
+          <span class="rating card-rating">
+            <RatingText rating={rating} />
+          </span>
+        )}
       </div>
     </li>
   );

@@ -36,4 +36,8 @@ export const strings = {
   'flash.endsIn': 'Ends in',
   'flash.left': '{count} left at this price',
   'flash.soldOut': 'Flash sale sold out',
+
+  // The rating as the product page and the cards show it.
+  'reviews.summary': '{rating} · {count} reviews',
+  'reviews.summaryOne': '{rating} · 1 review',
 };

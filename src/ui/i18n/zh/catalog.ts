@@ -38,4 +38,8 @@ export const strings: Strings<keyof typeof en> = {
   'flash.endsIn': '距结束',
   'flash.left': '秒杀价剩 {count} 件',
   'flash.soldOut': '秒杀已售罄',
+
+  // The rating as the product page and the cards show it.
+  'reviews.summary': '{rating} 分 · {count} 条评价',
+  'reviews.summaryOne': '{rating} 分 · 1 条评价',
 };

@@ -1,10 +1,9 @@
 /**
- * The period's revenue as charts: by day (or week, or month) in bars, with the same numbers
+ * The period's sales (the orders the shop took, escrow included: engines/dashboard/sales.ts) as charts: by day (or week, or month) in bars, with the same numbers
  * in a table behind "Show as a table"; and by product, the top ten as labelled bars.
  */
 import type { Summary } from '../../../app/queries/money.ts';
 import { topProducts } from '../../../engines/dashboard/summary.ts';
-import { Price } from '../../components/Price.tsx';
 import { BarChart } from '../../components/seller/chart/BarChart.tsx';
 import { BarList, type ListBar } from '../../components/seller/chart/BarList.tsx';
 import { formatMoney } from '../../format.ts';
@@ -15,7 +14,7 @@ const TITLE: Record<Summary['unit'], StringKey> = { day: 'money.byDay', week: 'm
 const COLUMN: Record<Summary['unit'], StringKey> = { day: 'money.col.day', week: 'money.col.week', month: 'money.col.month' };
 const TOP = 10;
 
-export function RevenueByDay({ summary, currency }: { summary: Summary; currency: string }) {
+export function SalesByDay({ summary, currency }: { summary: Summary; currency: string }) {
   const { t, intl } = useI18n();
   const { bars, unit, today } = summary;
   const money = (x: number) => formatMoney(x, currency, intl);
@@ -31,12 +30,7 @@ export function RevenueByDay({ summary, currency }: { summary: Summary; currency
   return (
     <section class="acct-section money-chart" aria-labelledby="money-by-day">
       <h3 id="money-by-day">{title}</h3>
-      <dl class="money-headline">
-        <dt class="acct-sr">{t('money.revenue')}</dt>
-        <dd class="money-figure" data-figure="revenue"><Price amount={summary.totals.revenue} currency={currency} /></dd>
-        <dd class="acct-muted">{t('money.revenueNote', { count: new Intl.NumberFormat(intl).format(summary.totals.received), refunds: money(summary.totals.refunds) })}</dd>
-        <dd class="acct-muted">{t('money.range', { from: barName(summary.from, 'day', intl), to: barName(summary.to, 'day', intl) })}</dd>
-      </dl>
+      <p class="acct-muted">{t('money.range', { from: barName(summary.from, 'day', intl), to: barName(summary.to, 'day', intl) })}</p>
       <BarChart
         label={sentences.join(' ')}
         format={money}
@@ -79,7 +73,7 @@ export function RevenueByDay({ summary, currency }: { summary: Summary; currency
   );
 }
 
-export function RevenueByProduct({ summary, currency }: { summary: Summary; currency: string }) {
+export function SalesByProduct({ summary, currency }: { summary: Summary; currency: string }) {
   const { t, intl } = useI18n();
   const money = (x: number) => formatMoney(x, currency, intl);
   const { top, rest } = topProducts(summary.products, TOP);

@@ -6,8 +6,8 @@ import { useNow } from '../../hooks/use-now.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { RevenueByDay, RevenueByProduct } from './MoneyCharts.tsx';
-import { salesSince } from '../../../app/queries/money-sales.ts';
+import { SalesByDay, SalesByProduct } from './MoneyCharts.tsx';
+import { salesDashboard } from '../../../app/queries/money-sales.ts';
 import { Ledger } from './MoneyLedger.tsx';
 import { SalesFirst } from './MoneySales.tsx';
 import { OtherFigures, PeriodChooser } from './MoneyTotals.tsx';
@@ -17,9 +17,9 @@ import './seller-money.css';
 const isPeriod = (x: string | undefined): x is Period => (PERIODS as readonly string[]).includes(x ?? '');
 
 /**
- * Money and sales: first the period's sales (escrow included), what is still to be paid to the
- * shop and the refunds; then the period's revenue (after refunds), money in escrow now, compensation
- * paid and cash in and out; revenue by day and by product as charts; the ledger's check.
+ * Money and sales: first the period's sales (escrow included) and where their money is now (paid
+ * to the seller, in escrow, to collect, refunded); the same sales by day and by product as charts;
+ * then the period's compensation paid and cash in and out, from the ledger; the ledger's check.
  * Read from this device's journal, so it works offline. `#/seller/money/30d` opens a period.
  */
 export function MoneyTab({ section }: { section?: string | undefined }) {
@@ -29,9 +29,7 @@ export function MoneyTab({ section }: { section?: string | undefined }) {
   // Read again when the local date changes (past midnight the period moves on a day).
   const today = shopZone().dayOf(useNow(60_000));
   const data = useLive(() => moneyDashboard(app.store, period, app.now()), [app, period, today]);
-  // The period's sales from its first day's start (the dashboard's own `from`).
-  const from = data ? shopZone().startOf(data.summary.from) : undefined;
-  const sales = useLive(async () => (from === undefined ? undefined : salesSince(app.store, from)), [app, from]);
+  const sales = useLive(() => salesDashboard(app.store, period, app.now()), [app, period, today]);
   const shop = useLive(() => getShop(app.store), [app]);
   return (
     <div class="acct acct-seller money">
@@ -41,9 +39,9 @@ export function MoneyTab({ section }: { section?: string | undefined }) {
         <p role="status">{t('loading')}</p>
       ) : (
         <>
-          <SalesFirst sales={sales} escrow={data.ledger.escrow} currency={shop.currency} />
-          <RevenueByDay summary={data.summary} currency={shop.currency} />
-          <RevenueByProduct summary={data.summary} currency={shop.currency} />
+          <SalesFirst totals={sales.totals} currency={shop.currency} />
+          <SalesByDay summary={sales.summary} currency={shop.currency} />
+          <SalesByProduct summary={sales.summary} currency={shop.currency} />
           <OtherFigures summary={data.summary} currency={shop.currency} />
           <Ledger ledger={data.ledger} currency={shop.currency} />
         </>
