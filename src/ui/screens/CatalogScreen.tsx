@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { catalogSearchStatus, searchCatalog, watchCatalogSearch } from '../../app/queries/catalog-search.ts';
 import { getShop, type ProductPage } from '../../app/queries/reads.ts';
+import type { OptionChoice } from '../../app/queries/catalog-option-filter.ts';
 import { ProductCard } from '../components/shop/ProductCard.tsx';
 import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
@@ -14,6 +15,9 @@ type Sort = 'relevance' | 'name' | 'price-asc' | 'price-desc';
 const Suggestions = lazyScreen(() => import('../components/shop/SearchSuggestions.tsx').then((m) => m.SearchSuggestions), ['shop']);
 // The categories and the home's promotions (flash sale, team buys, offers, coupons): after the first screen.
 const Top = lazyScreen(() => import('../components/home/CatalogTop.tsx').then((m) => m.CatalogTop), ['home']);
+// Within a category, its chips by option value (issue 13), and the query they make: one chunk, once a category is picked.
+const filter = () => import('../components/shop/options/OptionFilter.tsx');
+const Filter = lazyScreen(() => filter().then((m) => m.OptionFilter), ['options']);
 
 /**
  * The catalog: search as you type, the shop's promotions and the categories (CatalogTop, loaded
@@ -28,6 +32,7 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
   const [search, setSearch] = useState((q ?? '').trim());
   const [sort, setSort] = useState<Sort>('relevance');
   const [limit, setLimit] = useState(PAGE);
+  const [choice, setChoice] = useState<OptionChoice | undefined>(undefined);
   const composing = useRef(false);
 
   // A real navigation to the catalog (a link, the back button) sets what is shown.
@@ -38,6 +43,7 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
       setCategory(route.category);
       setText(route.q ?? '');
       setSearch((route.q ?? '').trim());
+      setChoice(undefined);
       setLimit(PAGE);
     };
     window.addEventListener('hashchange', onHash);
@@ -59,12 +65,14 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
   // the answer to what is typed now (while the new one runs, the last answer stays, marked busy).
   // The catalog's search index answers once it is built (storage until then); it reads only the
   // page's products, so the query also re-runs when the index says its answers may have changed.
-  const key = JSON.stringify([category, search, sort, limit]);
+  const key = JSON.stringify([category, search, sort, limit, choice]);
   const searchVersion = useSearchVersion(app.store);
   const result = useLive(
     async (): Promise<{ key: string; page: ProductPage }> => ({
       key,
-      page: await searchCatalog(app.store, { category, search, sort, offset: 0, limit }),
+      page: category !== undefined && choice !== undefined
+        ? await (await filter()).searchCatalogByOption(app.store, { category, search, sort, offset: 0, limit }, choice)
+        : await searchCatalog(app.store, { category, search, sort, offset: 0, limit }),
     }),
     [app, key, searchVersion],
   );
@@ -80,6 +88,7 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
   };
   const pick = (next: string | undefined) => {
     setCategory(next);
+    setChoice(undefined);
     setLimit(PAGE);
   };
 
@@ -107,6 +116,16 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
         </div>
       </search>
       <Top category={category} onPick={pick} promos={search === '' && category === undefined} />
+      {category !== undefined && (
+        <Filter
+          category={category}
+          choice={choice}
+          onChoose={(next: OptionChoice | undefined) => {
+            setChoice(next);
+            setLimit(PAGE);
+          }}
+        />
+      )}
       <div class="list-head">
         <p class="result-count" aria-live="polite">
           {page === undefined

@@ -5,6 +5,8 @@ export const strings = {
   'options.unavailable': 'sold out',
   'options.chosen': 'Chosen: {values}',
   'options.range': '{min} – {max}',
+  'options.filter': 'Filter by option',
+  'options.filterGroup': '{group}:',
   'options.and': ', ',
   'problem.combination-needed': 'Choose the options of this product first.',
   'problem.unknown-combination': 'This choice of options is no longer sold: choose again.',

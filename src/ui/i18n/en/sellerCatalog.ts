@@ -241,4 +241,10 @@ export const strings = {
   'quick.team': 'the team price',
   'quick.flash': 'the flash price',
   'quick.err.offer': '{what} ({price}) must stay below this price; change it in the product’s form first',
+  'quick.opt.caption': 'Each combination of “{name}”: its price and stock',
+  'quick.opt.combination': 'Combination',
+  'quick.opt.stock': 'Stock',
+  'quick.opt.priceOf': 'Price ({sign}): {combination}',
+  'quick.opt.stockOf': 'Stock: {combination}',
+  'quick.opt.off': 'not for sale',
 };

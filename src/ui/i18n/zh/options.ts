@@ -7,6 +7,8 @@ export const strings: Strings<keyof typeof en> = {
   'options.unavailable': '已售罄',
   'options.chosen': '已选：{values}',
   'options.range': '{min} – {max}',
+  'options.filter': '按规格筛选',
+  'options.filterGroup': '{group}：',
   'options.and': '、',
   'problem.combination-needed': '请先选择这件商品的规格。',
   'problem.unknown-combination': '这个规格已不再出售，请重新选择。',

@@ -243,4 +243,10 @@ export const strings: Strings<keyof typeof en> = {
   'quick.team': '拼团价',
   'quick.flash': '秒杀价',
   'quick.err.offer': '{what}（{price}）必须低于此价格；请先在商品表单中修改',
+  'quick.opt.caption': '“{name}”各组合的价格和库存',
+  'quick.opt.combination': '组合',
+  'quick.opt.stock': '库存',
+  'quick.opt.priceOf': '价格（{sign}）：{combination}',
+  'quick.opt.stockOf': '库存：{combination}',
+  'quick.opt.off': '未在售',
 };

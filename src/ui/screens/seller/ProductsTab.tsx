@@ -14,6 +14,7 @@ import { href, navigate } from '../../router.ts';
 import { moneyReader } from '../../kit/form-errors.ts';
 import { ProductForm } from './ProductForm.tsx';
 import { ProductQuickEdit } from './ProductQuickEdit.tsx';
+import { ProductQuickOptions } from './ProductQuickOptions.tsx';
 import '../account.css';
 import './seller-catalog.css';
 
@@ -160,10 +161,16 @@ function ProductRow({ item, shop, busy, saved, onEdit, onHidden }: RowProps) {
   const quickAction = useAction();
   const [quick, setQuick] = useState(false);
   const quickButton = useRef<HTMLButtonElement>(null);
-  // A product with options has a price and a shelf per combination: those are changed in its form.
-  const canQuick = product.combinations === undefined;
+  // A product with options has a price and a shelf per combination: a table of them (ProductQuickOptions).
+  const withOptions = product.combinations !== undefined;
+  const onDone = (done: boolean) => {
+    if (!done) quickAction.setMessage(undefined);
+    setQuick(false);
+    // Focus back where the edit was opened; the page does not move.
+    requestAnimationFrame(() => quickButton.current?.focus({ preventScroll: true }));
+  };
   return (
-    <li class={`acct-card sc-product${product.hidden ? ' sc-hidden' : ''}`}>
+    <li class={`acct-card sc-product${product.hidden ? ' sc-hidden' : ''}${quick && withOptions ? ' sc-product-wide' : ''}`}>
       <ShopPhoto src={product.photos[0]} alt="" size={64} name={product.name} />
       <div class="sc-product-body">
         <h4>{name}</h4>
@@ -200,7 +207,7 @@ function ProductRow({ item, shop, busy, saved, onEdit, onHidden }: RowProps) {
           >
             {t(product.hidden ? 'catalogForm.show' : 'catalogForm.hide')}
           </button>
-          {canQuick && !quick && (
+          {!quick && (
             <button
               ref={quickButton}
               type="button"
@@ -215,7 +222,7 @@ function ProductRow({ item, shop, busy, saved, onEdit, onHidden }: RowProps) {
             </button>
           )}
         </div>
-        {quick ? (
+        {quick && withOptions ? undefined : quick ? (
           <ProductQuickEdit
             id={product.id}
             name={name}
@@ -223,17 +230,14 @@ function ProductRow({ item, shop, busy, saved, onEdit, onHidden }: RowProps) {
             stockText={String(inventory?.stock ?? 0)}
             shop={shop}
             action={quickAction}
-            onDone={(done) => {
-              if (!done) quickAction.setMessage(undefined);
-              setQuick(false);
-              // Focus back where the edit was opened; the page does not move.
-              requestAnimationFrame(() => quickButton.current?.focus({ preventScroll: true }));
-            }}
+            onDone={onDone}
           />
         ) : (
           <LiveMessage message={quickAction.message ?? saved} />
         )}
       </div>
+      {/* The combinations' table takes the card's whole width, under the photo too. */}
+      {quick && withOptions && <ProductQuickOptions id={product.id} name={name} shop={shop} action={quickAction} onDone={onDone} />}
     </li>
   );
 }

@@ -1,0 +1,33 @@
+/**
+ * The catalog filtered by an option value within a category (issue 13): the chips to offer and
+ * the page of products a chosen value keeps, in the order and with the search of the catalog's
+ * own answer (the search index's, once built; storage's until then). Loaded when a category is
+ * shown, never with the first screen.
+ */
+import type { ProductId } from '../../domain/index.ts';
+import { optionChips, productsWithOption, type OptionChipGroup, type OptionChoice } from '../../engines/search/option-filter.ts';
+import { categoryOptionItems } from '../../storage/option-queries.ts';
+import { listProducts, productItems, type ProductPage, type ProductQuery } from '../../storage/queries.ts';
+import type { Store } from '../../storage/store.ts';
+import { catalogIndexOf } from './catalog-search.ts';
+
+export type { OptionChipGroup, OptionChoice } from '../../engines/search/option-filter.ts';
+
+/** The chips for a category: each option group's values that some product there has in stock. */
+export async function optionChipsIn(store: Store, category: string): Promise<OptionChipGroup[]> {
+  return optionChips(await categoryOptionItems(store, category));
+}
+
+/** Every product of a category's answer (its search and order), then only those `choice` keeps, one page of them. */
+export async function searchCatalogByOption(store: Store, q: ProductQuery & { category: string }, choice: OptionChoice): Promise<ProductPage> {
+  const kept = productsWithOption(await categoryOptionItems(store, q.category), choice);
+  if (kept.size === 0) return { items: [], total: 0 };
+  const all = { ...q, offset: 0, limit: Number.MAX_SAFE_INTEGER };
+  const index = catalogIndexOf(store);
+  const ordered: ProductId[] = index === undefined
+    ? (await listProducts(store, all)).items.map((i) => i.product.id)
+    : index.query(all).ids;
+  const ids = ordered.filter((id) => kept.has(id));
+  const page = ids.slice(Math.max(0, q.offset), Math.max(0, q.offset) + Math.max(0, q.limit));
+  return { items: page.length === 0 ? [] : await productItems(store, page), total: ids.length };
+}
