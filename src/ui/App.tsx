@@ -34,13 +34,6 @@ export function App({ app, initialLocale }: { app: RunningApp; initialLocale: Lo
   }, [locale]);
   const [buyer, setBuyer] = useState<BuyerId>(() => app.buyer());
   const i18n = useMemo(() => makeI18n(locale), [locale]);
-  // Notifications of the person's Updates, where the browser already lets this app notify (the
-  // Updates list asks): loaded apart, after the first screen.
-  useEffect(() => {
-    if (typeof Notification !== 'undefined' && Notification.permission === 'granted') {
-      void import('./notify/notifier.ts').then((m) => m.ensureNotifier(app, locale));
-    }
-  }, [app, buyer, locale]);
   const changeBuyer = (next: BuyerId) => void app.setBuyer(next).then(() => setBuyer(next));
   // The new language's strings load first (the areas already in use), then the screens switch.
   const changeLocale = (next: Locale) => {

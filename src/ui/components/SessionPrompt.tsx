@@ -4,6 +4,7 @@ import { useApp } from '../hooks/use-app.ts';
 import { useSyncStatus } from '../hooks/use-sync-status.ts';
 import { loadAreas, useI18n, type StringKey } from '../i18n/index.ts';
 import { isSeller } from '../../app/sync/remote.ts';
+import { useNotifier } from '../notify/use-notifier.ts';
 import { asking, sessionEnded } from './session-ask.ts';
 
 type Where = 'banner' | 'seller' | 'order' | 'settings';
@@ -22,6 +23,9 @@ const INTRO: Record<Where, StringKey> = {
  */
 export function Banner() {
   const app = useApp();
+  // The one part of a real shop's shell mounted on every screen after the first (use-remote-part.ts),
+  // so it also keeps the person's notifier running: not a byte of it on the first screen.
+  useNotifier();
   const ended = sessionEnded(app, useSyncStatus()?.state);
   const [asked, setAsked] = useState(asking.asked);
   useEffect(() => {

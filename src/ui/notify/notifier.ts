@@ -1,6 +1,6 @@
 /**
- * The one notifier of this page (app/notifications.ts words nothing itself): started by the
- * shell when the browser already lets the app notify, or when the person turns notifications on;
+ * The one notifier of this page (app/notifications.ts words nothing itself): started where the
+ * browser already lets the app notify (use-notifier.ts), or when the person turns notifications on;
  * started again for another person or language, never twice.
  */
 import type { RunningApp } from '../../app/context.ts';
@@ -12,6 +12,8 @@ import { href } from '../router.ts';
 let running: { key: string; stop: () => void } | undefined;
 
 export async function ensureNotifier(app: RunningApp, locale: Locale): Promise<void> {
+  // Nothing to watch where the browser does not (yet) let this app notify: the Updates list asks, then starts it.
+  if (typeof Notification === 'undefined' || Notification.permission !== 'granted') return;
   const key = `${app.person()}\u0000${app.buyer()}\u0000${locale}`;
   if (running?.key === key || app.buyer() === '') return;
   running?.stop();

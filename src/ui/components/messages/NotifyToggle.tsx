@@ -9,12 +9,14 @@ import { notifyState, type NotifyState } from '../../../app/notifications.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { ensureNotifier } from '../../notify/notifier.ts';
+import { useNotifier } from '../../notify/use-notifier.ts';
 
 export function NotifyToggle() {
   const app = useApp();
   const { t, locale } = useI18n();
   const person = app.person();
   const [state, setState] = useState<NotifyState | undefined>(undefined);
+  useNotifier();
   useEffect(() => {
     void notifyState(person).then(setState);
   }, [person]);
