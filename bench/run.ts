@@ -15,6 +15,7 @@ import { catalogPullBench } from './catalog-pull.bench.ts';
 import { csvBench } from './csv.bench.ts';
 import { foldBench } from './fold.bench.ts';
 import { lighthouseBench } from './lighthouse.bench.ts';
+import { messagesBench } from './messages.bench.ts';
 import { optionsBench } from './options.bench.ts';
 import { optionsCatalogBench } from './options-catalog.bench.ts';
 import { storeBench } from './store.bench.ts';
@@ -24,6 +25,7 @@ const benches: [string, Bench][] = [
   ['authority', authorityBench],
   ['authority-scale', authorityScaleBench],
   ['catalog-pull', catalogPullBench],
+  ['messages', messagesBench],
   ['options', optionsBench],
   ['options-catalog', optionsCatalogBench],
   ['fold', foldBench],

@@ -122,3 +122,14 @@ export async function sellerPlace(page: Page, place: string): Promise<void> {
   await page.getByRole('navigation', { name: 'Seller console' }).getByRole('link', { name: place, exact: true }).click();
   await expect(page.getByRole('navigation', { name: 'Seller console' }).getByRole('link', { name: place, exact: true })).toHaveAttribute('aria-current', 'page');
 }
+
+/** The demo's seller ships ann's order `id` from the seller's Orders, with a carrier and a tracking number. */
+export async function shipFromSellerOrders(page: Page, id: string, carrier: string, tracking: string): Promise<void> {
+  await go(page, '#/seller/orders');
+  const card = page.getByRole('region', { name: /To ship/ }).getByRole('article', { name: `Order ${orderNumber(id)} · ann` });
+  await card.getByLabel('Carrier').fill(carrier);
+  await card.getByLabel('Tracking number').fill(tracking);
+  await card.getByRole('button', { name: 'Ship', exact: true }).click();
+  await expect(page.getByText(`Order ${orderNumber(id)} shipped.`)).toBeVisible();
+}
+

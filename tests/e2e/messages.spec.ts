@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { buyForShipping, go, openShop, orderNumber, sellerPlace, view } from './account-helpers.ts';
+import { buyForShipping, go, openShop, orderNumber, shipFromSellerOrders, sellerPlace, view } from './account-helpers.ts';
 import { setLanguage } from './menu.ts';
 
 // Messages in the demo (one device: the personas and the seller): a buyer asks about a product
@@ -132,12 +132,7 @@ test("Updates: the buyer's bell counts the order accepted, shipped with its trac
   test.setTimeout(90_000);
   await openShop(page);
   const id = await buyForShipping(page, 'tangerine');
-  await go(page, '#/seller/orders');
-  const card = page.getByRole('region', { name: /To ship/ }).getByRole('article', { name: `Order ${orderNumber(id)} · ann` });
-  await card.getByLabel('Carrier').fill('SF Express');
-  await card.getByLabel('Tracking number').fill('SF0001');
-  await card.getByRole('button', { name: 'Ship', exact: true }).click();
-  await expect(page.getByText(`Order ${orderNumber(id)} shipped.`)).toBeVisible();
+  await shipFromSellerOrders(page, id, 'SF Express', 'SF0001');
   await go(page, '#/seller/messages/ann');
   await page.getByRole('textbox', { name: 'Message' }).fill('Shipped this morning.');
   await page.getByRole('button', { name: 'Send' }).click();

@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { buyForShipping, go, openShop, orderNumber } from './account-helpers.ts';
+import { buyForShipping, go, openShop, orderNumber, shipFromSellerOrders } from './account-helpers.ts';
 import { setLanguage } from './menu.ts';
 
 // Notifications of a person's Updates (issue 14), shown by the built service worker: the buyer
@@ -40,12 +40,7 @@ test('the buyer turns notifications on; the order accepted and shipped are notif
 
   const id = await buyForShipping(page, 'tangerine');
   await expect.poll(() => shown(page), { timeout: 20_000 }).toContain(`Order ${orderNumber(id)} was accepted.`);
-  await go(page, '#/seller/orders');
-  const card = page.getByRole('region', { name: /To ship/ }).getByRole('article', { name: `Order ${orderNumber(id)} · ann` });
-  await card.getByLabel('Carrier').fill('SF Express');
-  await card.getByLabel('Tracking number').fill('SF0001');
-  await card.getByRole('button', { name: 'Ship', exact: true }).click();
-  await expect(page.getByText(`Order ${orderNumber(id)} shipped.`)).toBeVisible();
+  await shipFromSellerOrders(page, id, 'SF Express', 'SF0001');
   await expect.poll(() => shown(page), { timeout: 20_000 }).toContain(`Order ${orderNumber(id)} was shipped: SF Express, tracking SF0001.`);
   const titles = await shown(page);
   expect(titles.filter((t) => t.includes(orderNumber(id)))).toHaveLength(2);

@@ -17,7 +17,7 @@ test.afterEach(async () => {
 });
 
 test("a photo taken on the seller's phone reaches a buyer's grid as a thumbnail and its page at full size, each only when shown", async ({ browser }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(180_000); // a server and accounts made on a machine that may be busy
   env = await startEnv(['pia']);
   const e = env;
   const seller = await sellerDevice(browser, e);

@@ -4,7 +4,7 @@ import { useApp } from '../hooks/use-app.ts';
 import { useSyncStatus } from '../hooks/use-sync-status.ts';
 import { loadAreas, useI18n, type StringKey } from '../i18n/index.ts';
 import { isSeller } from '../../app/sync/remote.ts';
-import { useNotifier } from '../notify/use-notifier.ts';
+import { useNotifier } from '../hooks/use-notifier.ts';
 import { asking, sessionEnded } from './session-ask.ts';
 
 type Where = 'banner' | 'seller' | 'order' | 'settings';

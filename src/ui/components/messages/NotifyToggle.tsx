@@ -9,7 +9,7 @@ import { notifyState, type NotifyState } from '../../../app/notifications.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { ensureNotifier } from '../../notify/notifier.ts';
-import { useNotifier } from '../../notify/use-notifier.ts';
+import { useNotifier } from '../../hooks/use-notifier.ts';
 
 export function NotifyToggle() {
   const app = useApp();

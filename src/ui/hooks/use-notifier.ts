@@ -1,7 +1,7 @@
 import { useEffect } from 'preact/hooks';
-import { useApp } from '../hooks/use-app.ts';
+import { useApp } from './use-app.ts';
 import { useI18n } from '../i18n/index.ts';
-import { ensureNotifier } from './notifier.ts';
+import { ensureNotifier } from '../notify/notifier.ts';
 
 /**
  * Keeps this page's notifier of the person's Updates running (notifier.ts: only where the browser
