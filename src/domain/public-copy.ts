@@ -6,6 +6,7 @@
  * anything else (sync/rules.ts), and a buyer's device reshapes an older document it pulls
  * (sync/incoming.ts), so no screen ever shows a name it should not.
  */
+import type { Decision } from './decisions.ts';
 import type { Review } from './events.ts';
 import { reviewerInitials, teamInitials, teamJoined, type Team } from './teams.ts';
 
@@ -22,6 +23,26 @@ export function publicReview(review: Review): Review {
   delete copy.buyer;
   delete copy.orderId;
   return copy;
+}
+
+/**
+ * A decision as it is copied into its buyer's private channel: news about that buyer, and
+ * about no one else. The journal keeps the whole decision; the copy keeps the buyer's own
+ * orders, withdrawals and reviews whole, and shows every team (a joiner's acceptance carries
+ * the team it joined) and anyone else's review in the public shape. Without this, joining a
+ * team put the other members' account names and order ids on the server under the joiner's
+ * own login. Which teams are a buyer's own their orders say (`Order.team`), not the team.
+ */
+export function channelCopy(d: Decision): Decision {
+  const buyer = d.buyer;
+  const set: Decision['set'] = { ...d.set };
+  if (set.teams) set.teams = set.teams.map(publicTeam);
+  if (set.reviews) set.reviews = set.reviews.map((r) => (r.buyer === buyer ? r : publicReview(r)));
+  if (set.orders) set.orders = set.orders.filter((o) => o.buyer === buyer);
+  if (set.withdrawals) set.withdrawals = set.withdrawals.filter((w) => w.buyer === buyer);
+  // Postings stay whole: they must balance, and the authority gives each member's money its
+  // own decision (settleFullTeam, expireTeam), so a decision moves no one else's.
+  return { ...d, set };
 }
 
 /**

@@ -4,7 +4,7 @@
  * was found, is set aside with the reasons (a bug, an old app, or a forgery), never applied
  * and never a crash. CouchDB's own documents (design documents, the identity) are skipped.
  */
-import { publicReview, publicTeam, type BuyerId, type Decision, type Intent, type MessageEvent } from '../domain/index.ts';
+import { channelCopy, publicReview, publicTeam, type BuyerId, type Decision, type Intent, type MessageEvent } from '../domain/index.ts';
 import { validateDecision, validateIntent } from '../domain/validate/index.ts';
 import { validateMessage } from '../domain/validate/messages.ts';
 import type { SetAsideRow } from '../storage/index.ts';
@@ -35,7 +35,10 @@ export function readDecision(change: Change, forBuyer?: BuyerId): Incoming<Decis
   const d = checked.value;
   const problems = sameId(change, d.id);
   if (forBuyer !== undefined && d.buyer !== forBuyer) problems.push(`buyer: this decision is not about '${forBuyer}'`);
-  return problems.length > 0 ? { problems } : { ok: d };
+  if (problems.length > 0) return { problems };
+  // A copy published before channel copies were redacted is read as one now: no other
+  // member's name reaches this buyer's screens (domain/public-copy.ts channelCopy).
+  return { ok: forBuyer === undefined ? d : channelCopy(d) };
 }
 
 /**

@@ -3,7 +3,7 @@
 // empty device, the lease between devices, forgeries in a channel, and a stock race.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { decide, emptyState, type BuyerId, type Decision, type Intent } from '../../src/domain/index.ts';
+import { decide, emptyState, type BuyerId, type Decision, type Intent, type TeamId } from '../../src/domain/index.ts';
 import { putPhoto, queueIntent, ShopDb, walletOf } from '../../src/storage/index.ts';
 import { RemoteAuthority, type RemoteAuthorityOptions } from '../../src/sync/authority/authority-runner.ts';
 import { releaseLease } from '../../src/sync/authority/lease.ts';
@@ -119,6 +119,39 @@ describe('the remote authority', () => {
     const third = await seller1.runOnce();
     expect(third.decided).toEqual([]);
     expect(third.forgeries).toEqual([]);
+  }, 60_000);
+
+  it("a team joiner's channel copy names no other member: the team in the public shape, their own order only", async () => {
+    const local = freshDb();
+    const seller1 = authority(local);
+    const ann = await newBuyer('ann');
+    const bo = await newBuyer('bo');
+    const now = Date.now();
+    const teamTea = product('tea', { price: m(1500), team: { price: m(1000), size: 3, windowHours: 24 } });
+    for (const c of [
+      seller('shop.save', { shop: SHOP }, now),
+      seller('product.save', { product: teamTea, stock: 5 }, now),
+      seller('wallet.credit', { buyer: 'ann' as BuyerId, amount: m(10_000), method: 'cash', note: '' }, now),
+      seller('wallet.credit', { buyer: 'bo' as BuyerId, amount: m(10_000), method: 'cash', note: '' }, now),
+    ]) await queueIntent(local, c, now);
+    await seller1.runOnce();
+    const started = order('ann' as BuyerId, Date.now(), [line('tea', 1, 'team')], 1000, { team: { action: 'start' } });
+    await send(ann, started);
+    await seller1.runOnce();
+    const joined = order('bo' as BuyerId, Date.now(), [line('tea', 1, 'team')], 1000, { team: { action: 'join', teamId: started.id as string as TeamId } });
+    await send(bo, joined);
+    const run = await seller1.runOnce();
+    const accepted = run.decided.find((d) => d.intentId === joined.id)!;
+    // The journal (the shop's own record) keeps the whole team…
+    expect(accepted.set.teams![0]!.members.map((x) => x.buyer)).toEqual(['ann', 'bo']);
+    // …bo's channel, readable with bo's login, has the count and initials only.
+    const copy = (await bo.get<Decision>(channelDb('bo'), accepted.id))!;
+    expect(copy.set.teams![0]).toMatchObject({ members: [], joined: 2, initials: ['A', 'B'] });
+    expect(copy.set.teams![0]).not.toHaveProperty('leader');
+    expect(copy.set.orders!.map((o) => o.buyer)).toEqual(['bo']);
+    const text = JSON.stringify(await decisionsIn(channelDb('bo')));
+    expect(text).not.toContain('"ann"');
+    // (The team's id is its leader's order id, public in the catalog by design: it names no one.)
   }, 60_000);
 
   it('a crash between deciding and publishing is repaired by the next run, with nothing decided twice', async () => {

@@ -4,12 +4,12 @@
 // buyer's device reads an older document already on a server in the public shape.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/domain/index.ts';
-import { publicTeam } from '../../src/domain/index.ts';
+import { channelCopy, publicTeam, type BuyerId, type EventId, type OrderId } from '../../src/domain/index.ts';
 import { catalogCopy } from '../../src/sync/authority/publish.ts';
 import { stateDocs } from '../../src/sync/authority/publish-state.ts';
 import { catalogDocVersion, teamDocId } from '../../src/sync/catalog-state.ts';
 import { CouchClient, CouchError, type Change } from '../../src/sync/couch-client.ts';
-import { readCatalogCopy, readDecision } from '../../src/sync/incoming.ts';
+import { readCatalogCopy, readChannelNews, readDecision } from '../../src/sync/incoming.ts';
 import { catalogDb } from '../../src/sync/names.ts';
 import { setUpShop } from '../../src/sync/setup-shop.ts';
 import { decisions } from '../domain/fixtures/events-fixture.ts';
@@ -63,6 +63,25 @@ describe("a decision's catalog copy", () => {
     // An app from before format 2 reads every catalog document as a decision: it sets these aside saying to update.
     const old = readDecision({ id: docs[0]!._id, seq: 1, changes: [{ rev: '1-a' }], doc: { ...docs[0]! } });
     expect(old).toEqual({ problems: [expect.stringMatching(/unsupported version 1002; update the app/)] });
+  });
+
+  it("a buyer's channel copy names no one else, and one written before that is read so", () => {
+    // alice's acceptance carries the team she is in, with bob and carol in it.
+    const d = decisions()['team.succeeded'];
+    const copy = channelCopy(d);
+    expect(copy.set.teams![0]).toMatchObject({ members: [], joined: 3, initials: ['B', 'A', 'C'] });
+    expect(copy.set.orders!.map((o) => o.buyer)).toEqual(['alice']);
+    expect(JSON.stringify(copy.set.teams)).not.toMatch(NAMES);
+    expect(copy.postings).toEqual(d.postings);
+    // Someone else's order or review in the same decision would not travel with it either.
+    const bobs = { ...d.set.orders![0]!, id: 'o-bob' as OrderId, buyer: 'bob' as BuyerId };
+    const review = decisions()['review.published'].set.reviews![0]!;
+    const mixed = channelCopy({ ...d, set: { ...d.set, orders: [...d.set.orders!, bobs], reviews: [review, { ...review, id: 'r-bob' as EventId, buyer: 'bob' as BuyerId }] } });
+    expect(mixed.set.orders!.map((o) => o.id)).not.toContain('o-bob');
+    expect(mixed.set.reviews!.map((r) => r.buyer)).toEqual(['alice', undefined]);
+    // An older copy already in alice's channel, read on her device.
+    const read = readChannelNews({ id: d.id, seq: 1, changes: [{ rev: '1-a' }], doc: { ...d, _id: d.id } }, 'alice' as BuyerId);
+    expect(read).toEqual({ ok: copy });
   });
 
   it('read on a buyer\'s device from an older document still on a server: no crash, no names', () => {

@@ -6,7 +6,7 @@
 import {
   flashUnitsLeft, isPromotionLive, type CouponPromotion, type Inventory, type Millis, type Product, type ThresholdPromotion,
 } from '../../domain/catalog.ts';
-import { isTeamOpen, type BuyerId, type Team } from '../../domain/index.ts';
+import { isTeamOpen, teamJoined, type BuyerId, type Team } from '../../domain/index.ts';
 import { allPromotions } from '../../storage/catalog-queries.ts';
 import { productsOnOffer } from '../../storage/home-queries.ts';
 import { teamsWithStatus } from '../../storage/order-queries.ts';
@@ -54,10 +54,10 @@ export async function homeOffers(store: Store, buyer: BuyerId, at: Millis): Prom
   const running = (f: FlashOnHome) => (at >= f.product.flash!.startsAt ? 0 : 1);
   flash.sort((a, b) => running(a) - running(b) || moment(a) - moment(b));
   const teams = forming
-    .filter((team) => isTeamOpen(team, at) && team.members.length < team.size && products.has(team.productId))
+    .filter((team) => isTeamOpen(team, at) && teamJoined(team) < team.size && products.has(team.productId))
     .sort((a, b) => a.deadline - b.deadline || (a.id < b.id ? -1 : 1))
     .slice(0, HOME_TEAMS)
-    .map((team) => ({ team, product: products.get(team.productId)!, joined: team.members.length, mine: myTeams.has(team.id) }));
+    .map((team) => ({ team, product: products.get(team.productId)!, joined: teamJoined(team), mine: myTeams.has(team.id) }));
   const live = promotions.filter((p) => isPromotionLive(p, at));
   return {
     flash,

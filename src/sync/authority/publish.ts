@@ -11,7 +11,7 @@
  * there already (an earlier run whose answer was lost) and counts as done, except in the
  * journal, where the document there is checked to be this very decision (see below).
  */
-import { publicReview, publicTeam, type BuyerId, type Decision, type EventId } from '../../domain/index.ts';
+import { channelCopy, publicReview, publicTeam, type BuyerId, type Decision, type EventId } from '../../domain/index.ts';
 import { markPublished, toPublish, type ShopDb } from '../../storage/index.ts';
 import { CouchError, type BulkResult, type CouchClient } from '../couch-client.ts';
 import { catalogCopyId, channelDb, journalDb } from '../names.ts';
@@ -108,7 +108,8 @@ async function writeCopies(
   for (const d of decisions) {
     if (d.buyer !== undefined) {
       const list = byBuyer.get(d.buyer) ?? [];
-      list.push({ ...d, _id: d.id });
+      // News about this buyer only (domain/public-copy.ts): a joiner's acceptance carries its team.
+      list.push({ ...channelCopy(d), _id: d.id });
       byBuyer.set(d.buyer, list);
     }
     // The catalog itself holds current state, written once per run (publish-state.ts); here
