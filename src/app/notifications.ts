@@ -44,12 +44,13 @@ export function notifyUpdates(
   const person = app.person();
   const buyer = app.buyer();
   let queue = Promise.resolve();
-  const subscription = watch(() => updatesFor(app.store, buyer)).subscribe({
+  const subscription = watch(() => updatesFor(app.store, buyer, person)).subscribe({
     next: (updates) => {
       // One at a time: two changes close together must not show the same update twice.
       queue = queue.then(async () => {
         if ((await notifyState(person)) !== 'on') return;
-        const { shown, more, upTo } = toNotify(updates, await getPersonSetting(person, 'notifiedUpTo'));
+        const [upToBefore, muted] = await Promise.all([getPersonSetting(person, 'notifiedUpTo'), getPersonSetting(person, 'newsMuted')]);
+        const { shown, more, upTo } = toNotify(updates, upToBefore, muted);
         if (shown.length === 0) return;
         // Stored before showing: a crash between the two loses a notification, never repeats a burst.
         await setPersonSetting(person, 'notifiedUpTo', upTo);

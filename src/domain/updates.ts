@@ -1,6 +1,6 @@
 import type { Millis } from './catalog.ts';
 import type { Decision, DecisionKind, RejectReason } from './events.ts';
-import type { BuyerId, EventId, OrderId } from './ids.ts';
+import type { BuyerId, EventId, OrderId, ProductId } from './ids.ts';
 import type { SendMessage } from './messages.ts';
 
 /**
@@ -10,7 +10,32 @@ import type { SendMessage } from './messages.ts';
  */
 export type UpdateKind =
   | 'order-accepted' | 'order-refused' | 'order-shipped' | 'order-ready' | 'team-complete' | 'team-failed'
-  | 'refund-approved' | 'refund-declined' | 'claim-compensated' | 'claim-declined' | 'withdrawal-paid' | 'message';
+  | 'refund-approved' | 'refund-declined' | 'claim-compensated' | 'claim-declined' | 'withdrawal-paid' | 'message'
+  | 'price-dropped' | 'back-in-stock';
+
+/**
+ * The kinds of news a person chooses to be told about (Settings in the Updates list): a group
+ * they turn off still lists there, but no longer counts as new, badges the icon or notifies.
+ */
+export type NewsGroup = 'orders' | 'teams' | 'after-sale' | 'wallet' | 'messages' | 'saved';
+export const NEWS_GROUPS: readonly NewsGroup[] = ['orders', 'teams', 'after-sale', 'wallet', 'messages', 'saved'];
+
+const GROUP: Record<UpdateKind, NewsGroup> = {
+  'order-accepted': 'orders', 'order-refused': 'orders', 'order-shipped': 'orders', 'order-ready': 'orders',
+  'team-complete': 'teams', 'team-failed': 'teams',
+  'refund-approved': 'after-sale', 'refund-declined': 'after-sale', 'claim-compensated': 'after-sale', 'claim-declined': 'after-sale',
+  'withdrawal-paid': 'wallet', message: 'messages', 'price-dropped': 'saved', 'back-in-stock': 'saved',
+};
+
+export const newsGroupOf = (kind: UpdateKind): NewsGroup => GROUP[kind];
+
+/** The updates a person is told about: those of the groups they have not turned off. */
+export const toldOf = (updates: readonly Update[], muted: readonly NewsGroup[]): Update[] =>
+  muted.length === 0 ? [...updates] : updates.filter((u) => !muted.includes(GROUP[u.kind]));
+
+export function isNewsGroups(x: unknown): x is NewsGroup[] {
+  return Array.isArray(x) && x.every((g) => NEWS_GROUPS.includes(g as NewsGroup));
+}
 
 export interface Update {
   /** The decision's or message's id. */
@@ -23,6 +48,8 @@ export interface Update {
   text?: string;
   carrier?: string;
   tracking?: string;
+  /** A saved product's news: which product (its name is in `text`). */
+  productId?: ProductId;
 }
 
 /** Which decisions are news, and as what. A refused intent is news only when it was an order. */
@@ -73,8 +100,23 @@ export function updatesOf(buyer: BuyerId, decisions: readonly Decision[], messag
   return out.sort((a, b) => b.at - a.at || (a.id < b.id ? 1 : -1));
 }
 
-/** How many of `updates` came after the person last looked (`seenAt`). */
-export const unseen = (updates: readonly Update[], seenAt: Millis): number => updates.filter((u) => u.at > seenAt).length;
+/** How many of `updates` came after the person last looked (`seenAt`), of the groups they are told about. */
+export const unseen = (updates: readonly Update[], seenAt: Millis, muted: readonly NewsGroup[] = []): number =>
+  toldOf(updates, muted).filter((u) => u.at > seenAt).length;
+
+/**
+ * A saved product's news, from what the person last saw of it and what it is now (domain/saved.ts
+ * savedMarks): one update per change, its id naming the catalog's version of the product (`n`),
+ * so a second drop is news again and the same one is never told twice. `at` is when the shop
+ * made that change. It leaves the list once the person looks at the product (their "seen" moves).
+ */
+export function savedUpdate(
+  product: { id: ProductId; name: string }, marks: { priceDropped: boolean; backInStock: boolean }, n: number, at: Millis,
+): Update | undefined {
+  const kind: UpdateKind | undefined = marks.backInStock ? 'back-in-stock' : marks.priceDropped ? 'price-dropped' : undefined;
+  if (kind === undefined) return undefined;
+  return { id: `saved.${product.id}.${n}` as EventId, kind, at, productId: product.id, text: product.name };
+}
 
 /** At most this many notifications at once: a phone back online after a week is told the newest and how many more. */
 export const NOTIFY_AT_ONCE = 3;
@@ -83,8 +125,12 @@ export const NOTIFY_AT_ONCE = 3;
  * Which of `updates` (newest first) to show as notifications: those after `notifiedUpTo`, the
  * newest NOTIFY_AT_ONCE of them, and how many more came (told in one line, not one each).
  */
-export function toNotify(updates: readonly Update[], notifiedUpTo: Millis): { shown: Update[]; more: number; upTo: Millis } {
-  const fresh = updates.filter((u) => u.at > notifiedUpTo);
-  const upTo = fresh.reduce((max, u) => Math.max(max, u.at), notifiedUpTo);
+export function toNotify(
+  updates: readonly Update[], notifiedUpTo: Millis, muted: readonly NewsGroup[] = [],
+): { shown: Update[]; more: number; upTo: Millis } {
+  const after = updates.filter((u) => u.at > notifiedUpTo);
+  // The mark passes the turned-off kinds too: turning one back on later does not notify its past.
+  const upTo = after.reduce((max, u) => Math.max(max, u.at), notifiedUpTo);
+  const fresh = toldOf(after, muted);
   return { shown: fresh.slice(0, NOTIFY_AT_ONCE), more: Math.max(0, fresh.length - NOTIFY_AT_ONCE), upTo };
 }

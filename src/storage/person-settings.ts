@@ -10,7 +10,7 @@
  * names; `adoptDeviceSettings` gives them to the person who was using the device.
  */
 import { get, promisifyRequest, update, type UseStore } from 'idb-keyval';
-import { isQuickReplies, type Delivery } from '../domain/index.ts';
+import { isNewsGroups, isQuickReplies, type Delivery, type NewsGroup } from '../domain/index.ts';
 import { guardQuota } from './errors.ts';
 import { isObject, isString, settingsStore, spec, type Spec } from './settings.ts';
 
@@ -31,6 +31,8 @@ export const PERSON_SPECS = {
   notify: spec<boolean>('notify', false, (x) => typeof x === 'boolean'),
   /** Updates up to this time (their `at`) have been notified, or were there when notifications were turned on. */
   notifiedUpTo: spec<number>('notifiedUpTo', 0, (x) => typeof x === 'number' && Number.isFinite(x)),
+  /** The kinds of news the person turned off (domain/updates.ts NewsGroup): listed, never counted or notified. */
+  newsMuted: spec<NewsGroup[]>('newsMuted', [], isNewsGroups),
   /** The seller's saved answers, newest first (domain/quick-replies.ts). */
   quickReplies: spec<string[]>('quickReplies', [], isQuickReplies),
 };

@@ -103,6 +103,8 @@ export interface SavedItem {
   item?: ProductItem;
   /** Its price and stock now, measured as `saved` was (domain/saved.ts). */
   now?: Seen;
+  /** The catalog's newest version of the product or its shelves (the decision number that made it so). */
+  n?: number;
 }
 
 /** The person's saved products, the last saved first, each with the catalog's word on it now. */
@@ -115,9 +117,11 @@ export async function savedItemsOf(store: Store, person: string): Promise<SavedI
   let at = 0;
   return rows.map((saved, i) => {
     const product = products[i]?.value;
-    const inventory = shelves.slice(at, (at += keys[i]!.length)).map((r) => r?.value);
+    const rowsOf = shelves.slice(at, (at += keys[i]!.length));
+    const inventory = rowsOf.map((r) => r?.value);
     if (!product) return { saved };
-    return { saved, item: itemOf(product, inventory.filter((r) => r !== undefined)), now: seenNow(product, inventory) };
+    const n = Math.max(products[i]!.n, ...rowsOf.map((r) => r?.n ?? 0));
+    return { saved, item: itemOf(product, inventory.filter((r) => r !== undefined)), now: seenNow(product, inventory), n };
   });
 }
 

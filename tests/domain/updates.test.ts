@@ -2,7 +2,7 @@
 // refused with the reason, shipped with the tracking number) and the seller's messages, newest
 // first; another buyer's news and the shop's housekeeping are not theirs.
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_VERSION, NOTIFY_AT_ONCE, toNotify, unseen, updatesOf, type Update, type Decision, type EventId, type OrderId, type SendMessage } from '../../src/domain/index.ts';
+import { MESSAGE_VERSION, NEWS_GROUPS, NOTIFY_AT_ONCE, newsGroupOf, savedUpdate, toldOf, toNotify, unseen, updatesOf, type ProductId, type UpdateKind, type Update, type Decision, type EventId, type OrderId, type SendMessage } from '../../src/domain/index.ts';
 import { buyer, fund, line, m, openShop, order, product, run, seller, SHIP, T0 } from './fixtures/shop.ts';
 
 const ann = buyer('ann');
@@ -53,5 +53,28 @@ describe('toNotify', () => {
     // Told once: from the new mark, nothing again.
     expect(toNotify(updates, all.upTo).shown).toEqual([]);
   });
-});
 
+  it('leaves the kinds a person turned off out of what is new and notified, and never notifies their past later', () => {
+    const at = (kind: UpdateKind, t: number): Update => ({ id: `${kind}-${t}` as EventId, kind, at: t });
+    const updates = [at('message', T0 + 50), at('order-shipped', T0 + 40), at('price-dropped', T0 + 30), at('order-accepted', T0 + 20)];
+    expect(unseen(updates, T0)).toBe(4);
+    expect(unseen(updates, T0, ['messages', 'saved'])).toBe(2);
+    expect(toldOf(updates, ['orders']).map((x) => x.kind)).toEqual(['message', 'price-dropped']);
+    const told = toNotify(updates, T0, ['messages']);
+    expect(told.shown.map((x) => x.kind)).toEqual(['order-shipped', 'price-dropped', 'order-accepted']);
+    // The mark passes the message too: turned back on, its past is not notified.
+    expect(told.upTo).toBe(T0 + 50);
+    expect(toNotify(updates, told.upTo, []).shown).toEqual([]);
+    // Every kind belongs to a group a person can choose.
+    const kinds: UpdateKind[] = ['order-accepted', 'order-refused', 'order-shipped', 'order-ready', 'team-complete', 'team-failed', 'refund-approved',
+      'refund-declined', 'claim-compensated', 'claim-declined', 'withdrawal-paid', 'message', 'price-dropped', 'back-in-stock'];
+    for (const k of kinds) expect(NEWS_GROUPS).toContain(newsGroupOf(k));
+  });
+
+  it("makes a saved product's drop or restock one update per change of the catalog, the restock first", () => {
+    const tea = { id: 'tea' as ProductId, name: 'Green Tea' };
+    expect(savedUpdate(tea, { priceDropped: false, backInStock: false }, 7, T0)).toBeUndefined();
+    expect(savedUpdate(tea, { priceDropped: true, backInStock: false }, 7, T0)).toEqual({ id: 'saved.tea.7', kind: 'price-dropped', at: T0, productId: 'tea', text: 'Green Tea' });
+    expect(savedUpdate(tea, { priceDropped: true, backInStock: true }, 9, T0)).toMatchObject({ id: 'saved.tea.9', kind: 'back-in-stock' });
+  });
+});

@@ -181,3 +181,54 @@ test('each person saves their own products, sees what they viewed last and what 
   await expect(page.getByText('Nothing saved yet.')).toBeVisible();
   await page.screenshot({ path: testInfo.outputPath('saved-empty-en-360.png') });
 });
+
+test("a saved product's price drop is news in the person's Updates, and the kinds of news they turn off stop counting", async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await openShop(page);
+  const tangerine = await openProduct(page, 'tangerine');
+  await heart(page).click();
+  await expect(heart(page)).toHaveAttribute('aria-pressed', 'true');
+  await sellerSets(page, 'tangerine', '50', '1.99');
+
+  await go(page, '#/orders');
+  await page.getByRole('button', { name: 'Updates (1 new)' }).click();
+  const list = page.getByRole('dialog', { name: 'Updates' });
+  await list.getByRole('link', { name: `${tangerine} you saved costs less now.` }).waitFor();
+  await list.locator('summary', { hasText: 'Tell me about' }).click();
+  const saved = list.getByRole('checkbox', { name: 'Saved products: price drops and restocks' });
+  await expect(saved).toBeChecked();
+  await page.screenshot({ path: testInfo.outputPath('updates-news-settings-en-360.png') });
+  expect(await wide(page)).toBeLessThanOrEqual(360);
+  expect(await seriousViolations(page)).toEqual([]);
+  // Turned off: a second drop is listed, but not counted as new.
+  await saved.uncheck();
+  await expect(saved).not.toBeChecked();
+  await list.getByRole('button', { name: 'Close' }).click();
+  await sellerSets(page, 'tangerine', '50', '1.49');
+  await go(page, '#/orders');
+  await page.getByRole('button', { name: 'Updates', exact: true }).click();
+  await expect(list.getByRole('link', { name: `${tangerine} you saved costs less now.` })).toBeVisible();
+  await expect(list.getByText('New', { exact: true })).toHaveCount(0);
+  await list.locator('summary', { hasText: 'Tell me about' }).click();
+  await expect(list.getByRole('checkbox', { name: 'Saved products: price drops and restocks' })).not.toBeChecked();
+  await expect(list.getByRole('checkbox', { name: 'Messages from the seller' })).toBeChecked();
+  await list.getByRole('button', { name: 'Close' }).click();
+  // Another person on the phone chose nothing: bo is told about his own things as before.
+  await shopAs(page, 'bo');
+  await go(page, '#/orders');
+  await page.getByRole('button', { name: 'Updates', exact: true }).click();
+  await list.locator('summary', { hasText: 'Tell me about' }).click();
+  await expect(list.getByRole('checkbox', { name: 'Saved products: price drops and restocks' })).toBeChecked();
+  await list.getByRole('button', { name: 'Close' }).click();
+
+  await shopAs(page, 'ann');
+  await setLanguage(page, 'zh');
+  await go(page, '#/orders');
+  await page.getByRole('button', { name: /^动态/ }).click();
+  const zh = page.getByRole('dialog', { name: '动态' });
+  await expect(zh.getByRole('link', { name: `你收藏的 ${tangerine} 降价了。` })).toBeVisible();
+  await zh.locator('summary', { hasText: '提醒我这些动态' }).click();
+  await expect(zh.getByRole('checkbox', { name: '收藏的商品：降价和到货' })).not.toBeChecked();
+  await page.screenshot({ path: testInfo.outputPath('updates-news-settings-zh-360.png') });
+  expect(await wide(page)).toBeLessThanOrEqual(360);
+});

@@ -4,9 +4,9 @@ import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
 import { Dexie } from 'dexie';
 import { describe, expect, it } from 'vitest';
-import type { CombinationId, Money, OptionValueId, Product, ProductId } from '../../src/domain/index.ts';
+import type { BuyerId, CombinationId, Money, OptionValueId, Product, ProductId } from '../../src/domain/index.ts';
 import { savedMarks, seenNow } from '../../src/domain/saved.ts';
-import { BackupError, exportBackup, importBackup, storeDecisions, VERSIONS, type Backup } from '../../src/storage/index.ts';
+import { BackupError, exportBackup, importBackup, storeDecisions, updatesFor, VERSIONS, type Backup } from '../../src/storage/index.ts';
 import { addSaved, clearViewed, isSaved, recordView, removeSaved, savedOf, viewedOf } from '../../src/storage/saved.ts';
 import { m, pid, product, seller, T0 } from '../domain/fixtures/shop.ts';
 import { freshDb, History, PRODUCTS } from './helpers.ts';
@@ -82,6 +82,31 @@ describe('saved products', () => {
     // Bo's view changes nothing of Ann's.
     await recordView(db, BO, pid('teapot'), T0 + 4000);
     expect((await marks()).teapot).toEqual({ priceDropped: false, backInStock: true });
+  });
+});
+
+describe("a saved product's news in the person's Updates", () => {
+  it('is one update per change, dated by the decision that made it, and leaves once the person looks', async () => {
+    const { db, change } = await shopDevice();
+    await change(teapot, 0);
+    await addSaved(db, ANN, pid('tea'), T0 + 10);
+    await addSaved(db, ANN, pid('teapot'), T0 + 20);
+    const news = async (person = ANN) => (await updatesFor(db, 'ann' as BuyerId, person)).map((u) => [u.kind, u.productId, u.at, u.text]);
+    expect(await news()).toEqual([]);
+    await change({ ...tea, price: m(1200) }, 20, T0 + 5000);
+    await change(teapot, 5, T0 + 6000);
+    expect(await news()).toEqual([['back-in-stock', 'teapot', T0 + 6000, 'Clay Teapot'], ['price-dropped', 'tea', T0 + 5000, 'Green Tea']]);
+    // Bo saved nothing: none of it is his; the shop's news of ann is not read without a person either.
+    expect(await news(BO)).toEqual([]);
+    expect(await updatesFor(db, 'ann' as BuyerId)).toEqual([]);
+    await recordView(db, ANN, pid('tea'), T0 + 7000);
+    expect((await news()).map((x) => x[1])).toEqual(['teapot']);
+    // A second drop is a new update (its id names the catalog's version).
+    const before = (await updatesFor(db, 'ann' as BuyerId, ANN))[0]!.id;
+    await change({ ...teapot, price: m(9000) }, 5, T0 + 8000);
+    const after = await updatesFor(db, 'ann' as BuyerId, ANN);
+    expect(after[0]!.id).not.toBe(before);
+    expect(after[0]).toMatchObject({ kind: 'back-in-stock', at: T0 + 8000 });
   });
 });
 

@@ -5,13 +5,14 @@
  * badge (`navigator.setAppBadge`, where the browser has it) shows what is unread.
  */
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { unseen } from '../../../domain/index.ts';
+import { newsGroupOf, unseen, type NewsGroup, type Update } from '../../../domain/index.ts';
 import { markUpdatesSeen, myUpdates } from '../../../app/queries/updates.ts';
 import { formatDateTime } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href } from '../../router.ts';
+import { NewsSettings } from './NewsSettings.tsx';
 import { NotifyToggle } from './NotifyToggle.tsx';
 import { updateText } from './update-text.ts';
 import './messages.css';
@@ -28,8 +29,12 @@ export function UpdatesBell() {
   // What the open list marks "new": what came after the look before this one.
   const [newSince, setNewSince] = useState(0);
   const dialog = useRef<HTMLDialogElement>(null);
+  // The person's choice of kinds, kept here once changed for the same reason.
+  const [mutedNow, setMuted] = useState<NewsGroup[] | undefined>(undefined);
   const seen = seenAt ?? mine?.seenAt ?? 0;
-  const unread = mine ? unseen(mine.updates, seen) : 0;
+  const muted = mutedNow ?? mine?.muted ?? [];
+  const unread = mine ? unseen(mine.updates, seen, muted) : 0;
+  const isNew = (u: Update) => u.at > newSince && !muted.includes(newsGroupOf(u.kind));
   useEffect(() => {
     const nav = navigator as Navigator & { setAppBadge?: (n?: number) => Promise<void>; clearAppBadge?: () => Promise<void> };
     if (!mine || !nav.setAppBadge) return;
@@ -59,14 +64,17 @@ export function UpdatesBell() {
           <button type="button" class="acct-btn" onClick={() => dialog.current?.close()}>{t('msg.close')}</button>
         </header>
         <NotifyToggle />
+        <NewsSettings person={person} muted={muted} onChange={setMuted} />
         {mine.updates.length === 0 ? (
           <p class="acct-muted">{t('upd.none')}</p>
         ) : (
           <ul class="msgs-list upd-list stack">
             {mine.updates.map((u) => (
-              <li key={u.id} class={u.at > newSince ? 'acct-card upd-item upd-new' : 'acct-card upd-item'}>
-                {u.at > newSince && <span class="acct-badge acct-badge-warn">{t('upd.new')}</span>}
-                {u.orderId ? <a href={href({ name: 'order', id: u.orderId })}>{updateText(i18n, u)}</a> : <span>{updateText(i18n, u)}</span>}
+              <li key={u.id} class={isNew(u) ? 'acct-card upd-item upd-new' : 'acct-card upd-item'}>
+                {isNew(u) && <span class="acct-badge acct-badge-warn">{t('upd.new')}</span>}
+                {u.orderId ? <a href={href({ name: 'order', id: u.orderId })}>{updateText(i18n, u)}</a>
+                  : u.productId ? <a href={href({ name: 'product', id: u.productId })}>{updateText(i18n, u)}</a>
+                  : <span>{updateText(i18n, u)}</span>}
                 <time class="msgs-when" dateTime={new Date(u.at).toISOString()}>{formatDateTime(u.at, intl)}</time>
               </li>
             ))}

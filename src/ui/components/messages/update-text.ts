@@ -12,6 +12,8 @@ export function updateText({ t }: Pick<I18n, 't'>, u: Update): string {
     case 'refund-declined':
     case 'claim-declined': return t(`upd.${u.kind}`, { number, reason: u.text ?? '' });
     case 'message': return t('upd.message', { text: u.text ?? '' });
+    case 'price-dropped':
+    case 'back-in-stock': return t(`upd.${u.kind}`, { name: u.text ?? '' });
     default: return t(`upd.${u.kind}`, { number });
   }
 }
