@@ -187,6 +187,9 @@ const ROWS: Record<string, Check<unknown>> = {
   // Messages (schema version 8): the conversation rows are checked against the messages in checkReferences.
   conversations: (x, path, ctx) => {
     const f = fields(x, path, ctx);
+    // The unread counts are read and left out: derived, they are counted again after a restore.
+    f.opt('buyerUnread', int(0, Number.MAX_SAFE_INTEGER));
+    f.opt('sellerUnread', int(0, Number.MAX_SAFE_INTEGER));
     return f.end({
       buyer: f.req('buyer', buyerId), lastAt: f.req('lastAt', int(0, Number.MAX_SAFE_INTEGER)), ...f.opt('lastId', id()),
       ...f.opt('lastFrom', oneOf(['buyer', 'seller'] as const)), ...f.opt('lastText', anyText(2000)),

@@ -9,14 +9,19 @@ import {
   messageStateOf, otherSide, type BuyerId, type MessageEvent, type MessageSide, type MessageState, type Millis, type SendMessage,
 } from '../domain/index.ts';
 import { tablesOf, type ShopDb } from './db.ts';
-import type { ConversationRow } from './message-rows.ts';
+import { readUpToOf as readUpTo, unreadKey, type ConversationRow } from './message-rows.ts';
 import type { Store } from './store.ts';
 
-const readUpTo = (row: ConversationRow | undefined, side: MessageSide): Millis | undefined =>
-  side === 'buyer' ? row?.buyerReadUpTo : row?.sellerReadUpTo;
-
-/** The other side's messages that `side` has not read yet in `buyer`'s conversation. */
+/** The other side's messages that `side` has not read yet in `buyer`'s conversation: the row's count where it keeps one. */
 async function unreadIn(db: ShopDb, row: ConversationRow | undefined, buyer: BuyerId, side: MessageSide): Promise<number> {
+  return row?.[unreadKey(side)] ?? countUnread(db, row, buyer, side);
+}
+
+/**
+ * Counted from the messages: those of the other side after how far `side` has read, by the
+ * [buyer+at] index (so it walks the unread ones only). message-store.ts keeps the count with it.
+ */
+export async function countUnread(db: ShopDb, row: ConversationRow | undefined, buyer: BuyerId, side: MessageSide): Promise<number> {
   const from = otherSide(side);
   const after = readUpTo(row, side) ?? -Infinity;
   return db.messages

@@ -18,7 +18,20 @@ export interface ConversationRow {
   /** How far each side has read the other's messages (the highest receipt's `upTo`). */
   buyerReadUpTo?: Millis;
   sellerReadUpTo?: Millis;
+  /**
+   * How many of the other side's messages each side has not read (after its `…ReadUpTo`): kept
+   * by every write, so a badge or an opened conversation reads one row, not every unread
+   * message. Absent in a row from before they were kept (or restored from a backup): counted
+   * once by the next write there, and by walking the messages until then (message-queries.ts).
+   */
+  buyerUnread?: number;
+  sellerUnread?: number;
 }
+
+export const readUpToOf = (row: ConversationRow | undefined, side: MessageSide): Millis | undefined =>
+  side === 'buyer' ? row?.buyerReadUpTo : row?.sellerReadUpTo;
+
+export const unreadKey = (side: MessageSide): 'buyerUnread' | 'sellerUnread' => (side === 'buyer' ? 'buyerUnread' : 'sellerUnread');
 
 /** A message or receipt of this device still to send: 'refused' when the server said no for good. */
 export interface MessageOutboxRow {

@@ -4,10 +4,11 @@
  * write keeps its conversation's row (the newest message, how far each side has read) in the
  * same transaction, so the list never disagrees with the messages.
  */
-import type { BuyerId, EventId, MessageEvent, Millis } from '../domain/index.ts';
+import { otherSide, type BuyerId, type EventId, type MessageEvent, type MessageSide, type Millis } from '../domain/index.ts';
 import { tablesOf, type ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
-import { PREVIEW_CHARS, type ConversationRow, type MessageOutboxRow } from './message-rows.ts';
+import { countUnread } from './message-queries.ts';
+import { PREVIEW_CHARS, readUpToOf, unreadKey, type ConversationRow, type MessageOutboxRow } from './message-rows.ts';
 import type { Store } from './store.ts';
 
 /** The tables a message write touches (for callers that store messages inside a larger transaction). */
@@ -28,8 +29,29 @@ export async function putMessages(db: ShopDb, messages: readonly MessageEvent[])
   const rows = await db.conversations.bulkGet(buyers);
   const byBuyer = new Map<BuyerId, ConversationRow>(buyers.map((b, i) => [b, rows[i] ?? { buyer: b, lastAt: 0 }]));
   for (const m of fresh) byBuyer.set(m.buyer, withMessage(byBuyer.get(m.buyer)!, m));
+  await Promise.all(buyers.map(async (b, i) => {
+    const row = byBuyer.get(b)!;
+    for (const side of SIDES) row[unreadKey(side)] = await unreadAfter(db, rows[i], row, side, fresh);
+  }));
   await db.conversations.bulkPut([...byBuyer.values()]);
   return fresh;
+}
+
+const SIDES: readonly MessageSide[] = ['buyer', 'seller'];
+
+/**
+ * `side`'s unread count once `fresh` (already in the table) is stored: the old count plus the
+ * other side's new messages after how far it has read, or, where a receipt moved that mark or
+ * the row kept no count, counted again from the messages after the mark (the unread ones only).
+ */
+async function unreadAfter(
+  db: ShopDb, before: ConversationRow | undefined, after: ConversationRow, side: MessageSide, fresh: readonly MessageEvent[],
+): Promise<number> {
+  const had = before === undefined ? 0 : before[unreadKey(side)];
+  const upTo = readUpToOf(after, side);
+  if (had === undefined || upTo !== readUpToOf(before, side)) return countUnread(db, after, after.buyer, side);
+  const from = otherSide(side);
+  return had + fresh.filter((m) => m.buyer === after.buyer && m.kind === 'message.send' && m.from === from && m.at > (upTo ?? -Infinity)).length;
 }
 
 function withMessage(row: ConversationRow, m: MessageEvent): ConversationRow {

@@ -3,11 +3,13 @@
 // and a backup that carries them.
 import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { MESSAGE_VERSION, type BuyerId, type EventId, type MessageEvent, type OrderId, type SendMessage } from '../../src/domain/index.ts';
 import {
   exportBackup, importBackup, listConversations, markMessagesSent, queuedMessages, readConversation, sendMessage, storeMessages, unreadCount,
 } from '../../src/storage/index.ts';
+import { countUnread } from '../../src/storage/message-queries.ts';
 import { T0 } from '../domain/fixtures/shop.ts';
 import { freshDb } from './helpers.ts';
 
@@ -62,6 +64,51 @@ describe('messages in storage', () => {
     expect((await listConversations(db, 'still')).map((c) => c.buyer)).toEqual(['ann']);
     expect((await listConversations(db, 'BO')).map((c) => c.buyer)).toEqual(['bo']);
     expect(await listConversations(db, 'nothing like it')).toEqual([]);
+  });
+
+  it('keeps each side\'s unread count in the conversation row, equal to counting the messages, whatever arrives in whatever batches and order', async () => {
+    const event = fc.record({
+      kind: fc.constantFrom('message', 'receipt'),
+      from: fc.constantFrom('buyer' as const, 'seller' as const),
+      buyer: fc.constantFrom(ann, bo),
+      at: fc.integer({ min: 0, max: 50 }),
+    });
+    await fc.assert(fc.asyncProperty(fc.array(event, { maxLength: 40 }), fc.array(fc.integer({ min: 1, max: 6 }), { minLength: 1, maxLength: 10 }), fc.boolean(),
+      async (events, cuts, repeat) => {
+        const db = freshDb();
+        const all = events.map((e) => (e.kind === 'message' ? msg(e.from, e.buyer, T0 + e.at, 'hi') : receipt(e.from, e.buyer, T0 + e.at, T0 + e.at)));
+        // Some arrive twice (a pull repeated): stored once, counted once.
+        const stream = repeat ? [...all, ...all.slice(0, 5)] : all;
+        for (let i = 0, c = 0; i < stream.length; c += 1) {
+          const size = cuts[c % cuts.length]!;
+          await storeMessages(db, stream.slice(i, i + size));
+          i += size;
+        }
+        for (const buyer of [ann, bo]) {
+          const row = await db.conversations.get(buyer);
+          for (const side of ['buyer', 'seller'] as const) {
+            const walked = await countUnread(db, row, buyer, side);
+            expect(await unreadCount(db, side, buyer)).toBe(walked);
+            if (row) expect(row[side === 'buyer' ? 'buyerUnread' : 'sellerUnread']).toBe(walked);
+          }
+        }
+        db.close();
+      }), { numRuns: 60 });
+  });
+
+  it('counts a row from before the counts were kept once, at its next write, and reads it by walking until then', async () => {
+    const db = freshDb();
+    await storeMessages(db, [msg('buyer', ann, T0, 'one'), msg('buyer', ann, T0 + 1, 'two')]);
+    const row = (await db.conversations.get(ann))!;
+    delete row.sellerUnread;
+    delete row.buyerUnread;
+    await db.conversations.put(row);
+    expect(await unreadCount(db, 'seller', ann)).toBe(2);
+    await storeMessages(db, [msg('buyer', ann, T0 + 2, 'three')]);
+    expect((await db.conversations.get(ann))!.sellerUnread).toBe(3);
+    await storeMessages(db, [receipt('seller', ann, T0 + 3, T0 + 1)]);
+    expect((await db.conversations.get(ann))!.sellerUnread).toBe(1);
+    expect((await readConversation(db, ann, 'seller')).unread).toBe(1);
   });
 
   it('shows the newest messages of a long conversation, oldest first, and says there are more', async () => {
