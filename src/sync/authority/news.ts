@@ -19,11 +19,12 @@
  * Positions (`_db_updates`' and `_users`' seqs) are stored with a batch's decisions, and only
  * once every channel they named has been read: a crash reads some channels again, never fewer.
  */
-import { checkpointOf, checkpointsOf, forgetGuards, getCheckpoint, type CheckpointRow, type ShopDb } from '../../storage/index.ts';
+import { checkpointOf, getCheckpoint, type CheckpointRow, type ShopDb } from '../../storage/index.ts';
 import { CouchError, type CouchClient, type DbUpdate } from '../couch-client.ts';
-import { catalogDb, channelDb, channelOwner, journalDb, USER_NAME_PATTERN } from '../names.ts';
+import { catalogDb, channelOwner, journalDb, USER_NAME_PATTERN } from '../names.ts';
 import { sleep } from '../sync-loop.ts';
 import { Sweep, unsupported, type Hint } from './sweep.ts';
+import { UsersFeed } from './users-feed.ts';
 
 export type { Hint } from './sweep.ts';
 
@@ -55,7 +56,6 @@ export interface NewsOptions {
 }
 
 const UPDATES_ROW = '_db_updates';
-const USERS_ROW = '_users';
 /** A `_db_updates` read this recent (the watch's) is not repeated at the start of a run. */
 const FRESH_MS = 2_000;
 /** How long the watch holds one longpoll (CouchDB's default changes timeout is 60 s; phones' NATs drop idle connections sooner). */
@@ -64,7 +64,6 @@ export const WATCH_MS = 25_000;
 export const SWEEP_PAUSE_MS = 5_000;
 /** Without `_db_updates`, how often to ask for it again (the server's admin may add `_global_changes`). */
 const REPROBE_MS = 10 * 60_000;
-const USERS_PAGE = 500;
 
 export class ChannelNews {
   mode: NewsMode | undefined;
@@ -75,11 +74,8 @@ export class ChannelNews {
   private fetched: unknown;
   private stored: unknown;
   private fetchedAt = -Infinity;
-  /** `_users/_changes`, the same way; `usersFeed` false where this seller may not read it. */
-  private usersFetched: unknown;
-  private usersStored: unknown;
-  private usersDirty = true;
-  private usersFeed = true;
+  /** `_users/_changes`, the same way (users-feed.ts). */
+  private readonly users: UsersFeed;
   private readonly sweep: Sweep;
   /** A whole sweep is wanted now (a new device), not a page per run. */
   private urgent = false;
@@ -96,10 +92,11 @@ export class ChannelNews {
     private readonly shop: string,
     private readonly o: NewsOptions,
   ) {
+    this.users = new UsersFeed(local, client);
     this.sweep = new Sweep({
       local, client, page: o.sweepPage ?? 100, concurrency: o.concurrency ?? 8,
       isBuyerChannel: (db) => this.isBuyerChannel(db),
-      listAll: () => !this.usersFeed || this.o.self()?.admin === false,
+      listAll: () => !this.users.feed || this.o.self()?.admin === false,
       waiting: () => this.pending.keys(),
       keepLease: o.keepLease,
     });
@@ -120,7 +117,7 @@ export class ChannelNews {
       this.sweep.restart();
       // Without `_db_updates` nothing says a user signed up: `_users/_changes` is asked each run,
       // from the stored position (one request; a new buyer's channel is made at once).
-      this.usersDirty = true;
+      this.users.dirty = true;
     }
   }
 
@@ -140,7 +137,12 @@ export class ChannelNews {
     if (this.mode === undefined || (this.mode === 'sweep' && this.o.now() - this.probedAt > REPROBE_MS)) await this.probe(signal);
     if (this.mode === 'updates' && this.o.now() - this.fetchedAt > FRESH_MS) await this.fetchUpdates(signal);
     // Only the server's admin reads `_users` (PouchDB Server fails a seller's read with a 500).
-    if (this.usersDirty && this.usersFeed && this.o.self()?.admin !== false) await this.readUsers(signal);
+    if (this.users.dirty && this.users.feed && this.o.self()?.admin !== false) {
+      await this.users.read({
+        fromNow: this.mode === 'updates', makes: this.mode === 'sweep',
+        isBuyerChannel: (db) => this.isBuyerChannel(db), notice: (db, hint) => this.notice(db, hint),
+      }, signal);
+    }
     // News first: a page of the sweep waits while channels are known to have changed (a new
     // device, or one without `_db_updates`, fills the batch from the sweep).
     const fill = this.mode === 'sweep' || this.urgent;
@@ -160,7 +162,8 @@ export class ChannelNews {
     if (this.pending.size === 0) {
       const at = this.o.now();
       if (this.fetched !== undefined && this.fetched !== this.stored) rows.push(checkpointOf(UPDATES_ROW, this.fetched, '', at));
-      if (this.usersFetched !== undefined && this.usersFetched !== this.usersStored) rows.push(checkpointOf(USERS_ROW, this.usersFetched, '', at));
+      const users = this.users.row(at);
+      if (users) rows.push(users);
     }
     const plan: Plan = {
       channels, rows, catalogEvent: this.catalogEvent, journalEvent: this.journalEvent,
@@ -199,7 +202,7 @@ export class ChannelNews {
   committed(plan: Plan): void {
     for (const row of plan.rows) {
       if (row.db === UPDATES_ROW) this.stored = row.since;
-      if (row.db === USERS_ROW) this.usersStored = row.since;
+      this.users.committed(row);
     }
   }
 
@@ -235,7 +238,7 @@ export class ChannelNews {
   private async load(): Promise<void> {
     if (this.loaded) return;
     this.stored = this.fetched = (await getCheckpoint(this.local, UPDATES_ROW))?.since;
-    this.usersStored = this.usersFetched = (await getCheckpoint(this.local, USERS_ROW))?.since;
+    await this.users.load();
     // A device that has never read `_db_updates` knows nothing of what changed: it sweeps everything now.
     this.urgent = this.stored === undefined;
     this.loaded = true;
@@ -275,7 +278,7 @@ export class ChannelNews {
     for (const u of results) {
       const made = u.type === 'created' || u.type === 'deleted';
       if (u.db_name === '_users') {
-        this.usersDirty = relevant = true;
+        this.users.dirty = relevant = true;
       } else if (u.db_name === catalogDb(this.shop)) {
         if (made) this.catalogEvent = relevant = true;
       } else if (u.db_name === journalDb(this.shop)) {
@@ -291,37 +294,6 @@ export class ChannelNews {
   private isBuyerChannel(db: string): boolean {
     const owner = channelOwner(db);
     return owner !== undefined && USER_NAME_PATTERN.test(owner) && owner !== this.o.self()?.name;
-  }
-
-  /**
-   * Users new or changed since the stored position. Where this device makes channels (no
-   * `_db_updates`: PouchDB Server), each is read (and made if missing); on CouchDB a known
-   * channel is adopted again (couch_peruser gave its owner back their admin rights).
-   */
-  private async readUsers(signal?: AbortSignal): Promise<void> {
-    // A new device on CouchDB needs no history of `_users`: the sweep finds every channel.
-    let since: unknown = this.usersFetched ?? (this.mode === 'updates' ? 'now' : 0);
-    for (;;) {
-      let page;
-      try {
-        page = await this.client.userChanges(since, USERS_PAGE, signal);
-      } catch (error) {
-        if (!unsupported(error)) throw error;
-        this.usersFeed = false;
-        return;
-      }
-      const dbs = page.names.map(channelDb).filter((db) => this.isBuyerChannel(db));
-      const known = new Set((await checkpointsOf(this.local, dbs)).flatMap((r) => (r ? [r.db] : [])));
-      await forgetGuards(this.local, [...known]);
-      for (const db of dbs) {
-        if (known.has(db)) this.notice(db, { reguard: true });
-        else if (this.mode === 'sweep') this.notice(db, { user: true });
-      }
-      since = page.last_seq;
-      if (!page.more) break;
-    }
-    this.usersFetched = since;
-    this.usersDirty = false;
   }
 
   private sweepWanted(): boolean {
