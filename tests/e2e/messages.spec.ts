@@ -1,3 +1,4 @@
+import { readFile, writeFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { buyForShipping, go, openShop, orderNumber, shipFromSellerOrders, sellerPlace, view } from './account-helpers.ts';
 import { setLanguage } from './menu.ts';
@@ -157,4 +158,40 @@ test("Updates: the buyer's bell counts the order accepted, shipped with its trac
   await expect(page.getByRole('dialog', { name: '动态' }).getByText('新', { exact: true })).toHaveCount(0);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await shot(page, 'updates-zh');
+});
+
+test('a long conversation opens at its newest 200 messages, and earlier ones come on request, keeping the reader’s place', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await openShop(page);
+  // 250 messages between ann and the shop, put on the device as a person would: a backup restored.
+  await go(page, '#/settings');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download a backup' }).click()]);
+  const file = testInfo.outputPath('backup.json');
+  await download.saveAs(file);
+  const backup = JSON.parse(await readFile(file, 'utf8'));
+  const t0 = Date.now() - 250 * 60_000;
+  const messages = Array.from({ length: 250 }, (_, i) => ({
+    id: `m-long-${String(i).padStart(4, '0')}`, v: 1, at: t0 + i * 60_000, type: 'message', kind: 'message.send',
+    from: i % 2 === 0 ? 'buyer' : 'seller', buyer: 'ann', sentAt: t0 + i * 60_000, text: `Message number ${i}`,
+  }));
+  const last = messages.at(-1)!;
+  backup.tables.messages = [...(backup.tables.messages ?? []), ...messages];
+  backup.tables.conversations = [{ buyer: 'ann', lastAt: last.at, lastId: last.id, lastFrom: last.from, lastText: last.text }];
+  const long = testInfo.outputPath('long.json');
+  await writeFile(long, JSON.stringify(backup));
+  await page.getByLabel('Restore from a backup').setInputFiles(long);
+  await Promise.all([page.waitForEvent('load'), page.getByRole('dialog', { name: 'Replace everything on this device?' }).getByRole('button', { name: 'Replace with the backup' }).click()]);
+
+  await go(page, '#/seller/messages/ann');
+  const bubbles = page.locator('.msg-bubble');
+  await expect(bubbles.last()).toContainText('Message number 249');
+  await expect(bubbles).toHaveCount(200);
+  await expect(bubbles.first()).toContainText('Message number 50');
+  await page.getByRole('button', { name: 'Show earlier messages' }).click();
+  await expect(bubbles).toHaveCount(250);
+  await expect(bubbles.first()).toContainText('Message number 0');
+  // The reader stays where they were: the message that was first is still on screen.
+  await expect(page.locator('#msg-m-long-0050')).toBeInViewport();
+  await expect(page.getByRole('button', { name: 'Show earlier messages' })).toHaveCount(0);
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 });

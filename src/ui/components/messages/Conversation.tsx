@@ -35,17 +35,23 @@ export interface Composer {
   attach(about: MessageAbout): void;
 }
 
+/** Messages shown at first, and added by each "Show earlier messages": a page read by the index, never the whole history. */
+const PAGE = 200;
+
 export function Conversation({ side, buyer, about: initialAbout, tools }: ConversationProps) {
   const app = useApp();
   const i18n = useI18n();
   const { t } = i18n;
   const online = useOnline();
-  const conversation = useLive(() => readConversation(app.store, buyer, side), [app, buyer, side]);
+  const [limit, setLimit] = useState(PAGE);
+  const conversation = useLive(() => readConversation(app.store, buyer, side, limit), [app, buyer, side, limit]);
   const [text, setText] = useState('');
   const [about, setAbout] = useState<MessageAbout | undefined>(initialAbout);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
   const end = useRef<HTMLLIElement>(null);
+  // Where the reader was when they asked for earlier messages: kept there, not taken to the end.
+  const keep = useRef<string | undefined>(undefined);
   const newestOther = conversation?.newestOther;
   const count = conversation?.messages.length ?? 0;
 
@@ -53,7 +59,16 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
   useEffect(() => {
     if (newestOther !== undefined) void markConversationRead(app, side, buyer, newestOther).catch(() => undefined);
   }, [app, side, buyer, newestOther]);
-  useEffect(() => end.current?.scrollIntoView({ block: 'end' }), [count]);
+  useEffect(() => {
+    const id = keep.current;
+    keep.current = undefined;
+    if (id !== undefined) document.getElementById(`msg-${id}`)?.scrollIntoView({ block: 'start' });
+    else end.current?.scrollIntoView({ block: 'end' });
+  }, [count]);
+  const earlier = () => {
+    keep.current = conversation?.messages[0]?.message.id;
+    setLimit((n) => n + PAGE);
+  };
 
   const left = MESSAGE_MAX_CHARS - cleanText(text).length;
   async function send(e: Event) {
@@ -80,7 +95,11 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
         <p class="msg-empty">{side === 'buyer' ? t('msg.none') : t('msg.noneSeller')}</p>
       ) : (
         <ol class="msg-list stack" aria-label={t('msgs.title')}>
-          {conversation.more && <li class="msg-older">{t('msg.older')}</li>}
+          {conversation.more && (
+            <li class="msg-older">
+              <button type="button" class="acct-btn" onClick={earlier}>{t('msg.earlier')}</button>
+            </li>
+          )}
           {conversation.messages.map((m) => <Bubble key={m.message.id} shown={m} side={side} />)}
           <li ref={end} class="msg-end" aria-hidden="true" />
         </ol>
@@ -140,7 +159,7 @@ function Bubble({ shown, side }: { shown: ShownMessage; side: 'buyer' | 'seller'
   const who = mine ? t('msg.you') : side === 'buyer' ? t('msg.seller') : message.buyer;
   const stateText = state === 'refused' ? t('msg.refused', { reason: shown.error ?? '' }) : t(`msg.${state}`);
   return (
-    <li class={mine ? 'msg-bubble msg-mine' : 'msg-bubble msg-theirs'}>
+    <li id={`msg-${message.id}`} class={mine ? 'msg-bubble msg-mine' : 'msg-bubble msg-theirs'}>
       <span class="sr-only">{who}: </span>
       {message.about && <AboutCard about={message.about} side={side} />}
       <p class="msg-text">{message.text}</p>

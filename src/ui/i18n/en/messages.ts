@@ -7,7 +7,7 @@ export const strings = {
   'msg.close': 'Close',
   'msg.none': 'No messages yet. Ask anything: the seller answers here.',
   'msg.noneSeller': 'No messages yet.',
-  'msg.older': 'Older messages are not shown.',
+  'msg.earlier': 'Show earlier messages',
   'msg.you': 'You',
   'msg.seller': 'Seller',
   'msg.text': 'Message',

@@ -9,7 +9,7 @@ export const strings: Strings<keyof typeof en> = {
   'msg.close': '关闭',
   'msg.none': '还没有消息。有问题尽管问，卖家会在这里回复。',
   'msg.noneSeller': '还没有消息。',
-  'msg.older': '更早的消息未显示。',
+  'msg.earlier': '查看更早的消息',
   'msg.you': '我',
   'msg.seller': '卖家',
   'msg.text': '消息',
