@@ -9,6 +9,7 @@ import { authorityScaleBench } from './authority-scale.bench.ts';
 import { browserCatalogBench } from './browser/catalog.bench.ts';
 import { browserPhotoBench } from './browser/photo.bench.ts';
 import { browserStartBench } from './browser/start.bench.ts';
+import { conversationUiBench } from './browser/conversation.bench.ts';
 import { browserSyncBench } from './browser/sync.bench.ts';
 import { bundleBench } from './bundle.bench.ts';
 import { catalogPullBench } from './catalog-pull.bench.ts';
@@ -34,6 +35,7 @@ const benches: [string, Bench][] = [
   ['bundle', bundleBench],
   ['browser-catalog', browserCatalogBench],
   ['browser-start', browserStartBench],
+  ['conversation-ui', conversationUiBench],
   ['browser-photo', browserPhotoBench],
   ['csv', csvBench],
   ['sync', browserSyncBench],

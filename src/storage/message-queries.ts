@@ -87,14 +87,7 @@ export interface Conversation {
 export async function readConversation(store: Store, buyer: BuyerId, side: MessageSide, limit = 200): Promise<Conversation> {
   const db = tablesOf(store);
   const row = await db.conversations.get(buyer);
-  const newest: SendMessage[] = [];
-  await db.messages
-    .where('[buyer+at]').between([buyer, Dexie.minKey], [buyer, Dexie.maxKey])
-    .reverse()
-    .until(() => newest.length > limit)
-    .each((m: MessageEvent) => {
-      if (m.kind === 'message.send') newest.push(m);
-    });
+  const newest = await newestMessages(db, buyer, limit + 1);
   const more = newest.length > limit;
   const shown = newest.slice(0, limit).reverse();
   const outbox = await db.messageOutbox.bulkGet(shown.map((m) => m.id));
@@ -108,6 +101,26 @@ export async function readConversation(store: Store, buyer: BuyerId, side: Messa
   });
   const newestOther = [...shown].reverse().find((m) => m.from !== side)?.at;
   return { buyer, messages, more, newestOther, unread: await unreadIn(db, row, buyer, side) };
+}
+
+/**
+ * The newest `count` messages of a conversation, newest first. Receipts share the index, so a
+ * page a quarter larger is read in one `getAll` (in a browser several times faster than a cursor
+ * over the same rows); only where receipts left it short does a cursor walk on.
+ */
+async function newestMessages(db: ShopDb, buyer: BuyerId, count: number): Promise<SendMessage[]> {
+  const range = () => db.messages.where('[buyer+at]').between([buyer, Dexie.minKey], [buyer, Dexie.maxKey]).reverse();
+  const page = count + Math.ceil(count / 4);
+  const rows = await range().limit(page).toArray();
+  const sends = rows.filter((m): m is SendMessage => m.kind === 'message.send');
+  if (sends.length >= count || rows.length < page) return sends.slice(0, count);
+  const newest: SendMessage[] = [];
+  await range()
+    .until(() => newest.length >= count)
+    .each((m: MessageEvent) => {
+      if (m.kind === 'message.send') newest.push(m);
+    });
+  return newest;
 }
 
 /** How far `side` has read `buyer`'s conversation (to skip a receipt that would say nothing new). */

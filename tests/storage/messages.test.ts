@@ -120,6 +120,21 @@ describe('messages in storage', () => {
     expect(c.newestOther).toBe(T0 + 248);
   });
 
+  it('shows exactly the newest messages when read receipts crowd the newest rows, and says when there are no more', async () => {
+    const db = freshDb();
+    // 40 messages, then 30 receipts newer than all but the last 5: a page a quarter larger than wanted is not enough.
+    const sends = Array.from({ length: 40 }, (_, i) => msg('buyer', ann, T0 + i * 10, `n${i}`));
+    const receipts = Array.from({ length: 30 }, (_, i) => receipt('seller', ann, T0 + 351 + i, T0 + 350));
+    await storeMessages(db, [...sends, ...receipts]);
+    const c = await readConversation(db, ann, 'seller', 8);
+    expect(c.messages.map((s) => s.message.text)).toEqual(Array.from({ length: 8 }, (_, i) => `n${32 + i}`));
+    expect(c.more).toBe(true);
+    const all = await readConversation(db, ann, 'seller', 40);
+    expect(all.messages).toHaveLength(40);
+    expect(all.more).toBe(false);
+    expect((await readConversation(db, ann, 'seller', 100)).messages).toHaveLength(40);
+  });
+
   it('travels in a backup, and a damaged outbox entry is named', async () => {
     const db = freshDb();
     const store = createStore(`msg-backup-${Math.random()}`, 'settings');

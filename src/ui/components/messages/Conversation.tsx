@@ -5,7 +5,7 @@
  * other side's messages sends a read receipt (only when it says something new).
  */
 import type { ComponentChildren } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { MESSAGE_MAX_CHARS, cleanText, type BuyerId, type MessageAbout, type OrderId, type ProductId } from '../../../domain/index.ts';
 import { markConversationRead } from '../../../app/actions/mark-conversation-read.ts';
 import { MessageRefusedError, sendMessage } from '../../../app/actions/send-message.ts';
@@ -44,6 +44,9 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
   const { t } = i18n;
   const online = useOnline();
   const [limit, setLimit] = useState(PAGE);
+  // One formatter for every bubble: making an Intl.DateTimeFormat per message cost most of a
+  // 600-message render (bench/browser/conversation.bench.ts).
+  const when = useMemo(() => new Intl.DateTimeFormat(i18n.intl, { dateStyle: 'medium', timeStyle: 'short' }), [i18n.intl]);
   const conversation = useLive(() => readConversation(app.store, buyer, side, limit), [app, buyer, side, limit]);
   const [text, setText] = useState('');
   const [about, setAbout] = useState<MessageAbout | undefined>(initialAbout);
@@ -100,7 +103,7 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
               <button type="button" class="acct-btn" onClick={earlier}>{t('msg.earlier')}</button>
             </li>
           )}
-          {conversation.messages.map((m) => <Bubble key={m.message.id} shown={m} side={side} />)}
+          {conversation.messages.map((m) => <Bubble key={m.message.id} shown={m} side={side} when={when} />)}
           <li ref={end} class="msg-end" aria-hidden="true" />
         </ol>
       )}
@@ -153,8 +156,8 @@ function refusalText({ t, intl }: I18n, err: unknown, text: string): string {
   return t('msg.wrongAuthor');
 }
 
-function Bubble({ shown, side }: { shown: ShownMessage; side: 'buyer' | 'seller' }) {
-  const { t, intl } = useI18n();
+function Bubble({ shown, side, when }: { shown: ShownMessage; side: 'buyer' | 'seller'; when: Intl.DateTimeFormat }) {
+  const { t } = useI18n();
   const { message, mine, state } = shown;
   const who = mine ? t('msg.you') : side === 'buyer' ? t('msg.seller') : message.buyer;
   const stateText = state === 'refused' ? t('msg.refused', { reason: shown.error ?? '' }) : t(`msg.${state}`);
@@ -164,7 +167,7 @@ function Bubble({ shown, side }: { shown: ShownMessage; side: 'buyer' | 'seller'
       {message.about && <AboutCard about={message.about} side={side} />}
       <p class="msg-text">{message.text}</p>
       <p class="msg-meta">
-        <time dateTime={new Date(message.at).toISOString()}>{formatDateTime(message.at, intl)}</time>
+        <time dateTime={new Date(message.at).toISOString()}>{when.format(message.at)}</time>
         {mine && <span class={`msg-state msg-state-${state}`} data-state={state}> · {stateText}</span>}
       </p>
     </li>
