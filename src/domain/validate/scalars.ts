@@ -1,5 +1,6 @@
 import type { Millis } from '../catalog.ts';
 import { ID_PATTERN, OPTION_ID_PATTERN } from '../ids.ts';
+import { photoListProblems } from '../attached-photos.ts';
 import type { Money } from '../money.ts';
 import { type Check, describe, none, refine } from './check.ts';
 
@@ -179,3 +180,14 @@ export const QTY = int(1, 999);
 export const MAX_COUNT = 1_000_000_000;
 /** Units in stock: what the seller counts on the shelf. */
 export const STOCK = int(0, MAX_COUNT);
+
+/** The photos an event carries (domain/attached-photos.ts): 1 to 3 photo ids, each once. */
+export const PHOTO_LIST: Check<string[]> = (x, path, ctx) => {
+  if (!Array.isArray(x)) {
+    ctx.add(path, `must be a list, got ${describe(x)}`);
+    return none();
+  }
+  const problems = x.length === 0 ? ['must have 1 to 3 photos (leave the field out for none)'] : photoListProblems(x);
+  for (const p of problems) ctx.add(path, p);
+  return problems.length > 0 ? none() : (x as string[]).slice();
+};

@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MESSAGE_MAX_CHARS, cleanText, type BuyerId, type MessageAbout, type OrderId, type ProductId } from '../../../domain/index.ts';
+import { MAX_ATTACHED_PHOTOS, MESSAGE_MAX_CHARS, cleanText, type BuyerId, type MessageAbout, type OrderId, type ProductId } from '../../../domain/index.ts';
 import { markConversationRead } from '../../../app/actions/mark-conversation-read.ts';
 import { MessageRefusedError, sendMessage } from '../../../app/actions/send-message.ts';
 import { getOrder, getProduct, readConversation, type ShownMessage } from '../../../app/queries/messages.ts';
@@ -17,6 +17,8 @@ import { useOnline } from '../../hooks/use-online.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { errorText, orderNumber } from '../../kit/labels.ts';
 import { href } from '../../router.ts';
+import { AttachedPhotos } from '../photos/AttachedPhotos.tsx';
+import { PhotoPicker } from '../photos/PhotoPicker.tsx';
 import './messages.css';
 
 export interface ConversationProps {
@@ -45,6 +47,7 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
   const [about, setAbout] = useState<MessageAbout | undefined>(initialAbout);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const [photos, setPhotos] = useState<string[]>([]);
   const end = useRef<HTMLLIElement>(null);
   const newestOther = conversation?.newestOther;
   const count = conversation?.messages.length ?? 0;
@@ -61,9 +64,10 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
     setError(undefined);
     setBusy(true);
     try {
-      await sendMessage(app, side, { buyer, text, ...(about ? { about } : {}) });
+      await sendMessage(app, side, { buyer, text, ...(about ? { about } : {}), ...(photos.length > 0 ? { photos } : {}) });
       setText('');
       setAbout(undefined);
+      setPhotos([]);
     } catch (err) {
       // The text stays in the box: nothing typed is lost.
       setError(refusalText(i18n, err, text));
@@ -81,7 +85,7 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
       ) : (
         <ol class="msg-list stack" aria-label={t('msgs.title')}>
           {conversation.more && <li class="msg-older">{t('msg.older')}</li>}
-          {conversation.messages.map((m) => <Bubble key={m.message.id} shown={m} side={side} />)}
+          {conversation.messages.map((m) => <Bubble key={m.message.id} shown={m} side={side} buyer={buyer} />)}
           <li ref={end} class="msg-end" aria-hidden="true" />
         </ol>
       )}
@@ -93,6 +97,7 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
             <button type="button" class="msg-attach-remove" aria-label={t('msg.aboutRemove')} onClick={() => setAbout(undefined)}>×</button>
           </div>
         )}
+        <PhotoPicker photos={photos} onChange={(next) => (setPhotos(next), setError(undefined))} disabled={busy} />
         <div class="msg-compose">
           <label class="sr-only" for="msg-text">{t('msg.text')}</label>
           <textarea
@@ -130,11 +135,12 @@ function refusalText({ t, intl }: I18n, err: unknown, text: string): string {
   if (!(err instanceof MessageRefusedError)) return errorText(t, err);
   if (err.problem === 'empty') return t('msg.empty');
   if (err.problem === 'too-long') return t('msg.tooLong', { max: MESSAGE_MAX_CHARS, count: cleanText(text).length });
+  if (err.problem === 'too-many-photos') return t('photos.tooMany', { max: MAX_ATTACHED_PHOTOS });
   if (err.problem === 'too-fast') return t('msg.tooFast', { time: formatDateTime(err.retryAt ?? Date.now(), intl) });
   return t('msg.wrongAuthor');
 }
 
-function Bubble({ shown, side }: { shown: ShownMessage; side: 'buyer' | 'seller' }) {
+function Bubble({ shown, side, buyer }: { shown: ShownMessage; side: 'buyer' | 'seller'; buyer: BuyerId }) {
   const { t, intl } = useI18n();
   const { message, mine, state } = shown;
   const who = mine ? t('msg.you') : side === 'buyer' ? t('msg.seller') : message.buyer;
@@ -143,7 +149,8 @@ function Bubble({ shown, side }: { shown: ShownMessage; side: 'buyer' | 'seller'
     <li class={mine ? 'msg-bubble msg-mine' : 'msg-bubble msg-theirs'}>
       <span class="sr-only">{who}: </span>
       {message.about && <AboutCard about={message.about} side={side} />}
-      <p class="msg-text">{message.text}</p>
+      {message.kind === 'message.send' && <AttachedPhotos refs={message.photos} origin={{ channel: buyer }} />}
+      {message.text !== '' && <p class="msg-text">{message.text}</p>}
       <p class="msg-meta">
         <time dateTime={new Date(message.at).toISOString()}>{formatDateTime(message.at, intl)}</time>
         {mine && <span class={`msg-state msg-state-${state}`} data-state={state}> · {stateText}</span>}
