@@ -38,8 +38,6 @@ export interface RunningApp extends AppContext {
   readonly account: Account | null;
   /** Where a photo taken on another device is loaded from (the shop's server); absent in the demo. */
   readonly photoUrl?: (ref: string, size?: 'full' | 'thumb') => string;
-  /** Where a photo attached in `buyer`'s channel (a message's, review's, claim's) loads from, where a server is connected. */
-  readonly channelPhotoUrl?: (buyer: string, ref: string, size?: 'full' | 'thumb') => string;
   /** The sync runner's state; null in the demo, which has no server. */
   readonly syncStatus: StatusStore | null;
 }

@@ -6,7 +6,7 @@
  * (never inlined in `_changes`), and the service worker keeps it.
  */
 import { isPhotoRef } from '../domain/index.ts';
-import { getPhoto } from '../storage/photos.ts';
+import { readAttachedPhoto as getPhoto } from '../storage/attached-photos.ts';
 import type { ShopDb } from '../storage/index.ts';
 import type { CouchClient } from './couch-client.ts';
 import { PHOTO_ATTACHMENT, THUMB_ATTACHMENT } from './names.ts';

@@ -68,8 +68,7 @@ describe('a message with photos', () => {
   it('is set aside when it arrives with an empty text and no photo, too many, or a bad id', () => {
     const ok = { id: 'm-2', v: 1, at: T0, type: 'message', kind: 'message.send', from: 'buyer', buyer: 'ann', sentAt: T0, text: '', photos: [photo(1)] };
     expect(validateMessage(ok).ok).toBe(true);
-    const { photos: _none, ...bare } = ok;
-    expect(validateMessage(bare).ok).toBe(false);
+    expect(validateMessage(Object.fromEntries(Object.entries(ok).filter(([key]) => key !== 'photos'))).ok).toBe(false);
     expect(validateMessage({ ...ok, photos: [] }).ok).toBe(false);
     expect(validateMessage({ ...ok, photos: [photo(1), photo(2), photo(3), photo(4)] }).ok).toBe(false);
     expect(validateMessage({ ...ok, photos: ['javascript:alert(1)'] }).ok).toBe(false);

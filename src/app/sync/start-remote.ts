@@ -3,7 +3,7 @@ import { openDb } from '../../storage/db.ts';
 import { getSetting, type Remote } from '../../storage/settings.ts';
 import { adoptDeviceData } from '../adopt-device-data.ts';
 import type { RunningApp } from '../context.ts';
-import { channelPhotoUrl, photoUrl } from '../../sync/names.ts';
+import { photoUrl } from '../../sync/names.ts';
 import { deviceDbName } from './remote.ts';
 import type { SyncHandle } from './start-sync.ts';
 import { StatusStore } from './sync-status.ts';
@@ -39,7 +39,6 @@ export async function startRemote(remote: Remote, options: { dbName?: string; no
     account,
     syncStatus,
     photoUrl: (ref, size) => photoUrl(remote.url, remote.shop, ref, size),
-    channelPhotoUrl: (buyer, ref, size) => channelPhotoUrl(remote.url, buyer, ref, size),
     nudge: () => void sync.then((s) => s?.wake()),
     setBuyer: () => Promise.resolve(),
     settle: async () => void (await (await sync)?.settle()),

@@ -10,7 +10,7 @@
  * channel is not).
  */
 import type { BuyerId, Decision } from '../../domain/index.ts';
-import { getPhoto } from '../../storage/photos.ts';
+import { readAttachedPhoto as getPhoto } from '../../storage/attached-photos.ts';
 import type { ShopDb } from '../../storage/index.ts';
 import type { CouchClient } from '../couch-client.ts';
 import { catalogDb, channelDb, isPhotoRef } from '../names.ts';

@@ -1,9 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
-import { localPhotoBlob } from '../../app/queries/photos.ts';
+import { localPhotoBlob, remotePhotoUrl, type PhotoOrigin } from '../../app/queries/attached-photos.ts';
 import { useApp } from './use-app.ts';
 
-/** Where an attached photo comes from when this device does not have it. */
-export type PhotoOrigin = { channel: string } | 'catalog';
+export type { PhotoOrigin };
 
 /**
  * The address to show an attached photo (a message's, review's, claim's) from: this device's own
@@ -19,7 +18,7 @@ export function useAttachedPhoto(ref: string, size: 'full' | 'thumb', origin: Ph
   useEffect(() => {
     let live = true;
     let url: string | undefined;
-    const remote = () => (origin === 'catalog' ? app.photoUrl?.(ref, size) : app.channelPhotoUrl?.(origin.channel, ref, size)) ?? null;
+    const remote = () => remotePhotoUrl(app, origin, ref, size);
     localPhotoBlob(app.store, ref, size).then(
       (blob) => {
         if (!live) return;

@@ -6,7 +6,7 @@
 import { useState } from 'preact/hooks';
 import { useAttachedPhoto, type PhotoOrigin } from '../../hooks/use-attached-photo.ts';
 import { useI18n } from '../../i18n/index.ts';
-import './photos.css';
+import '../../screens/account.css';
 
 export function AttachedPhotos({ refs, origin }: { refs: readonly string[] | undefined; origin: PhotoOrigin }) {
   const { t } = useI18n();

@@ -12,7 +12,7 @@ import { useAttachedPhoto } from '../../hooks/use-attached-photo.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { errorText } from '../../kit/labels.ts';
 import { FileButton } from '../../kit/FileButton.tsx';
-import './photos.css';
+import '../../screens/account.css';
 
 export function PhotoPicker({ photos, onChange, disabled = false }: { photos: readonly string[]; onChange: (photos: string[]) => void; disabled?: boolean }) {
   const app = useApp();
