@@ -1,5 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { buyForPickup, expectStatus, go, openShop, orderNumber, view } from './account-helpers.ts';
+import { seriousViolations } from './axe.ts';
 import { setLanguage } from './menu.ts';
 
 // Photos attached to what buyers say, in the demo (one device: the personas and the seller): a
@@ -68,6 +69,7 @@ test('a buyer sends a message with a photo (not a picture: refused, saying why),
   expect(['image/webp', 'image/jpeg']).toContain(stored.type);
   expect(stored.bytes).toBeLessThan(150_000);
   await noSideScroll(page);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('conversation-photo-buyer-en-360.png') });
   // Tapped, it opens to the width of the conversation.
   await mine.getByRole('button', { name: 'Photo 1 of 1' }).click();
@@ -114,6 +116,7 @@ test('a review with a photo shows it on the product page; a claim with a photo s
   await expectShown(form.getByRole('img', { name: 'Photo 2 of 2' }));
   await form.getByRole('img', { name: 'Photo 2 of 2' }).scrollIntoViewIfNeeded();
   await noSideScroll(page);
+  expect(await seriousViolations(page)).toEqual([]);
   await page.screenshot({ path: testInfo.outputPath('review-form-photos-en-360.png') });
   await setLanguage(page, 'zh');
   await expect(page.getByRole('form', { name: '写评价' }).getByLabel(/添加照片（2\/3）/)).toBeAttached();
@@ -145,4 +148,7 @@ test('a review with a photo shows it on the product page; a claim with a photo s
   const claim = page.getByRole('region', { name: /Counterfeit claims/ }).getByRole('article', { name: `Order ${orderNumber(id)} · ann` });
   await expect(claim).toContainText('The sticker is printed crooked.');
   await expectShown(claim.getByRole('img', { name: 'Photo 1 of 1' }));
+  await claim.scrollIntoViewIfNeeded();
+  await noSideScroll(page);
+  await page.screenshot({ path: testInfo.outputPath('seller-claim-photo-en-360.png') });
 });
