@@ -31,6 +31,30 @@ async function expectShown(img: Locator): Promise<void> {
   await expect.poll(() => img.evaluate((e) => (e as HTMLImageElement).complete && (e as HTMLImageElement).naturalWidth)).toBeGreaterThan(0);
 }
 
+/** How many photos the device keeps (every database's `photos` table). */
+async function storedPhotos(page: Page): Promise<number> {
+  return page.evaluate(async () => {
+    let count = 0;
+    for (const { name } of await indexedDB.databases()) {
+      if (!name) continue;
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onsuccess = () => resolve(open.result);
+        open.onerror = () => reject(open.error);
+      });
+      if (db.objectStoreNames.contains('photos')) {
+        count += await new Promise<number>((resolve, reject) => {
+          const req = db.transaction('photos').objectStore('photos').count();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        });
+      }
+      db.close();
+    }
+    return count;
+  });
+}
+
 async function noSideScroll(page: Page): Promise<void> {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
 }
@@ -75,7 +99,13 @@ test('a buyer sends a message with a photo (not a picture: refused, saying why),
   await mine.getByRole('button', { name: 'Photo 1 of 1' }).click();
   await expect(mine.getByRole('button', { name: 'Photo 1 of 1' })).toHaveAttribute('aria-pressed', 'true');
   await expectShown(mine.getByRole('img', { name: 'Photo 1 of 1' }));
+  // A photo picked and then given up (the conversation closed unsent) does not stay on the device.
+  const kept = await storedPhotos(page);
+  await chat.getByLabel(/Add a photo \(0 of 3\)/).setInputFiles({ name: 'other.png', mimeType: 'image/png', buffer: await picture(page, '#7c3aed') });
+  await expect(chat.getByLabel(/Add a photo \(1 of 3\)/)).toBeAttached();
+  expect(await storedPhotos(page)).toBe(kept + 1);
   await chat.getByRole('button', { name: 'Close' }).click();
+  await expect.poll(() => storedPhotos(page)).toBe(kept);
 
   // The seller sees the photo in ann's conversation; the list says a message came.
   await view(page, 'Seller');
@@ -123,10 +153,14 @@ test('a review with a photo shows it on the product page; a claim with a photo s
   await noSideScroll(page);
   await page.screenshot({ path: testInfo.outputPath('review-form-photos-zh-360.png') });
   await setLanguage(page, 'en');
+  const before = await storedPhotos(page);
   await form.getByRole('button', { name: 'Remove photo 2' }).click();
   await expect(form.getByRole('img', { name: 'Photo 1 of 1' })).toBeVisible();
+  await expect.poll(() => storedPhotos(page)).toBe(before - 1);
   await page.getByRole('button', { name: 'Publish review' }).click();
   await expect(page.getByText('Thank you: your review is published.')).toBeVisible();
+  // The published review's photo stays (the form that sent it has gone).
+  expect(await storedPhotos(page)).toBe(before - 1);
 
   // Other buyers see it on the product page (the demo's catalog is this device's).
   await go(page, '#/product/tangerine');

@@ -13,7 +13,7 @@ import type { Action } from '../../hooks/use-action.ts';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { useState } from 'preact/hooks';
+import { usePendingPhotos } from '../../hooks/use-pending-photos.ts';
 
 const CANCELLABLE = ['team-forming', 'accepted'];
 const CONFIRMABLE = ['shipped', 'ready-for-pickup'];
@@ -24,7 +24,7 @@ const REVIEWABLE = ['received', 'finished', 'compensated'];
 export function OrderActions({ order, shop, detail, action }: { order: Order; shop: ShopProfile; detail: OrderDetail; action: Action }) {
   const app = useApp();
   const { t, intl } = useI18n();
-  const [claimPhotos, setClaimPhotos] = useState<string[]>([]);
+  const { photos: claimPhotos, setPhotos: setClaimPhotos, sent: claimSent } = usePendingPhotos();
   const money = (amount: Money | number) => formatMoney(amount, shop.currency, intl);
   const waiting = new Set(detail.waiting.map((w) => w.kind));
   const { policies } = shop;
@@ -87,8 +87,11 @@ export function OrderActions({ order, shop, detail, action }: { order: Order; sh
             disabled={action.busy}
             extra={<PhotoPicker photos={claimPhotos} onChange={setClaimPhotos} disabled={action.busy} />}
             onSubmit={async (reason) => {
-              const done = (await action.run(() => fileClaim(app, order.id, reason, claimPhotos), t('claim.done'))) !== 'failed';
-              if (done) setClaimPhotos([]);
+              // Handed over before the claim is queued: these actions may be gone (the order claimed) by the time it is.
+              const taken = claimPhotos;
+              claimSent();
+              const done = (await action.run(() => fileClaim(app, order.id, reason, taken), t('claim.done'))) !== 'failed';
+              if (!done) setClaimPhotos(taken);
               return done;
             }}
           />

@@ -1,5 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/index.ts';
+import { usePendingPhotos } from '../../hooks/use-pending-photos.ts';
 import { PhotoPicker } from '../photos/PhotoPicker.tsx';
 
 /**
@@ -14,7 +15,7 @@ export function ReviewForm({ onSubmit, disabled = false }: { onSubmit: (rating: 
   const [rating, setRating] = useState(0);
   const [text, setText] = useState('');
   const [error, setError] = useState('');
-  const [photos, setPhotos] = useState<string[]>([]);
+  const { photos, setPhotos, sent, drop } = usePendingPhotos();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (open) first.current?.focus();
@@ -38,10 +39,11 @@ export function ReviewForm({ onSubmit, disabled = false }: { onSubmit: (rating: 
           first.current?.focus();
           return;
         }
-        if (await onSubmit(rating, text, photos)) {
-          setOpen(false);
-          setPhotos([]);
-        }
+        // Handed over before the review is queued: the form may be gone (the order reviewed) by the time it is.
+        const taken = photos;
+        sent();
+        if (await onSubmit(rating, text, taken)) setOpen(false);
+        else setPhotos(taken);
       }}
     >
       <fieldset class="acct-stars" role="radiogroup" aria-labelledby={`${id}-l`} aria-describedby={error ? `${id}-e` : undefined}>
@@ -77,7 +79,16 @@ export function ReviewForm({ onSubmit, disabled = false }: { onSubmit: (rating: 
       <PhotoPicker photos={photos} onChange={setPhotos} disabled={disabled} />
       <div class="acct-row">
         <button type="submit" class="acct-btn acct-primary" disabled={disabled}>{t('review.send')}</button>
-        <button type="button" class="acct-btn" onClick={() => setOpen(false)}>{t('acct.neverMind')}</button>
+        <button
+          type="button"
+          class="acct-btn"
+          onClick={() => {
+            drop();
+            setOpen(false);
+          }}
+        >
+          {t('acct.neverMind')}
+        </button>
       </div>
     </form>
   );

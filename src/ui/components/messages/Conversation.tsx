@@ -14,6 +14,7 @@ import { formatDateTime } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useOnline } from '../../hooks/use-online.ts';
+import { usePendingPhotos } from '../../hooks/use-pending-photos.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { errorText, orderNumber } from '../../kit/labels.ts';
 import { href } from '../../router.ts';
@@ -47,7 +48,7 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
   const [about, setAbout] = useState<MessageAbout | undefined>(initialAbout);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
-  const [photos, setPhotos] = useState<string[]>([]);
+  const { photos, setPhotos, sent } = usePendingPhotos();
   const end = useRef<HTMLLIElement>(null);
   const newestOther = conversation?.newestOther;
   const count = conversation?.messages.length ?? 0;
@@ -63,13 +64,16 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
     e.preventDefault();
     setError(undefined);
     setBusy(true);
+    // Handed over before the message is stored: closing the conversation meanwhile must not forget them.
+    const taken = photos;
+    sent();
     try {
-      await sendMessage(app, side, { buyer, text, ...(about ? { about } : {}), ...(photos.length > 0 ? { photos } : {}) });
+      await sendMessage(app, side, { buyer, text, ...(about ? { about } : {}), ...(taken.length > 0 ? { photos: taken } : {}) });
       setText('');
       setAbout(undefined);
-      setPhotos([]);
     } catch (err) {
-      // The text stays in the box: nothing typed is lost.
+      // The text and photos stay in the box: nothing is lost.
+      setPhotos(taken);
       setError(refusalText(i18n, err, text));
     } finally {
       setBusy(false);
