@@ -148,8 +148,7 @@ const MESSAGE_RULE = `
     if (newDoc.from !== side) refuse(side === 'buyer' ? 'You can only write messages as yourself.' : 'The shop writes only its own messages.');
     if (typeof newDoc.id !== 'string' || newDoc._id !== newDoc.id) refuse("A message's _id must be its id.");
     if (newDoc.kind === 'message.send') {
-      var hasPhotos = Object.prototype.toString.call(newDoc.photos) === '[object Array]' && newDoc.photos.length > 0;
-      if (hasPhotos && newDoc.photos.length > ${MAX_ATTACHED_PHOTOS}) refuse('A message can carry at most ${MAX_ATTACHED_PHOTOS} photos.');
+      var hasPhotos = checkPhotoList('A message');
       if (typeof newDoc.text !== 'string' || (!hasPhotos && !/\\S/.test(newDoc.text))) refuse('A message needs some text or a photo.');
       if (newDoc.text.length > ${MESSAGE_MAX_CHARS}) refuse('A message can be at most ${MESSAGE_MAX_CHARS} characters.');
     } else if (newDoc.kind !== 'message.read') refuse('Unknown kind of message: ' + String(newDoc.kind) + '.');
@@ -167,6 +166,16 @@ const MESSAGE_RULE = `
  * screen that cannot show one shows a placeholder.
  */
 const PHOTO_RULE = `
+  function checkPhotoList(what) {
+    if (newDoc.photos === undefined) return false;
+    var list = newDoc.photos;
+    if (Object.prototype.toString.call(list) !== '[object Array]' || list.length === 0) refuse(what + "'s photos must be a list of 1 to ${MAX_ATTACHED_PHOTOS}.");
+    if (list.length > ${MAX_ATTACHED_PHOTOS}) refuse(what + ' can carry at most ${MAX_ATTACHED_PHOTOS} photos.');
+    for (var p = 0; p < list.length; p++) {
+      if (typeof list[p] !== 'string' || !${PHOTO_REF_PATTERN.toString()}.test(list[p])) refuse(what + ' names something that is not a photo: ' + String(list[p]) + '.');
+    }
+    return true;
+  }
   function checkPhoto() {
     if (typeof newDoc._id !== 'string' || !${PHOTO_REF_PATTERN.toString()}.test(newDoc._id)) refuse("A photo's id must be photo-<id>.webp or .jpg.");
     for (var key in newDoc) {
@@ -218,6 +227,7 @@ function channelSource(options: RulesOptions): string {
     if (newDoc.kind === 'wallet.demo-top-up') refuse('Play-money top-ups work only in the demo shop.');
     refuse('This shop does not take requests of this kind: ' + String(newDoc.kind) + '.');
   }
+  checkPhotoList('A request');
   if (typeof newDoc.sentAt !== 'number' || newDoc.sentAt !== newDoc.sentAt) refuse('The request has no time it was sent (sentAt).');
   if (Math.abs(newDoc.sentAt - Date.now()) > ${MAX_SENT_AT_SKEW_MS}) {
     refuse("The request's send time is more than ${MAX_SENT_AT_SKEW_MS / 60_000} minutes from the shop's clock. Please send it again.");

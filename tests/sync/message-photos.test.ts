@@ -97,6 +97,13 @@ describe(`photos in a buyer's channel on ${TEST_SERVER.kind === 'couchdb' ? 'Cou
     const msg = (photos: string[], text = '') => ({ _id: `pm-${now}-${photos.length}`, id: `pm-${now}-${photos.length}`, v: MESSAGE_VERSION, at: now, type: 'message', kind: 'message.send', from: 'buyer', buyer: 'dee', sentAt: now, text, photos });
     expect(await write(dee, db, msg([id]))).toBe('');
     expect(await write(dee, db, msg([ref(), ref(), ref(), ref()], 'four'))).toBe('forbidden: A message can carry at most 3 photos.');
+    expect(await write(dee, db, { ...msg(['https://evil.example/x.png'], 'link'), _id: `pm-${now}-x`, id: `pm-${now}-x` }))
+      .toBe('forbidden: A message names something that is not a photo: https://evil.example/x.png.');
+    expect(await write(dee, db, { ...msg([], ''), _id: `pm-${now}-e`, id: `pm-${now}-e` })).toBe("forbidden: A message's photos must be a list of 1 to 3.");
+    // A review or claim (any request) names at most 3 photos, each a photo.
+    const request = (kind: string, body: object) => ({ _id: `rq-${kind}-${now}`, id: `rq-${kind}-${now}`, v: 1, at: now, type: 'intent', by: 'buyer', buyer: 'dee', kind, sentAt: now, orderId: 'o-1', ...body });
+    expect(await write(dee, db, request('review.write', { rating: 5, text: 'Fine', photos: [ref(), ref()] }))).toBe('');
+    expect(await write(dee, db, request('claim.file', { reason: 'Fake', photos: [ref(), ref(), ref(), ref()] }))).toBe('forbidden: A request can carry at most 3 photos.');
   }, 60_000);
 
   it("a buyer's message photo reaches the seller: uploaded before the message, loaded by URL from the channel; a bad one is refused and holds nothing up", async () => {
