@@ -44,9 +44,11 @@ export default defineConfig({
         // words.ts stays out: only the search (loaded when something is typed) and writes need it.
         // The settings (idb-keyval) go with them: the first screen reads them, and left alone
         // they became a chunk of their own once the header's menu, a lazy chunk, shared them.
+        // The photos' reader too (the catalog's cards read it), split off once sync's photo
+        // uploads shared it.
         advancedChunks: {
           groups: [
-            { name: 'queries', test: /\/src\/storage\/(queries|errors|settings)\.ts$|\/node_modules\/idb-keyval\// },
+            { name: 'queries', test: /\/src\/storage\/(queries|errors|settings|photos)\.ts$|\/node_modules\/idb-keyval\// },
             { name: 'preact', test: /\/node_modules\/preact\/|preload-helper/ },
           ],
         },

@@ -18,6 +18,8 @@ export interface Review {
   productIds: ProductId[];
   rating: number;
   text: string;
+  /** The writer's photos (attached-photos.ts): in the catalog too, which then holds the pictures. */
+  photos?: string[];
   at: Millis;
 }
 

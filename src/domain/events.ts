@@ -55,6 +55,8 @@ export interface FileClaim extends BuyerIntentBase {
   kind: 'claim.file';
   orderId: OrderId;
   reason: string;
+  /** What shows the goods are fake (attached-photos.ts): 1 to 3 photo ids, absent for none. */
+  photos?: string[];
 }
 
 export interface WriteReview extends BuyerIntentBase {
@@ -63,6 +65,8 @@ export interface WriteReview extends BuyerIntentBase {
   /** 1 to 5 stars. */
   rating: number;
   text: string;
+  /** 1 to 3 photo ids (attached-photos.ts), absent for none. */
+  photos?: string[];
 }
 
 export interface RequestWithdrawal extends BuyerIntentBase {

@@ -13,6 +13,7 @@ export * from './ratings.ts';
 export * from './events.ts';
 export { intentVersion, snapshotsVersion, productUsesOptions, messageVersion } from './event-version.ts';
 export * from './messages.ts';
+export * from './attached-photos.ts';
 export * from './quick-replies.ts';
 export * from './updates.ts';
 export * from './state.ts';

@@ -1,5 +1,6 @@
 import type { Millis } from './catalog.ts';
 import type { BuyerId, EventId, OrderId, ProductId } from './ids.ts';
+import { MAX_ATTACHED_PHOTOS, photoListProblems, photosField } from './attached-photos.ts';
 import { fail, ok, type Result } from './result.ts';
 
 /**
@@ -38,8 +39,11 @@ interface MessageBase {
 
 export interface SendMessage extends MessageBase {
   kind: 'message.send';
+  /** Empty only when the message carries photos. */
   text: string;
   about?: MessageAbout;
+  /** 1 to 3 photo ids (attached-photos.ts), absent for none. */
+  photos?: string[];
 }
 
 export interface ReadReceipt extends MessageBase {
@@ -54,7 +58,7 @@ export type MessageEvent = SendMessage | ReadReceipt;
 export type Writer = { side: 'buyer'; buyer: BuyerId } | { side: 'seller' };
 
 /** Why a message is refused, as a code the app translates. */
-export type MessageProblem = 'empty' | 'too-long' | 'wrong-author' | 'too-fast';
+export type MessageProblem = 'empty' | 'too-long' | 'wrong-author' | 'too-fast' | 'too-many-photos';
 
 /**
  * How many messages one side may send into one conversation: a person typing (a question, a
@@ -111,20 +115,27 @@ export interface NewMessage {
   buyer: BuyerId;
   text: string;
   about?: MessageAbout;
+  /** Photos already stored on this device, by id. */
+  photos?: readonly string[];
 }
 
-/** A message to send, or why not: empty, longer than 2,000 characters, or written as someone else. */
+/** A message to send, or why not: no text and no photo, longer than 2,000 characters, more than 3 photos, or written as someone else. */
 export function makeMessage(m: NewMessage): Result<SendMessage> | { ok: false; problem: MessageProblem; errors: string[] } {
   const text = cleanText(m.text);
   const from = m.writer.side;
   const refuse = (problem: MessageProblem, why: string) => ({ ...fail(why), problem });
-  if (text === '') return refuse('empty', 'text: write something first');
+  const photos = m.photos ?? [];
+  if (text === '' && photos.length === 0) return refuse('empty', 'text: write something or add a photo first');
+  if (photos.length > MAX_ATTACHED_PHOTOS) return refuse('too-many-photos', `photos: at most ${MAX_ATTACHED_PHOTOS}, got ${photos.length}`);
+  const badPhotos = photoListProblems(photos);
+  if (badPhotos.length > 0) return refuse('too-many-photos', `photos: ${badPhotos.join('; ')}`);
   if (text.length > MESSAGE_MAX_CHARS) return refuse('too-long', `text: must be at most ${MESSAGE_MAX_CHARS} characters, got ${text.length}`);
   const wrong = authorProblem({ from, buyer: m.buyer }, m.writer);
   if (wrong) return refuse(wrong, 'from: a buyer writes only as themselves, into their own conversation');
   const message: SendMessage = {
     id: m.id, v: m.v, at: m.now, type: 'message', kind: 'message.send', from, buyer: m.buyer, sentAt: m.now, text,
     ...(m.about ? { about: m.about } : {}),
+    ...photosField(photos),
   };
   return ok(message);
 }

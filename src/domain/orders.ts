@@ -151,6 +151,8 @@ export interface Order {
   before?: OrderStatus;
   requestedAt?: Millis;
   reason?: string;
+  /** The photos of the claim that was filed (attached-photos.ts), for the seller to judge it by. */
+  photos?: string[];
   reviewed: boolean;
   timeline: TimelineEntry[];
 }

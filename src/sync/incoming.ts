@@ -16,9 +16,13 @@ export type Incoming<T> = { ok: T } | { skip: true } | { problems: string[] };
 
 const EVIDENCE_CHARS = 8_192;
 
-/** CouchDB's and the project's own documents, which are not events. */
+/**
+ * CouchDB's and the project's own documents, which are not events; and photos (a product's in
+ * the catalog, a message's, review's or claim's in a channel), loaded by URL when shown (names.ts).
+ */
 function isHousekeeping(change: Change): boolean {
-  return change.id.startsWith('_design/') || change.id === IDENTITY_DOC_ID || change.id === LEASE_DOC_ID;
+  return change.id.startsWith('_design/') || change.id === IDENTITY_DOC_ID || change.id === LEASE_DOC_ID
+    || (isPhotoRef(change.id) && (change.deleted === true || change.doc?.type === 'photo'));
 }
 
 function sameId(change: Change, id: string): string[] {
@@ -83,6 +87,7 @@ export function readChannelMessage(change: Change, owner: BuyerId): Incoming<Mes
 
 /** What a buyer's device reads from its own channel: the shop's decisions about them, and messages. */
 export function readChannelNews(change: Change, buyer: BuyerId): Incoming<Decision | MessageEvent> {
+  if (isHousekeeping(change)) return { skip: true };
   if (change.doc?.type === 'message' && !change.deleted) return readChannelMessage(change, buyer);
   return readDecision(change, buyer);
 }

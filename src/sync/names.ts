@@ -6,6 +6,7 @@
  * - `<shop>-journal`: the seller only: every decision, the shop's source of truth, and the lease.
  * - `userdb-<hex(name)>`: one private channel per buyer (CouchDB's `couch_peruser` naming).
  */
+import { PHOTO_REF_PATTERN } from '../domain/attached-photos.ts';
 
 /** A shop's id: also the prefix of its databases, so it follows CouchDB's rules for names. */
 export const SHOP_PATTERN = /^[a-z][a-z0-9_-]{0,40}$/;
@@ -70,13 +71,23 @@ export function catalogCopyId(decisionId: string): string {
 
 /** A photo taken on a device (`photo-<uuid>.webp`), kept in the catalog as a document of that id. */
 export function isPhotoRef(ref: string): boolean {
-  return /^photo-[\da-f-]{36}\.(webp|jpg)$/.test(ref);
+  return PHOTO_REF_PATTERN.test(ref);
 }
 
 /** The name of a photo document's attachment: the photo. */
 export const PHOTO_ATTACHMENT = 'image';
 /** …and its thumbnail, for cards (absent on photos uploaded before thumbnails). */
 export const THUMB_ATTACHMENT = 'thumb';
+
+/**
+ * Where a photo attached to a message, review or claim is loaded from: the channel it went
+ * through, the buyer's (domain/attached-photos.ts). Only that buyer and the seller may read it,
+ * with the session cookie the browser sends with the picture's request.
+ */
+export function channelPhotoUrl(serverUrl: string, buyer: string, ref: string, size: 'full' | 'thumb' = 'full'): string {
+  const root = serverUrl.endsWith('/') ? serverUrl : `${serverUrl}/`;
+  return `${root}${encodeURIComponent(channelDb(buyer))}/${encodeURIComponent(ref)}/${size === 'thumb' ? THUMB_ATTACHMENT : PHOTO_ATTACHMENT}`;
+}
 
 /** Where a buyer's device loads a catalog photo (or its thumbnail) from. */
 export function photoUrl(serverUrl: string, shop: string, ref: string, size: 'full' | 'thumb' = 'full'): string {

@@ -11,6 +11,7 @@ import { markMessagesSent, queuedMessages, refuseMessage, type ShopDb } from '..
 import { CouchError, type CouchClient } from './couch-client.ts';
 import { channelDb } from './names.ts';
 import { sortResults } from './push-outbox.ts';
+import { photosNamed, refusedPhotoOf, uploadPhotoDocs } from './push-photos.ts';
 
 export const MESSAGE_BATCH = 100;
 
@@ -30,10 +31,25 @@ export async function pushMessages(
   for (const m of waiting) byBuyer.set(m.buyer, [...(byBuyer.get(m.buyer) ?? []), m]);
   for (const [owner, messages] of byBuyer) {
     for (let i = 0; i < messages.length; i += MESSAGE_BATCH) {
-      const sentAt = Math.round(client.clock.now());
-      const docs = messages.slice(i, i + MESSAGE_BATCH).map((m) => ({ ...m, _id: m.id, sentAt }));
+      let docs: (MessageEvent & { _id: string })[] = [];
       let results;
       try {
+        // The photos first (push-photos.ts): a message whose photo the rules refused is refused with it.
+        const slice = messages.slice(i, i + MESSAGE_BATCH);
+        const { refused } = await uploadPhotoDocs(local, client, channelDb(owner), slice.flatMap(photosNamed), signal);
+        const going: MessageEvent[] = [];
+        for (const m of slice) {
+          const why = refusedPhotoOf(m, refused);
+          if (why === undefined) going.push(m);
+          else {
+            await refuseMessage(local, m.id, why);
+            report.refused += 1;
+          }
+        }
+        if (going.length === 0) continue;
+        // Stamped after the photos went: a slow upload must not age the messages' send time.
+        const sentAt = Math.round(client.clock.now());
+        docs = going.map((m) => ({ ...m, _id: m.id, sentAt }));
         results = await client.bulkDocs(channelDb(owner), docs, signal);
       } catch (error) {
         // One buyer's channel not there yet (the shop has not opened it) holds up only its own messages.
@@ -43,6 +59,7 @@ export async function pushMessages(
         }
         throw error;
       }
+      const sentAt = docs[0]!.sentAt;
       const outcome = sortResults(results);
       if (outcome.sent.length > 0) await markMessagesSent(local, outcome.sent, sentAt);
       // A repeat on PouchDB Server is "forbidden" (an edit) rather than a 409: ask before refusing.

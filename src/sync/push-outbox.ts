@@ -13,6 +13,7 @@
 import type { BuyerId, BuyerIntent, EventId } from '../domain/index.ts';
 import { claimForPush, markSent, pendingIntents, refuseQueued, type ShopDb } from '../storage/index.ts';
 import { CouchError, type BulkResult, type CouchClient } from './couch-client.ts';
+import { photosNamed, refusedPhotoOf, uploadPhotoDocs } from './push-photos.ts';
 
 /**
  * Intents per `_bulk_docs`: about 35 KB of JSON, ~3 KB gzipped (couch-client.ts), so a weak
@@ -38,10 +39,18 @@ export async function pushOutbox(
     .filter((w) => w.status === 'queued' && w.intent.by === 'buyer' && w.intent.buyer === buyer)
     .map((w) => w.intent as BuyerIntent);
   for (let i = 0; i < waiting.length; i += batch) {
+    // A review's or claim's photos go first (push-photos.ts); one the rules refuse takes its intent with it.
+    const { refused: badPhotos } = await uploadPhotoDocs(local, client, channel, waiting.slice(i, i + batch).flatMap(photosNamed), options.signal);
+    for (const intent of waiting.slice(i, i + batch)) {
+      const why = refusedPhotoOf(intent, badPhotos);
+      if (why === undefined) continue;
+      await refuseQueued(local, intent.id, why);
+      report.refused += 1;
+    }
     const sentAt = Math.round(client.clock.now());
     // Only what is still queued here as the push begins (an order withdrawn on this device meanwhile is not sent).
     const claimed = new Set(await claimForPush(local, waiting.slice(i, i + batch).map((w) => w.id), sentAt));
-    const docs = waiting.slice(i, i + batch).filter((w) => claimed.has(w.id)).map((intent) => ({ ...intent, _id: intent.id, sentAt }));
+    const docs = waiting.slice(i, i + batch).filter((w) => claimed.has(w.id) && refusedPhotoOf(w, badPhotos) === undefined).map((intent) => ({ ...intent, _id: intent.id, sentAt }));
     if (docs.length === 0) continue;
     const results = await client.bulkDocs(channel, docs, options.signal);
     const outcome = sortResults(results);

@@ -15,16 +15,18 @@
  * authority still checks `_conflicts` (see section 8).
  */
 import type { BuyerIntent } from '../domain/events.ts';
+import { ATTACHED_PHOTO_MAX_BYTES, ATTACHED_PHOTO_TYPES, MAX_ATTACHED_PHOTOS, PHOTO_REF_PATTERN } from '../domain/attached-photos.ts';
 import { MESSAGE_MAX_CHARS } from '../domain/messages.ts';
 import { CATALOG_PUBLIC_ONLY } from './catalog-rules.ts';
-import { SELLER_ROLE } from './names.ts';
+import { PHOTO_ATTACHMENT, SELLER_ROLE, THUMB_ATTACHMENT } from './names.ts';
 
 /**
  * Bump whenever any rule text or `_security` below changes: the seller's device then adopts every channel again.
  * 2: messages between the buyer and the shop (issue 14).
  * 3: the seller's message about another buyer refused where the server passes `_security` (not PouchDB Server's `_bulk_docs`).
+ * 4: photos in a channel (a message's, a review's, a claim's): pictures only, within the size; a message of photos may have no text.
  */
-export const RULES_VERSION = 3;
+export const RULES_VERSION = 4;
 
 export const RULES_DOC_ID = '_design/shop-rules';
 
@@ -146,7 +148,8 @@ const MESSAGE_RULE = `
     if (newDoc.from !== side) refuse(side === 'buyer' ? 'You can only write messages as yourself.' : 'The shop writes only its own messages.');
     if (typeof newDoc.id !== 'string' || newDoc._id !== newDoc.id) refuse("A message's _id must be its id.");
     if (newDoc.kind === 'message.send') {
-      if (typeof newDoc.text !== 'string' || !/\\S/.test(newDoc.text)) refuse('A message needs some text.');
+      var hasPhotos = checkPhotoList('A message');
+      if (typeof newDoc.text !== 'string' || (!hasPhotos && !/\\S/.test(newDoc.text))) refuse('A message needs some text or a photo.');
       if (newDoc.text.length > ${MESSAGE_MAX_CHARS}) refuse('A message can be at most ${MESSAGE_MAX_CHARS} characters.');
     } else if (newDoc.kind !== 'message.read') refuse('Unknown kind of message: ' + String(newDoc.kind) + '.');
     if (typeof newDoc.sentAt !== 'number' || Math.abs(newDoc.sentAt - Date.now()) > ${MAX_SENT_AT_SKEW_MS}) {
@@ -154,9 +157,49 @@ const MESSAGE_RULE = `
     }
   }`;
 
+/*
+ * A photo that a message, review or claim names (domain/attached-photos.ts): a document whose id
+ * is the photo's, holding only the picture (and its thumbnail) as attachments. A rule sees an
+ * attachment's declared type and, on CouchDB, its length (PouchDB Server passes the base64 data
+ * instead): something that says it is not a WebP or JPEG picture, or is too big, is refused. The
+ * bytes themselves a rule cannot read; the app compressed them from a decoded picture, and a
+ * screen that cannot show one shows a placeholder.
+ */
+const PHOTO_RULE = `
+  function checkPhotoList(what) {
+    if (newDoc.photos === undefined) return false;
+    var list = newDoc.photos;
+    if (Object.prototype.toString.call(list) !== '[object Array]' || list.length === 0) refuse(what + "'s photos must be a list of 1 to ${MAX_ATTACHED_PHOTOS}.");
+    if (list.length > ${MAX_ATTACHED_PHOTOS}) refuse(what + ' can carry at most ${MAX_ATTACHED_PHOTOS} photos.');
+    for (var p = 0; p < list.length; p++) {
+      if (typeof list[p] !== 'string' || !${PHOTO_REF_PATTERN.toString()}.test(list[p])) refuse(what + ' names something that is not a photo: ' + String(list[p]) + '.');
+    }
+    return true;
+  }
+  function checkPhoto() {
+    if (typeof newDoc._id !== 'string' || !${PHOTO_REF_PATTERN.toString()}.test(newDoc._id)) refuse("A photo's id must be photo-<id>.webp or .jpg.");
+    for (var key in newDoc) {
+      if (key !== '_id' && key !== '_rev' && key !== '_revisions' && key !== 'type' && key !== '_attachments') refuse('A photo holds only its picture, not ' + key + '.');
+    }
+    var files = newDoc._attachments;
+    if (!files || typeof files !== 'object' || !files.${PHOTO_ATTACHMENT}) refuse('A photo needs its picture.');
+    for (var name in files) {
+      if (name !== '${PHOTO_ATTACHMENT}' && name !== '${THUMB_ATTACHMENT}') refuse('A photo holds only its picture and thumbnail, not ' + name + '.');
+      var file = files[name] || {};
+      if (${JSON.stringify(ATTACHED_PHOTO_TYPES)}.indexOf(file.content_type) === -1) refuse('Only pictures (WebP or JPEG) can be sent as photos, not ' + String(file.content_type) + '.');
+      var bytes = typeof file.length === 'number' ? file.length : typeof file.data === 'string' ? Math.floor(file.data.length * 3 / 4) : 0;
+      if (bytes > ${ATTACHED_PHOTO_MAX_BYTES}) refuse('A photo can be at most ${ATTACHED_PHOTO_MAX_BYTES / 1000} KB.');
+    }
+  }`;
+
 function channelSource(options: RulesOptions): string {
   return `function (newDoc, oldDoc, userCtx, secObj) {
-  // ${RULES_DOC_ID} v${RULES_VERSION}: a buyer's channel.${HEAD}${NO_EDITS}${MESSAGE_RULE}
+  // ${RULES_DOC_ID} v${RULES_VERSION}: a buyer's channel.${HEAD}${NO_EDITS}${MESSAGE_RULE}${PHOTO_RULE}
+  // Either side's photos (a buyer's review, the shop's answer), checked the same.
+  if (newDoc.type === 'photo') {
+    checkPhoto();
+    return;
+  }
   if (isSeller) {
     if (newDoc.type === 'decision' || newDoc.type === 'db-identity') return;
     if (newDoc.type === 'message') {
@@ -184,6 +227,7 @@ function channelSource(options: RulesOptions): string {
     if (newDoc.kind === 'wallet.demo-top-up') refuse('Play-money top-ups work only in the demo shop.');
     refuse('This shop does not take requests of this kind: ' + String(newDoc.kind) + '.');
   }
+  checkPhotoList('A request');
   if (typeof newDoc.sentAt !== 'number' || newDoc.sentAt !== newDoc.sentAt) refuse('The request has no time it was sent (sentAt).');
   if (Math.abs(newDoc.sentAt - Date.now()) > ${MAX_SENT_AT_SKEW_MS}) {
     refuse("The request's send time is more than ${MAX_SENT_AT_SKEW_MS / 60_000} minutes from the shop's clock. Please send it again.");

@@ -32,7 +32,7 @@ test('a buyer asks about a product, the seller sees it unread, replies, and the 
 
   // Empty and too long are refused with the reason; nothing is lost.
   await chat.getByRole('button', { name: 'Send' }).click();
-  await expect(chat.getByText('Write something first.')).toBeVisible();
+  await expect(chat.getByText('Write something or add a photo first.')).toBeVisible();
   await chat.getByRole('textbox', { name: 'Message' }).fill('x'.repeat(2001));
   await chat.getByRole('button', { name: 'Send' }).click();
   await expect(chat.getByText('A message can be at most 2,000 characters; this one has 2,001.')).toBeVisible();

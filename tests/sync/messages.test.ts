@@ -74,7 +74,7 @@ describe(`messages on ${TEST_SERVER.kind === 'couchdb' ? 'CouchDB 3.5' : 'PouchD
     expect(await write(sam, annChannel, aboutBo)).toBe(TEST_SERVER.kind === 'couchdb' ? "forbidden: The shop's message must be about this channel's buyer." : '');
     expect(readChannelMessage({ id: aboutBo._id, seq: 1, changes: [], doc: aboutBo }, 'ann' as BuyerId)).toMatchObject({ problems: [expect.stringContaining("a message about 'bo'")] });
     // Empty, too long, or stamped far from the server's clock: refused.
-    expect(await write(ann, annChannel, message('buyer', 'ann', { text: '  \n ' }))).toBe('forbidden: A message needs some text.');
+    expect(await write(ann, annChannel, message('buyer', 'ann', { text: '  \n ' }))).toBe('forbidden: A message needs some text or a photo.');
     expect(await write(ann, annChannel, message('buyer', 'ann', { text: 'x'.repeat(2000) }))).toBe('');
     expect(await write(ann, annChannel, message('buyer', 'ann', { text: 'x'.repeat(2001) }))).toBe('forbidden: A message can be at most 2000 characters.');
     expect(await write(ann, annChannel, message('buyer', 'ann', { sentAt: Date.now() - 3_600_000 }))).toMatch(/^forbidden: The message's send time/);

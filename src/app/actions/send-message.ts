@@ -22,13 +22,13 @@ export class MessageRefusedError extends Error {
  * online). Nothing is lost on a refusal: the text stays in the form.
  */
 export async function sendMessage(
-  ctx: AppContext, side: 'buyer' | 'seller', message: { buyer?: BuyerId; text: string; about?: MessageAbout },
+  ctx: AppContext, side: 'buyer' | 'seller', message: { buyer?: BuyerId; text: string; about?: MessageAbout; photos?: readonly string[] },
 ): Promise<EventId> {
   const writer: Writer = side === 'seller' ? { side } : { side, buyer: ctx.buyer() };
   const buyer = side === 'buyer' ? ctx.buyer() : message.buyer;
   if (buyer === undefined || buyer === '') throw new MessageRefusedError('wrong-author', 'No conversation to write in: sign in first.');
   const at = ctx.now();
-  const made = makeMessage({ id: newEventId(at), v: messageVersion(), now: at, writer, buyer, text: message.text, ...(message.about ? { about: message.about } : {}) });
+  const made = makeMessage({ id: newEventId(at), v: messageVersion(), now: at, writer, buyer, text: message.text, ...(message.about ? { about: message.about } : {}), ...(message.photos ? { photos: message.photos } : {}) });
   if (!made.ok) throw new MessageRefusedError('problem' in made ? made.problem : 'empty', made.errors.join(' '));
   // Ten a minute, a hundred an hour, per side and conversation (the domain's rule): a flood is told when it may go on.
   const flood = floodProblem(await sentTimesSince(ctx.store, buyer, side, at - MESSAGE_LIMIT_WINDOW_MS), at);

@@ -3,6 +3,7 @@ import type {
   ApproveRefund, CompensateClaim, DeclineClaim, DeclineRefund, FileClaim, RequestRefund, Review, WriteReview,
 } from '../events.ts';
 import { available, COMPENSATION, transfer } from '../ledger.ts';
+import { photosField } from '../attached-photos.ts';
 import { claimPayout, withStatus, type Order, type OrderStatus } from '../orders.ts';
 import { REFUND_STATUSES, refundWindowClosed, refundWindowEnd } from '../refund-window.ts';
 import { decisionIdFor, emit, refuse, type Ctx } from './context.ts';
@@ -51,7 +52,9 @@ export function declineRefund(ctx: Ctx, intent: DeclineRefund, t: Millis): void 
 export function fileClaim(ctx: Ctx, intent: FileClaim, t: Millis): void {
   const order = orderFor(ctx, intent, t, ['received', 'finished'], 'A counterfeit claim can be filed once the goods are received.');
   if (!order) return;
-  const filed: Order = { ...withStatus(order, 'claim-filed', t, intent.reason), before: order.status, requestedAt: t, reason: intent.reason };
+  const filed: Order = {
+    ...withStatus(order, 'claim-filed', t, intent.reason), before: order.status, requestedAt: t, reason: intent.reason, ...photosField(intent.photos),
+  };
   emit(ctx, { kind: 'claim.filed', id: decisionIdFor(intent.id), at: t, intentId: intent.id, buyer: order.buyer, set: { orders: [filed] } });
 }
 
@@ -91,6 +94,7 @@ export function writeReview(ctx: Ctx, intent: WriteReview, t: Millis): void {
     productIds: [...new Set(order.lines.map((l) => l.productId))],
     rating: intent.rating,
     text: intent.text,
+    ...photosField(intent.photos),
     at: t,
   };
   emit(ctx, { kind: 'review.published', id: decisionIdFor(intent.id), at: t, intentId: intent.id, buyer: order.buyer, set: { orders: [{ ...order, reviewed: true }], reviews: [review] } });
@@ -102,6 +106,7 @@ function resume(order: Order, t: Millis, what: 'refund-declined' | 'claim-declin
   if (back.autoConfirmAt !== undefined && order.requestedAt !== undefined) back.autoConfirmAt += t - order.requestedAt;
   delete back.before;
   delete back.requestedAt;
+  delete back.photos; // the declined claim's: a later request brings its own
   return back;
 }
 

@@ -2,7 +2,7 @@ import type { Decision, DecisionKind, RejectReason, Review, Snapshots, Withdrawa
 import type { WithdrawalId } from '../ids.ts';
 import type { BuyerAccount, Posting, ShopAccount } from '../ledger.ts';
 import { arrayOf, type Check, type Fields, fields, none, unique } from './check.ts';
-import { AMOUNT, id, INITIALS, int, keysOf, LONG_TEXT, oneOf, POSTING_AMOUNT, rev, time } from './scalars.ts';
+import { AMOUNT, id, INITIALS, int, keysOf, LONG_TEXT, oneOf, PHOTO_LIST, POSTING_AMOUNT, rev, time } from './scalars.ts';
 import { inventory, product, promotion, shopProfile } from './catalog.ts';
 import { skuKeyOf } from '../options.ts';
 import { eventBase, eventId } from './base.ts';
@@ -103,6 +103,7 @@ export const review: Check<Review> = (x, path, ctx) => {
     productIds: f.req('productIds', arrayOf(productId, 1, 100)),
     rating: f.req('rating', int(1, 5)),
     text: f.req('text', LONG_TEXT),
+    ...f.opt('photos', PHOTO_LIST),
     at: f.req('at', time),
   });
 };

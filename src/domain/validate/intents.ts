@@ -1,6 +1,6 @@
 import type { BuyerIntent, Intent, PlaceOrder, ProductBase, SaveShop, SellerCommand } from '../events.ts';
 import { arrayOf, type Check, type Ctx, type Fields, fields, none, quote } from './check.ts';
-import { AMOUNT, CARRIER, CODE, int, LONG_TEXT, oneOf, text, time, TOTAL, TRACKING } from './scalars.ts';
+import { AMOUNT, CARRIER, CODE, int, LONG_TEXT, oneOf, PHOTO_LIST, text, time, TOTAL, TRACKING } from './scalars.ts';
 import { eventBase, optionsField } from './base.ts';
 import { checkSaveStocks, combinationStocks } from './options.ts';
 import { withdrawalId } from './decisions.ts';
@@ -26,13 +26,16 @@ const BUYER: { [K in BuyerIntent['kind']]: (f: Fields, base: BuyerBase) => OfKin
   'order.cancel': (f, base) => ({ ...base, kind: 'order.cancel', orderId: f.req('orderId', orderId), reason: f.req('reason', LONG_TEXT) }),
   'order.confirm-receipt': (f, base) => ({ ...base, kind: 'order.confirm-receipt', orderId: f.req('orderId', orderId) }),
   'refund.request': (f, base) => ({ ...base, kind: 'refund.request', orderId: f.req('orderId', orderId), reason: f.req('reason', LONG_TEXT) }),
-  'claim.file': (f, base) => ({ ...base, kind: 'claim.file', orderId: f.req('orderId', orderId), reason: f.req('reason', LONG_TEXT) }),
+  'claim.file': (f, base) => ({
+    ...base, kind: 'claim.file', orderId: f.req('orderId', orderId), reason: f.req('reason', LONG_TEXT), ...f.opt('photos', PHOTO_LIST),
+  }),
   'review.write': (f, base) => ({
     ...base,
     kind: 'review.write',
     orderId: f.req('orderId', orderId),
     rating: f.req('rating', int(1, 5)),
     text: f.req('text', LONG_TEXT),
+    ...f.opt('photos', PHOTO_LIST),
   }),
   'withdrawal.request': (f, base) => ({ ...base, kind: 'withdrawal.request', amount: f.req('amount', AMOUNT) }),
   'wallet.demo-top-up': (f, base) => ({ ...base, kind: 'wallet.demo-top-up', amount: f.req('amount', AMOUNT) }),

@@ -1,7 +1,7 @@
 /**
  * The validator for messages and read receipts (src/domain/messages.ts), for what arrives from a
  * channel and for what the app is about to store: text 1 to 2,000 characters (never blank),
- * at most one thing it is about, nothing else.
+ * at most one thing it is about, up to 3 photos (then the text may be empty), nothing else.
  */
 import { MESSAGE_MAX_CHARS, MESSAGE_VERSION, type MessageAbout, type MessageEvent } from '../messages.ts';
 import type { ProductId } from '../ids.ts';
@@ -9,9 +9,11 @@ import type { Result } from '../result.ts';
 import { eventBase, isNewerVersion } from './base.ts';
 import { type Check, child, fields, none, run } from './check.ts';
 import { buyerId, orderId } from './order.ts';
-import { id, oneOf, text, time } from './scalars.ts';
+import { id, oneOf, PHOTO_LIST, text, time } from './scalars.ts';
 
 const MESSAGE_TEXT = text({ max: MESSAGE_MAX_CHARS, required: true, multiline: true });
+/** Beside photos, a message may say nothing. */
+const PHOTO_CAPTION = text({ max: MESSAGE_MAX_CHARS, multiline: true });
 const productId = id<ProductId>();
 
 const about: Check<MessageAbout> = (x, path, ctx) => {
@@ -41,7 +43,10 @@ const message: Check<MessageEvent> = (x, path, ctx) => {
     sentAt: f.req('sentAt', time),
   };
   const kind = f.req('kind', oneOf(['message.send', 'message.read'] as const));
-  if (kind === 'message.send') return f.end({ ...base, kind, text: f.req('text', MESSAGE_TEXT), ...f.opt('about', about) });
+  if (kind === 'message.send') {
+    const photos = f.opt('photos', PHOTO_LIST);
+    return f.end({ ...base, kind, text: f.req('text', photos.photos ? PHOTO_CAPTION : MESSAGE_TEXT), ...f.opt('about', about), ...photos });
+  }
   if (kind === 'message.read') return f.end({ ...base, kind, upTo: f.req('upTo', time) });
   return none();
 };

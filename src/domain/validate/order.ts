@@ -15,7 +15,7 @@ import type {
 } from '../orders.ts';
 import type { Team, TeamMember } from '../teams.ts';
 import { arrayOf, type Check, child, fields, none } from './check.ts';
-import { ADDRESS, bool, INITIALS, CARRIER, CODE, id, int, keysOf, LONG_TEXT, NAME, oneOf, PRICE, QTY, text, time, TOTAL, TRACKING } from './scalars.ts';
+import { ADDRESS, bool, INITIALS, CARRIER, CODE, id, int, keysOf, LONG_TEXT, NAME, oneOf, PHOTO_LIST, PRICE, QTY, text, time, TOTAL, TRACKING } from './scalars.ts';
 import { optionsField } from './base.ts';
 import { combinationId, offerCombinations } from './options.ts';
 
@@ -164,6 +164,7 @@ export const order: Check<Order> = (x, path, ctx) => {
     ...f.opt('before', orderStatus),
     ...f.opt('requestedAt', time),
     ...f.opt('reason', LONG_TEXT),
+    ...f.opt('photos', PHOTO_LIST),
     reviewed: f.req('reviewed', bool),
     timeline: f.req('timeline', arrayOf(timelineEntry, 0, 1000)),
   });

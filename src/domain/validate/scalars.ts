@@ -1,7 +1,8 @@
 import type { Millis } from '../catalog.ts';
 import { ID_PATTERN, OPTION_ID_PATTERN } from '../ids.ts';
+import { isPhotoRef, MAX_ATTACHED_PHOTOS } from '../attached-photos.ts';
 import type { Money } from '../money.ts';
-import { type Check, describe, none, refine } from './check.ts';
+import { arrayOf, type Check, describe, none, refine } from './check.ts';
 
 /* Checks for single values: flags, words from a fixed list, whole numbers, money, times, ids, text. */
 
@@ -179,3 +180,12 @@ export const QTY = int(1, 999);
 export const MAX_COUNT = 1_000_000_000;
 /** Units in stock: what the seller counts on the shelf. */
 export const STOCK = int(0, MAX_COUNT);
+
+/** A photo's id (domain/attached-photos.ts): `photo-<uuid>.webp` or `.jpg`. */
+const photoRef: Check<string> = (x, path, ctx) => {
+  if (!isPhotoRef(x)) ctx.add(path, `must be a photo's id (photo-<uuid>.webp or .jpg), got ${describe(x)}`);
+  return x as string;
+};
+
+/** The photos an event carries: 1 to 3 photo ids (leave the field out for none), each once. Small: the first screen reads it. */
+export const PHOTO_LIST: Check<string[]> = refine(arrayOf(photoRef, 1, MAX_ATTACHED_PHOTOS), (list) => (new Set(list).size === list.length ? undefined : 'must not name the same photo twice'));

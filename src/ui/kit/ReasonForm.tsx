@@ -15,10 +15,12 @@ interface Props {
   required?: boolean;
   /** A one-line field rather than a text area. */
   short?: boolean;
+  /** More of the form, under the text (a claim's photos). */
+  extra?: ComponentChildren;
 }
 
 /** A request with a reason (a refund, a claim, a decline): a button that opens a small form. */
-export function ReasonForm({ button, label, submit, intro, onSubmit, disabled = false, required = true, short = false }: Props) {
+export function ReasonForm({ button, label, submit, intro, onSubmit, disabled = false, required = true, short = false, extra }: Props) {
   const { t } = useI18n();
   const id = useId();
   const [open, setOpen] = useState(false);
@@ -65,6 +67,7 @@ export function ReasonForm({ button, label, submit, intro, onSubmit, disabled = 
         <textarea id={`${id}-f`} ref={field} value={text} onInput={onInput} rows={3} maxLength={2000} aria-required={required} aria-invalid={error !== ''} aria-describedby={error ? `${id}-e` : undefined} />
       )}
       {error && <p id={`${id}-e`} class="acct-error">{error}</p>}
+      {extra}
       <div class="acct-row">
         <button type="submit" class="acct-btn acct-primary" disabled={disabled}>{submit}</button>
         <button type="button" class="acct-btn" onClick={() => setOpen(false)}>{t('acct.neverMind')}</button>

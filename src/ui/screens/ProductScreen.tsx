@@ -18,6 +18,7 @@ import { useApp } from '../hooks/use-app.ts';
 import { useLive } from '../hooks/use-live.ts';
 import { useI18n } from '../i18n/index.ts';
 import { href } from '../router.ts';
+import { AttachedPhotos } from '../components/photos/AttachedPhotos.tsx';
 
 // The heart and the record of this view (saved products and recently viewed), loaded with the page.
 const ProductSaved = lazyScreen(() => import('../components/saved/parts.ts').then((m) => m.ProductSaved), ['saved']);
@@ -215,6 +216,7 @@ function Reviews({ reviews }: { reviews: Review[] }) {
                   <span aria-hidden="true">{'★'.repeat(rating) + '☆'.repeat(5 - rating)}</span> {t('reviews.stars', { rating })}
                 </p>
                 {r.text && <p>{r.text}</p>}
+                <AttachedPhotos refs={r.photos} origin="catalog" />
                 <p class="note">{t('reviews.by', { buyer: reviewerInitials(r), date: formatDate(r.at, intl) })}</p>
               </li>
             );

@@ -8,10 +8,12 @@ import { writeReview } from '../../../app/actions/write-review.ts';
 import { ConfirmButton } from '../../kit/ConfirmButton.tsx';
 import { ReasonForm } from '../../kit/ReasonForm.tsx';
 import { ReviewForm } from './ReviewForm.tsx';
+import { PhotoPicker } from '../photos/PhotoPicker.tsx';
 import type { Action } from '../../hooks/use-action.ts';
 import { formatDateTime, formatMoney } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { usePendingPhotos } from '../../hooks/use-pending-photos.ts';
 
 const CANCELLABLE = ['team-forming', 'accepted'];
 const CONFIRMABLE = ['shipped', 'ready-for-pickup'];
@@ -22,6 +24,7 @@ const REVIEWABLE = ['received', 'finished', 'compensated'];
 export function OrderActions({ order, shop, detail, action }: { order: Order; shop: ShopProfile; detail: OrderDetail; action: Action }) {
   const app = useApp();
   const { t, intl } = useI18n();
+  const { photos: claimPhotos, setPhotos: setClaimPhotos, sent: claimSent } = usePendingPhotos();
   const money = (amount: Money | number) => formatMoney(amount, shop.currency, intl);
   const waiting = new Set(detail.waiting.map((w) => w.kind));
   const { policies } = shop;
@@ -82,13 +85,21 @@ export function OrderActions({ order, shop, detail, action }: { order: Order; sh
             submit={t('claim.send')}
             intro={<p>{t('claim.promise', { back: money(claim.back), goods: money(claim.goods), multiple: policies.compensationMultiple, amount: money(claim.extra) })}</p>}
             disabled={action.busy}
-            onSubmit={async (reason) => (await action.run(() => fileClaim(app, order.id, reason), t('claim.done'))) !== 'failed'}
+            extra={<PhotoPicker photos={claimPhotos} onChange={setClaimPhotos} disabled={action.busy} />}
+            onSubmit={async (reason) => {
+              // Handed over before the claim is queued: these actions may be gone (the order claimed) by the time it is.
+              const taken = claimPhotos;
+              claimSent();
+              const done = (await action.run(() => fileClaim(app, order.id, reason, taken), t('claim.done'))) !== 'failed';
+              if (!done) setClaimPhotos(taken);
+              return done;
+            }}
           />
         )}
         {canReview && (
           <ReviewForm
             disabled={action.busy}
-            onSubmit={async (rating, text) => (await action.run(() => writeReview(app, order.id, rating, text), t('review.done'))) !== 'failed'}
+            onSubmit={async (rating, text, photos) => (await action.run(() => writeReview(app, order.id, rating, text, photos), t('review.done'))) !== 'failed'}
           />
         )}
         {order.reviewed && <p class="acct-muted">{t('review.reviewed')}</p>}

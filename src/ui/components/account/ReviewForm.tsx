@@ -1,18 +1,21 @@
 import { useEffect, useId, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../../i18n/index.ts';
+import { usePendingPhotos } from '../../hooks/use-pending-photos.ts';
+import { PhotoPicker } from '../photos/PhotoPicker.tsx';
 
 /**
  * A review: a rating of 1 to 5 stars, and some words. The stars are a radio group ("Rating":
  * "1 star" … "5 stars"), so the arrow keys move along them and a screen reader says each; they
- * show as one row of five stars, lit up to the chosen one.
+ * show as one row of five stars, lit up to the chosen one. Up to 3 photos may go with it.
  */
-export function ReviewForm({ onSubmit, disabled = false }: { onSubmit: (rating: number, text: string) => Promise<boolean>; disabled?: boolean }) {
+export function ReviewForm({ onSubmit, disabled = false }: { onSubmit: (rating: number, text: string, photos: string[]) => Promise<boolean>; disabled?: boolean }) {
   const { t } = useI18n();
   const id = useId();
   const [open, setOpen] = useState(false);
   const [rating, setRating] = useState(0);
   const [text, setText] = useState('');
   const [error, setError] = useState('');
+  const { photos, setPhotos, sent, drop } = usePendingPhotos();
   const first = useRef<HTMLInputElement>(null);
   useEffect(() => {
     if (open) first.current?.focus();
@@ -36,7 +39,11 @@ export function ReviewForm({ onSubmit, disabled = false }: { onSubmit: (rating: 
           first.current?.focus();
           return;
         }
-        if (await onSubmit(rating, text)) setOpen(false);
+        // Handed over before the review is queued: the form may be gone (the order reviewed) by the time it is.
+        const taken = photos;
+        sent();
+        if (await onSubmit(rating, text, taken)) setOpen(false);
+        else setPhotos(taken);
       }}
     >
       <fieldset class="acct-stars" role="radiogroup" aria-labelledby={`${id}-l`} aria-describedby={error ? `${id}-e` : undefined}>
@@ -69,9 +76,19 @@ export function ReviewForm({ onSubmit, disabled = false }: { onSubmit: (rating: 
       {error && <p id={`${id}-e`} class="acct-error">{error}</p>}
       <label for={`${id}-text`}>{t('review.text')}</label>
       <textarea id={`${id}-text`} rows={3} maxLength={2000} value={text} onInput={(e) => setText(e.currentTarget.value)} />
+      <PhotoPicker photos={photos} onChange={setPhotos} disabled={disabled} />
       <div class="acct-row">
         <button type="submit" class="acct-btn acct-primary" disabled={disabled}>{t('review.send')}</button>
-        <button type="button" class="acct-btn" onClick={() => setOpen(false)}>{t('acct.neverMind')}</button>
+        <button
+          type="button"
+          class="acct-btn"
+          onClick={() => {
+            drop();
+            setOpen(false);
+          }}
+        >
+          {t('acct.neverMind')}
+        </button>
       </div>
     </form>
   );

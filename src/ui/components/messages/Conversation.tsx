@@ -6,7 +6,7 @@
  */
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { MESSAGE_MAX_CHARS, cleanText, type BuyerId, type MessageAbout, type OrderId, type ProductId } from '../../../domain/index.ts';
+import { MAX_ATTACHED_PHOTOS, MESSAGE_MAX_CHARS, cleanText, type BuyerId, type MessageAbout, type OrderId, type ProductId } from '../../../domain/index.ts';
 import { markConversationRead } from '../../../app/actions/mark-conversation-read.ts';
 import { MessageRefusedError, sendMessage } from '../../../app/actions/send-message.ts';
 import { getOrder, getProduct, readConversation, type ShownMessage } from '../../../app/queries/messages.ts';
@@ -14,9 +14,12 @@ import { formatDateTime } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useOnline } from '../../hooks/use-online.ts';
+import { usePendingPhotos } from '../../hooks/use-pending-photos.ts';
 import { useI18n, type I18n } from '../../i18n/index.ts';
 import { errorText, orderNumber } from '../../kit/labels.ts';
 import { href } from '../../router.ts';
+import { AttachedPhotos } from '../photos/AttachedPhotos.tsx';
+import { PhotoPicker } from '../photos/PhotoPicker.tsx';
 import './messages.css';
 
 export interface ConversationProps {
@@ -52,6 +55,7 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
   const [about, setAbout] = useState<MessageAbout | undefined>(initialAbout);
   const [error, setError] = useState<string | undefined>(undefined);
   const [busy, setBusy] = useState(false);
+  const { photos, setPhotos, sent } = usePendingPhotos();
   const end = useRef<HTMLLIElement>(null);
   // Where the reader was when they asked for earlier messages: kept there, not taken to the end.
   const keep = useRef<string | undefined>(undefined);
@@ -78,12 +82,16 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
     e.preventDefault();
     setError(undefined);
     setBusy(true);
+    // Handed over before the message is stored: closing the conversation meanwhile must not forget them.
+    const taken = photos;
+    sent();
     try {
-      await sendMessage(app, side, { buyer, text, ...(about ? { about } : {}) });
+      await sendMessage(app, side, { buyer, text, ...(about ? { about } : {}), ...(taken.length > 0 ? { photos: taken } : {}) });
       setText('');
       setAbout(undefined);
     } catch (err) {
-      // The text stays in the box: nothing typed is lost.
+      // The text and photos stay in the box: nothing is lost.
+      setPhotos(taken);
       setError(refusalText(i18n, err, text));
     } finally {
       setBusy(false);
@@ -103,7 +111,7 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
               <button type="button" class="acct-btn" onClick={earlier}>{t('msg.earlier')}</button>
             </li>
           )}
-          {conversation.messages.map((m) => <Bubble key={m.message.id} shown={m} side={side} when={when} />)}
+          {conversation.messages.map((m) => <Bubble key={m.message.id} shown={m} side={side} buyer={buyer} when={when} />)}
           <li ref={end} class="msg-end" aria-hidden="true" />
         </ol>
       )}
@@ -115,6 +123,7 @@ export function Conversation({ side, buyer, about: initialAbout, tools }: Conver
             <button type="button" class="msg-attach-remove" aria-label={t('msg.aboutRemove')} onClick={() => setAbout(undefined)}>×</button>
           </div>
         )}
+        <PhotoPicker photos={photos} onChange={(next) => (setPhotos(next), setError(undefined))} disabled={busy} />
         <div class="msg-compose">
           <label class="sr-only" for="msg-text">{t('msg.text')}</label>
           <textarea
@@ -152,11 +161,12 @@ function refusalText({ t, intl }: I18n, err: unknown, text: string): string {
   if (!(err instanceof MessageRefusedError)) return errorText(t, err);
   if (err.problem === 'empty') return t('msg.empty');
   if (err.problem === 'too-long') return t('msg.tooLong', { max: MESSAGE_MAX_CHARS, count: cleanText(text).length });
+  if (err.problem === 'too-many-photos') return t('photos.tooMany', { max: MAX_ATTACHED_PHOTOS });
   if (err.problem === 'too-fast') return t('msg.tooFast', { time: formatDateTime(err.retryAt ?? Date.now(), intl) });
   return t('msg.wrongAuthor');
 }
 
-function Bubble({ shown, side, when }: { shown: ShownMessage; side: 'buyer' | 'seller'; when: Intl.DateTimeFormat }) {
+function Bubble({ shown, side, buyer, when }: { shown: ShownMessage; side: 'buyer' | 'seller'; buyer: BuyerId; when: Intl.DateTimeFormat }) {
   const { t } = useI18n();
   const { message, mine, state } = shown;
   const who = mine ? t('msg.you') : side === 'buyer' ? t('msg.seller') : message.buyer;
@@ -165,7 +175,8 @@ function Bubble({ shown, side, when }: { shown: ShownMessage; side: 'buyer' | 's
     <li id={`msg-${message.id}`} class={mine ? 'msg-bubble msg-mine' : 'msg-bubble msg-theirs'}>
       <span class="sr-only">{who}: </span>
       {message.about && <AboutCard about={message.about} side={side} />}
-      <p class="msg-text">{message.text}</p>
+      {message.kind === 'message.send' && <AttachedPhotos refs={message.photos} origin={{ channel: buyer }} />}
+      {message.text !== '' && <p class="msg-text">{message.text}</p>}
       <p class="msg-meta">
         <time dateTime={new Date(message.at).toISOString()}>{when.format(message.at)}</time>
         {mine && <span class={`msg-state msg-state-${state}`} data-state={state}> · {stateText}</span>}

@@ -11,7 +11,8 @@ export function updateText({ t }: Pick<I18n, 't'>, u: Update): string {
       return u.carrier ? t('upd.order-shipped', { number, carrier: u.carrier, tracking: u.tracking ?? '' }) : t('upd.order-shippedPlain', { number });
     case 'refund-declined':
     case 'claim-declined': return t(`upd.${u.kind}`, { number, reason: u.text ?? '' });
-    case 'message': return t('upd.message', { text: u.text ?? '' });
+    // A message of photos alone says so.
+    case 'message': return t('upd.message', { text: u.text || t('msg.photo') });
     case 'price-dropped':
     case 'back-in-stock': return t(`upd.${u.kind}`, { name: u.text ?? '' });
     default: return t(`upd.${u.kind}`, { number });

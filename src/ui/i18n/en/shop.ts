@@ -163,4 +163,13 @@ export const strings = {
   'flash.added': 'Added to the cart at the flash price.',
   'flash.inCart': 'In your cart at the flash price: {count}',
   'flash.addToCart': 'Add to cart at flash price',
+  'photos.add': 'Add a photo ({count} of {max})',
+  'photos.adding': 'Adding the photo…',
+  'photos.attached': '{count} photos',
+  'photos.nth': 'Photo {n} of {count}',
+  'photos.remove': 'Remove photo {n}',
+  'photos.unavailable': 'Photo not here yet',
+  'photos.notImage': 'That file is not a picture. Choose a photo (JPEG, PNG, WebP…).',
+  'photos.tooMany': 'At most {max} photos.',
+  'photos.tooBig': 'That photo is too big, even made smaller. Choose another one.',
 };

@@ -165,4 +165,13 @@ export const strings: Strings<keyof typeof en> = {
   'flash.added': '已按秒杀价加入购物车。',
   'flash.inCart': '购物车中的秒杀件数：{count}',
   'flash.addToCart': '以秒杀价加入购物车',
+  'photos.add': '添加照片（{count}/{max}）',
+  'photos.adding': '正在添加照片…',
+  'photos.attached': '{count} 张照片',
+  'photos.nth': '第 {n} 张照片，共 {count} 张',
+  'photos.remove': '删除第 {n} 张照片',
+  'photos.unavailable': '照片尚未送达',
+  'photos.notImage': '这个文件不是图片。请选择照片（JPEG、PNG、WebP 等）。',
+  'photos.tooMany': '最多 {max} 张照片。',
+  'photos.tooBig': '这张照片太大，压缩后仍然太大。请换一张。',
 };

@@ -70,7 +70,7 @@ function ConversationList() {
               <a class="acct-card msgs-item" href={href({ name: 'seller', tab: 'messages', section: c.buyer })}>
                 <span class="msgs-buyer">{c.buyer}</span>
                 <time class="msgs-when" dateTime={new Date(c.lastAt).toISOString()}>{formatDateTime(c.lastAt, intl)}</time>
-                <span class="msgs-last">{c.lastFrom === 'seller' ? `${t('msg.you')}: ` : ''}{c.lastText}</span>
+                <span class="msgs-last">{c.lastFrom === 'seller' ? `${t('msg.you')}: ` : ''}{c.lastId !== undefined && !c.lastText ? t('msg.photo') : c.lastText}</span>
                 {c.unread > 0 && <span class="acct-badge acct-badge-warn msgs-unread">{t('msg.unread', { count: c.unread })}</span>}
               </a>
             </li>

@@ -12,6 +12,7 @@ import { formatDateTime, formatMoney } from '../../format.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { OrderCard, Section } from './orders-parts.tsx';
+import { AttachedPhotos } from '../../components/photos/AttachedPhotos.tsx';
 
 export function Refunds({ orders, shop }: { orders: Order[]; shop: ShopProfile }) {
   const app = useApp();
@@ -59,6 +60,7 @@ export function Claims({ orders, shop }: { orders: Order[]; shop: ShopProfile })
         return (
           <OrderCard key={o.id} order={o} shop={shop}>
             <p>{t('seller.buyerSays', { buyer: o.buyer, reason: o.reason || '—' })}</p>
+            <AttachedPhotos refs={o.photos} origin={{ channel: o.buyer }} />
             <div class="acct-stack">
               <ConfirmButton
                 primary
