@@ -109,7 +109,10 @@ export function ProductScreen({ id }: { id: string }) {
         </p>
       </div>
       {product.flash && (
-        <FlashOffer product={product} inventory={inventory} currency={currency} inCart={data.flashInCart} bought={data.flashBought} />
+        <FlashOffer
+          product={product} inventory={inventory} currency={currency} inCart={data.flashInCart} bought={data.flashBought}
+          combination={combination?.id} choosing={choice.missing.length > 0}
+        />
       )}
       {options && <OptionChips product={listed} choice={choice} />}
       <p class="product-description">{product.description}</p>
