@@ -58,7 +58,7 @@ export function App({ app, initialLocale }: { app: RunningApp; initialLocale: Lo
 
 function screenFor(route: Route): ComponentChildren {
   switch (route.name) {
-    case 'catalog': return <CatalogScreen category={route.category} q={route.q} />;
+    case 'catalog': return <CatalogScreen {...route} />;
     case 'product': return <ProductScreen id={route.id} />;
     case 'cart': return <CartScreen />;
     case 'checkout': return <CheckoutScreen team={route.team} product={route.product} buy={route.buy} combination={route.combination} />;
