@@ -1,6 +1,6 @@
 /** The product as a buyer sees it once a combination is chosen (issue 13): its price, photo and the offers that cover it. */
 import { describe, expect, it } from 'vitest';
-import { findCombination, productInCombination } from '../../src/domain/index.ts';
+import { findCombination, joinCombination, productInCombination } from '../../src/domain/index.ts';
 import { cid, m, optionTea } from './fixtures/shop.ts';
 
 const flash = { price: m(800), startsAt: 0, endsAt: 10, stock: 3, perBuyerLimit: 1 };
@@ -29,5 +29,18 @@ describe('a product in one combination', () => {
     // The product itself is left as it was.
     expect(tea.flash?.price).toBe(800);
     expect(tea.team?.price).toBe(900);
+  });
+});
+
+describe('the combination a buyer joining a team buys', () => {
+  it('the team’s own, for a team of one combination, whatever was chosen', () => {
+    expect(joinCombination({ combination: cid('c2') }, undefined)).toBe('c2');
+    expect(joinCombination({ combination: cid('c2') }, cid('c3'))).toBe('c2');
+    expect(joinCombination({}, undefined)).toBeUndefined();
+  });
+
+  it('for a team of any, the one chosen, else the starter’s', () => {
+    expect(joinCombination({ combination: cid('c2'), anyCombination: true }, cid('c3'))).toBe('c3');
+    expect(joinCombination({ combination: cid('c2'), anyCombination: true }, undefined)).toBe('c2');
   });
 });

@@ -92,7 +92,8 @@ export function FlashOffer(props: {
 }
 
 /** A product's team buy: what it costs and how it works, and the teams open to join. */
-export function TeamOffer({ product, teams, currency }: { product: Product; teams: Team[]; currency: string }) {
+/** `combination`: the one chosen on the page, which a team of any combination is joined with. */
+export function TeamOffer({ product, teams, currency, combination }: { product: Product; teams: Team[]; currency: string; combination?: CombinationId | undefined }) {
   const { t, intl } = useI18n();
   const app = useApp();
   const now = useNow(15_000);
@@ -132,7 +133,7 @@ export function TeamOffer({ product, teams, currency }: { product: Product; team
                   <button
                     type="button"
                     aria-label={t('team.joinLabel', { leader })}
-                    onClick={() => navigate({ name: 'checkout', team: team.id, product: product.id })}
+                    onClick={() => navigate({ name: 'checkout', team: team.id, product: product.id, ...(team.anyCombination && combination && { combination }) })}
                   >
                     {t('team.join')}
                   </button>
