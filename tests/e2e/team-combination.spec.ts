@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { checkOutForPickup, go, openShop, shopAs } from './account-helpers.ts';
+import { setLanguage } from './menu.ts';
 
 // A team buy on a product with options (issue 13): the seller offers one on the demo's oolong for
 // the 250 g bag only; ann starts a team for it from the product page; bo joins from the page of
@@ -8,7 +9,7 @@ test.use({ viewport: { width: 360, height: 740 } });
 
 const chips = (page: Page, group: RegExp) => page.getByRole('group', { name: group });
 
-test('joining a team of a product with options buys the team’s combination', async ({ page }) => {
+test('joining a team of a product with options buys the team’s combination', async ({ page }, testInfo) => {
   test.setTimeout(90_000);
   await openShop(page);
   await go(page, '#/seller/products/oolong');
@@ -19,6 +20,16 @@ test('joining a team of a product with options buys the team’s combination', a
   const cover = page.getByRole('group', { name: 'Combinations in the team buy' });
   await cover.getByRole('radio', { name: 'Only the ones I tick' }).check();
   await cover.getByRole('checkbox', { name: '250 g, Bag 袋装' }).check();
+  await expect(page.getByRole('checkbox', { name: 'One team may mix combinations' })).not.toBeChecked();
+  await cover.getByRole('checkbox', { name: '250 g, Bag 袋装' }).scrollIntoViewIfNeeded();
+  const fits = async () => expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await fits();
+  await page.screenshot({ path: testInfo.outputPath('team-cover-en-360.png') });
+  await setLanguage(page, 'zh');
+  await page.getByRole('checkbox', { name: '同一团可混选规格' }).scrollIntoViewIfNeeded();
+  await fits();
+  await page.screenshot({ path: testInfo.outputPath('team-cover-zh-360.png') });
+  await setLanguage(page, 'en');
   await page.getByRole('button', { name: 'Save product' }).click();
   await expect(page.getByText('“Tieguanyin oolong 铁观音” is saved.')).toBeVisible();
 
