@@ -81,6 +81,22 @@ export function offerPrice(offer: { price: Money; combinations?: readonly OfferC
   return entry === undefined ? undefined : (entry.price ?? offer.price);
 }
 
+/**
+ * The product as a buyer sees it once a combination is chosen: that combination's price (and its
+ * photo first), and its team buy and flash sale at their prices for it (`offerPrice`), or without
+ * an offer that does not cover it, so no page offers a price the shop would refuse.
+ */
+export function productInCombination(p: Product, c: Combination): Product {
+  const shown: Product = { ...p, price: c.price, photos: c.photo ? [c.photo, ...p.photos] : p.photos };
+  const team = p.team && offerPrice(p.team, c.id);
+  const flash = p.flash && offerPrice(p.flash, c.id);
+  if (p.team && team !== undefined) shown.team = { ...p.team, price: team };
+  else delete shown.team;
+  if (p.flash && flash !== undefined) shown.flash = { ...p.flash, price: flash };
+  else delete shown.flash;
+  return shown;
+}
+
 /** The combination naming exactly these values (one per group, in the groups' order), if any. */
 export function combinationFor(p: Product, values: readonly (OptionValueId | undefined)[]): Combination | undefined {
   return p.combinations?.find((c) => c.values.length === values.length && c.values.every((v, i) => v === values[i]));

@@ -44,6 +44,15 @@ export interface Team {
 export type JoinProblem = 'team-closed' | 'team-full' | 'team-member';
 
 /** A team still takes members at `at`: forming and before its deadline (the shop's own rule, which screens show). */
+/**
+ * The combination a buyer joining `team` buys: the team's own, for a team of one combination;
+ * for a team of any, the one the buyer chose (the starter's until they choose). The pricing
+ * (`teamPrice`) refuses any other, so a join names this one.
+ */
+export function joinCombination(team: Pick<Team, 'combination' | 'anyCombination'>, chosen: CombinationId | undefined): CombinationId | undefined {
+  return team.anyCombination === true ? (chosen ?? team.combination) : team.combination;
+}
+
 export function isTeamOpen(team: Pick<Team, 'status' | 'deadline'>, at: Millis): boolean {
   return team.status === 'forming' && at < team.deadline;
 }

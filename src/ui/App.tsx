@@ -4,7 +4,6 @@ import type { BuyerId } from '../domain/index.ts';
 import type { RunningApp } from '../app/context.ts';
 import { listCart, setSetting } from '../app/queries/reads.ts';
 import { SessionBanner } from './components/SessionBanner.tsx';
-import { UpdatePrompt } from './components/UpdatePrompt.tsx';
 import { AppContext, useApp } from './hooks/use-app.ts';
 import { useLive } from './hooks/use-live.ts';
 import { I18nContext, loadAreas, makeI18n, useI18n, type Locale } from './i18n/index.ts';
@@ -23,6 +22,8 @@ const WalletScreen = lazyScreen(() => import('./screens/WalletScreen.tsx').then(
 const TeamScreen = lazyScreen(() => import('./screens/TeamScreen.tsx').then((m) => m.TeamScreen), ['shop', 'account', 'sellerCatalog']);
 const SettingsScreen = lazyScreen(() => import('./screens/SettingsScreen.tsx').then((m) => m.SettingsScreen), ['shop', 'account', 'remote', 'saved']);
 const SavedScreen = lazyScreen(() => import('./components/saved/parts.ts').then((m) => m.SavedScreen), ['saved']);
+// A new version's banner matters only once one is waiting: after the first screen, showing nothing until then.
+const UpdatePrompt = lazyScreen(() => import('./components/UpdatePrompt.tsx').then((m) => m.UpdatePrompt), [], true);
 const SellerScreen = lazyScreen(() => import('./screens/SellerScreen.tsx').then((m) => m.SellerScreen), ['shop', 'account', 'seller', 'options']);
 
 /** The shell: language, the running app, the header, the bottom navigation and the current screen. */
@@ -57,7 +58,7 @@ export function App({ app, initialLocale }: { app: RunningApp; initialLocale: Lo
 
 function screenFor(route: Route): ComponentChildren {
   switch (route.name) {
-    case 'catalog': return <CatalogScreen category={route.category} q={route.q} />;
+    case 'catalog': return <CatalogScreen {...route} />;
     case 'product': return <ProductScreen id={route.id} />;
     case 'cart': return <CartScreen />;
     case 'checkout': return <CheckoutScreen team={route.team} product={route.product} buy={route.buy} combination={route.combination} />;

@@ -4,9 +4,10 @@ import { loadAreas, useI18n, type Area } from './i18n/index.ts';
 
 /**
  * A screen loaded when first shown, so the first screen ships only what it needs. The
- * service worker precaches every chunk, so this works offline like the rest.
+ * service worker precaches every chunk, so this works offline like the rest. A `quiet` part
+ * (a banner, a card's heart) shows nothing until it has arrived rather than "Loading".
  */
-export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>, areas: readonly Area[]): ComponentType<P> {
+export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P>>, areas: readonly Area[], quiet?: boolean): ComponentType<P> {
   let loaded: ComponentType<P> | undefined;
   let loading: Promise<ComponentType<P>> | undefined;
   return function LazyScreen(props: P) {
@@ -22,7 +23,7 @@ export function lazyScreen<P extends object>(load: () => Promise<ComponentType<P
         live = false;
       };
     }, [locale]);
-    if (!loaded) return <p role="status">{t('loading')}</p>;
+    if (!loaded) return quiet ? null : <p role="status">{t('loading')}</p>;
     const Screen = loaded;
     return <Screen {...props} />;
   };

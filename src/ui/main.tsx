@@ -1,7 +1,6 @@
 // Entry point: starts the app (database, demo shop), renders the UI, starts the service worker bridge.
 import { render } from 'preact';
 import { listenForInstallPrompt } from '../app/device/install-offer.ts';
-import { registerServiceWorker } from '../app/register-sw.ts';
 import { getSetting } from '../app/queries/reads.ts';
 import { startApp } from '../app/start-app.ts';
 import { loadAreas, localeFromBrowser } from './i18n/index.ts';
@@ -19,7 +18,8 @@ listenForInstallPrompt();
 // Settles once the first screen is painted (the frame after render): what can wait, waits for it.
 let painted!: () => void;
 const firstScreen = new Promise<void>((resolve) => (painted = resolve));
-void firstScreen.then(registerServiceWorker);
+// The service worker's bridge too: its own chunk, shared with the update banner (which is loaded after the first screen too).
+void firstScreen.then(() => import('../app/register-sw.ts')).then((m) => m.registerServiceWorker());
 // The first screen needs the app and its own strings, in the person's language.
 const locale = getSetting('locale').then((saved) => saved ?? localeFromBrowser(navigator.languages));
 Promise.all([startApp({ firstScreen }), locale.then(async (l) => (await loadAreas(l, ['common', 'catalog']), l))]).then(

@@ -5,7 +5,8 @@ import { useEffect, useState } from 'preact/hooks';
  * server rewrites, and a shared link opens the right screen in the installed app.
  */
 export type Route =
-  | { name: 'catalog'; category?: string; q?: string }
+  /** `option` and `value`: a value chosen in the category's option filter ("Weight", "250 g"). */
+  | { name: 'catalog'; category?: string; q?: string; option?: string; value?: string }
   | { name: 'product'; id: string }
   | { name: 'cart' }
   /** `team` and `product`: a team buy; `product` and `buy`: one unit bought now (at the list or flash price), apart from the cart; `combination`: which, of a product with options. */
@@ -34,24 +35,19 @@ export function parseRoute(hash: string): Route {
     case 'settings': return { name: 'settings' };
     case 'saved': return { name: 'saved', ...opt('tab', arg) };
     case 'seller': return { name: 'seller', ...opt('tab', arg), ...opt('section', sub), ...opt('q', params.get('q')) };
-    default: return { name: 'catalog', ...opt('category', params.get('category')), ...opt('q', params.get('q')) };
+    // Each of `category`, `q`, `option`, `value` that is there and not empty.
+    default: return { name: 'catalog', ...Object.fromEntries([...params].filter(([, v]) => v)) };
   }
 }
 
 export function href(route: Route): string {
   switch (route.name) {
-    case 'catalog': {
-      const params = new URLSearchParams();
-      if (route.category) params.set('category', route.category);
-      if (route.q) params.set('q', route.q);
-      const qs = params.toString();
-      return `#/${qs ? `?${qs}` : ''}`;
-    }
     case 'product': return `#/product/${encodeURIComponent(route.id)}`;
+    case 'catalog':
     case 'checkout': {
       const { name, ...rest } = route;
       const qs = new URLSearchParams(Object.entries(rest).filter(([, v]) => v)).toString();
-      return `#/${name}${qs ? `?${qs}` : ''}`;
+      return `#/${name === 'catalog' ? '' : name}${qs ? `?${qs}` : ''}`;
     }
     case 'order': return `#/orders/${encodeURIComponent(route.id)}`;
     case 'team': return `#/team/${encodeURIComponent(route.id)}`;

@@ -1,7 +1,7 @@
 /** The catalog's filter by an option value within a category (issue 13): the chips, and what a chosen one keeps. */
 import { describe, expect, it } from 'vitest';
 import type { Combination, CombinationId, Inventory, Money, OptionValueId, Product, ProductId } from '../../src/domain/index.ts';
-import { optionChips, productsWithOption, type OptionItem } from '../../src/engines/search/option-filter.ts';
+import { optionChips, productsWithOption, shelfWithOption, type OptionItem } from '../../src/engines/search/option-filter.ts';
 
 /** A product of Colour × Size with the given combinations: [colour, size, stock, sold?]. */
 function shirt(id: string, rows: Array<[string, string, number, boolean?]>, extra: Partial<Product> = {}, groups = ['Colour', 'Size']): OptionItem {
@@ -66,5 +66,33 @@ describe('what a chosen value keeps', () => {
   it('keeps none for a value sold out everywhere, or named in another group', () => {
     expect(productsWithOption(items, { group: 'Colour', value: 'M' }).size).toBe(0);
     expect(productsWithOption(items, { group: 'Size', value: 'red' }).size).toBe(0);
+  });
+});
+
+describe('what a card shows while the catalog is filtered by a value', () => {
+  /** The linen shirt with prices by size: S ¥10, M ¥12, L ¥15. */
+  const priced = (rows: Array<[string, string, number, boolean?]>): OptionItem => {
+    const item = shirt('linen', rows);
+    const price: Record<string, number> = { S: 1000, M: 1200, L: 1500 };
+    const combinations = item.product.combinations!.map((c) => ({ ...c, price: price[c.id.split('-')[2]!]! as Money }));
+    return { ...item, product: { ...item.product, combinations, price: 1000 as Money } };
+  };
+
+  it('the lowest price and the stock of the combinations with that value, in stock and for sale', () => {
+    const item = priced([['red', 'S', 0], ['red', 'M', 3], ['red', 'L', 2], ['blue', 'S', 9], ['blue', 'M', 4, false]]);
+    // Red: S is sold out, so from ¥12, and 3 + 2 left (not the product's ¥10 and 14 left).
+    expect(shelfWithOption(item, { group: 'Colour', value: 'red' })).toEqual({ price: 1200, stock: 5 });
+    // Blue: M is not for sale, so only S counts. Names as a person reads them.
+    expect(shelfWithOption(item, { group: ' colour', value: 'BLUE' })).toEqual({ price: 1000, stock: 9 });
+    // M: red's 3 (blue M is off).
+    expect(shelfWithOption(item, { group: 'Size', value: 'M' })).toEqual({ price: 1200, stock: 3 });
+  });
+
+  it('all sold out: the lowest price of them, no stock; a value or group it lacks: nothing', () => {
+    const item = priced([['red', 'S', 0], ['red', 'L', 0], ['blue', 'S', 1]]);
+    expect(shelfWithOption(item, { group: 'Colour', value: 'red' })).toEqual({ price: 1000, stock: 0 });
+    expect(shelfWithOption(item, { group: 'Colour', value: 'green' })).toBeUndefined();
+    expect(shelfWithOption(item, { group: 'Material', value: 'red' })).toBeUndefined();
+    expect(shelfWithOption(plain, { group: 'Colour', value: 'red' })).toBeUndefined();
   });
 });

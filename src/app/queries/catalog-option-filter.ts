@@ -5,9 +5,9 @@
  * shown, never with the first screen.
  */
 import type { ProductId } from '../../domain/index.ts';
-import { optionChips, productsWithOption, type OptionChipGroup, type OptionChoice } from '../../engines/search/option-filter.ts';
+import { optionChips, productsWithOption, shelfWithOption, type OptionChipGroup, type OptionChoice } from '../../engines/search/option-filter.ts';
 import { categoryOptionItems } from '../../storage/option-queries.ts';
-import { listProducts, productItems, type ProductPage, type ProductQuery } from '../../storage/queries.ts';
+import { listProducts, productItems, type ProductItem, type ProductPage, type ProductQuery } from '../../storage/queries.ts';
 import type { Store } from '../../storage/store.ts';
 import { catalogIndexOf } from './catalog-search.ts';
 
@@ -18,7 +18,11 @@ export async function optionChipsIn(store: Store, category: string): Promise<Opt
   return optionChips(await categoryOptionItems(store, category));
 }
 
-/** Every product of a category's answer (its search and order), then only those `choice` keeps, one page of them. */
+/**
+ * Every product of a category's answer (its search and order), then only those `choice` keeps,
+ * one page of them, each with the price and stock of its combinations with that value (what the
+ * card shows while the filter is on: `shelfWithOption`).
+ */
 export async function searchCatalogByOption(store: Store, q: ProductQuery & { category: string }, choice: OptionChoice): Promise<ProductPage> {
   const kept = productsWithOption(await categoryOptionItems(store, q.category), choice);
   if (kept.size === 0) return { items: [], total: 0 };
@@ -29,5 +33,11 @@ export async function searchCatalogByOption(store: Store, q: ProductQuery & { ca
     : index.query(all).ids;
   const ids = ordered.filter((id) => kept.has(id));
   const page = ids.slice(Math.max(0, q.offset), Math.max(0, q.offset) + Math.max(0, q.limit));
-  return { items: page.length === 0 ? [] : await productItems(store, page), total: ids.length };
+  return { items: page.length === 0 ? [] : (await productItems(store, page)).map((item) => withOption(item, choice)), total: ids.length };
+}
+
+function withOption(item: ProductItem, choice: OptionChoice): ProductItem {
+  const shelf = shelfWithOption(item, choice);
+  if (shelf === undefined) return item;
+  return { ...item, product: { ...item.product, price: shelf.price }, inventory: item.inventory && { ...item.inventory, stock: shelf.stock } };
 }

@@ -55,6 +55,11 @@ export function salesTotals(orders: Iterable<SaleOrder>): SalesTotals {
   return t;
 }
 
+/** Each line's share of its order's total, by what each charged (whole minor units adding up to the total). */
+export function lineShares(o: Pick<SaleOrder, 'total' | 'lines'>): number[] {
+  return splitByWeights(o.total, o.lines.map((l) => l.unitPrice * l.qty));
+}
+
 /**
  * The sales by the local day each order was placed, in the dashboard's shape (summary.ts makes
  * the bars and the products from it): a day's `revenue` and `sales` are its sales, escrow
@@ -71,7 +76,7 @@ export function salesByDay(orders: Iterable<SaleOrder>, zone: Zone): MoneyByDay 
     day.revenue += o.total;
     day.sales += o.total;
     day.received += 1;
-    const parts = splitByWeights(o.total, o.lines.map((l) => l.unitPrice * l.qty));
+    const parts = lineShares(o);
     o.lines.forEach((l, i) => {
       day.byProduct.set(l.productId, (day.byProduct.get(l.productId) ?? 0) + parts[i]!);
       if (!money.names.has(l.productId) || o.placedAt >= money.names.get(l.productId)!.n) money.names.set(l.productId, { name: l.name, n: o.placedAt });

@@ -12,6 +12,7 @@ import { validateProduct } from '../../domain/validate/index.ts';
 
 export * from './form-reading.ts';
 import { type FieldErrors, type FormResult, type MoneyReader, readWhole, readMoney, readLocalTime, localTimeText, FormReading, crossCheck, REQUIRED } from './form-reading.ts';
+import { ALL_COMBINATIONS, offerCoverValues, type OfferCover } from './product-offer-cover.ts';
 
 /* ------------------------------------------------------------------ the product form */
 
@@ -31,12 +32,18 @@ export interface ProductFormValues {
   teamPrice: string;
   teamSize: string;
   teamWindowHours: string;
+  /** A product with options: which combinations the team buy covers (product-offer-cover.ts). */
+  teamCover: OfferCover;
+  /** A product with options: one team may mix combinations (else it is for the one its starter chose). */
+  teamAny: boolean;
   flash: boolean;
   flashPrice: string;
   flashStartsAt: string;
   flashEndsAt: string;
   flashStock: string;
   flashPerBuyerLimit: string;
+  /** A product with options: which combinations the flash sale covers. */
+  flashCover: OfferCover;
 }
 
 /** A new product's blank form; `now` suggests a flash sale from the next hour, for a day. */
@@ -44,8 +51,9 @@ export function emptyProductForm(id: string, now: number): ProductFormValues {
   const hour = Math.ceil(now / 3_600_000) * 3_600_000;
   return {
     id, name: '', description: '', category: '', tags: '', price: '', stock: '0', photos: [], hidden: false,
-    team: false, teamPrice: '', teamSize: '2', teamWindowHours: '24',
+    team: false, teamPrice: '', teamSize: '2', teamWindowHours: '24', teamCover: ALL_COMBINATIONS, teamAny: false,
     flash: false, flashPrice: '', flashStartsAt: localTimeText(hour), flashEndsAt: localTimeText(hour + 86_400_000), flashStock: '', flashPerBuyerLimit: '1',
+    flashCover: ALL_COMBINATIONS,
   };
 }
 
@@ -63,7 +71,10 @@ export function productFormValues(product: Product, inventory: Inventory | undef
     stock: String(inventory?.stock ?? 0),
     photos: [...product.photos],
     hidden: product.hidden,
-    ...(team && { team: true, teamPrice: reader.moneyText(team.price), teamSize: String(team.size), teamWindowHours: String(team.windowHours) }),
+    ...(team && {
+      team: true, teamPrice: reader.moneyText(team.price), teamSize: String(team.size), teamWindowHours: String(team.windowHours),
+      teamCover: offerCoverValues(team, reader), teamAny: team.anyCombination === true,
+    }),
     ...(flash && {
       flash: true,
       flashPrice: reader.moneyText(flash.price),
@@ -71,6 +82,7 @@ export function productFormValues(product: Product, inventory: Inventory | undef
       flashEndsAt: localTimeText(flash.endsAt),
       flashStock: String(flash.stock),
       flashPerBuyerLimit: String(flash.perBuyerLimit),
+      flashCover: offerCoverValues(flash, reader),
     }),
   };
 }
@@ -103,9 +115,13 @@ const productField = (path: string) => path.replace(/\[\d+\]$/, '');
 /**
  * Reads the product form. `original` is the product as it was (if editing): an unchanged
  * flash-sale time keeps its exact value, so the sale (known by its start) keeps its count;
- * `soldInSale` is how many of that sale are sold already (the shop's `flashSold`).
+ * `soldInSale` is how many of that sale are sold already (the shop's `flashSold`). Without
+ * `specialPrices` the team and flash prices are not measured against the price (a product whose
+ * offers cover picked combinations measures them against each of theirs: product-offer-cover.ts).
  */
-export function parseProductForm(v: ProductFormValues, reader: MoneyReader, original?: Product, soldInSale = 0): FormResult<{ product: Product; stock: number }> {
+export function parseProductForm(
+  v: ProductFormValues, reader: MoneyReader, original?: Product, soldInSale = 0, specialPrices = true,
+): FormResult<{ product: Product; stock: number }> {
   const r = new FormReading();
   const price = r.take('price', readMoney(v.price, reader), REQUIRED);
   const stock = r.take('stock', readWhole(v.stock), REQUIRED);
@@ -145,7 +161,7 @@ export function parseProductForm(v: ProductFormValues, reader: MoneyReader, orig
   const checked = validateProduct(product);
   const both: Result<Product> = stockErrors.length === 0 ? checked : { ok: false, errors: [...(checked.ok ? [] : checked.errors), ...stockErrors] };
   let result = r.finish(both, productField);
-  const special = specialPriceErrors(product as Parameters<typeof specialPriceErrors>[0]);
+  const special = specialPrices ? specialPriceErrors(product as Parameters<typeof specialPriceErrors>[0]) : {};
   if (Object.keys(special).length > 0) result = { ok: false, errors: { ...special, ...(result.ok ? {} : result.errors) } };
   // A sale's units come off the product's one stock: it may not promise more than is there
   // (what it sold already is off the stock too, so it counts on both sides).

@@ -11,15 +11,16 @@
  */
 import {
   MAX_COMBINATIONS, MAX_OPTION_GROUPS,
-  type Combination, type CombinationId, type CombinationStock, type FlashSale, type Inventory, type OfferCombination,
+  type Combination, type CombinationId, type CombinationStock, type FlashSale, type Inventory,
   type OptionGroup, type OptionValueId, type Product, type TeamOffer,
 } from '../../domain/index.ts';
 import { validateProduct } from '../../domain/validate/index.ts';
 import { MAX_COUNT } from '../../domain/validate/scalars.ts';
 import {
-  fieldErrors, FormReading, parseProductForm, readMoney, readWhole, REQUIRED,
+  fieldErrors, FormReading, parseProductForm, readMoney, readWhole, REQUIRED, specialPriceErrors,
   type FieldErrors, type FormResult, type MoneyReader, type ProductFormValues,
 } from './product-form.ts';
+import { coverPriceErrors, isCoverField, readOfferCover } from './product-offer-cover.ts';
 
 export interface ValueRow { id: string; name: string }
 export interface GroupRow { name: string; values: ValueRow[] }
@@ -171,7 +172,7 @@ export function rowLabel(v: OptionsFormValues, row: CombinationRow): string {
 }
 
 /** Whether a form field is one of this part's (its errors go when the groups change, as the rows may move). */
-export const isOptionsField = (field: string) => /^(options|combinations)\b/.test(field);
+export const isOptionsField = (field: string) => /^(options|combinations)\b/.test(field) || isCoverField(field);
 
 /* ------------------------------------------------------------------ reading */
 
@@ -231,8 +232,9 @@ function listPrice(combinations: readonly Combination[]): number {
  * Reads the whole product form, options included. Without groups it is the plain form (a
  * product that had options loses them; their stock rows stay in the shop as history). With
  * groups the product's price is the lowest sold, its stock that of its combinations (a flash
- * sale may not promise more than they hold together), and its offers keep covering those of
- * their combinations still there.
+ * sale may not promise more than those it covers hold together), and its offers cover the
+ * combinations the seller picked (product-offer-cover.ts), each offer price below the price of
+ * each combination it covers.
  */
 export function parseProductWithOptions(
   v: ProductFormValues, o: OptionsFormValues, reader: MoneyReader, original?: Product, soldInSale = 0,
@@ -241,21 +243,49 @@ export function parseProductWithOptions(
   if (o.groups.length === 0) return parseProductForm(v, reader, bare, soldInSale);
   const opts = parseOptionsForm(o, reader);
   const read = opts.ok ? opts.value! : undefined;
+  const ids = combinationCount(o.groups) > MAX_COMBINATIONS ? [] : o.rows.map((r) => r.id);
+  const covers = new FormReading();
+  const teamList = v.team ? readOfferCover(v.teamCover, ids, 'team', reader, covers) : undefined;
+  const flashList = v.flash ? readOfferCover(v.flashCover, ids, 'flash', reader, covers) : undefined;
   const price = read ? reader.moneyText(listPrice(read.combinations) as Product['price']) : '1';
-  const total = read ? Math.min(MAX_COUNT, read.stocks.reduce((s, x, i) => s + (read.combinations[i]!.sold ? x.stock : 0), 0)) : MAX_COUNT;
-  const rest = parseProductForm({ ...v, price, stock: String(total) }, reader, bare, soldInSale);
-  const errors: FieldErrors = { ...(rest.ok ? {} : rest.errors), ...(opts.ok ? {} : opts.errors) };
+  const inSale = flashList === undefined ? undefined : new Set<string>(flashList.map((c) => c.id));
+  const total = read
+    ? Math.min(MAX_COUNT, read.stocks.reduce((s, x, i) => s + (read.combinations[i]!.sold && (inSale?.has(x.combination) ?? true) ? x.stock : 0), 0))
+    : MAX_COUNT;
+  const picked = teamList !== undefined || flashList !== undefined;
+  const rest = parseProductForm({ ...v, price, stock: String(total) }, reader, bare, soldInSale, !picked);
+  const errors: FieldErrors = { ...(rest.ok ? {} : rest.errors), ...(opts.ok ? {} : opts.errors), ...covers.errors };
   // The list price and stock are the combinations': their errors are said at the rows.
   delete errors.price;
   delete errors.stock;
-  if (!rest.ok || read === undefined) return { ok: false, errors };
+  if (!rest.ok || read === undefined || Object.keys(errors).length > 0) return { ok: false, errors };
   const product: Product = { ...rest.value.product, options: read.options, combinations: read.combinations };
-  keepOfferCombinations(product, original, new Set(read.combinations.map((c) => c.id as string)));
+  if (product.team) {
+    const team: TeamOffer = { ...product.team, ...(teamList && { combinations: teamList }) };
+    if (v.teamAny) team.anyCombination = true;
+    product.team = team;
+  }
+  if (product.flash && flashList) product.flash = { ...product.flash, combinations: flashList } as FlashSale;
   const checked = validateProduct(product);
   // What only the whole can tell (an offer's list, combinations naming the same values): said at
-  // the options' field when it is not one of theirs.
-  if (!checked.ok) return { ok: false, errors: fieldErrors(checked.errors, (p) => (isOptionsField(p) ? p : 'options')) };
+  // the field it is of: an options' field, an offer's pick, or the options as a whole.
+  if (!checked.ok) return { ok: false, errors: fieldErrors(checked.errors, (p) => (isOptionsField(p) ? p : coverFieldOf(p, ids, product) ?? 'options')) };
+  // Offers on picked combinations: each price below each covered combination's; an offer on
+  // all of them (the other, if any), below the lowest, as for a product without options.
+  const special = picked
+    ? { ...specialPriceErrors({ price: product.price, ...(!teamList && { team: product.team }), ...(!flashList && { flash: product.flash }) }), ...coverPriceErrors(checked.value, ids) }
+    : {};
+  if (Object.keys(special).length > 0) return { ok: false, errors: special };
   return { ok: true, value: { product: checked.value, stock: 0, stocks: read.stocks } };
+}
+
+/** A domain path into an offer's list (`team.combinations[2].price`) → the form's field of that pick. */
+function coverFieldOf(path: string, ids: readonly string[], product: Product): string | undefined {
+  const m = /^(team|flash)\.combinations(?:\[(\d+)\](\.price)?)?/.exec(path);
+  if (!m) return undefined;
+  const offer = m[1] as 'team' | 'flash';
+  const id = m[2] === undefined ? undefined : product[offer]?.combinations?.[Number(m[2])]?.id;
+  return id !== undefined && m[3] !== undefined ? `${offer}.cover[${ids.indexOf(id)}]` : `${offer}.cover`;
 }
 
 function withoutOptions(p: Product): Product {
@@ -263,21 +293,4 @@ function withoutOptions(p: Product): Product {
   delete rest.options;
   delete rest.combinations;
   return rest;
-}
-
-/**
- * The combinations the product's team buy and flash sale covered: those still there stay
- * covered. If none is left, the offer covers every combination (an offer's list is never empty).
- */
-function keepOfferCombinations(product: Product, original: Product | undefined, ids: ReadonlySet<string>): void {
-  const keep = (list: OfferCombination[] | undefined) => {
-    const left = list?.filter((c) => ids.has(c.id));
-    return left !== undefined && left.length > 0 ? { combinations: left } : {};
-  };
-  if (product.team) {
-    const team: TeamOffer = { ...product.team, ...keep(original?.team?.combinations) };
-    if (original?.team?.anyCombination !== undefined) team.anyCombination = original.team.anyCombination;
-    product.team = team;
-  }
-  if (product.flash) product.flash = { ...product.flash, ...keep(original?.flash?.combinations) } as FlashSale;
 }

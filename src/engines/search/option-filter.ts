@@ -9,7 +9,7 @@
  * spelling met. A product is kept when one of its combinations for sale with that value has
  * stock, so a chip never leads to a product whose only such combination is sold out or off.
  */
-import type { Inventory, Product, ProductId } from '../../domain/index.ts';
+import type { Inventory, Money, Product, ProductId } from '../../domain/index.ts';
 
 /** A product with its combinations' shelves (storage's `ProductItem` gives this shape). */
 export interface OptionItem {
@@ -81,4 +81,33 @@ export function hasOptionInStock(item: OptionItem, choice: OptionChoice): boolea
 /** The products, of these, that the chosen value keeps. */
 export function productsWithOption(items: readonly OptionItem[], choice: OptionChoice): Set<ProductId> {
   return new Set(items.filter((item) => hasOptionInStock(item, choice)).map((item) => item.product.id));
+}
+
+/** What a card shows of a product while the catalog is filtered by a value. */
+export interface OptionShelf {
+  /** The lowest price of its combinations for sale with the value (of those in stock, if any is). */
+  price: Money;
+  /** Their stock, added up. */
+  stock: number;
+}
+
+/**
+ * The price and stock of a product's combinations for sale with the chosen value, which the
+ * card shows while the catalog is filtered by it (the product's own are its lowest price and its
+ * whole stock, which would promise a price or units the buyer cannot have in that value);
+ * undefined if it has none.
+ */
+export function shelfWithOption(item: OptionItem, choice: OptionChoice): OptionShelf | undefined {
+  const { product, skus } = item;
+  const g = (product.options ?? []).findIndex((x) => sameName(x.name) === sameName(choice.group));
+  if (g < 0 || product.combinations === undefined) return undefined;
+  const ids = new Set(product.options![g]!.values.filter((v) => sameName(v.name) === sameName(choice.value)).map((v) => v.id as string));
+  const stock = new Map(skus.map((s) => [s.combination as string | undefined, s.stock]));
+  const matching = product.combinations.filter((c) => c.sold && ids.has(c.values[g]!));
+  if (matching.length === 0) return undefined;
+  const inStock = matching.filter((c) => (stock.get(c.id) ?? 0) > 0);
+  return {
+    price: Math.min(...(inStock.length > 0 ? inStock : matching).map((c) => c.price)) as Money,
+    stock: inStock.reduce((n, c) => n + stock.get(c.id)!, 0),
+  };
 }

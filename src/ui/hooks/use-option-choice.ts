@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import {
-  availableValues, combinationFor, hasOptions, skuKey, type Combination, type Inventory, type OptionValueId, type Product,
+  availableValues, combinationFor, hasOptions, productInCombination, skuKey, type Combination, type Inventory, type OptionValueId, type Product,
 } from '../../domain/index.ts';
 
 /** What the buyer has chosen of a product's options, and what the page shows for it. */
@@ -16,7 +16,7 @@ export interface OptionChoice {
   available: Set<OptionValueId>[];
   /** The shelf of the chosen combination; without a choice (or options), the product's as a whole. */
   inventory: Inventory | undefined;
-  /** The product as the page shows it: the combination's price and photo once chosen. */
+  /** The product as the page shows it: the combination's price, photo and offers once chosen. */
   shown: Product;
 }
 
@@ -41,8 +41,6 @@ export function useOptionChoice(product: Product | undefined, inventory: Invento
   const available = availableValues(product, chosen, (c) => (shelf(c)?.stock ?? 1) > 0);
   const combination = chosen.every((v) => v !== undefined) ? combinationFor(product, chosen) : undefined;
   const missing = groups.filter((_, g) => chosen[g] === undefined).map((g) => g.name);
-  const shown: Product = combination
-    ? { ...product, price: combination.price, photos: combination.photo ? [combination.photo, ...product.photos] : product.photos }
-    : product;
+  const shown: Product = combination ? productInCombination(product, combination) : product;
   return { chosen, choose, combination, missing, available, inventory: combination ? shelf(combination) : inventory, shown };
 }

@@ -32,6 +32,11 @@ const SPECIAL: Record<string, Partial<Record<FormError['code'], Parameters<T>[0]
   combinations: { 'too-many': 'catalogForm.opt.err.tooMany' },
   'combinations[].price': { 'too-small': 'catalogForm.err.priceZero' },
   'combinations[].stock': { 'too-small': 'catalogForm.err.negativeStock' },
+  // Which combinations a team buy or a flash sale covers (product-offer-cover.ts).
+  'team.cover': { required: 'catalogForm.cover.err.none' },
+  'flash.cover': { required: 'catalogForm.cover.err.none' },
+  'team.cover[]': { 'too-small': 'catalogForm.err.priceZero' },
+  'flash.cover[]': { 'too-small': 'catalogForm.err.priceZero' },
 };
 
 /** `money` formats an amount in the shop's currency, to say a limit ("At most ¥100,000,000.00"). */

@@ -24,7 +24,7 @@ const Filter = lazyScreen(() => filter().then((m) => m.OptionFilter), ['options'
  * after the first screen), sort by price, and the products in pages of 24. What the person picks is kept in the address (so the back button and a shared link
  * return to it) without making a history entry per keystroke.
  */
-export function CatalogScreen({ category: initialCategory, q }: { category?: string | undefined; q?: string | undefined }) {
+export function CatalogScreen({ category: initialCategory, q, option, value }: { category?: string; q?: string; option?: string; value?: string }) {
   const { t } = useI18n();
   const app = useApp();
   const [category, setCategory] = useState<string | undefined>(initialCategory);
@@ -32,7 +32,7 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
   const [search, setSearch] = useState((q ?? '').trim());
   const [sort, setSort] = useState<Sort>('relevance');
   const [limit, setLimit] = useState(PAGE);
-  const [choice, setChoice] = useState<OptionChoice | undefined>(undefined);
+  const [choice, setChoice] = useState(chosen(option, value));
   const composing = useRef(false);
 
   // A real navigation to the catalog (a link, the back button) sets what is shown.
@@ -43,7 +43,7 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
       setCategory(route.category);
       setText(route.q ?? '');
       setSearch((route.q ?? '').trim());
-      setChoice(undefined);
+      setChoice(chosen(route.option, route.value));
       setLimit(PAGE);
     };
     window.addEventListener('hashchange', onHash);
@@ -54,11 +54,11 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
   // address is still the catalog's, or a navigation away right after mount would be undone.
   useEffect(() => {
     if (parseRoute(window.location.hash).name !== 'catalog') return;
-    const next = href({ name: 'catalog', ...(category !== undefined && { category }), ...(search !== '' && { q: search }) });
+    const next = href({ name: 'catalog', category, q: search, option: choice?.group, value: choice?.value });
     if (window.location.hash !== next && !(window.location.hash === '' && next === '#/')) {
       history.replaceState(history.state, '', next);
     }
-  }, [category, search]);
+  }, [category, search, choice]);
 
   const shop = useLive(() => getShop(app.store), [app]);
   // Each result carries the question it answers: a slower, older answer is never shown as
@@ -181,6 +181,9 @@ export function CatalogScreen({ category: initialCategory, q }: { category?: str
     </section>
   );
 }
+
+/** A value chosen in the option filter, from the address. */
+const chosen = (group?: string, value?: string): OptionChoice | undefined => (group && value ? { group, value } : undefined);
 
 /** The catalog search index's version: it goes up when the index is ready or a product changed in it. */
 function useSearchVersion(db: Parameters<typeof watchCatalogSearch>[0]): number {

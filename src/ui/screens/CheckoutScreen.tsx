@@ -1,10 +1,10 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { paymentProblem, type BuyerId, type CartLine, type CombinationId, type Delivery, type ProductId, type TeamChoice, type TeamId } from '../../domain/index.ts';
+import { joinCombination, paymentProblem, type BuyerId, type CartLine, type CombinationId, type Delivery, type ProductId, type TeamChoice, type TeamId } from '../../domain/index.ts';
 import { isSpentCoupon } from '../../app/actions/apply-coupon-code.ts';
 import { placeOrder } from '../../app/actions/place-order.ts';
 import { InvalidInputError } from '../../app/errors.ts';
 import { getMySetting, setMySetting } from '../../app/person-settings.ts';
-import { getShop } from '../../app/queries/reads.ts';
+import { getShop, listTeams } from '../../app/queries/reads.ts';
 import { cartLines, checkoutView } from '../../app/queries/shop.ts';
 import { isCouponProblem, problemText, type PricingWords } from '../components/shop/pricing-text.ts';
 import { QuoteSummary } from '../components/shop/QuoteSummary.tsx';
@@ -70,8 +70,12 @@ function CheckoutForm({ saved, choice, product, combination, buyNow, buyer }: Fo
   // The delivery enters the price (shipping), so it is part of what the live query asks.
   const deliveryKey = JSON.stringify([form.kind, form.optionId, form.pointId]);
   const data = useLive(async () => {
+    // Joining a team of a product with options buys the team's combination (or, in a team of
+    // any, the one chosen on the product's page): a link from the home or the team's page names none.
+    const team = choice?.action === 'join' && product ? (await listTeams(app.store, product)).find((x) => x.id === choice.teamId) : undefined;
+    const bought = team ? joinCombination(team, combination) : combination;
     const lines: CartLine[] = product && single
-      ? [{ productId: product, ...(combination && { combination }), qty: 1, mode: teamBuy ? 'team' : buyNow ?? 'regular' }]
+      ? [{ productId: product, ...(bought && { combination: bought }), qty: 1, mode: teamBuy ? 'team' : buyNow ?? 'regular' }]
       : await cartLines(app.store, buyer);
     const at = app.now();
     const delivery = deliveryOf(form, await getShop(app.store));
@@ -80,7 +84,7 @@ function CheckoutForm({ saved, choice, product, combination, buyNow, buyer }: Fo
     const couponProblem = view.quote.problems.find(isCouponProblem);
     if (couponProblem) view = { ...(await checkoutView(app.store, buyer, at, { lines, coupon: '', delivery, team: choice })), coupon: view.coupon };
     return { lines, view, couponProblem, usedCoupon: couponProblem ? '' : coupon };
-  }, [app, buyer, deliveryKey, tick, coupon, teamBuy ? `${choice.action}|${'teamId' in choice ? choice.teamId : ''}|${product}` : `${buyNow}|${product}|${combination}`]);
+  }, [app, buyer, deliveryKey, tick, coupon, teamBuy ? `${choice.action}|${'teamId' in choice ? choice.teamId : ''}|${product}|${combination}` : `${buyNow}|${product}|${combination}`]);
 
   // A coupon this buyer has used up (WELCOME10, once used) leaves the cart quietly: no note here.
   const spent = data?.couponProblem !== undefined && isSpentCoupon(data.couponProblem);

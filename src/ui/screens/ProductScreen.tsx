@@ -110,12 +110,15 @@ export function ProductScreen({ id }: { id: string }) {
         </p>
       </div>
       {product.flash && (
-        <FlashOffer product={product} inventory={inventory} currency={currency} inCart={data.flashInCart} bought={data.flashBought} />
+        <FlashOffer
+          product={product} inventory={inventory} currency={currency} inCart={data.flashInCart} bought={data.flashBought}
+          combination={combination?.id} choosing={choice.missing.length > 0}
+        />
       )}
       {options && <OptionChips product={listed} choice={choice} />}
       <p class="product-description">{product.description}</p>
       <AddToCart product={product} inventory={inventory} inCart={inCart} combination={combination?.id} missing={choice.missing} />
-      {product.team && <TeamOffer product={product} teams={data.teams} currency={currency} />}
+      {product.team && <TeamOffer product={product} teams={data.teams} currency={currency} combination={combination?.id} />}
       <ShopCard shop={data.shop} />
       <AskSeller about={{ product: product.id }} shopName={data.shop?.name} />
       <Reviews reviews={data.reviews} />

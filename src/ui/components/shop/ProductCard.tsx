@@ -7,6 +7,10 @@ import { ShopPhoto } from './ShopPhoto.tsx';
 import { FlashBadge } from './FlashBadge.tsx';
 import { StockNote } from './StockNote.tsx';
 import { RatingText } from './RatingText.tsx';
+import { lazyScreen } from '../../lazy-screen.tsx';
+
+// The heart (save for later): its own chunk with its strings, after the first screen; nothing shows until it is there.
+const Heart = lazyScreen(() => import('../saved/CardHeart.tsx').then((m) => m.CardHeart), ['saved'], true);
 
 /**
  * A product in the catalog's grid. The name is the one link (so a screen reader's list of
@@ -36,6 +40,7 @@ export function ProductCard({ item, currency }: { item: ProductItem; currency: s
           </span>
         )}
       </div>
+      <Heart productId={product.id} name={product.name} />
     </li>
   );
 }

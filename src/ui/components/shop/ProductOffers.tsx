@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import type { Inventory, Product, Team } from '../../../domain/index.ts';
+import type { CombinationId, Inventory, Product, Team } from '../../../domain/index.ts';
 import { flashUnitsLeft } from '../../../domain/catalog.ts';
 import { isTeamOpen, leaderInitials, teamJoined } from '../../../domain/index.ts';
 import { myTeamIds } from '../../../app/queries/shop.ts';
@@ -18,9 +18,13 @@ import { href, navigate } from '../../router.ts';
 /**
  * A product's flash sale: its price, the countdown (shown here once), units left, the limit per
  * buyer, and a way to put more than one in the cart (the bar's flash button buys one at once).
+ * A product with options puts the chosen combination in the cart, and nothing until one is chosen.
  */
-export function FlashOffer(props: { product: Product; inventory: Inventory | undefined; currency: string; inCart: number; bought: number }) {
-  const { product, inventory, currency, inCart, bought } = props;
+export function FlashOffer(props: {
+  product: Product; inventory: Inventory | undefined; currency: string; inCart: number; bought: number;
+  combination?: CombinationId | undefined; choosing?: boolean;
+}) {
+  const { product, inventory, currency, inCart, bought, combination, choosing = false } = props;
   const { t } = useI18n();
   const app = useApp();
   const now = useNow(1000);
@@ -31,7 +35,7 @@ export function FlashOffer(props: { product: Product; inventory: Inventory | und
   const reachedLimit = bought + inCart >= flash.perBuyerLimit;
 
   const add = async () => {
-    await addToCart(app, product.id, 'flash', 1);
+    await addToCart(app, product.id, 'flash', 1, combination);
     setAdded(true);
   };
 
@@ -61,7 +65,7 @@ export function FlashOffer(props: { product: Product; inventory: Inventory | und
         </>
       )}
       {(state.phase === 'on' || state.phase === 'upcoming') && (
-        <button type="button" disabled={state.phase !== 'on' || reachedLimit} onClick={() => void add()}>
+        <button type="button" disabled={state.phase !== 'on' || reachedLimit || choosing} onClick={() => void add()}>
           {t('flash.addToCart')}
         </button>
       )}
@@ -88,7 +92,8 @@ export function FlashOffer(props: { product: Product; inventory: Inventory | und
 }
 
 /** A product's team buy: what it costs and how it works, and the teams open to join. */
-export function TeamOffer({ product, teams, currency }: { product: Product; teams: Team[]; currency: string }) {
+/** `combination`: the one chosen on the page, which a team of any combination is joined with. */
+export function TeamOffer({ product, teams, currency, combination }: { product: Product; teams: Team[]; currency: string; combination?: CombinationId | undefined }) {
   const { t, intl } = useI18n();
   const app = useApp();
   const now = useNow(15_000);
@@ -128,7 +133,7 @@ export function TeamOffer({ product, teams, currency }: { product: Product; team
                   <button
                     type="button"
                     aria-label={t('team.joinLabel', { leader })}
-                    onClick={() => navigate({ name: 'checkout', team: team.id, product: product.id })}
+                    onClick={() => navigate({ name: 'checkout', team: team.id, product: product.id, ...(team.anyCombination && combination && { combination }) })}
                   >
                     {t('team.join')}
                   </button>

@@ -2,6 +2,7 @@
 export const strings = {
   /* ---------------------------------------------------------------- the heart on a product */
   'saved.save': 'Save',
+  'saved.saveName': 'Save {name}',
   'saved.savedNote': 'In your saved items.',
   'saved.removedNote': 'Removed from your saved items.',
   'saved.see': 'See saved',

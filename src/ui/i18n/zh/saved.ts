@@ -3,6 +3,7 @@ import type { strings as en } from '../en/saved.ts';
 
 export const strings: Strings<keyof typeof en> = {
   'saved.save': '收藏',
+  'saved.saveName': '收藏{name}',
   'saved.savedNote': '已加入收藏。',
   'saved.removedNote': '已取消收藏。',
   'saved.see': '查看收藏',

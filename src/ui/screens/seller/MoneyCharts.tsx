@@ -3,6 +3,8 @@
  * in a table behind "Show as a table"; and by product, the top ten as labelled bars.
  */
 import type { Summary } from '../../../app/queries/money.ts';
+import type { ProductId } from '../../../domain/index.ts';
+import { CombinationSales } from './MoneyCombinations.tsx';
 import { topProducts } from '../../../engines/dashboard/summary.ts';
 import { BarChart } from '../../components/seller/chart/BarChart.tsx';
 import { BarList, type ListBar } from '../../components/seller/chart/BarList.tsx';
@@ -73,14 +75,18 @@ export function SalesByDay({ summary, currency }: { summary: Summary; currency: 
   );
 }
 
-export function SalesByProduct({ summary, currency }: { summary: Summary; currency: string }) {
+/** `withCombinations`: the products sold by combination, each of which opens its combinations' figures on request. */
+export function SalesByProduct({ summary, currency, withCombinations }: { summary: Summary; currency: string; withCombinations: ReadonlySet<ProductId> }) {
   const { t, intl } = useI18n();
   const money = (x: number) => formatMoney(x, currency, intl);
   const { top, rest } = topProducts(summary.products, TOP);
   const total = summary.totals.revenue;
   const percent = new Intl.NumberFormat(intl, { style: 'percent', maximumFractionDigits: 0 });
   const share = (x: number) => (total > 0 && x > 0 ? percent.format(x / total) : undefined);
-  const items: ListBar[] = top.map((p) => ({ key: p.productId, label: p.name || t('money.noProduct'), value: p.revenue, ...withNote(share(p.revenue)) }));
+  const items: ListBar[] = top.map((p) => ({
+    key: p.productId, label: p.name || t('money.noProduct'), value: p.revenue, ...withNote(share(p.revenue)),
+    ...(withCombinations.has(p.productId) && { more: <CombinationSales productId={p.productId} name={p.name} period={summary.period} currency={currency} /> }),
+  }));
   if (rest) items.push({ key: '~rest', label: t('money.otherProducts', { count: rest.count }), value: rest.revenue, ...withNote(share(rest.revenue)) });
   return (
     <section class="acct-section" aria-labelledby="money-by-product">

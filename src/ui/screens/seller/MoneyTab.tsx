@@ -41,7 +41,7 @@ export function MoneyTab({ section }: { section?: string | undefined }) {
         <>
           <SalesFirst totals={sales.totals} currency={shop.currency} />
           <SalesByDay summary={sales.summary} currency={shop.currency} />
-          <SalesByProduct summary={sales.summary} currency={shop.currency} />
+          <SalesByProduct summary={sales.summary} currency={shop.currency} withCombinations={sales.withCombinations} />
           <OtherFigures summary={data.summary} currency={shop.currency} />
           <Ledger ledger={data.ledger} currency={shop.currency} />
         </>

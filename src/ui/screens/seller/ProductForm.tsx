@@ -19,6 +19,7 @@ import { useI18n } from '../../i18n/index.ts';
 import { href, shareUrl } from '../../router.ts';
 import { ProductPhotos } from './ProductPhotos.tsx';
 import { ProductOptions } from './ProductOptions.tsx';
+import { ProductOfferCover } from './ProductOfferCover.tsx';
 
 interface Props {
   /** The product to edit; a new product when undefined. */
@@ -154,6 +155,10 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
                 <Field {...f} field="team.size" kind="count" label={t('catalogForm.teamSize')} value={v.teamSize} onInput={(teamSize) => set({ teamSize })} />
                 <Field {...f} field="team.windowHours" kind="count" label={t('catalogForm.teamWindow')} value={v.teamWindowHours} onInput={(teamWindowHours) => set({ teamWindowHours })} />
               </div>
+              <ProductOfferCover offer="team" cover={v.teamCover} onChange={(teamCover) => set({ teamCover })} options={opts} sign={sign} fields={f} />
+              {opts.groups.length > 0 && (
+                <Check label={t('catalogForm.teamAny')} hint={t('catalogForm.teamAnyHint')} checked={v.teamAny} onChange={(teamAny) => set({ teamAny })} />
+              )}
             </div>
           )}
         </fieldset>
@@ -170,6 +175,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
                 <Field {...f} field="flash.stock" kind="count" label={t('catalogForm.flashStock')} value={v.flashStock} onInput={(flashStock) => set({ flashStock })} />
                 <Field {...f} field="flash.perBuyerLimit" kind="count" label={t('catalogForm.flashLimit')} value={v.flashPerBuyerLimit} onInput={(flashPerBuyerLimit) => set({ flashPerBuyerLimit })} />
               </div>
+              <ProductOfferCover offer="flash" cover={v.flashCover} onChange={(flashCover) => set({ flashCover })} options={opts} sign={sign} fields={f} />
             </div>
           )}
         </fieldset>

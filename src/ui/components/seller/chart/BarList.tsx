@@ -2,6 +2,7 @@
  * Horizontal bars with their labels: a ranked list (most first) that reads as text to a screen
  * reader ("Tea: ¥30.00, 75%") and as bars at a glance. Bars are scaled to the largest value.
  */
+import type { ComponentChildren } from 'preact';
 import './chart.css';
 
 export interface ListBar {
@@ -10,6 +11,8 @@ export interface ListBar {
   value: number;
   /** Shown after the value, smaller: a share of the total, say. */
   note?: string;
+  /** Shown under the bar: more about this item, such as a way to open its parts. */
+  more?: ComponentChildren;
 }
 
 export function BarList({ items, format, label }: { items: readonly ListBar[]; format: (value: number) => string; label: string }) {
@@ -28,6 +31,7 @@ export function BarList({ items, format, label }: { items: readonly ListBar[]; f
           <span class="barlist-track" aria-hidden="true">
             <span class="barlist-fill" style={{ width: `${Math.max(0, (x.value / max) * 100).toFixed(1)}%` }} />
           </span>
+          {x.more}
         </li>
       ))}
     </ol>
