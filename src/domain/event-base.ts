@@ -14,9 +14,15 @@ import type { EventId } from './ids.ts';
  */
 export const EVENT_VERSION = 1;
 export const OPTIONS_VERSION = 2;
+/**
+ * Version 3: an event that carries attachments: photos (on a message, a review, a counterfeit
+ * claim, and the order or review that keeps them) or a coupon card on a message. An app of
+ * versions 1–2 says "update the app" for it, rather than "unknown field".
+ */
+export const ATTACHMENTS_VERSION = 3;
 /** The newest version this app reads and writes. */
-export const LATEST_VERSION = OPTIONS_VERSION;
-export type EventVersion = typeof EVENT_VERSION | typeof OPTIONS_VERSION;
+export const LATEST_VERSION = ATTACHMENTS_VERSION;
+export type EventVersion = typeof EVENT_VERSION | typeof OPTIONS_VERSION | typeof ATTACHMENTS_VERSION;
 
 export interface EventBase {
   id: EventId;

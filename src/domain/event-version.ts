@@ -1,6 +1,6 @@
 import type { Inventory, Product } from './catalog.ts';
-import { EVENT_VERSION, OPTIONS_VERSION, type EventVersion, type Intent, type Snapshots } from './events.ts';
-import type { MessageVersion } from './messages.ts';
+import { ATTACHMENTS_VERSION, EVENT_VERSION, OPTIONS_VERSION, type EventVersion, type Intent, type Snapshots } from './events.ts';
+import type { MessageAbout, MessageVersion } from './messages.ts';
 import type { CartLine, Order, PricedLine } from './orders.ts';
 import type { Team } from './teams.ts';
 
@@ -20,8 +20,10 @@ const lineUsesOptions = (l: CartLine | PricedLine): boolean => l.combination !==
 const orderUsesOptions = (o: Order): boolean => o.lines.some(lineUsesOptions);
 const teamUsesOptions = (t: Team): boolean => t.combination !== undefined || t.anyCombination !== undefined || t.prices !== undefined;
 
-/** The version a decision's snapshots need. */
+/** The version a decision's snapshots need: 3 where a review or an order keeps photos. */
 export function snapshotsVersion(set: Snapshots): EventVersion {
+  const photos = (set.reviews?.some((r) => r.photos !== undefined) ?? false) || (set.orders?.some((o) => o.photos !== undefined) ?? false);
+  if (photos) return ATTACHMENTS_VERSION;
   const options = (set.products?.some(productUsesOptions) ?? false)
     || (set.inventory?.some(inventoryUsesOptions) ?? false)
     || (set.orders?.some(orderUsesOptions) ?? false)
@@ -35,6 +37,7 @@ type IntentBody = Intent | ({ kind: Intent['kind'] } & Record<string, unknown>);
 /** The version an intent needs (its own fields: the app stamps it before queuing). */
 export function intentVersion(intent: IntentBody): EventVersion {
   const body = intent as Record<string, unknown>;
+  if ((intent.kind === 'review.write' || intent.kind === 'claim.file') && body.photos !== undefined) return ATTACHMENTS_VERSION;
   if (intent.kind === 'order.place') {
     return (body.lines as CartLine[] | undefined)?.some(lineUsesOptions) ? OPTIONS_VERSION : EVENT_VERSION;
   }
@@ -46,7 +49,10 @@ export function intentVersion(intent: IntentBody): EventVersion {
   return EVENT_VERSION;
 }
 
-/** Messages and read receipts carry nothing about options: version 1, read by every app. */
-export function messageVersion(): typeof EVENT_VERSION & MessageVersion {
-  return EVENT_VERSION;
+/**
+ * Messages and read receipts carry nothing about options: version 1, read by every app; a
+ * message with photos or a coupon card is version 3, which an older app refuses saying to update.
+ */
+export function messageVersion(m: { photos?: readonly unknown[]; about?: MessageAbout } = {}): MessageVersion {
+  return m.photos !== undefined && m.photos.length > 0 || (m.about !== undefined && 'coupon' in m.about) ? ATTACHMENTS_VERSION : EVENT_VERSION;
 }

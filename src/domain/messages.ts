@@ -1,6 +1,7 @@
 import type { Millis } from './catalog.ts';
 import type { BuyerId, EventId, OrderId, ProductId } from './ids.ts';
 import { MAX_ATTACHED_PHOTOS, photoListProblems, photosField } from './attached-photos.ts';
+import { messageVersion } from './event-version.ts';
 import { fail, ok, type Result } from './result.ts';
 
 /**
@@ -18,11 +19,15 @@ export const MESSAGE_MAX_CHARS = 2_000;
 export type MessageSide = 'buyer' | 'seller';
 
 /** What a message may be about, shown as a card beside its text. */
-export type MessageAbout = { product: ProductId } | { order: OrderId };
+/** What a message is about, shown as a card: a product, an order, or a coupon of the shop's to use. */
+export type MessageAbout = { product: ProductId } | { order: OrderId } | { coupon: string };
 
-/** Messages carry nothing about options: always version 1 (events.ts EVENT_VERSION; messageVersion in event-version.ts). */
-export type MessageVersion = 1;
-export const MESSAGE_VERSION: MessageVersion = 1;
+/**
+ * Messages carry nothing about options: version 1, or 3 where they carry attachments (photos, a
+ * coupon card: event-base.ts ATTACHMENTS_VERSION; messageVersion in event-version.ts).
+ */
+export type MessageVersion = 1 | 3;
+export const MESSAGE_VERSION = 1 as const;
 
 interface MessageBase {
   id: EventId;
@@ -108,7 +113,6 @@ export function authorProblem(message: Pick<MessageEvent, 'from' | 'buyer'>, wri
 
 export interface NewMessage {
   id: EventId;
-  v: MessageVersion;
   now: Millis;
   writer: Writer;
   /** The conversation (for a buyer, their own id). */
@@ -133,7 +137,7 @@ export function makeMessage(m: NewMessage): Result<SendMessage> | { ok: false; p
   const wrong = authorProblem({ from, buyer: m.buyer }, m.writer);
   if (wrong) return refuse(wrong, 'from: a buyer writes only as themselves, into their own conversation');
   const message: SendMessage = {
-    id: m.id, v: m.v, at: m.now, type: 'message', kind: 'message.send', from, buyer: m.buyer, sentAt: m.now, text,
+    id: m.id, v: messageVersion({ photos, ...(m.about ? { about: m.about } : {}) }), at: m.now, type: 'message', kind: 'message.send', from, buyer: m.buyer, sentAt: m.now, text,
     ...(m.about ? { about: m.about } : {}),
     ...photosField(photos),
   };

@@ -66,8 +66,10 @@ describe('a message with photos', () => {
   });
 
   it('is set aside when it arrives with an empty text and no photo, too many, or a bad id', () => {
-    const ok = { id: 'm-2', v: 1, at: T0, type: 'message', kind: 'message.send', from: 'buyer', buyer: 'ann', sentAt: T0, text: '', photos: [photo(1)] };
+    const ok = { id: 'm-2', v: 3, at: T0, type: 'message', kind: 'message.send', from: 'buyer', buyer: 'ann', sentAt: T0, text: '', photos: [photo(1)] };
     expect(validateMessage(ok).ok).toBe(true);
+    // Photos make a message of version 3: one saying 1 is refused, so an older app's "update the app" is the only word it gets.
+    expect(validateMessage({ ...ok, v: 1 })).toMatchObject({ ok: false, errors: [expect.stringMatching(/^photos: needs an event of version 3/)] });
     expect(validateMessage(Object.fromEntries(Object.entries(ok).filter(([key]) => key !== 'photos'))).ok).toBe(false);
     expect(validateMessage({ ...ok, photos: [] }).ok).toBe(false);
     expect(validateMessage({ ...ok, photos: [photo(1), photo(2), photo(3), photo(4)] }).ok).toBe(false);

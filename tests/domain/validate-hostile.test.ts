@@ -49,10 +49,10 @@ describe('not an event at all', () => {
 
 describe('version and kind', () => {
   it('a newer version asks for an update, and says nothing else', () => {
-    expect(errorsOf(validateEvent(with_(place(), { v: 3, lines: 'garbage', extra: 1 })))).toEqual(['v: unsupported version 3; update the app']);
+    expect(errorsOf(validateEvent(with_(place(), { v: 4, lines: 'garbage', extra: 1 })))).toEqual(['v: unsupported version 4; update the app']);
   });
   it.each([[0], ['1'], [1.5], [null]])('v: %j is refused', (v) => {
-    expect(errorsOf(validateEvent(with_(place(), { v }))).some((e) => e.startsWith('v: must be 1 or 2, got'))).toBe(true);
+    expect(errorsOf(validateEvent(with_(place(), { v }))).some((e) => e.startsWith('v: must be 1, 2 or 3, got'))).toBe(true);
   });
   it('unknown kinds, and kinds for the other side', () => {
     expectRefused(with_(place(), { kind: 'order.teleport' }), 'kind: unknown intent kind "order.teleport"');

@@ -75,16 +75,24 @@ test('the seller answers beside the buyer’s orders, with a quick reply, a prod
   const productMsg = said('These are sweet this week.');
   await expect(productMsg.getByRole('link', { name: /^Product: Tangerines/ })).toBeVisible();
 
-  // An order card, and a coupon's code as a line of text.
+  // An order card, then a coupon card.
   await cards.click();
   await page.getByRole('button', { name: new RegExp(`^Attach order ${number}`) }).click();
-  await cards.click();
-  await page.getByRole('button', { name: 'Put coupon WELCOME10 in the message' }).click();
-  await expect(box).toHaveValue(/^Coupon code WELCOME10: ¥10 off your first order/);
+  await box.fill('About this order.');
   await page.getByRole('button', { name: 'Send' }).click();
-  const orderMsg = said('Coupon code WELCOME10');
+  const orderMsg = said('About this order.');
   await expect(orderMsg.getByRole('link', { name: `Order ${number}` })).toBeVisible();
   await expect(orderMsg).toContainText('Sent');
+  await cards.click();
+  await page.getByRole('button', { name: 'Attach coupon WELCOME10' }).click();
+  await expect(page.locator('.msg-attach')).toContainText('Coupon WELCOME10');
+  await box.fill('For your next order.');
+  await page.getByRole('button', { name: 'Send' }).click();
+  const couponMsg = said('For your next order.');
+  await expect(couponMsg).toContainText('Coupon WELCOME10');
+  await expect(couponMsg).toContainText('¥10.00 off');
+  // The seller's own card has nothing to press.
+  await expect(couponMsg.getByRole('button')).toHaveCount(0);
   await noOverflow(page);
   await shot(page, 'seller-sent-cards-en');
 
@@ -99,8 +107,19 @@ test('the seller answers beside the buyer’s orders, with a quick reply, a prod
   await go(page, `#/orders/${encodeURIComponent(id)}`);
   await page.getByRole('button', { name: /^Ask the seller/ }).click();
   await expect(chat.getByRole('listitem').filter({ hasText: 'These are sweet this week.' }).getByRole('link', { name: /^Product: Tangerines/ })).toBeVisible();
-  await expect(chat.getByRole('listitem').filter({ hasText: 'Coupon code WELCOME10' }).getByRole('link', { name: `Order ${number}` })).toBeVisible();
-  await chat.getByRole('button', { name: 'Close' }).click();
+  await expect(chat.getByRole('listitem').filter({ hasText: 'About this order.' }).getByRole('link', { name: `Order ${number}` })).toBeVisible();
+  // The coupon card puts the code in the buyer's cart with one tap.
+  const ticket = chat.getByRole('listitem').filter({ hasText: 'For your next order.' });
+  await ticket.getByRole('button', { name: 'Put coupon WELCOME10 in my cart' }).click();
+  await expect(ticket.getByRole('status')).toContainText('In your cart.');
+  await noOverflow(page);
+  await shot(page, 'buyer-coupon-card-en');
+  await ticket.getByRole('link', { name: 'Go to cart' }).click();
+  await expect(page.getByRole('heading', { name: 'Cart' })).toBeVisible();
+  await go(page, '#/product/banana');
+  await page.getByRole('button', { name: 'Add to cart' }).click();
+  await go(page, '#/cart');
+  await expect(page.getByLabel('Coupon code')).toHaveValue('WELCOME10');
 
   // Kept on the device: still there after a reload; in Chinese, it fits; removed with its own button.
   await view(page, 'Seller');
@@ -110,10 +129,10 @@ test('the seller answers beside the buyer’s orders, with a quick reply, a prod
   await setLanguage(page, 'zh');
   await expect(page.getByRole('region', { name: '最近的订单' }).getByRole('link', { name: new RegExp(`^${number} `) })).toBeVisible();
   await page.getByText('发送商品、订单或优惠券').click();
-  await expect(page.getByRole('button', { name: '把优惠码 WELCOME10 放进消息' })).toBeVisible();
+  await expect(page.getByRole('button', { name: '附上优惠券 WELCOME10' })).toBeVisible();
   await noOverflow(page);
   await shot(page, 'seller-tools-zh');
-  await page.getByRole('button', { name: '把优惠码 WELCOME10 放进消息' }).scrollIntoViewIfNeeded();
+  await page.getByRole('button', { name: '附上优惠券 WELCOME10' }).scrollIntoViewIfNeeded();
   await shot(page, 'seller-cards-zh');
   await page.getByRole('button', { name: '删除快捷回复：Thanks! It ships today.' }).click();
   await expect(page.getByText('已删除快捷回复：Thanks! It ships today.')).toBeVisible();

@@ -4,7 +4,7 @@
 import 'fake-indexeddb/auto';
 import { createStore } from 'idb-keyval';
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_VERSION, type BuyerId, type EventId, type SendMessage } from '../../src/domain/index.ts';
+import { ATTACHMENTS_VERSION, type BuyerId, type EventId, type SendMessage } from '../../src/domain/index.ts';
 import { exportBackup, importBackup, listConversations, queuedMessages, readConversation, sendMessage } from '../../src/storage/index.ts';
 import { deletePhotos, putPhoto } from '../../src/storage/photo-writes.ts';
 import { getPhoto } from '../../src/storage/photos.ts';
@@ -16,7 +16,7 @@ const ref = 'photo-0190a3b4-0000-7000-8000-000000000001.webp';
 const bytes = Uint8Array.from({ length: 40_000 }, (_, i) => (i * 13) % 256);
 
 function withPhoto(text: string): SendMessage {
-  return { id: 'm-0001' as EventId, v: MESSAGE_VERSION, at: T0, type: 'message', kind: 'message.send', from: 'buyer', buyer: ann, sentAt: T0, text, photos: [ref] };
+  return { id: 'm-0001' as EventId, v: ATTACHMENTS_VERSION, at: T0, type: 'message', kind: 'message.send', from: 'buyer', buyer: ann, sentAt: T0, text, photos: [ref] };
 }
 
 describe('attached photos in storage', () => {

@@ -8,7 +8,7 @@
 // is copied from its writer's channel into the public catalog.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MESSAGE_VERSION, type BuyerId, type Decision, type EventId, type MessageEvent, type ProductId } from '../../src/domain/index.ts';
+import { ATTACHMENTS_VERSION, MESSAGE_VERSION, type BuyerId, type Decision, type EventId, type MessageEvent, type ProductId } from '../../src/domain/index.ts';
 import { readConversation, sendMessage, ShopDb } from '../../src/storage/index.ts';
 import { putPhoto } from '../../src/storage/photo-writes.ts';
 import { RemoteAuthority } from '../../src/sync/authority/authority-runner.ts';
@@ -94,14 +94,14 @@ describe(`photos in a buyer's channel on ${TEST_SERVER.kind === 'couchdb' ? 'Cou
     expect(await write(dee, db, { ...photoDoc(id, { image: { content_type: 'image/webp', data: b64(picture(10)) } }), _rev: rev })).toBe('forbidden: Nothing sent to the shop can be changed once it is there.');
     // A message of photos alone is taken; more than 3 is not.
     const now = Date.now();
-    const msg = (photos: string[], text = '') => ({ _id: `pm-${now}-${photos.length}`, id: `pm-${now}-${photos.length}`, v: MESSAGE_VERSION, at: now, type: 'message', kind: 'message.send', from: 'buyer', buyer: 'dee', sentAt: now, text, photos });
+    const msg = (photos: string[], text = '') => ({ _id: `pm-${now}-${photos.length}`, id: `pm-${now}-${photos.length}`, v: photos.length > 0 ? ATTACHMENTS_VERSION : MESSAGE_VERSION, at: now, type: 'message', kind: 'message.send', from: 'buyer', buyer: 'dee', sentAt: now, text, photos });
     expect(await write(dee, db, msg([id]))).toBe('');
     expect(await write(dee, db, msg([ref(), ref(), ref(), ref()], 'four'))).toBe('forbidden: A message can carry at most 3 photos.');
     expect(await write(dee, db, { ...msg(['https://evil.example/x.png'], 'link'), _id: `pm-${now}-x`, id: `pm-${now}-x` }))
       .toBe('forbidden: A message names something that is not a photo: https://evil.example/x.png.');
     expect(await write(dee, db, { ...msg([], ''), _id: `pm-${now}-e`, id: `pm-${now}-e` })).toBe("forbidden: A message's photos must be a list of 1 to 3.");
     // A review or claim (any request) names at most 3 photos, each a photo.
-    const request = (kind: string, body: object) => ({ _id: `rq-${kind}-${now}`, id: `rq-${kind}-${now}`, v: 1, at: now, type: 'intent', by: 'buyer', buyer: 'dee', kind, sentAt: now, orderId: 'o-1', ...body });
+    const request = (kind: string, body: object) => ({ _id: `rq-${kind}-${now}`, id: `rq-${kind}-${now}`, v: 'photos' in body ? ATTACHMENTS_VERSION : 1, at: now, type: 'intent', by: 'buyer', buyer: 'dee', kind, sentAt: now, orderId: 'o-1', ...body });
     expect(await write(dee, db, request('review.write', { rating: 5, text: 'Fine', photos: [ref(), ref()] }))).toBe('');
     expect(await write(dee, db, request('claim.file', { reason: 'Fake', photos: [ref(), ref(), ref(), ref()] }))).toBe('forbidden: A request can carry at most 3 photos.');
   }, 60_000);
@@ -123,7 +123,7 @@ describe(`photos in a buyer's channel on ${TEST_SERVER.kind === 'couchdb' ? 'Cou
     await putPhoto(buyerDb, { id: bad, blob: new Blob(['<b>hi</b>'], { type: 'text/html' }), type: 'text/html' as 'image/webp', width: 1, height: 1, bytes: 9, storedAt: Date.now() });
     const at = Date.now();
     const send = (id: string, text: string, photos?: string[]): MessageEvent =>
-      ({ id: id as EventId, v: MESSAGE_VERSION, at, type: 'message', kind: 'message.send', from: 'buyer', buyer: 'eve' as BuyerId, sentAt: at, text, ...(photos ? { photos } : {}) });
+      ({ id: id as EventId, v: photos ? ATTACHMENTS_VERSION : MESSAGE_VERSION, at, type: 'message', kind: 'message.send', from: 'buyer', buyer: 'eve' as BuyerId, sentAt: at, text, ...(photos ? { photos } : {}) });
     await sendMessage(buyerDb, send(`e1-${at}`, 'Is this scratch normal?', [good]), at);
     await sendMessage(buyerDb, send(`e2-${at}`, '', [bad]), at + 1);
     await sendMessage(buyerDb, send(`e3-${at}`, 'And when does it ship?'), at + 2);

@@ -1,5 +1,5 @@
 import {
-  floodProblem, makeMessage, MESSAGE_LIMIT_WINDOW_MS, messageVersion, type BuyerId, type EventId, type MessageAbout, type MessageProblem,
+  floodProblem, makeMessage, MESSAGE_LIMIT_WINDOW_MS, type BuyerId, type EventId, type MessageAbout, type MessageProblem,
   type Millis, type Writer,
 } from '../../domain/index.ts';
 import { validateMessage } from '../../domain/validate/messages.ts';
@@ -28,7 +28,7 @@ export async function sendMessage(
   const buyer = side === 'buyer' ? ctx.buyer() : message.buyer;
   if (buyer === undefined || buyer === '') throw new MessageRefusedError('wrong-author', 'No conversation to write in: sign in first.');
   const at = ctx.now();
-  const made = makeMessage({ id: newEventId(at), v: messageVersion(), now: at, writer, buyer, text: message.text, ...(message.about ? { about: message.about } : {}), ...(message.photos ? { photos: message.photos } : {}) });
+  const made = makeMessage({ id: newEventId(at), now: at, writer, buyer, text: message.text, ...(message.about ? { about: message.about } : {}), ...(message.photos ? { photos: message.photos } : {}) });
   if (!made.ok) throw new MessageRefusedError('problem' in made ? made.problem : 'empty', made.errors.join(' '));
   // Ten a minute, a hundred an hour, per side and conversation (the domain's rule): a flood is told when it may go on.
   const flood = floodProblem(await sentTimesSince(ctx.store, buyer, side, at - MESSAGE_LIMIT_WINDOW_MS), at);

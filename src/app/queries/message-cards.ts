@@ -2,8 +2,11 @@
  * What the seller may put into a conversation besides text: a product (found by name), one of
  * the buyer's orders, a live coupon's code. Plain reads, wrapped by the UI in a live query.
  */
-import { isPromotionLive, type BuyerId, type CouponPromotion, type Millis, type Order, type Product } from '../../domain/index.ts';
+import {
+  isPromotionLive, normalizeCouponCode, type BuyerId, type CouponPromotion, type Millis, type Order, type Product,
+} from '../../domain/index.ts';
 import { allPromotions } from '../../storage/catalog-queries.ts';
+import { getShop } from '../../storage/queries.ts';
 import { listProducts } from '../../storage/queries.ts';
 import { ordersOfBuyer } from '../../storage/seller-queries.ts';
 import type { Store } from '../../storage/store.ts';
@@ -30,4 +33,18 @@ export async function cardChoices(store: Store, buyer: BuyerId, search: string, 
     .filter((p): p is CouponPromotion => p.kind === 'coupon' && isPromotionLive(p, at))
     .sort((a, b) => a.code.localeCompare(b.code));
   return { products: page.items.map((i) => i.product), productsTotal: page.total, orders, coupons };
+}
+
+/** A coupon card as either side sees it: the shop's coupon of that code if it runs at `at`, and the shop's currency. */
+export interface CouponCardView {
+  code: string;
+  coupon: CouponPromotion | undefined;
+  currency: string;
+}
+
+export async function couponCard(store: Store, code: string, at: Millis): Promise<CouponCardView> {
+  const wanted = normalizeCouponCode(code);
+  const [promotions, shop] = await Promise.all([allPromotions(store), getShop(store)]);
+  const coupon = promotions.find((p): p is CouponPromotion => p.kind === 'coupon' && normalizeCouponCode(p.code) === wanted && isPromotionLive(p, at));
+  return { code: wanted, coupon, currency: shop?.currency ?? 'CNY' };
 }

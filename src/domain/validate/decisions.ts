@@ -5,7 +5,7 @@ import { arrayOf, type Check, type Fields, fields, none, unique } from './check.
 import { AMOUNT, id, INITIALS, int, keysOf, LONG_TEXT, oneOf, PHOTO_LIST, POSTING_AMOUNT, rev, time } from './scalars.ts';
 import { inventory, product, promotion, shopProfile } from './catalog.ts';
 import { skuKeyOf } from '../options.ts';
-import { eventBase, eventId } from './base.ts';
+import { attachmentsField, eventBase, eventId } from './base.ts';
 import { buyerId, order, orderId, productId, team } from './order.ts';
 
 export const withdrawalId = id<WithdrawalId>();
@@ -103,7 +103,7 @@ export const review: Check<Review> = (x, path, ctx) => {
     productIds: f.req('productIds', arrayOf(productId, 1, 100)),
     rating: f.req('rating', int(1, 5)),
     text: f.req('text', LONG_TEXT),
-    ...f.opt('photos', PHOTO_LIST),
+    ...f.opt('photos', attachmentsField(PHOTO_LIST)),
     at: f.req('at', time),
   });
 };

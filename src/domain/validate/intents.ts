@@ -1,7 +1,7 @@
 import type { BuyerIntent, Intent, PlaceOrder, ProductBase, SaveShop, SellerCommand } from '../events.ts';
 import { arrayOf, type Check, type Ctx, type Fields, fields, none, quote } from './check.ts';
 import { AMOUNT, CARRIER, CODE, int, LONG_TEXT, oneOf, PHOTO_LIST, text, time, TOTAL, TRACKING } from './scalars.ts';
-import { eventBase, optionsField } from './base.ts';
+import { attachmentsField, eventBase, optionsField } from './base.ts';
 import { checkSaveStocks, combinationStocks } from './options.ts';
 import { withdrawalId } from './decisions.ts';
 import { product, promotion, shopProfile, STOCK } from './catalog.ts';
@@ -27,7 +27,7 @@ const BUYER: { [K in BuyerIntent['kind']]: (f: Fields, base: BuyerBase) => OfKin
   'order.confirm-receipt': (f, base) => ({ ...base, kind: 'order.confirm-receipt', orderId: f.req('orderId', orderId) }),
   'refund.request': (f, base) => ({ ...base, kind: 'refund.request', orderId: f.req('orderId', orderId), reason: f.req('reason', LONG_TEXT) }),
   'claim.file': (f, base) => ({
-    ...base, kind: 'claim.file', orderId: f.req('orderId', orderId), reason: f.req('reason', LONG_TEXT), ...f.opt('photos', PHOTO_LIST),
+    ...base, kind: 'claim.file', orderId: f.req('orderId', orderId), reason: f.req('reason', LONG_TEXT), ...f.opt('photos', attachmentsField(PHOTO_LIST)),
   }),
   'review.write': (f, base) => ({
     ...base,
@@ -35,7 +35,7 @@ const BUYER: { [K in BuyerIntent['kind']]: (f: Fields, base: BuyerBase) => OfKin
     orderId: f.req('orderId', orderId),
     rating: f.req('rating', int(1, 5)),
     text: f.req('text', LONG_TEXT),
-    ...f.opt('photos', PHOTO_LIST),
+    ...f.opt('photos', attachmentsField(PHOTO_LIST)),
   }),
   'withdrawal.request': (f, base) => ({ ...base, kind: 'withdrawal.request', amount: f.req('amount', AMOUNT) }),
   'wallet.demo-top-up': (f, base) => ({ ...base, kind: 'wallet.demo-top-up', amount: f.req('amount', AMOUNT) }),

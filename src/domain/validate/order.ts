@@ -16,7 +16,7 @@ import type {
 import type { Team, TeamMember } from '../teams.ts';
 import { arrayOf, type Check, child, fields, none } from './check.ts';
 import { ADDRESS, bool, INITIALS, CARRIER, CODE, id, int, keysOf, LONG_TEXT, NAME, oneOf, PHOTO_LIST, PRICE, QTY, text, time, TOTAL, TRACKING } from './scalars.ts';
-import { optionsField } from './base.ts';
+import { attachmentsField, optionsField } from './base.ts';
 import { combinationId, offerCombinations } from './options.ts';
 
 export const buyerId = id<BuyerId>();
@@ -164,7 +164,7 @@ export const order: Check<Order> = (x, path, ctx) => {
     ...f.opt('before', orderStatus),
     ...f.opt('requestedAt', time),
     ...f.opt('reason', LONG_TEXT),
-    ...f.opt('photos', PHOTO_LIST),
+    ...f.opt('photos', attachmentsField(PHOTO_LIST)),
     reviewed: f.req('reviewed', bool),
     timeline: f.req('timeline', arrayOf(timelineEntry, 0, 1000)),
   });

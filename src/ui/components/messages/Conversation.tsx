@@ -20,6 +20,7 @@ import { errorText, orderNumber } from '../../kit/labels.ts';
 import { href } from '../../router.ts';
 import { AttachedPhotos } from '../photos/AttachedPhotos.tsx';
 import { PhotoPicker } from '../photos/PhotoPicker.tsx';
+import { CouponCard } from './CouponCard.tsx';
 import './messages.css';
 
 export interface ConversationProps {
@@ -187,6 +188,11 @@ function Bubble({ shown, side, buyer, when }: { shown: ShownMessage; side: 'buye
 
 /** The product or order a message is about, as a small card linking to it (the buyer's own order page; the seller's list, searched for it). */
 function AboutCard({ about, side }: { about: MessageAbout; side: 'buyer' | 'seller' }) {
+  if ('coupon' in about) return <CouponCard code={about.coupon} side={side} />;
+  return <ThingCard about={about} side={side} />;
+}
+
+function ThingCard({ about, side }: { about: Exclude<MessageAbout, { coupon: string }>; side: 'buyer' | 'seller' }) {
   const app = useApp();
   const { t } = useI18n();
   const name = useLive(async () => {

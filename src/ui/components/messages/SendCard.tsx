@@ -1,9 +1,8 @@
 /**
  * The seller puts a card into the message: a product (found by name), one of the buyer's orders,
- * or a running coupon. Products and orders go as the message's card (`about`, which the buyer's
- * app shows as a link). A message has no coupon card (the channel's format names only a product
- * or an order), so a coupon goes in as a line of text with its code, which the buyer types (or
- * pastes) at checkout.
+ * or a running coupon, each as the message's card (`about`). The buyer's app shows a product or
+ * an order as a link, and a coupon with "Put it in my cart" (CouponCard.tsx; a message with a
+ * coupon card is of event version 3).
  */
 import { useState } from 'preact/hooks';
 import type { BuyerId } from '../../../domain/index.ts';
@@ -11,7 +10,7 @@ import { cardChoices } from '../../../app/queries/message-cards.ts';
 import { useApp } from '../../hooks/use-app.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
-import { insertReply } from '../../../domain/index.ts';
+import { normalizeCouponCode } from '../../../domain/index.ts';
 import { orderNumber, stageLabel } from '../../kit/labels.ts';
 import type { Composer } from './Conversation.tsx';
 
@@ -77,15 +76,14 @@ export function SendCard({ buyer, composer }: { buyer: BuyerId; composer: Compos
                     <button
                       type="button"
                       class="msg-chip"
-                      onClick={() => { composer.setText(insertReply(composer.text, t('msgs.couponLine', { code: c.code, label: c.label }))); close(); }}
+                      onClick={() => { composer.attach({ coupon: normalizeCouponCode(c.code) }); close(); }}
                     >
-                      {t('msgs.cardCouponInsert', { code: c.code })}
+                      {t('msgs.cardCouponAttach', { code: c.code })}
                     </button>
                   </li>
                 ))}
               </ul>
             )}
-            <p class="msg-tools-note">{t('msgs.cardCouponNote')}</p>
           </fieldset>
         </div>
       )}
