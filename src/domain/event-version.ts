@@ -1,6 +1,5 @@
 import type { Inventory, Product } from './catalog.ts';
 import { ATTACHMENTS_VERSION, EVENT_VERSION, OPTIONS_VERSION, type EventVersion, type Intent, type Snapshots } from './events.ts';
-import type { MessageAbout, MessageVersion } from './messages.ts';
 import type { CartLine, Order, PricedLine } from './orders.ts';
 import type { Team } from './teams.ts';
 
@@ -47,12 +46,4 @@ export function intentVersion(intent: IntentBody): EventVersion {
     return options ? OPTIONS_VERSION : EVENT_VERSION;
   }
   return EVENT_VERSION;
-}
-
-/**
- * Messages and read receipts carry nothing about options: version 1, read by every app; a
- * message with photos or a coupon card is version 3, which an older app refuses saying to update.
- */
-export function messageVersion(m: { photos?: readonly unknown[]; about?: MessageAbout } = {}): MessageVersion {
-  return m.photos !== undefined && m.photos.length > 0 || (m.about !== undefined && 'coupon' in m.about) ? ATTACHMENTS_VERSION : EVENT_VERSION;
 }

@@ -11,7 +11,7 @@ export * from './public-copy.ts';
 export * from './refund-window.ts';
 export * from './ratings.ts';
 export * from './events.ts';
-export { intentVersion, snapshotsVersion, productUsesOptions, messageVersion } from './event-version.ts';
+export { intentVersion, snapshotsVersion, productUsesOptions } from './event-version.ts';
 export * from './messages.ts';
 export * from './attached-photos.ts';
 export * from './quick-replies.ts';

@@ -1,7 +1,7 @@
 import type { Millis } from './catalog.ts';
 import type { BuyerId, EventId, OrderId, ProductId } from './ids.ts';
 import { MAX_ATTACHED_PHOTOS, photoListProblems, photosField } from './attached-photos.ts';
-import { messageVersion } from './event-version.ts';
+import { ATTACHMENTS_VERSION, EVENT_VERSION } from './event-base.ts';
 import { fail, ok, type Result } from './result.ts';
 
 /**
@@ -28,6 +28,14 @@ export type MessageAbout = { product: ProductId } | { order: OrderId } | { coupo
  */
 export type MessageVersion = 1 | 3;
 export const MESSAGE_VERSION = 1 as const;
+
+/**
+ * Messages and read receipts carry nothing about options: version 1, read by every app; a
+ * message with photos or a coupon card is version 3, which an older app refuses saying to update.
+ */
+export function messageVersion(m: { photos?: readonly unknown[]; about?: MessageAbout } = {}): MessageVersion {
+  return m.photos !== undefined && m.photos.length > 0 || (m.about !== undefined && 'coupon' in m.about) ? ATTACHMENTS_VERSION : EVENT_VERSION;
+}
 
 interface MessageBase {
   id: EventId;

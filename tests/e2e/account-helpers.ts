@@ -133,3 +133,11 @@ export async function shipFromSellerOrders(page: Page, id: string, carrier: stri
   await expect(page.getByText(`Order ${orderNumber(id)} shipped.`)).toBeVisible();
 }
 
+/** A `datetime-local` value `minutes` from now, in the page's own time zone (for the sale and team forms). */
+export function localTime(page: Page, minutes: number): Promise<string> {
+  return page.evaluate((m) => {
+    const d = new Date(Date.now() + m * 60_000);
+    const p = (n: number) => String(n).padStart(2, '0');
+    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
+  }, minutes);
+}

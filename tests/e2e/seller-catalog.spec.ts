@@ -1,6 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { makePhotoPng } from '../fixtures/make-photo.ts';
-import { go, openShop } from './account-helpers.ts';
+import { go, openShop, localTime } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
 import { openMenu, setLanguage } from './menu.ts';
 
@@ -11,14 +11,6 @@ test.use({ viewport: { width: 360, height: 740 } });
 
 const NAME = 'Lychee honey 荔枝蜜';
 
-/** A `datetime-local` value `minutes` from now, in the page's own time zone. */
-function localTime(page: Page, minutes: number): Promise<string> {
-  return page.evaluate((m) => {
-    const d = new Date(Date.now() + m * 60_000);
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-  }, minutes);
-}
 
 /** Products named `name` in the device's database, read straight from IndexedDB. */
 function storedNamed(page: Page, name: string): Promise<number> {

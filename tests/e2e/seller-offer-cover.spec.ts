@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { go, openShop } from './account-helpers.ts';
+import { go, openShop, localTime } from './account-helpers.ts';
 import { seriousViolations } from './axe.ts';
 import { setLanguage } from './menu.ts';
 
@@ -8,13 +8,6 @@ import { setLanguage } from './menu.ts';
 // the buyer sees the flash price on that combination and on no other. On a 360-px phone.
 test.use({ viewport: { width: 360, height: 740 } });
 
-function localTime(page: Page, minutes: number): Promise<string> {
-  return page.evaluate((m) => {
-    const d = new Date(Date.now() + m * 60_000);
-    const p = (n: number) => String(n).padStart(2, '0');
-    return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}T${p(d.getHours())}:${p(d.getMinutes())}`;
-  }, minutes);
-}
 
 const chips = (page: Page, group: RegExp) => page.getByRole('group', { name: group });
 const bar = (page: Page) => page.getByRole('group', { name: 'Ways to buy' });

@@ -20,6 +20,14 @@ export interface StoredPhoto {
 /** Compresses a picture file and stores it; a full disk is a `StorageFullError`, a bad file a `PhotoError`. */
 export async function addPhoto(ctx: AppContext, file: Blob): Promise<StoredPhoto> {
   const photo = await compressPhoto(file);
+  return { ref: await storeCompressed(ctx, photo), photo };
+}
+
+/**
+ * Stores a compressed photo with its thumbnail under a new id (`photo-<uuid>.webp`), for a
+ * product or for a message, review or claim (attach-photo.ts); returns the id.
+ */
+export async function storeCompressed(ctx: AppContext, photo: CompressedPhoto): Promise<string> {
   // From the compressed photo, not the camera's file: a tenth of the pixels to decode. Of the
   // same type (the browser that encoded one encodes the other), as the catalog keeps one type per photo.
   const thumb = await compressPhoto(photo.blob, { maxSide: THUMB_SIDE, budget: THUMB_BYTES });
@@ -29,7 +37,7 @@ export async function addPhoto(ctx: AppContext, file: Blob): Promise<StoredPhoto
     id: ref, blob: photo.blob, type: photo.type, width: photo.width, height: photo.height, bytes: photo.blob.size, storedAt: at,
     ...(thumb.type === photo.type && { thumb: thumb.blob }),
   });
-  return { ref, photo };
+  return ref;
 }
 
 /** Forgets photos taken for a form and removed before it was saved (no product names them). */

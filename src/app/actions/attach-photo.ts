@@ -6,10 +6,9 @@
  * refused with the reason, and nothing is stored.
  */
 import { pickedPhotoProblem, storedPhotoProblem, type PhotoProblem } from '../../domain/index.ts';
-import { putPhoto } from '../../storage/photo-writes.ts';
 import type { AppContext } from '../context.ts';
-import { newEventId } from '../ids.ts';
-import { compressPhoto, PhotoError, photoFileName, THUMB_BYTES, THUMB_SIDE } from '../device/compress-photo.ts';
+import { compressPhoto, PhotoError } from '../device/compress-photo.ts';
+import { storeCompressed } from './add-photo.ts';
 
 /** Why a photo was not attached, as the domain's code (the UI says it in the person's language). */
 export class PhotoRefusedError extends Error {
@@ -32,14 +31,7 @@ export async function attachPhoto(ctx: AppContext, file: Blob, already: number):
   }
   const late = storedPhotoProblem({ type: photo.type, bytes: photo.blob.size });
   if (late) throw new PhotoRefusedError(late, `This photo cannot be attached: ${late} (${photo.blob.size} bytes of ${photo.type}).`);
-  const thumb = await compressPhoto(photo.blob, { maxSide: THUMB_SIDE, budget: THUMB_BYTES });
-  const at = ctx.now();
-  const ref = photoFileName(newEventId(at), photo.type);
-  await putPhoto(ctx.store, {
-    id: ref, blob: photo.blob, type: photo.type, width: photo.width, height: photo.height, bytes: photo.blob.size, storedAt: at,
-    ...(thumb.type === photo.type && { thumb: thumb.blob }),
-  });
-  return ref;
+  return storeCompressed(ctx, photo);
 }
 
 export { forgetPhotos as forgetAttachedPhotos } from './add-photo.ts';
