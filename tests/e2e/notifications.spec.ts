@@ -52,3 +52,35 @@ test('the buyer turns notifications on; the order accepted and shipped are notif
   await list.getByRole('button', { name: 'Turn off notifications' }).click();
   await expect(list.getByRole('button', { name: 'Notify me on this phone' })).toBeVisible();
 });
+
+test('after an order, the order page offers "Tell me when it ships", and once on it says so and offers nothing more', async ({ page }, testInfo) => {
+  test.setTimeout(90_000);
+  await openShop(page);
+  await buyForShipping(page, 'tangerine');
+  const offer = page.getByRole('button', { name: 'Tell me when it ships' });
+  await expect(offer).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath('order-notify-offer-en.png') });
+  await offer.click();
+  await expect(page.getByRole('status').filter({ hasText: 'Notifications are on for this phone.' })).toBeVisible();
+  await expect(offer).toHaveCount(0);
+  // The next order does not ask again; the Updates list has the same switch, on.
+  await buyForShipping(page, 'banana');
+  await expect(page.getByRole('heading', { name: 'Order placed' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Tell me when it ships' })).toHaveCount(0);
+  await go(page, '#/orders');
+  await page.getByRole('button', { name: /^Updates/ }).click();
+  await expect(page.getByRole('dialog', { name: 'Updates' }).getByText('Notifications are on for this phone.')).toBeVisible();
+  await page.getByRole('dialog', { name: 'Updates' }).getByRole('button', { name: 'Close' }).click();
+  await setLanguage(page, 'zh');
+  await page.getByRole('button', { name: /^动态/ }).click();
+  await page.getByRole('dialog', { name: '动态' }).getByRole('button', { name: '关闭通知' }).click();
+  await page.getByRole('dialog', { name: '动态' }).getByRole('button', { name: '关闭', exact: true }).click();
+  // Turned off again: the next order offers it again, here in Chinese.
+  await setLanguage(page, 'en');
+  await buyForShipping(page, 'red-apple');
+  await setLanguage(page, 'zh');
+  await expect(page.getByRole('button', { name: '发货时通知我' })).toBeVisible();
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
+  await page.screenshot({ path: testInfo.outputPath('order-notify-offer-zh.png') });
+});

@@ -2,6 +2,11 @@ import type { ShopProfile } from '../../../domain/index.ts';
 import type { OrderDetail } from '../../../app/queries/my-orders.ts';
 import { formatMoney } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { lazyScreen } from '../../lazy-screen.tsx';
+
+// "Tell me when it ships": notifications are asked for here, after an order, where the reason is
+// plain (never on a first visit). Loaded with the Updates' own code, and only shown while off.
+const NotifyOffer = lazyScreen<{ offer?: string }>(() => import('../messages/NotifyToggle.tsx').then((m) => m.NotifyToggle), ['messages'], true);
 
 /** Where an order still is before the shop has sent anything: what the buyer sees first. */
 const EARLY = ['queued', 'sent', 'team-forming', 'accepted'];
@@ -31,6 +36,7 @@ export function OrderPlaced({ detail, shop }: { detail: OrderDetail; shop: ShopP
       {view.stage === 'sent' && <p>{t('placed.sent')}</p>}
       <p>{placed.payment === 'wallet' ? t('placed.escrow', { amount: total }) : t('placed.onPickup', { amount: total })}</p>
       <p>{next}</p>
+      <NotifyOffer offer={t(delivery.kind === 'ship' ? 'placed.notifyShip' : 'placed.notifyReady')} />
     </section>
   );
 }

@@ -5,6 +5,8 @@ export const orderStrings = {
   'order.notFound': 'There is no such order on this device.',
   'order.status': 'Status:',
   'placed.title': 'Order placed',
+  'placed.notifyShip': 'Tell me when it ships',
+  'placed.notifyReady': 'Tell me when it is ready',
   'placed.queuedTitle': "Queued: it goes when you're online",
   'placed.queued': 'Your order is saved on this device and goes to the shop by itself once you are online.',
   'placed.sent': 'The shop has your order and will accept it shortly.',

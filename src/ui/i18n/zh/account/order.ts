@@ -6,6 +6,8 @@ export const orderStrings: Strings<keyof typeof en> = {
   'order.notFound': '本机上没有这个订单。',
   'order.status': '状态：',
   'placed.title': '下单成功',
+  'placed.notifyShip': '发货时通知我',
+  'placed.notifyReady': '可以自提时通知我',
   'placed.queuedTitle': '已排队：联网后自动发出',
   'placed.queued': '订单已保存在本机，联网后会自动发送给商店。',
   'placed.sent': '商店已收到你的订单，很快就会接单。',
