@@ -14,7 +14,10 @@ const wide = (page: Page) => page.evaluate(() => document.documentElement.scroll
 test('tapping the heart on a card saves the product for that person, and it is in Saved', async ({ page }, testInfo) => {
   await openShop(page);
   await page.getByRole('searchbox').fill('tangerine');
-  const link = page.locator('li.card .card-link').first();
+  // The grid filters as the words are typed: wait for the tangerine card itself, not whichever card
+  // is first before the search has run (CI once read "Bananas" there and lost it to the filter).
+  const link = page.locator('li.card .card-link', { hasText: /tangerine/i }).first();
+  await expect(link).toBeVisible();
   const name = (await link.textContent())!;
   const tangerine = card(page, name);
   const heart = tangerine.getByRole('button', { name: `Save ${name}`, exact: true });
