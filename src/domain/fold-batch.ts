@@ -8,7 +8,10 @@
  * table). A draft holding only the touched rows folds each decision exactly as the whole shop
  * would: a decision reads and writes only the rows it names (the things it sets, the accounts
  * it posts to). Usage counters are not a stored view (the app reads them with `usageOf` from
- * the orders it has), so a batch draft's are left as they fall.
+ * the orders it has), with one exception: the units sold of each product, which a catalog card
+ * shows and no screen can count by reading every order. A batch draft starts with no counts and
+ * holds the old state of every order the batch changes (`touchedBy`), so what the fold counts in
+ * it is exactly the batch's change to each product's count (`ViewRows.sold`), for storage to add.
  */
 import type { Decision, Review, Withdrawal } from './events.ts';
 import { draftOf, foldDecision, type Draft } from './fold.ts';
@@ -80,6 +83,8 @@ export interface ViewRows {
   balances: [AccountKey, Money][];
   /** Decisions that could not be folded (their postings would break a balance…), with why: stored, their effects left out. */
   setAside: [EventId, string][];
+  /** How many more (or fewer) units of each product count as sold after the batch, by product id: to add to the stored counts. */
+  sold: [ProductId, number][];
 }
 
 /**
@@ -94,6 +99,7 @@ export function foldBatch(base: Draft, decisions: readonly Decision[]): ViewRows
     withdrawals: new Map(base.withdrawals), balances: new Map(base.balances),
   };
   const asideBefore = base.setAside.size;
+  const soldBefore = new Map(base.usage.sold);
   const reviewN = new Map<EventId, number>();
   for (const d of decisions) {
     if (!foldDecision(base, d)) continue;
@@ -114,6 +120,10 @@ export function foldBatch(base: Draft, decisions: readonly Decision[]): ViewRows
     withdrawals: changed(before.withdrawals, base.withdrawals),
     balances: [...base.balances].filter(([k, v]) => before.balances.get(k) !== v || !before.balances.has(k)),
     setAside: [...base.setAside].slice(asideBefore),
+    sold: [...new Set([...soldBefore.keys(), ...base.usage.sold.keys()])].flatMap((id): [ProductId, number][] => {
+      const by = (base.usage.sold.get(id) ?? 0) - (soldBefore.get(id) ?? 0);
+      return by === 0 ? [] : [[id as ProductId, by]];
+    }),
   };
 }
 

@@ -3,6 +3,7 @@ import type { BuyerId, EventId, OrderId, ProductId, PromotionId, TeamId, Withdra
 import { accountKey, type AccountKey } from './ledger.ts';
 import { money, type Money } from './money.ts';
 import { holdsAllowance, type Order } from './orders.ts';
+import { countsAsSold } from './sold-count.ts';
 import { saleKey, skuSaleKey, usageKey, type ShopState, type Usage, type Versioned } from './state.ts';
 import { skuKeyOf, type SkuKey } from './options.ts';
 import type { Inventory, Product, Promotion, ShopProfile } from './catalog.ts';
@@ -28,6 +29,7 @@ export interface Draft {
     flashSold: Map<string, number>;
     flashByBuyer: Map<string, number>;
     flashSoldBySku: Map<string, number>;
+    sold: Map<string, number>;
   };
   setAside: Map<EventId, string>;
 }
@@ -52,6 +54,8 @@ export function draftOf(s: ShopState): Draft {
       flashSold: new Map(s.usage.flashSold),
       flashByBuyer: new Map(s.usage.flashByBuyer),
       flashSoldBySku: new Map(s.usage.flashSoldBySku),
+      // A working copy saved before sold counts were kept has none: it starts from nothing.
+      sold: new Map(s.usage.sold ?? []),
     },
     // A state made before decisions could be set aside has none.
     setAside: new Map(s.setAside ?? []),
@@ -200,8 +204,12 @@ function keepNewest<K, T>(map: Map<K, Versioned<T>>, key: K, n: number, value: T
   map.set(key, { n, value });
 }
 
-/** Orders the shop did not reject or cancel use up coupons, flash-sale units and allowances. */
+/**
+ * Orders the shop did not reject or cancel use up coupons, flash-sale units and allowances;
+ * those it took and the buyer kept count as sold (`countsAsSold`).
+ */
 function countUsage(d: Pick<Draft, 'usage'>, o: Order, sign: 1 | -1, log: UndoLog | undefined): void {
+  if (countsAsSold(o)) for (const line of o.lines) bump(d.usage.sold, line.productId, sign * line.qty, log);
   if (!holdsAllowance(o)) return;
   if (o.coupon !== undefined) {
     bump(d.usage.coupon, o.coupon, sign, log);
@@ -230,7 +238,7 @@ function bump(map: Map<string, number>, key: string, by: number, log: UndoLog | 
  */
 export function usageOf(orders: Iterable<Order>): Usage {
   const d: Pick<Draft, 'usage'> = {
-    usage: { coupon: new Map(), couponByBuyer: new Map(), flashSold: new Map(), flashByBuyer: new Map(), flashSoldBySku: new Map() },
+    usage: { coupon: new Map(), couponByBuyer: new Map(), flashSold: new Map(), flashByBuyer: new Map(), flashSoldBySku: new Map(), sold: new Map() },
   };
   for (const o of orders) countUsage(d, o, +1, undefined);
   return d.usage;

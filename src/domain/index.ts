@@ -6,6 +6,7 @@ export * from './options.ts';
 export * from './saved.ts';
 export * from './ledger.ts';
 export * from './orders.ts';
+export * from './sold-count.ts';
 export * from './teams.ts';
 export * from './public-copy.ts';
 export * from './refund-window.ts';

@@ -165,6 +165,7 @@ export function holdsAllowance(order: Pick<Order, 'status'>): boolean {
   return order.status !== 'rejected' && order.status !== 'cancelled';
 }
 
+
 export function withStatus(order: Order, status: OrderStatus, at: Millis, note?: string): Order {
   if (!canMove(order.status, status)) {
     throw new Error(`Order ${order.id} cannot move from ${order.status} to ${status}`);

@@ -57,6 +57,12 @@ export interface Usage {
   readonly flashByBuyer: ReadonlyMap<string, number>;
   /** Units of each combination sold in each flash sale, keyed by `skuSaleKey(…)`: each combination's part of `flashSold`. */
   readonly flashSoldBySku: ReadonlyMap<string, number>;
+  /**
+   * Units of each product sold (`countsAsSold`), keyed by product id: what a card's "1.2k sold"
+   * says. Only a device that holds every order (the seller's, the demo's) has the whole count; the
+   * seller's device publishes it on the catalog for buyers' devices (sync/catalog-state.ts).
+   */
+  readonly sold: ReadonlyMap<string, number>;
 }
 
 export function usageKey(thing: string, buyer: BuyerId): string {
@@ -87,7 +93,7 @@ export function emptyState(): ShopState {
     reviews: new Map(),
     withdrawals: new Map(),
     balances: new Map(),
-    usage: { coupon: new Map(), couponByBuyer: new Map(), flashSold: new Map(), flashByBuyer: new Map(), flashSoldBySku: new Map() },
+    usage: { coupon: new Map(), couponByBuyer: new Map(), flashSold: new Map(), flashByBuyer: new Map(), flashSoldBySku: new Map(), sold: new Map() },
     setAside: new Map(),
   };
 }

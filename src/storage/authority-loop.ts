@@ -13,7 +13,7 @@
  */
 import { draftOf, emptyState, foldDecision, type Decision, type Draft, type Intent } from '../domain/index.ts';
 import { validateIntent } from '../domain/validate/index.ts';
-import { decisionsAfter, pendingIntents, type PendingIntent } from './queries.ts';
+import { decisionsAfter, pendingIntents, type PendingIntent } from './journal-queries.ts';
 import type { Store } from './store.ts';
 import { refuseQueued } from './write-intent.ts';
 

@@ -8,7 +8,7 @@
 import type { Decision } from '../domain/index.ts';
 import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
-import { storeDecisions } from './store-decisions.ts';
+import { decisionTables, storeDecisions } from './store-decisions.ts';
 import type { EventRow } from './rows.ts';
 import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
 
@@ -21,10 +21,7 @@ export interface AuthorityRun {
 /** Stores a run of the authority, all or nothing; returns the decisions that were new. */
 export function storeAuthorityRun(db: ShopDb, run: AuthorityRun): Promise<Decision[]> {
   if (run.decisions.length === 0 && run.setAside.length === 0 && run.checkpoints.length === 0) return Promise.resolve([]);
-  const tables = [
-    db.events, db.outbox, db.shop, db.products, db.skus, db.promotions, db.teams, db.orders, db.reviews,
-    db.withdrawals, db.balances, db.publish, db.setAside, db.checkpoints,
-  ];
+  const tables = [...decisionTables(db), db.publish, db.setAside, db.checkpoints];
   return guardQuota(() =>
     db.transaction('rw', tables, async () => {
       // storeDecisions' own transaction joins this one (its tables are a subset).

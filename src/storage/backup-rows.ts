@@ -166,6 +166,8 @@ const ROWS: Record<string, Check<unknown>> = {
       db: f.req('db', anyText(300)), since: f.req('since', opaque), identity: f.req('identity', anyText(300)), syncedAt: f.req('syncedAt', time),
       // The seller's device: how each buyer's channel was guarded and last swept (sync-rows.ts).
       ...f.opt('guard', anyText(300)), ...f.opt('rules', anyText(300)), ...f.opt('seq', opaque), ...f.opt('made', anyText(300)),
+      // The seller's device, the catalog: how far its current-state documents are written, and their shape.
+      ...f.opt('published', COUNT), ...f.opt('shape', COUNT),
     });
   },
   setAside: (x, path, ctx) => {
@@ -195,6 +197,13 @@ const ROWS: Record<string, Check<unknown>> = {
       ...f.opt('lastFrom', oneOf(['buyer', 'seller'] as const)), ...f.opt('lastText', anyText(2000)),
       ...f.opt('buyerReadUpTo', time), ...f.opt('sellerReadUpTo', time),
     });
+  },
+  // Schema version 9: a product's units sold. `counted` is read and left out: derived from the
+  // orders, it is counted again on restore (backup.ts); what the shop published is kept.
+  sold: (x, path, ctx) => {
+    const f = fields(x, path, ctx);
+    f.opt('counted', COUNT);
+    return f.end({ productId: f.req('productId', productId), ...f.opt('published', COUNT), ...f.opt('publishedN', N) });
   },
   messageOutbox: (x, path, ctx) => {
     const f = fields(x, path, ctx);

@@ -9,9 +9,10 @@
  * every later decision fail to store) or show nonsense (a wallet of ¥NaN).
  */
 import type { UseStore } from 'idb-keyval';
-import type { Millis } from '../domain/index.ts';
+import type { Millis, Order } from '../domain/index.ts';
+import { soldOfOrders } from '../domain/sold-count.ts';
 import { cartRowsOfDevice } from './cart.ts';
-import { skuRowOfInventory, type InventoryRowV5 } from './rows.ts';
+import { skuRowOfInventory, type InventoryRowV5, type SoldRow } from './rows.ts';
 import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
 import type { PhotoRow } from './photos.ts';
@@ -150,9 +151,23 @@ export function checkBackup(db: ShopDb, data: unknown): Backup {
   }
   const dangling = checkReferences(tables as Record<string, unknown[]>);
   if (dangling) throw new BackupError(damageText(dangling), dangling);
+  // Units sold are counted again from the restored orders (as the fold would); an older backup has none.
+  tables.sold = soldRowsOf((tables.orders as { value: Order }[]).map((r) => r.value), tables.sold as SoldRow[]);
   const problems = checkSettings(data.settings);
   if (problems.length > 0) throw new BackupError(`This backup is damaged: ${problems.join(' ')}`);
   return { ...data, schemaVersion: SCHEMA_VERSION, tables } as unknown as Backup;
+}
+
+/**
+ * The `sold` rows after a restore: each product's units counted again from the restored orders
+ * (as the fold counts them), with what the shop published as the backup has it. A row the
+ * backup has stays, at whatever the count now is.
+ */
+function soldRowsOf(orders: Iterable<Order>, backedUp: readonly SoldRow[]): SoldRow[] {
+  const counted = soldOfOrders(orders);
+  const rows = new Map<string, SoldRow>(backedUp.map((r) => [r.productId, r]));
+  for (const id of counted.keys()) if (!rows.has(id)) rows.set(id, { productId: id as SoldRow['productId'], counted: 0 });
+  return [...rows.values()].map((r) => ({ ...r, counted: counted.get(r.productId) ?? 0 }));
 }
 
 /** A backup's `inventory` rows of schema version 5 or older as `skus` rows: a row that does not look like one is left for the checks. */

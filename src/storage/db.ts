@@ -5,7 +5,7 @@ import { Dexie, type DexieOptions, type Table } from 'dexie';
 import { VERSIONS, type SchemaVersion } from './schema.ts';
 import type {
   BalanceRow, CartRow, EventRow, InventoryRow, OrderRow, OutboxEntry, PhotoRow, ProductRow, PromotionRow, ReviewRow, ShopRow,
-  TeamRow, WithdrawalRow,
+  SoldRow, TeamRow, WithdrawalRow,
 } from './rows.ts';
 import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
 import type { SavedRow, ViewedRow } from './saved-rows.ts';
@@ -41,6 +41,8 @@ export class ShopDb extends Dexie implements Store {
   declare readonly messages: Table<MessageRow, string>;
   declare readonly conversations: Table<ConversationRow, string>;
   declare readonly messageOutbox: Table<MessageOutboxRow, string>;
+  /** Each product's units sold (schema version 9). */
+  declare readonly sold: Table<SoldRow, string>;
 
   constructor(name: string = DEFAULT_DB_NAME, options: DexieOptions = {}) {
     super(name, {

@@ -4,7 +4,8 @@
  */
 import type { Decision, Order, ShopProfile } from '../domain/index.ts';
 import { tablesOf } from './db.ts';
-import { allDecisions, getShop, listProducts, type ProductItem } from './queries.ts';
+import { getShop, listProducts, type ProductItem } from './queries.ts';
+import { allDecisions } from './journal-queries.ts';
 import type { Store } from './store.ts';
 
 /** The shop and its whole catalog, hidden products too, by name (the Products tab's order). */

@@ -14,6 +14,8 @@ export { queueIntent, markSent, refuseQueued, type QueueResult } from './write-i
 export { cancelQueuedOrder, claimForPush, type CancelQueuedResult } from './cancel-queued-order.ts';
 export { storeDecisions, type Stored } from './store-decisions.ts';
 export * from './queries.ts';
+export * from './account-queries.ts';
+export * from './journal-queries.ts';
 export { setCartQty, cartQty, clearCart, adoptDeviceCart } from './cart.ts';
 export { getPhoto } from './photos.ts';
 export { putPhoto, deletePhotos } from './photo-writes.ts';
@@ -30,7 +32,7 @@ export type { Damage, DamageKind } from './backup-damage.ts';
 export type { CheckpointRow, SetAsideRow, PublishRow } from './sync-rows.ts';
 export {
   getCheckpoint, applyPulled, startOver, listSetAside, sentUndecided, requeue, toPublish, markPublished, republishAll, checkpointOf, markCatalogState,
-  type PulledPage,
+  type PulledPage, type PublishedSold,
 } from './sync-state.ts';
 export {
   storeAuthorityRun, republishBuyer, republishCopies, unparkAll, checkpointsOf, checkpointsFrom, forgetGuards, addCheckpoint, eventsByIds,

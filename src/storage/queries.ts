@@ -2,15 +2,13 @@
  * Reads for the app's screens: plain async functions over the tables, which the app wraps in
  * Dexie's liveQuery (so they must only read the db they are given, and stay cheap to rerun).
  */
-import type {
-  AccountKey, BuyerId, Decision, DecisionKind, EventId, Intent, Inventory, Millis, Money, Order, OrderId, Product, ProductId,
-  Review, ShopProfile, Team,
-} from '../domain/index.ts';
+import type { BuyerId, Inventory, Product, ProductId, Review, ShopProfile, Team } from '../domain/index.ts';
 import { ratingOf, type RatingSummary } from '../domain/ratings.ts';
+import { soldShown } from '../domain/sold-count.ts';
 import { flashSoldOf, hasOptions, productStock, skuKeyOf } from '../domain/sku-key.ts';
 import { tablesOf } from './db.ts';
 import type { Store } from './store.ts';
-import { SHOP_KEY, type CartRow, type OutboxEntry, type OutboxStatus, type ProductRow } from './rows.ts';
+import { SHOP_KEY, type CartRow, type OutboxStatus, type ProductRow, type SoldRow } from './rows.ts';
 
 export async function getShop(store: Store): Promise<ShopProfile | undefined> {
   const db = tablesOf(store);
@@ -46,28 +44,33 @@ export interface ProductItem {
   skus: Inventory[];
   /** What its published reviews say, where the catalog's page asked (`ratingsOf`); absent before any review. */
   rating?: RatingSummary | undefined;
+  /** Units sold (domain/sold-count.ts `soldShown`); absent or 0 before any. */
+  sold?: number | undefined;
 }
 
 /**
  * A product with its shelves (any of its rows of the `skus` table): a product with options is
  * also one shelf as a whole, its combinations' for sale added up with its flash sale's units sold.
  */
-export function itemOf(product: Product, rows: readonly Inventory[]): ProductItem {
-  if (!hasOptions(product)) return { product, inventory: rows.find((r) => r.combination === undefined), skus: [] };
+export function itemOf(product: Product, rows: readonly Inventory[], sold?: SoldRow): ProductItem {
+  const units = sold && soldShown(sold.counted, sold.published);
+  if (!hasOptions(product)) return { product, inventory: rows.find((r) => r.combination === undefined), skus: [], sold: units };
   const skus = rows.filter((r) => r.combination !== undefined);
   const stock = new Map(skus.map((r) => [skuKeyOf(r), r.stock]));
   const inventory = skus.length === 0 ? undefined : {
     productId: product.id, stock: productStock(product, (k) => stock.get(k) ?? 0), flashSold: product.flash ? flashSoldOf(product.flash, skus) : 0,
   };
-  return { product, inventory, skus };
+  return { product, inventory, skus, sold: units };
 }
 
 /** The products with their shelves, in the order given (one query of the `skus` table by product). */
 export async function itemsOf(store: Store, products: readonly Product[]): Promise<ProductItem[]> {
-  const rows = await tablesOf(store).skus.where('productId').anyOf(products.map((p) => p.id)).toArray();
+  const db = tablesOf(store);
+  const ids = products.map((p) => p.id);
+  const [rows, sold] = await Promise.all([db.skus.where('productId').anyOf(ids).toArray(), db.sold.bulkGet(ids)]);
   const shelves = new Map<ProductId, Inventory[]>();
   for (const r of rows) shelves.set(r.productId, [...(shelves.get(r.productId) ?? []), r.value]);
-  return products.map((p) => itemOf(p, shelves.get(p.id) ?? []));
+  return products.map((p, i) => itemOf(p, shelves.get(p.id) ?? [], sold[i]));
 }
 
 export interface ProductPage {
@@ -108,8 +111,8 @@ export async function productItems(store: Store, ids: readonly ProductId[]): Pro
 /** A product (hidden ones too: an old order still links to it) with its stock (all its shelves). */
 export async function getProduct(store: Store, id: ProductId): Promise<ProductItem | undefined> {
   const db = tablesOf(store);
-  const [row, shelves] = await Promise.all([db.products.get(id), db.skus.where('productId').equals(id).toArray()]);
-  return row && itemOf(row.value, shelves.map((r) => r.value));
+  const [row, shelves, sold] = await Promise.all([db.products.get(id), db.skus.where('productId').equals(id).toArray(), db.sold.get(id)]);
+  return row && itemOf(row.value, shelves.map((r) => r.value), sold);
 }
 
 export interface CategoryCount {
@@ -163,72 +166,6 @@ export async function ratingsOf(store: Store, ids: readonly ProductId[]): Promis
   return new Map([...byProduct].map(([p, reviews]) => [p, ratingOf(reviews.values())!]));
 }
 
-/* ------------------------------------------------------------------ orders and money */
-
-/** A buyer's orders, newest first. */
-export async function listOrders(store: Store, buyer: BuyerId): Promise<Order[]> {
-  const db = tablesOf(store);
-  const rows = await db.orders.where('buyer').equals(buyer).toArray();
-  return rows.map((r) => r.value).sort((a, b) => b.placedAt - a.placedAt || (a.id < b.id ? 1 : -1));
-}
-
-export async function getOrder(store: Store, id: OrderId): Promise<Order | undefined> {
-  const db = tablesOf(store);
-  return (await db.orders.get(id))?.value;
-}
-
-export interface Wallet {
-  available: Money;
-  escrow: Money;
-}
-
-export async function walletOf(store: Store, buyer: BuyerId): Promise<Wallet> {
-  const db = tablesOf(store);
-  const keys: AccountKey[] = [`available:${buyer}`, `escrow:${buyer}`];
-  const [available, escrow] = await db.balances.bulkGet(keys);
-  return { available: available?.amount ?? (0 as Money), escrow: escrow?.amount ?? (0 as Money) };
-}
-
-/** One line of a buyer's wallet history: what one decision did to their two accounts. */
-export interface WalletEntry {
-  id: EventId;
-  n: number;
-  kind: DecisionKind;
-  at: Millis;
-  intentId?: EventId;
-  /** Net change to the buyer's `available` and `escrow` by this decision. */
-  available: Money;
-  escrow: Money;
-}
-
-/**
- * The decisions whose postings touch a buyer's accounts, newest first. Postings are inside
- * the stored documents (kept unchanged, so not indexed by buyer): this reads every decision
- * and suits a shop's thousands of events; a version with a buyer index can replace it.
- */
-export async function postingsOf(store: Store, buyer: BuyerId): Promise<WalletEntry[]> {
-  const db = tablesOf(store);
-  const out: WalletEntry[] = [];
-  await db.events.where('type').equals('decision').each((e) => {
-    if (e.type !== 'decision') return;
-    let available = 0;
-    let escrow = 0;
-    let touched = false;
-    for (const p of e.postings) {
-      if (p.account !== 'available' && p.account !== 'escrow') continue;
-      if (p.buyer !== buyer) continue;
-      touched = true;
-      if (p.account === 'available') available += p.amount;
-      else escrow += p.amount;
-    }
-    if (!touched) return;
-    const entry: WalletEntry = { id: e.id, n: e.n, kind: e.kind, at: e.at, available: available as Money, escrow: escrow as Money };
-    if (e.intentId !== undefined) entry.intentId = e.intentId;
-    out.push(entry);
-  });
-  return out.sort((a, b) => b.n - a.n);
-}
-
 /* ------------------------------------------------------------------ events and outbox */
 
 export async function outboxCounts(store: Store): Promise<Record<OutboxStatus, number>> {
@@ -249,42 +186,6 @@ export async function waitingToSync(store: Store): Promise<number> {
   const db = tablesOf(store);
   const [counts, messages] = await Promise.all([outboxCounts(store), db.messageOutbox.filter((e) => e.status === 'queued').count()]);
   return counts.queued + counts.sent + messages;
-}
-
-export function outboxEntry(store: Store, id: EventId): Promise<OutboxEntry | undefined> {
-  const db = tablesOf(store);
-  return db.outbox.get(id);
-}
-
-export interface PendingIntent {
-  intent: Intent;
-  status: 'queued' | 'sent';
-  entry: OutboxEntry;
-}
-
-/** This device's intents still waiting for the shop's decision (not refused ones), oldest first. */
-export async function pendingIntents(store: Store): Promise<PendingIntent[]> {
-  const db = tablesOf(store);
-  const entries = await db.outbox.orderBy('queuedAt').filter((e) => e.status !== 'refused').toArray();
-  const events = await db.events.bulkGet(entries.map((e) => e.id));
-  return entries.flatMap((entry, i) => {
-    const intent = events[i];
-    if (intent?.type !== 'intent' || entry.status === 'refused') return [];
-    return [{ intent, status: entry.status, entry }];
-  });
-}
-
-/** Every stored decision in journal order: what `apply(emptyState(), …)` rebuilds the state from. */
-export async function allDecisions(store: Store): Promise<Decision[]> {
-  const db = tablesOf(store);
-  return decisionsAfter(db, -Infinity);
-}
-
-/** The stored decisions numbered after `n`, in journal order: to catch up a state already at `n`. */
-export async function decisionsAfter(store: Store, n: number): Promise<Decision[]> {
-  const db = tablesOf(store);
-  const rows = await db.events.where('n').above(n).toArray();
-  return rows.filter((e): e is Decision => e.type === 'decision');
 }
 
 /* ------------------------------------------------------------------ cart */

@@ -63,6 +63,18 @@ export interface InventoryRow {
   value: Inventory;
 }
 
+/**
+ * A product's units sold (schema version 9, table `sold`; domain/sold-count.ts): `counted` from
+ * the orders this device holds (kept by `storeDecisions`, as the fold counts), `published` as the
+ * shop's catalog last said (a buyer's device; `publishedN` the journal number it is current as of).
+ */
+export interface SoldRow {
+  productId: ProductId;
+  counted: number;
+  published?: number;
+  publishedN?: number;
+}
+
 /** A shelf as schema version 5 and older kept it (table `inventory`, one per product). */
 export interface InventoryRowV5 {
   productId: ProductId;

@@ -10,7 +10,9 @@
  * Index syntax (Dexie): `&id` unique primary key, `*words` one index entry per array item.
  */
 import type { Transaction } from 'dexie';
-import { cartRowOfDevice, skuRowOfInventory, type CartRow, type InventoryRowV5 } from './rows.ts';
+import type { Order } from '../domain/orders.ts';
+import { soldOfOrders } from '../domain/sold-count.ts';
+import { cartRowOfDevice, skuRowOfInventory, type CartRow, type InventoryRowV5, type SoldRow } from './rows.ts';
 
 export interface SchemaVersion {
   readonly version: number;
@@ -131,9 +133,25 @@ export const VERSIONS = [
       messageOutbox: '&id,queuedAt',
     },
   },
+  {
+    version: 9,
+    name: 'sold-counts',
+    stores: {
+      // Each product's units sold (issue 12: "1.2k sold" on a card): counted from the orders
+      // the device holds, kept by the fold's writes (store-decisions.ts), and as the shop's
+      // catalog publishes it (pull-catalog.ts). Read by product id, a page of cards at a time.
+      sold: '&productId',
+    },
+    // The orders already here are counted once, as the fold counts them.
+    upgrade: async (tx: Transaction) => {
+      const orders = await tx.table<{ value: Order }, string>('orders').toArray();
+      const sold = soldOfOrders(orders.map((r) => r.value));
+      await tx.table<SoldRow, string>('sold').bulkAdd([...sold].map(([productId, counted]) => ({ productId: productId as SoldRow['productId'], counted })));
+    },
+  },
 ] as const satisfies readonly SchemaVersion[];
 
 /** The tables folded from decisions: rebuilt by `storeDecisions`, written by nothing else. */
 export const VIEW_TABLES = [
-  'shop', 'products', 'skus', 'promotions', 'teams', 'orders', 'reviews', 'withdrawals', 'balances',
+  'shop', 'products', 'skus', 'promotions', 'teams', 'orders', 'reviews', 'withdrawals', 'balances', 'sold',
 ] as const;

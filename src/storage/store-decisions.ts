@@ -21,7 +21,7 @@ import {
 } from '../domain/index.ts';
 import { tablesOf, type ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
-import { SHOP_KEY, type InventoryRow, type ProductRow } from './rows.ts';
+import { SHOP_KEY, type InventoryRow, type ProductRow, type SoldRow } from './rows.ts';
 import type { SetAsideRow } from './sync-rows.ts';
 import type { Store } from './store.ts';
 import { indexWords } from './words.ts';
@@ -31,13 +31,18 @@ export interface Stored {
   stored: Decision[];
 }
 
+/** The tables storing decisions writes: a caller's own transaction around it must hold them all. */
+export function decisionTables(db: ShopDb) {
+  return [
+    db.events, db.outbox, db.shop, db.products, db.skus, db.promotions, db.teams, db.orders, db.reviews,
+    db.withdrawals, db.balances, db.sold,
+  ];
+}
+
 export function storeDecisions(store: Store, decisions: readonly Decision[]): Promise<Stored> {
   const db = tablesOf(store);
   if (decisions.length === 0) return Promise.resolve({ stored: [] });
-  const tables = [
-    db.events, db.outbox, db.shop, db.products, db.skus, db.promotions, db.teams, db.orders, db.reviews,
-    db.withdrawals, db.balances, db.setAside,
-  ];
+  const tables = [...decisionTables(db), db.setAside];
   return guardQuota(() =>
     db.transaction('rw', tables, async (): Promise<Stored> => {
       const byId = new Map<EventId, Decision>();
@@ -155,7 +160,17 @@ async function writeRows(db: ShopDb, rows: ViewRows): Promise<void> {
     puts.push(db.withdrawals.bulkPut(rows.withdrawals.map(({ n, value: w }) => ({ id: w.id, n, buyer: w.buyer, status: w.status, value: w }))));
   }
   if (rows.balances.length > 0) puts.push(db.balances.bulkPut(rows.balances.map(([account, amount]) => ({ account, amount }))));
+  if (rows.sold.length > 0) puts.push(addSold(db, rows.sold));
   await Promise.all(puts);
+}
+
+/** Adds the batch's change to each product's counted units sold (one bulkGet, one bulkPut). */
+async function addSold(db: ShopDb, changes: ViewRows['sold']): Promise<void> {
+  const rows = await db.sold.bulkGet(changes.map(([id]) => id));
+  await db.sold.bulkPut(changes.map(([productId, by], i): SoldRow => {
+    const row = rows[i];
+    return { ...row, productId, counted: Math.max(0, (row?.counted ?? 0) + by) };
+  }));
 }
 
 /** The balances of `accounts` from every stored decision (the batch's own are not stored yet: the fold adds them). */

@@ -34,6 +34,11 @@ export interface CheckpointRow {
    * current as of (sync/authority/publish-state.ts). Absent: none written yet, so all are.
    */
   published?: number;
+  /**
+   * The seller's device, the catalog: what the documents written carry (`CATALOG_SHAPE`,
+   * publish-state.ts); an older shape (absent: before units sold) makes the next run write all.
+   */
+  shape?: number;
 }
 
 /** A document from the server that failed validation: reported, never applied. */

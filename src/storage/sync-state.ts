@@ -3,10 +3,11 @@
  * page is applied and its checkpoint advanced together, or neither), documents set aside,
  * and starting over when the server has lost data.
  */
-import type { Decision, EventId, MessageEvent, Millis } from '../domain/index.ts';
+import type { Decision, EventId, MessageEvent, Millis, ProductId } from '../domain/index.ts';
+import type { SoldRow } from './rows.ts';
 import type { ShopDb } from './db.ts';
 import { guardQuota } from './errors.ts';
-import { storeDecisions } from './store-decisions.ts';
+import { decisionTables, storeDecisions } from './store-decisions.ts';
 import { messageTables, putMessages } from './message-store.ts';
 import type { CheckpointRow, PublishRow, SetAsideRow } from './sync-rows.ts';
 
@@ -21,6 +22,15 @@ export interface PulledPage {
   messages?: readonly MessageEvent[];
   setAside: readonly SetAsideRow[];
   checkpoint: CheckpointRow;
+  /** Units sold as the shop's catalog documents say (a catalog page), each as of its journal number. */
+  sold?: readonly PublishedSold[];
+}
+
+/** A product's units sold as the shop published them, current as of journal number `n`. */
+export interface PublishedSold {
+  productId: ProductId;
+  units: number;
+  n: number;
 }
 
 /**
@@ -32,12 +42,30 @@ export function applyPulled(db: ShopDb, page: PulledPage): Promise<Decision[]> {
   return guardQuota(() =>
     db.transaction('rw', [...decisionTables(db), ...messageTables(db), db.checkpoints, db.setAside, db.publish], async () => {
       const { stored } = await storeDecisions(db, page.decisions);
+      if (page.sold && page.sold.length > 0) await storePublishedSold(db, page.sold);
       if (page.messages && page.messages.length > 0) await putMessages(db, page.messages);
       if (page.setAside.length > 0) await db.setAside.bulkPut([...page.setAside]);
       await db.checkpoints.put(page.checkpoint);
       return stored;
     }),
   );
+}
+
+/** Keeps each product's published units sold, the newest by journal number (pages come in any order). */
+async function storePublishedSold(db: ShopDb, sold: readonly PublishedSold[]): Promise<void> {
+  const newest = new Map<ProductId, PublishedSold>();
+  for (const s of sold) {
+    const had = newest.get(s.productId);
+    if (had === undefined || s.n > had.n) newest.set(s.productId, s);
+  }
+  const list = [...newest.values()];
+  const rows = await db.sold.bulkGet(list.map((s) => s.productId));
+  const puts = list.flatMap((s, i): SoldRow[] => {
+    const row = rows[i];
+    if (row?.publishedN !== undefined && row.publishedN >= s.n) return [];
+    return [{ productId: s.productId, counted: row?.counted ?? 0, published: s.units, publishedN: s.n }];
+  });
+  if (puts.length > 0) await db.sold.bulkPut(puts);
 }
 
 /**
@@ -113,12 +141,12 @@ export function republishAll(db: ShopDb): Promise<void> {
 }
 
 /** The seller's device wrote the catalog's current-state documents as of journal number `n` (kept on the catalog's checkpoint row). */
-export function markCatalogState(db: ShopDb, catalog: string, identity: string, n: number): Promise<void> {
+export function markCatalogState(db: ShopDb, catalog: string, identity: string, n: number, shape?: number): Promise<void> {
   return guardQuota(() =>
     db.transaction('rw', db.checkpoints, async () => {
       const row = await db.checkpoints.get(catalog);
       // The catalog made again meanwhile (another identity, a fresh row): all are written again.
-      if (row !== undefined && row.identity === identity) await db.checkpoints.put({ ...row, published: n });
+      if (row !== undefined && row.identity === identity) await db.checkpoints.put({ ...row, published: n, ...(shape === undefined ? {} : { shape }) });
     }),
   );
 }
@@ -126,11 +154,4 @@ export function markCatalogState(db: ShopDb, catalog: string, identity: string, 
 /** A checkpoint row, with the time of this pull. */
 export function checkpointOf(db: string, since: unknown, identity: string, syncedAt: Millis): CheckpointRow {
   return { db, since, identity, syncedAt };
-}
-
-function decisionTables(db: ShopDb) {
-  return [
-    db.events, db.outbox, db.shop, db.products, db.skus, db.promotions, db.teams, db.orders, db.reviews,
-    db.withdrawals, db.balances,
-  ];
 }

@@ -13,11 +13,16 @@
  *   thing, what the highest `n` says (domain/fold.ts), so these, the old append-only `c.*`
  *   copies and the buyer's own channel fold to one state in any order.
  *
+ * - A product's document also says, beside its `set`, how many units of it were sold (`sold`,
+ *   domain/sold-count.ts): the seller's device holds every order, a buyer's only their own.
+ *   Outside `set` on purpose: an app of format 2 from before it reads the `set` alone (an unknown
+ *   key there would make it set the product aside) and passes over the rest.
+ *
  * An app from before format 2 reads every catalog document as a decision: their `v` is above
  * every event version, so it sets them aside saying "unsupported version …; update the app"
  * (domain/validate/base.ts), which is what it should say.
  */
-import { publicReview, publicTeam, snapshotsVersion, type Decision, type DecisionKind, type EventId, type Snapshots } from '../domain/index.ts';
+import { publicReview, publicTeam, snapshotsVersion, type Decision, type DecisionKind, type EventId, type ProductId, type Snapshots } from '../domain/index.ts';
 import { validateDecision } from '../domain/validate/index.ts';
 import type { Change } from './couch-client.ts';
 
@@ -47,6 +52,8 @@ export interface CatalogStateDoc {
   n: number;
   at: number;
   set: PublicSet;
+  /** A product's document: its units sold as of `n` (absent when none). */
+  sold?: number;
 }
 
 export interface CatalogMetaDoc {
@@ -78,6 +85,19 @@ export const reviewDocId = (id: string) => `review.${id}`;
 function kindOf(docId: string): DecisionKind | undefined {
   if (docId === SHOP_DOC_ID) return 'shop.saved';
   return KINDS.find((k) => docId.startsWith(k.prefix) && docId.length > k.prefix.length)?.kind;
+}
+
+/**
+ * What a product's current-state document says was sold, as of its journal number; undefined
+ * for any other document, a deleted one, or a figure that is not a count (the product itself is
+ * read all the same: a bad figure costs only the figure).
+ */
+export function publishedSoldOf(change: Change): { productId: ProductId; units: number; n: number } | undefined {
+  const doc = change.doc;
+  if (change.deleted || !change.id.startsWith('p.') || change.id.length <= 2 || doc?.type !== 'catalog-state' || doc.format !== CATALOG_FORMAT) return undefined;
+  const { sold, n } = doc as { sold?: unknown; n?: unknown };
+  if (!Number.isSafeInteger(sold) || (sold as number) < 0 || !Number.isSafeInteger(n) || (n as number) < 1) return undefined;
+  return { productId: change.id.slice(2) as ProductId, units: sold as number, n: n as number };
 }
 
 export function isStateDocId(docId: string): boolean {

@@ -12,8 +12,8 @@
  * checkpoint is stored only once every range is read: a first pull cut short starts again.
  */
 import type { Decision } from '../domain/index.ts';
-import { applyPulled, checkpointOf, getCheckpoint, type SetAsideRow, type ShopDb } from '../storage/index.ts';
-import { CATALOG_FORMAT, CATALOG_META_ID, SHOP_DOC_ID, STATE_PREFIXES } from './catalog-state.ts';
+import { applyPulled, checkpointOf, getCheckpoint, type PublishedSold, type SetAsideRow, type ShopDb } from '../storage/index.ts';
+import { CATALOG_FORMAT, CATALOG_META_ID, publishedSoldOf, SHOP_DOC_ID, STATE_PREFIXES } from './catalog-state.ts';
 import type { Change, CouchClient } from './couch-client.ts';
 import { readCatalogCopy, setAsideRow } from './incoming.ts';
 import { pullDb, PULL_PAGE, type PullOptions, type PullReport } from './pull-db.ts';
@@ -28,7 +28,7 @@ export async function pullCatalog(local: ShopDb, client: CouchClient, db: string
       report.setAside += first.setAside;
     }
   }
-  const rest = await pullDb(local, client, db, identity, readCatalogCopy, options);
+  const rest = await pullDb(local, client, db, identity, readCatalogCopy, options, publishedSoldOf);
   report.applied += rest.applied;
   report.setAside += rest.setAside;
   return report;
@@ -64,16 +64,19 @@ async function readCurrentState(
       const page = await client.request<{ rows: AllDocsRow[] }>('GET', `${encodeURIComponent(db)}/_all_docs?${params}`, undefined, { signal: options.signal });
       const decisions: Decision[] = [];
       const aside: SetAsideRow[] = [];
+      const sold: PublishedSold[] = [];
       const at = options.now();
       for (const row of page.rows) {
         if (!row.doc || row.value?.deleted) continue;
         const change: Change = { id: row.id, seq: null, changes: [{ rev: row.value?.rev ?? '' }], doc: row.doc };
+        const figure = publishedSoldOf(change);
+        if (figure) sold.push(figure);
         const got = readCatalogCopy(change);
         if ('ok' in got) decisions.push(got.ok);
         else if ('problems' in got) aside.push(setAsideRow(db, change, got.problems, at));
       }
       // Each page is stored as it comes, under a checkpoint that still says "from the start".
-      const stored = await applyPulled(local, { decisions, setAside: aside, checkpoint: checkpointOf(db, null, identity, at) });
+      const stored = await applyPulled(local, { decisions, sold, setAside: aside, checkpoint: checkpointOf(db, null, identity, at) });
       report.applied += stored.length;
       report.setAside += aside.length;
       if (page.rows.length < limit) break;

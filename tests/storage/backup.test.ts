@@ -35,6 +35,10 @@ async function busyDevice() {
   // A seller's device keeps how each channel was guarded and swept, and its feed positions.
   await db.checkpoints.put({ db: 'userdb-626f', since: '3-g1AAAA', identity: 'u2', syncedAt: T0, guard: '2-abc', rules: '2-abc', seq: '7-g1AAAA', made: '1796188653' });
   await db.checkpoints.put({ db: '_db_updates', since: '40-g1AAAA', identity: '', syncedAt: T0 });
+  // …and how far its catalog's current-state documents are written, and in which shape.
+  await db.checkpoints.put({ db: 'shop-catalog', since: 0, identity: 'c1', syncedAt: T0, published: 12, shape: 2 });
+  // A product's units sold as the shop's catalog published them (schema version 9).
+  await db.sold.put({ productId: pid('teapot'), counted: (await db.sold.get(pid('teapot')))?.counted ?? 0, published: 1200, publishedN: 40 });
   await db.setAside.put({ key: 'userdb-616e6e junk 1-a', db: 'userdb-616e6e', docId: 'junk', rev: '1-a', problems: ['type: missing'], json: '{}', at: T0 });
   await db.publish.put({ id: shop.decisions[0]!.id, n: 1, stage: 'journal' });
   // A person's saved and recently viewed products (schema version 7).
@@ -81,6 +85,25 @@ describe('backups', () => {
     const other = freshDb();
     await importBackup(other, viaJson(backup), freshStore());
     expect(await exportBackup(other, T0 + 100, store)).toEqual(backup);
+  });
+
+  it("counts units sold again from the restored orders, keeping what the shop published; an older backup's are counted", async () => {
+    const { db, store } = await busyDevice();
+    const stored = await db.sold.toArray();
+    expect(stored.some((r) => r.counted > 0)).toBe(true);
+    const backup = viaJson(await exportBackup(db, T0, store)) as Backup;
+    (backup.tables.sold as { counted: number }[]).forEach((r) => (r.counted = 999));
+    const target = freshDb();
+    await importBackup(target, backup, freshStore());
+    expect(await target.sold.toArray()).toEqual(stored);
+    expect((await target.sold.get(pid('teapot')))?.published).toBe(1200);
+    // Schema version 8 had no `sold`: the restore counts it.
+    const old = viaJson(await exportBackup(db, T0, store)) as Backup;
+    delete old.tables.sold;
+    old.schemaVersion = 8;
+    const older = freshDb();
+    await importBackup(older, old, freshStore());
+    expect(await older.sold.toArray()).toEqual(stored.map(({ productId, counted }) => ({ productId, counted })));
   });
 
   it('restores a backup made before photos were kept (schema version 1)', async () => {

@@ -119,6 +119,8 @@ export function viewsOfState(s: ShopState) {
     reviews: byKey(s.reviews),
     withdrawals: versioned(s.withdrawals),
     balances: byKey(s.balances),
+    // Units sold of each product, as the fold counts them (stored in `sold`, schema version 9).
+    sold: byKey(s.usage.sold),
   };
 }
 
@@ -137,6 +139,7 @@ export async function viewsOf(db: ShopDb) {
     reviews: byKey((await db.reviews.toArray()).map((r): [string, unknown] => [r.id, r.value])),
     withdrawals: await versioned(db.withdrawals.toArray(), (r) => r.id),
     balances: byKey((await db.balances.toArray()).map((r): [string, number] => [r.account, r.amount])),
+    sold: byKey((await db.sold.toArray()).filter((r) => r.counted !== 0).map((r): [string, number] => [r.productId, r.counted])),
   };
 }
 

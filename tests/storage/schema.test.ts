@@ -109,4 +109,26 @@ describe('schema versions', () => {
     expect(await db.skus.where('productId').equals('cup').toArray()).toEqual([{ sku: 'cup', ...cup }]);
     db.close();
   });
+
+  it('version 9 (sold-counts) counts the orders already on the device, as the fold counts them', async () => {
+    expect(VERSIONS[8]).toMatchObject({ version: 9, name: 'sold-counts', stores: { sold: '&productId' } });
+    const name = `schema-v9-${Math.random().toString(36).slice(2)}`;
+    const old = new Dexie(name);
+    for (const v of VERSIONS.slice(0, 8)) old.version(v.version).stores({ ...v.stores });
+    await old.open();
+    const line = (productId: string, qty: number) => ({ productId, qty });
+    const row = (id: string, status: string, lines: object[]) => ({ id, n: 1, buyer: 'ann', status, placedAt: 1, value: { id, status, lines } });
+    await old.table('orders').bulkPut([
+      row('o1', 'finished', [line('tea', 2), line('cup', 1)]),
+      row('o2', 'shipped', [line('tea', 3)]),
+      row('o3', 'refunded', [line('cup', 5)]),
+      row('o4', 'team-forming', [line('duck', 1)]),
+    ]);
+    old.close();
+    const db = new ShopDb(name);
+    await db.open();
+    expect(db.verno).toBe(SCHEMA_VERSION);
+    expect(await db.sold.orderBy('productId').toArray()).toEqual([{ productId: 'cup', counted: 1 }, { productId: 'tea', counted: 5 }]);
+    db.close();
+  });
 });

@@ -4,7 +4,7 @@
 // buyer's device reads an older document already on a server in the public shape.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/domain/index.ts';
-import { channelCopy, publicTeam, type BuyerId, type EventId, type OrderId } from '../../src/domain/index.ts';
+import { channelCopy, emptyState, publicTeam, type BuyerId, type EventId, type OrderId } from '../../src/domain/index.ts';
 import { catalogCopy } from '../../src/sync/authority/publish.ts';
 import { stateDocs } from '../../src/sync/authority/publish-state.ts';
 import { catalogDocVersion, teamDocId } from '../../src/sync/catalog-state.ts';
@@ -49,7 +49,7 @@ describe("a decision's catalog copy", () => {
     const review = decisions()['review.published'].set.reviews![0]!;
     const state = {
       n: 40, shop: undefined, products: new Map(), inventory: new Map(), promotions: new Map(),
-      teams: new Map([[team.id, { n: 39, value: team }]]), reviews: new Map([[review.id, review]]),
+      teams: new Map([[team.id, { n: 39, value: team }]]), reviews: new Map([[review.id, review]]), usage: emptyState().usage,
     };
     const docs = stateDocs(state, { shop: false, products: new Set(), promotions: new Set(), teams: new Set([team.id]), reviews: new Set([review.id]) }, Date.UTC(2026, 11, 2));
     expect(docs.map((d) => d._id)).toEqual([`team.${team.id}`, `review.${review.id}`]);

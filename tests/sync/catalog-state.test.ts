@@ -6,8 +6,8 @@
 // is refused with "update the app". On real CouchDB when ../shared/couchdb is there.
 import 'fake-indexeddb/auto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { apply, emptyState, type BuyerId, type Intent, type ShopState } from '../../src/domain/index.ts';
-import { addCheckpoint, allDecisions, getCheckpoint, listSetAside, queueIntent, ShopDb } from '../../src/storage/index.ts';
+import { apply, emptyState, type BuyerId, type Intent, type ProductId, type ShopState } from '../../src/domain/index.ts';
+import { addCheckpoint, allDecisions, getCheckpoint, getProduct, listSetAside, queueIntent, ShopDb } from '../../src/storage/index.ts';
 import { RemoteAuthority } from '../../src/sync/authority/authority-runner.ts';
 import { catalogCopy } from '../../src/sync/authority/publish.ts';
 import { buyerCycle, type BuyerSyncTarget } from '../../src/sync/buyer-sync.ts';
@@ -162,6 +162,27 @@ describe('the catalog of current state', () => {
     expect(fresh.seen.bytes).toBeLessThan(history.seen.bytes);
     // The journal holds every decision, as before.
     expect((await couch.admin.changes(journalDb(SHOP_ID), { since: 0, limit: 10_000 })).results.length).toBeGreaterThan(42);
+
+    // Units sold (issue 12): 42 orders, each run selling tea twice. The seller's device counts
+    // them; its product documents say so beside their `set`; both buyers' devices show the shop's
+    // figure, though neither holds a single order.
+    const fourteenEach = { [PRODUCTS[0]!]: 14, [PRODUCTS[1]!]: 14, [PRODUCTS[2]!]: 14 };
+    const soldOn = async (local: ShopDb) =>
+      Object.fromEntries(await Promise.all(PRODUCTS.map(async (id) => [id, (await getProduct(local, id as ProductId))?.sold])));
+    expect(await soldOn(sellerDb)).toEqual(fourteenEach);
+    expect(await couch.admin.get(catalogDb(SHOP_ID), 'p.tea')).toMatchObject({ sold: 14, set: { products: [{ id: 'tea' }] } });
+    await buyerCycle(fresh.target);
+    expect(await soldOn(fresh.local)).toEqual(fourteenEach);
+    expect(await soldOn(old.local)).toEqual(fourteenEach);
+    expect(await fresh.local.orders.count()).toBe(0);
+    // A seller's device that wrote its documents before they said what was sold writes them all
+    // again, once, with nothing new to decide.
+    const row = (await getCheckpoint(sellerDb, catalogDb(SHOP_ID)))!;
+    expect(row.shape).toBe(2);
+    delete row.shape;
+    await addCheckpoint(sellerDb, row);
+    expect((await seller1.runOnce()).catalog).toMatchObject({ all: true, written: 1 + PRODUCTS.length });
+    expect((await seller1.runOnce()).catalog).toMatchObject({ all: false, written: 0 });
   }, 180_000);
 
   it("the demo catalog (options, flash sales, promotions) goes into documents the catalog's rules take, and a buyer reads it whole", async () => {

@@ -9,7 +9,8 @@ import type {
 } from '../../domain/index.ts';
 import { productsByIds } from '../../storage/catalog-queries.ts';
 import { eventsByIds, firstDecisionsOn, getTeam, outboxEntries, withdrawalsOf } from '../../storage/order-queries.ts';
-import { pendingIntents, postingsOf } from '../../storage/queries.ts';
+import { postingsOf } from '../../storage/account-queries.ts';
+import { pendingIntents } from '../../storage/journal-queries.ts';
 import { myTeamOrders } from './shop.ts';
 import type { OutboxStatus } from '../../storage/rows.ts';
 import type { Store } from '../../storage/store.ts';

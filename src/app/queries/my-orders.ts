@@ -12,7 +12,8 @@ import { productsByIds } from '../../storage/catalog-queries.ts';
 import {
   decisionsOfKind, decisionsOn, eventsByIds, firstDecisionsOn, getEvent, getTeam, outboxEntries,
 } from '../../storage/order-queries.ts';
-import { getOrder, listOrders, pendingIntents } from '../../storage/queries.ts';
+import { getOrder, listOrders } from '../../storage/account-queries.ts';
+import { pendingIntents } from '../../storage/journal-queries.ts';
 import type { OutboxStatus } from '../../storage/rows.ts';
 import type { Store } from '../../storage/store.ts';
 import type { OrderStage } from './reads.ts';

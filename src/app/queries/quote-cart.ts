@@ -1,6 +1,6 @@
 import { countCouponUse, quoteCart, type BuyerId, type Cart, type Draft, type Quote } from '../../domain/index.ts';
 import { quoteStateFor } from '../../storage/catalog-queries.ts';
-import { pendingIntents } from '../../storage/queries.ts';
+import { pendingIntents } from '../../storage/journal-queries.ts';
 import type { Store } from '../../storage/store.ts';
 
 /**

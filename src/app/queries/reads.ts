@@ -7,10 +7,10 @@ import type { OrderStatus } from '../../domain/index.ts';
  * first screen's bundle); what other screens read is in the other files of this folder.
  */
 export {
-  getShop, listProducts, getProduct, listCategories, listTeams, reviewsOf, getOrder, walletOf, postingsOf,
-  outboxCounts, waitingToSync, listCart,
-  type ProductItem, type ProductPage, type ProductQuery, type CategoryCount, type Wallet, type WalletEntry,
+  getShop, listProducts, getProduct, listCategories, listTeams, reviewsOf, outboxCounts, waitingToSync, listCart,
+  type ProductItem, type ProductPage, type ProductQuery, type CategoryCount,
 } from '../../storage/queries.ts';
+export { getOrder, walletOf, postingsOf, type Wallet, type WalletEntry } from '../../storage/account-queries.ts';
 export { getSetting, setSetting } from '../../storage/settings.ts';
 export { StorageFullError } from '../../storage/errors.ts';
 export type { CartRow } from '../../storage/rows.ts';

@@ -4,7 +4,7 @@
  */
 import type { DecisionKind, EventId, Millis, Order, OrderStatus, RejectReason, Team, Withdrawal } from '../../domain/index.ts';
 import { latestDecisions, ordersWithStatus, teamsWithStatus, withdrawalsWithStatus } from '../../storage/order-queries.ts';
-import { getOrder } from '../../storage/queries.ts';
+import { getOrder } from '../../storage/account-queries.ts';
 import type { Store } from '../../storage/store.ts';
 import { namesOf } from './my-orders.ts';
 

@@ -8,7 +8,9 @@ import {
   type Inventory, type Product, type ProductId, type Promotion, type Quote, type ShopProfile, type Team, type TeamChoice, type OrderId, type TeamId,
 } from '../../domain/index.ts';
 import { inventoryBySkus } from '../../storage/catalog-queries.ts';
-import { listCart, listOrders, pendingIntents, walletOf, type Wallet } from '../../storage/queries.ts';
+import { listCart } from '../../storage/queries.ts';
+import { listOrders, walletOf, type Wallet } from '../../storage/account-queries.ts';
+import { pendingIntents } from '../../storage/journal-queries.ts';
 import type { CartRow } from '../../storage/rows.ts';
 import type { Store } from '../../storage/store.ts';
 import { quoteStateHere } from './quote-cart.ts';

@@ -28,6 +28,12 @@ import {
 } from '../catalog-state.ts';
 import { catalogDb } from '../names.ts';
 
+/**
+ * What the documents written carry: 2 since a product's says its units sold. A device that wrote
+ * an older shape writes every document again, once, so every product gets its figure.
+ */
+export const CATALOG_SHAPE = 2;
+
 /** Documents per `_bulk_docs`. */
 const STATE_BATCH = 100;
 
@@ -41,7 +47,7 @@ export interface StateReport {
 }
 
 /** What is read of the shop (the runner's working copy, or any folded state). */
-export type State = Pick<ShopState, 'n' | 'shop' | 'products' | 'inventory' | 'promotions' | 'teams' | 'reviews'>;
+export type State = Pick<ShopState, 'n' | 'shop' | 'products' | 'inventory' | 'promotions' | 'teams' | 'reviews' | 'usage'>;
 
 /** The ids of the documents to write: every thing, or those the decisions touched. */
 export interface Wanted {
@@ -74,6 +80,8 @@ function touched(decisions: readonly Decision[]): Wanted {
     if (set.shop) w.shop = true;
     for (const p of set.products ?? []) w.products.add(p.id);
     for (const i of set.inventory ?? []) w.products.add(i.productId);
+    // An order's products: their units sold may have changed (a refund, a team that formed).
+    for (const o of set.orders ?? []) for (const line of o.lines) w.products.add(line.productId);
     for (const p of set.promotions ?? []) w.promotions.add(p.id);
     for (const t of set.teams ?? []) w.teams.add(t.id);
     for (const r of set.reviews ?? []) w.reviews.add(r.id);
@@ -100,7 +108,11 @@ export function stateDocs(state: State, wanted: Wanted, at: number): CatalogStat
       const product = state.products.get(id as ProductId)?.value;
       const inventory = shelves.get(id) ?? [];
       if (!product && inventory.length === 0) continue;
-      docs.push(doc(productDocId(id), { ...(product ? { products: [product] } : {}), ...(inventory.length > 0 ? { inventory } : {}) }));
+      const sold = state.usage.sold.get(id) ?? 0;
+      docs.push({
+        ...doc(productDocId(id), { ...(product ? { products: [product] } : {}), ...(inventory.length > 0 ? { inventory } : {}) }),
+        ...(sold > 0 ? { sold } : {}),
+      });
     }
   }
   for (const id of wanted.promotions) {
@@ -143,8 +155,8 @@ export async function publishCatalogState(
   // The catalog's identity is checked (and this row made) before anything is written to it.
   if (row === undefined) return { written: 0, all: false, removed: 0 };
   const since = row.published;
-  if (since !== undefined && since >= state.n) return { written: 0, all: false, removed: 0 };
-  const all = since === undefined;
+  if (since !== undefined && since >= state.n && (row.shape ?? 1) >= CATALOG_SHAPE) return { written: 0, all: false, removed: 0 };
+  const all = since === undefined || (row.shape ?? 1) < CATALOG_SHAPE;
   const wanted = all ? everything(state) : touched(await decisionsAfter(local, since));
   const docs = stateDocs(state, wanted, options.now());
   for (let i = 0; i < docs.length; i += STATE_BATCH) await writeInPlace(client, db, docs.slice(i, i + STATE_BATCH), options.signal);
@@ -160,7 +172,7 @@ export async function publishCatalogState(
     };
     await writeInPlace(client, db, [meta], options.signal);
   }
-  await markCatalogState(local, db, row.identity, state.n);
+  await markCatalogState(local, db, row.identity, state.n, CATALOG_SHAPE);
   return { written: docs.length, all, removed };
 }
 

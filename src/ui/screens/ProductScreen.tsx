@@ -11,6 +11,7 @@ import { ShopCard } from '../components/shop/ShopCard.tsx';
 import { lazyScreen } from '../lazy-screen.tsx';
 import { StockNote } from '../components/shop/StockNote.tsx';
 import { RatingText } from '../components/shop/RatingText.tsx';
+import { SoldCount } from '../components/shop/SoldCount.tsx';
 import { OptionChips, PriceRange } from '../components/shop/options/OptionChips.tsx';
 import { useOptionChoice } from '../hooks/use-option-choice.ts';
 import { formatDate } from '../format.ts';
@@ -106,7 +107,7 @@ export function ProductScreen({ id }: { id: string }) {
         <h2 id="product-name">{product.name}</h2>
         <ProductSaved productId={product.id} />
         <p class="product-facts">
-          <RatingSummary reviews={data.reviews} /> <StockNote inventory={inventory} />
+          <RatingSummary reviews={data.reviews} /> <SoldCount sold={data.item.sold} /> <StockNote inventory={inventory} />
         </p>
       </div>
       {product.flash && (

@@ -1,5 +1,5 @@
 import type { ProductItem } from '../../../app/queries/reads.ts';
-import { formatMoney } from '../../format.ts';
+import { formatCount, formatMoney } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { href } from '../../router.ts';
 import { Price } from '../Price.tsx';
@@ -18,7 +18,7 @@ const Heart = lazyScreen(() => import('../saved/CardHeart.tsx').then((m) => m.Ca
  */
 export function ProductCard({ item, currency }: { item: ProductItem; currency: string }) {
   const { t, intl } = useI18n();
-  const { product, inventory, rating } = item;
+  const { product, inventory, rating, sold } = item;
   return (
     <li class="card">
       <ShopPhoto src={product.photos[0]} alt="" size={96} name={product.name} />
@@ -39,6 +39,7 @@ export function ProductCard({ item, currency }: { item: ProductItem; currency: s
             <RatingText rating={rating} />
           </span>
         )}
+        {sold ? <span class="card-sold">{t('sold.count', { count: formatCount(sold, intl) })}</span> : null}
       </div>
       <Heart productId={product.id} name={product.name} />
     </li>

@@ -38,6 +38,7 @@ export const strings = {
   'flash.soldOut': 'Flash sale sold out',
 
   // The rating as the product page and the cards show it.
+  'sold.count': '{count} sold',
   'reviews.summary': '{rating} · {count} reviews',
   'reviews.summaryOne': '{rating} · 1 review',
 };

@@ -40,6 +40,7 @@ export const strings: Strings<keyof typeof en> = {
   'flash.soldOut': '秒杀已售罄',
 
   // The rating as the product page and the cards show it.
+  'sold.count': '已售 {count}',
   'reviews.summary': '{rating} 分 · {count} 条评价',
   'reviews.summaryOne': '{rating} 分 · 1 条评价',
 };
