@@ -51,6 +51,9 @@ test('an empty cart leads back to the shop, with a few products to try, in Engli
   // What the shop has on offer first (the flash sale's phone, the team buy's dumplings).
   await expect(toTry.getByRole('listitem')).toHaveCount(4);
   await expect(toTry.getByRole('link', { name: /^Pocket phone/ })).toBeVisible();
+  // Each with its offer, as on the catalog's cards.
+  await expect(toTry.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Pocket phone/ }) })).toContainText('Flash sale');
+  await expect(toTry.getByRole('listitem').filter({ has: page.getByRole('link', { name: /^Frozen dumplings/ }) })).toContainText('Team of 3');
   expect(await seriousViolations(page)).toEqual([]);
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(360);
   await page.screenshot({ path: testInfo.outputPath('cart-empty-en-360.png') });

@@ -6,6 +6,8 @@ import { useI18n } from '../../../i18n/index.ts';
 import { href } from '../../../router.ts';
 import { Price } from '../../Price.tsx';
 import { ShopPhoto } from '../ShopPhoto.tsx';
+import { SoldCount } from '../SoldCount.tsx';
+import { formatMoney } from '../../../format.ts';
 import './empty-cart.css';
 
 /** How many products an empty cart suggests: two rows of two on a phone. */
@@ -13,12 +15,13 @@ const TO_TRY = 4;
 
 /**
  * An empty cart that leads somewhere: a drawn cart, what it means, the way back to the shop (a
- * link, as it goes to another screen, looking like the main button), and a few products to try.
- * These are plain cards, not the catalog's ProductCard: importing that from this lazy chunk made
- * the bundler split the first screen's code into more files (700 B more gzip, over the budget).
+ * link, as it goes to another screen, looking like the main button), and a few products to try:
+ * on offer first, then the best sellers (products-to-try.ts), each with its offer and units sold.
+ * These are cards of their own, not the catalog's ProductCard: importing that from this lazy chunk
+ * made the bundler split the first screen's code into more files (700 B more gzip, over the budget).
  */
 export function EmptyCart() {
-  const { t } = useI18n();
+  const { t, intl } = useI18n();
   const app = useApp();
   const data = useLive(async () => {
     const [shop, items] = await Promise.all([getShop(app.store), productsToTry(app.store, TO_TRY)]);
@@ -39,7 +42,7 @@ export function EmptyCart() {
         <section class="empty-cart-try" aria-labelledby="empty-cart-try">
           <h3 id="empty-cart-try">{t('cart.toTry')}</h3>
           <ul class="grid">
-            {data.items.map(({ product }) => (
+            {data.items.map(({ product, sold }) => (
               <li class="card" key={product.id}>
                 <ShopPhoto src={product.photos[0]} alt="" size={96} name={product.name} />
                 <div class="card-body">
@@ -47,6 +50,12 @@ export function EmptyCart() {
                     <a href={href({ name: 'product', id: product.id })} class="card-link">{product.name}</a>
                   </h4>
                   <div class="card-price"><Price amount={product.price} currency={data.currency} /></div>
+                  {product.flash ? (
+                    <div class="badge badge-flash">{t('flash.title')} <Price amount={product.flash.price} currency={data.currency} /></div>
+                  ) : product.team && (
+                    <div class="badge badge-team">{t('badge.team', { size: product.team.size, price: formatMoney(product.team.price, data.currency, intl) })}</div>
+                  )}
+                  <SoldCount sold={sold} />
                 </div>
               </li>
             ))}
