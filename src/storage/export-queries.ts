@@ -11,7 +11,7 @@ import type { Store } from './store.ts';
 /** The shop and its whole catalog, hidden products too, by name (the Products tab's order). */
 export function catalogToExport(store: Store): Promise<{ shop: ShopProfile | undefined; items: ProductItem[] }> {
   const db = tablesOf(store);
-  return db.transaction('r', [db.shop, db.products, db.skus], async () => {
+  return db.transaction('r', [db.shop, db.products, db.skus, db.sold], async () => {
     const [shop, { items }] = await Promise.all([
       getShop(db),
       listProducts(db, { includeHidden: true, offset: 0, limit: Number.MAX_SAFE_INTEGER }),
