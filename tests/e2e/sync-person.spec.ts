@@ -47,8 +47,19 @@ test('two accounts on one phone keep their own coupon and delivery details', asy
   await page.getByRole('button', { name: 'Apply' }).click();
   await expect(page.getByText('Coupon WELCOME10 applied.')).toBeVisible();
 
-  // bo signs in on the same phone: neither ann's coupon nor her address.
+  // Photos the service worker cached: one of ann's private channel (a message's), one of the
+  // public catalog, as their URLs are (sync/names.ts).
+  const cached = () => page.evaluate(async () => (await (await caches.open('photos')).keys()).map((r) => new URL(r.url).pathname).sort());
+  await page.evaluate(async () => {
+    const cache = await caches.open('photos');
+    await cache.put(new URL('/couch/userdb-616e6e/photo-1.webp/photo', location.href).href, new Response('private'));
+    await cache.put(new URL('/couch/shop-demo-catalog/photo-2.webp/photo', location.href).href, new Response('public'));
+  });
+  expect(await cached()).toHaveLength(2);
+
+  // bo signs in on the same phone: neither ann's coupon nor her address, nor her private photos.
   await switchAccount(page, 'bo');
+  expect(await cached()).toEqual(['/couch/shop-demo-catalog/photo-2.webp/photo']);
   await go(page, '#/product/red-apple');
   await page.getByLabel('Quantity').fill('5');
   await page.getByRole('button', { name: 'Add to cart' }).click();
