@@ -1,17 +1,11 @@
 /**
- * A person's orders and wallet, as the device holds them: read by the account's screens, not
- * the first one (queries.ts is loaded with the first screen, so these live apart).
+ * An order and a person's wallet, as the device holds them: read by the account's screens, not
+ * the first one (queries.ts is loaded with the first screen, so these live apart; the home's
+ * team strip reads `listOrders`, which stays there).
  */
 import type { AccountKey, BuyerId, DecisionKind, EventId, Millis, Money, Order, OrderId } from '../domain/index.ts';
 import { tablesOf } from './db.ts';
 import type { Store } from './store.ts';
-
-/** A buyer's orders, newest first. */
-export async function listOrders(store: Store, buyer: BuyerId): Promise<Order[]> {
-  const db = tablesOf(store);
-  const rows = await db.orders.where('buyer').equals(buyer).toArray();
-  return rows.map((r) => r.value).sort((a, b) => b.placedAt - a.placedAt || (a.id < b.id ? 1 : -1));
-}
 
 export async function getOrder(store: Store, id: OrderId): Promise<Order | undefined> {
   const db = tablesOf(store);

@@ -2,7 +2,7 @@
  * Reads for the app's screens: plain async functions over the tables, which the app wraps in
  * Dexie's liveQuery (so they must only read the db they are given, and stay cheap to rerun).
  */
-import type { BuyerId, Inventory, Product, ProductId, Review, ShopProfile, Team } from '../domain/index.ts';
+import type { BuyerId, Inventory, Order, Product, ProductId, Review, ShopProfile, Team } from '../domain/index.ts';
 import { ratingOf, type RatingSummary } from '../domain/ratings.ts';
 import { soldShown } from '../domain/sold-count.ts';
 import { flashSoldOf, hasOptions, productStock, skuKeyOf } from '../domain/sku-key.ts';
@@ -164,6 +164,15 @@ export async function ratingsOf(store: Store, ids: readonly ProductId[]): Promis
     }
   }
   return new Map([...byProduct].map(([p, reviews]) => [p, ratingOf(reviews.values())!]));
+}
+
+/* ------------------------------------------------------------------ orders */
+
+/** A buyer's orders, newest first. */
+export async function listOrders(store: Store, buyer: BuyerId): Promise<Order[]> {
+  const db = tablesOf(store);
+  const rows = await db.orders.where('buyer').equals(buyer).toArray();
+  return rows.map((r) => r.value).sort((a, b) => b.placedAt - a.placedAt || (a.id < b.id ? 1 : -1));
 }
 
 /* ------------------------------------------------------------------ events and outbox */

@@ -22,7 +22,7 @@ registerRoute(
   ({ request, url }) =>
     url.origin === self.location.origin && (url.pathname.includes('/photos/') || request.destination === 'image'),
   new CacheFirst({
-    // Also opened by the page on sign-out, to forget private photos (app/device/forget-private-photos.ts).
+    // Also opened by the page on sign-out, to forget private photos (app/actions/sign-out.ts).
     cacheName: 'photos',
     plugins: [new ExpirationPlugin({ maxEntries: 300, purgeOnQuotaError: true })],
   }),

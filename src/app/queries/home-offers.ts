@@ -10,7 +10,7 @@ import { isTeamOpen, teamJoined, type BuyerId, type Team } from '../../domain/in
 import { allPromotions } from '../../storage/catalog-queries.ts';
 import { productsOnOffer } from '../../storage/home-queries.ts';
 import { teamsWithStatus } from '../../storage/order-queries.ts';
-import { listOrders } from '../../storage/account-queries.ts';
+import { listOrders } from '../../storage/queries.ts';
 import type { Store } from '../../storage/store.ts';
 
 export interface FlashOnHome {

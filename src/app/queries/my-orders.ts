@@ -12,7 +12,8 @@ import { productsByIds } from '../../storage/catalog-queries.ts';
 import {
   decisionsOfKind, decisionsOn, eventsByIds, firstDecisionsOn, getEvent, getTeam, outboxEntries,
 } from '../../storage/order-queries.ts';
-import { getOrder, listOrders } from '../../storage/account-queries.ts';
+import { getOrder } from '../../storage/account-queries.ts';
+import { listOrders } from '../../storage/queries.ts';
 import { pendingIntents } from '../../storage/journal-queries.ts';
 import type { OutboxStatus } from '../../storage/rows.ts';
 import type { Store } from '../../storage/store.ts';

@@ -9,7 +9,8 @@ import {
 } from '../../domain/index.ts';
 import { inventoryBySkus } from '../../storage/catalog-queries.ts';
 import { listCart } from '../../storage/queries.ts';
-import { listOrders, walletOf, type Wallet } from '../../storage/account-queries.ts';
+import { walletOf, type Wallet } from '../../storage/account-queries.ts';
+import { listOrders } from '../../storage/queries.ts';
 import { pendingIntents } from '../../storage/journal-queries.ts';
 import type { CartRow } from '../../storage/rows.ts';
 import type { Store } from '../../storage/store.ts';
