@@ -97,6 +97,16 @@ export function productInCombination(p: Product, c: Combination): Product {
   return shown;
 }
 
+/**
+ * Every photo a product shows, its own and its combinations' (a combination may have one that is
+ * not among the product's), each once: what must reach the catalog before the product does.
+ */
+export function photosOf(p: Product): string[] {
+  const all = new Set(p.photos);
+  for (const c of p.combinations ?? []) if (c.photo !== undefined) all.add(c.photo);
+  return [...all];
+}
+
 /** The combination naming exactly these values (one per group, in the groups' order), if any. */
 export function combinationFor(p: Product, values: readonly (OptionValueId | undefined)[]): Combination | undefined {
   return p.combinations?.find((c) => c.values.length === values.length && c.values.every((v, i) => v === values[i]));
