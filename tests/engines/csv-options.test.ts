@@ -47,4 +47,19 @@ tee,Tee,Clothing,9.00,4,Colour: red,,,
     expect(errors[0]).toMatchObject({ line: 2, column: 'option1', code: 'option-cell' });
     expect(errors.some((e) => e.line === 3 && e.code === 'invalid' && /combinations\[1\]/.test(e.message))).toBe(true);
   });
+
+  it("carries a combination's own photo (one not in the product's photos) out and back in sku_photo", () => {
+    const blue = 'photo-0190f3a1-2b3c-7d4e-8f90-123456789ab2.webp';
+    const text = `id,name,category,price,stock,photos,option1,sku,sku_photo
+shirt,Shirt,Clothing,59.00,4,photos/red.svg,Colour: Red,red,
+shirt,Shirt,Clothing,65.00,3,photos/red.svg,Colour: Blue,blue,${blue}
+`;
+    const { rows, errors } = csvToProducts(text, 'CNY');
+    expect(errors).toEqual([]);
+    expect(rows[0]!.product.photos).toEqual(['photos/red.svg']);
+    expect(rows[0]!.product.combinations?.map((c) => c.photo)).toEqual([undefined, blue]);
+    const out = productsToCsv(rows, 'CNY');
+    expect(out).toContain(`,blue,${blue},`);
+    expect(csvToProducts(out, 'CNY').rows.map((r) => r.product)).toEqual(rows.map((r) => r.product));
+  });
 });
