@@ -16,4 +16,8 @@ export const strings = {
   'problem.unknown-combination': 'This choice of options is no longer sold: choose again.',
   'problem.combination-off': 'This choice of options is not for sale at the moment.',
   'csv.err.option-cell': 'Must name its group and its value, such as "Weight: 250 g", got {value}.',
+  'csv.err.cover-cell': 'Must be true, false or an amount such as 12.90 (its own price under the offer), got {value}.',
+  'csv.err.cover-no-options': 'Must be empty: only a product with options says which of its combinations an offer covers.',
+  'csv.err.cover-no-offer': 'Must be empty or false: the product has no such offer.',
+  'csv.err.cover-none': 'The offer covers none of the combinations: mark one true, or leave the column empty on every row of the product for all of them.',
 } as const;

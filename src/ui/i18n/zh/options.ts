@@ -18,4 +18,8 @@ export const strings: Strings<keyof typeof en> = {
   'problem.unknown-combination': '这个规格已不再出售，请重新选择。',
   'problem.combination-off': '这个规格暂不出售。',
   'csv.err.option-cell': '应写明规格名和规格值，例如 "Weight: 250 g"，实际是 {value}。',
+  'csv.err.cover-cell': '应为 true、false 或金额（例如 12.90，该规格的活动价），实际是 {value}。',
+  'csv.err.cover-no-options': '应留空：只有多规格商品才需说明活动适用于哪些规格。',
+  'csv.err.cover-no-offer': '应留空或填 false：这件商品没有这个活动。',
+  'csv.err.cover-none': '活动没有适用任何规格：请至少把一行设为 true，或把这一列在该商品的每一行都留空（表示全部规格）。',
 };
