@@ -72,6 +72,19 @@ test('a flash sale for one combination: the buyer sees its price on that combina
   await page.screenshot({ path: testInfo.outputPath('buyer-flash-before-choice-zh-360.png'), fullPage: true });
   await setLanguage(page, 'en');
 
+  // The home's flash sales: the oolong from ¥60.00, and "See it" to choose on its page (a
+  // checkout of no combination would only be refused).
+  await go(page, '#/');
+  const home = page.locator('.home-card-flash').filter({ hasText: 'Tieguanyin oolong' });
+  await expect(home).toContainText('from ¥60');
+  await expect(home.getByRole('link', { name: 'See it: Tieguanyin oolong 铁观音, choose what to buy at the flash price' })).toBeVisible();
+  await home.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('home-flash-options-en-360.png') });
+  await setLanguage(page, 'zh');
+  await expect(home).toContainText('¥60 起');
+  await page.screenshot({ path: testInfo.outputPath('home-flash-options-zh-360.png') });
+  await setLanguage(page, 'en');
+
   // The catalog filtered by a weight: the oolong's card has the sale's badge for 250 g only.
   const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Tieguanyin oolong 铁观音' }) });
   await go(page, '#/?category=Tea+%26+Coffee&option=Weight+%E9%87%8D%E9%87%8F&value=250+g');
