@@ -7,12 +7,15 @@
  * catalog this size in one file exceeds. BENCH_OPTIONS_PRODUCTS changes the size (default 10,000).
  * Beside the import, its raw ceiling: the same text only split into records (parseCsv), which
  * every import does first; the rest of the import's time is reading, checking and merging rows.
+ * Last, a product page with 20 combinations rendered in the built app in Chromium
+ * (browser/product-page.bench.ts; BENCH_OPTIONS_PAGE=0 leaves it out).
  */
 import { searchTags, type CombinationId, type Money, type OptionValueId, type Product, type ProductId } from '../src/domain/index.ts';
 import { csvToProducts, productsToCsv, type CatalogItem } from '../src/engines/csv/catalog-csv.ts';
 import { parseCsv } from '../src/engines/csv/parse-csv.ts';
 import { SearchIndex } from '../src/engines/search/search-index.ts';
 import { count, formatMs, measure, perSecond, type Row } from './table.ts';
+import { productPageRows } from './browser/product-page.bench.ts';
 
 const COLOURS = ['red', 'blue', 'black', 'white'];
 const SIZES = ['S', 'M', 'L', 'XL', 'XXL'];
@@ -85,5 +88,7 @@ async function shape(label: string, items: CatalogItem[]): Promise<Row[]> {
 
 export async function optionsCatalogBench(): Promise<Row[]> {
   const n = Number(process.env.BENCH_OPTIONS_PRODUCTS ?? '10000');
-  return [...(await shape('without options', catalog(n, false))), ...(await shape('20 combinations each', catalog(n, true)))];
+  const rows = [...(await shape('without options', catalog(n, false))), ...(await shape('20 combinations each', catalog(n, true)))];
+  if (process.env.BENCH_OPTIONS_PAGE !== '0') rows.push(...(await productPageRows()));
+  return rows;
 }

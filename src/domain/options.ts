@@ -81,6 +81,48 @@ export function offerPrice(offer: { price: Money; combinations?: readonly OfferC
   return entry === undefined ? undefined : (entry.price ?? offer.price);
 }
 
+/** What an offer asks over some of a product's combinations, before the buyer has chosen one. */
+export interface OfferSpan {
+  /** Its lowest and highest price over the combinations it covers of those asked about. */
+  min: Money;
+  max: Money;
+  /** Those it covers, in the product's order (none for a product without options). */
+  covered: Combination[];
+  /** How many were asked about (those for sale, by default). */
+  of: number;
+}
+
+/**
+ * An offer (a team buy, a flash sale) over the combinations `among` picks (by default those for
+ * sale): the prices it asks for those it covers (`offerPrice`), or undefined if it covers none of
+ * them. What the product page says before a choice and a card says while the catalog is filtered
+ * by a value: not the offer's own price, which may be no combination's (each may have one of its
+ * own) or that of combinations the buyer cannot have. A product without options: its price.
+ */
+export function offerSpan(
+  p: Product, offer: { price: Money; combinations?: readonly OfferCombination[] | undefined },
+  among: (c: Combination) => boolean = (c) => c.sold,
+): OfferSpan | undefined {
+  if (!hasOptions(p)) return { min: offer.price, max: offer.price, covered: [], of: 0 };
+  const asked = p.combinations!.filter(among);
+  const covered: Combination[] = [];
+  const prices: number[] = [];
+  for (const c of asked) {
+    const price = offerPrice(offer, c.id);
+    if (price !== undefined) {
+      covered.push(c);
+      prices.push(price);
+    }
+  }
+  if (covered.length === 0) return undefined;
+  return { min: Math.min(...prices) as Money, max: Math.max(...prices) as Money, covered, of: asked.length };
+}
+
+/** True when an offer's span is one price for every combination asked about: the page may name it plainly. */
+export function isWholeSpan(span: OfferSpan): boolean {
+  return span.min === span.max && span.covered.length === span.of;
+}
+
 /**
  * The product as a buyer sees it once a combination is chosen: that combination's price (and its
  * photo first), and its team buy and flash sale at their prices for it (`offerPrice`), or without
@@ -95,6 +137,16 @@ export function productInCombination(p: Product, c: Combination): Product {
   if (p.flash && flash !== undefined) shown.flash = { ...p.flash, price: flash };
   else delete shown.flash;
   return shown;
+}
+
+/**
+ * Every photo a product shows, its own and its combinations' (a combination may have one that is
+ * not among the product's), each once: what must reach the catalog before the product does.
+ */
+export function photosOf(p: Product): string[] {
+  const all = new Set(p.photos);
+  for (const c of p.combinations ?? []) if (c.photo !== undefined) all.add(c.photo);
+  return [...all];
 }
 
 /** The combination naming exactly these values (one per group, in the groups' order), if any. */

@@ -77,4 +77,22 @@ describe('the catalog by option value', () => {
     expect(await optionChipsIn(db, 'Tea')).toEqual([{ name: 'Weight', values: ['100 g'] }]);
     expect((await searchCatalogByOption(db, Q, { group: 'Weight', value: '250 g' })).total).toBe(0);
   });
+
+  it("shows a card's team buy and flash sale only if they cover a combination with the value, at its price", async () => {
+    const { db, h } = await shopDb();
+    const start = T0 + 1_000;
+    // Oolong's flash sale is of the 100 g only (¥15); its team buy of the 250 g only, at ¥40 of its own.
+    const oolong = weighed('oolong', 'Oolong', [3, 4]).product;
+    const offers: Product = {
+      ...oolong,
+      flash: { price: m(1500), startsAt: start, endsAt: start + 3_600_000, stock: 2, perBuyerLimit: 1, combinations: [{ id: c('a') }] },
+      team: { price: m(1800), size: 2, windowHours: 24, combinations: [{ id: c('b'), price: m(4000) }] },
+    };
+    await storeDecisions(db, h.step([seller('product.save', { product: offers, stock: 0, stocks: [{ combination: c('a'), stock: 3 }, { combination: c('b'), stock: 4 }] }, T0 + 20)], T0 + 20));
+    const card = async (value: string) => (await searchCatalogByOption(db, Q, { group: 'Weight', value })).items.find((i) => i.product.id === offers.id)!.product;
+    const small = await card('100 g');
+    expect([small.price, small.flash?.price, small.team]).toEqual([2000, 1500, undefined]);
+    const big = await card('250 g');
+    expect([big.price, big.flash, big.team?.price]).toEqual([4500, undefined, 4000]);
+  });
 });

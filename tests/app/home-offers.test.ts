@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { publicTeam, type Decision, type TeamId } from '../../src/domain/index.ts';
 import { homeOffers } from '../../src/app/queries/home-offers.ts';
 import { storeDecisions } from '../../src/storage/index.ts';
-import { buyer, HOUR, line, m, order, seller, SHOP, T0 } from '../domain/fixtures/shop.ts';
+import { buyer, cid, HOUR, line, m, optionTea, order, pid, seller, SHOP, stocks, T0 } from '../domain/fixtures/shop.ts';
 import { ann, bo, cy, freshDb, History, PRODUCTS } from '../storage/helpers.ts';
 
 /** What a buyer's device stores: every team public-shaped, as the catalog and its channel carry it. */
@@ -36,6 +36,27 @@ describe('homeOffers with public teams', () => {
     const full = h.step([join(bo, T0 + 4 * HOUR)], T0 + 4 * HOUR);
     await storeDecisions(db, asPulled(full));
     expect((await homeOffers(db, buyer('dee'), T0 + 5 * HOUR)).teams).toEqual([]);
+    db.close();
+  });
+});
+
+describe('homeOffers: a flash sale of a product with options', () => {
+  it('carries what the sale asks of the combinations it covers, and leaves out one covering only those off sale', async () => {
+    const start = T0 + HOUR;
+    const sale = (combinations: { id: ReturnType<typeof cid>; price?: ReturnType<typeof m> }[]) =>
+      ({ price: m(500), startsAt: start, endsAt: start + HOUR, stock: 2, perBuyerLimit: 1, combinations });
+    const h = new History();
+    h.step([
+      seller('shop.save', { shop: SHOP }),
+      // The 250 g bag at ¥20 of its own: the sale's ¥5 is no combination's price.
+      seller('product.save', { product: optionTea({ flash: sale([{ id: cid('c3'), price: m(2000) }]) }), stock: 0, stocks: stocks({ c1: 1, c2: 1, c3: 5, c4: 3 }) }),
+      // Only the 250 g tin, which is not for sale.
+      seller('product.save', { product: optionTea({ id: pid('tin'), flash: sale([{ id: cid('c4') }]) }), stock: 0, stocks: stocks({ c1: 1, c2: 1, c3: 5, c4: 3 }) }),
+    ], T0);
+    const db = freshDb();
+    await storeDecisions(db, h.decisions);
+    const { flash } = await homeOffers(db, buyer('dee'), start + 60_000);
+    expect(flash.map((f) => [f.product.id, f.span?.min, f.span?.covered.map((c) => c.id)])).toEqual([['tea', 2000, ['c3']]]);
     db.close();
   });
 });

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  availableValues, combinationFor, EVENT_VERSION, flashLeftOf, intentVersion, OPTIONS_VERSION, paidByLine, priceRange, productStock,
+  availableValues, combinationFor, EVENT_VERSION, flashLeftOf, intentVersion, isWholeSpan, offerSpan, OPTIONS_VERSION, paidByLine, priceRange, productStock,
   skuKey, skuKeysOf, type Intent, type Inventory, type Order, type PricedLine,
 } from '../../src/domain/index.ts';
 import { validateOrderLines } from '../../src/domain/validate/index.ts';
@@ -35,6 +35,26 @@ describe('choosing a combination', () => {
     expect(productStock(tea, (k) => shelves.get(k) ?? 0)).toBe(3);
     expect(skuKeysOf(tea)).toEqual(['tea/c1', 'tea/c2', 'tea/c3', 'tea/c4']);
     expect(skuKeysOf(product('cup'))).toEqual(['cup']);
+  });
+
+  it("says an offer's prices over the combinations it covers, before a choice: not its own price, and none it covers only off sale", () => {
+    const team = { price: m(900), size: 3, windowHours: 24 };
+    // Every combination for sale at one price: the page may name it plainly.
+    const all = offerSpan(tea, team)!;
+    expect([all.min, all.max, all.covered.map((c) => c.id), all.of, isWholeSpan(all)]).toEqual([900, 900, ['c1', 'c2', 'c3'], 3, true]);
+    // Only the 250 g bag, at ¥20, and the 100 g tin at the offer's ¥9: "from ¥9", on those two only.
+    const some = offerSpan(tea, { ...team, combinations: [{ id: cid('c2') }, { id: cid('c3'), price: m(2000) }] })!;
+    expect([some.min, some.max, some.covered.map((c) => c.id), some.of, isWholeSpan(some)]).toEqual([900, 2000, ['c2', 'c3'], 3, false]);
+    // One price, but not for all of them: not whole either.
+    expect(isWholeSpan(offerSpan(tea, { ...team, combinations: [{ id: cid('c1') }] })!)).toBe(false);
+    // Only the tin that is off sale: nothing the buyer can have.
+    expect(offerSpan(tea, { ...team, combinations: [{ id: cid('c4') }] })).toBeUndefined();
+    // Over the combinations with a value (the catalog filtered by 250 g): the bag's.
+    const big = offerSpan(tea, { ...team, combinations: [{ id: cid('c1') }, { id: cid('c3'), price: m(2000) }] }, (c) => c.sold && c.values[0] === vid('250g'))!;
+    expect([big.min, big.covered.map((c) => c.id), big.of]).toEqual([2000, ['c3'], 1]);
+    expect(offerSpan(tea, { ...team, combinations: [{ id: cid('c1') }] }, (c) => c.values[0] === vid('250g'))).toBeUndefined();
+    // Without options: the offer's price.
+    expect(isWholeSpan(offerSpan(product('cup'), team)!)).toBe(true);
   });
 
   it('tells the units a flash sale has left, of one combination or of all it covers', () => {

@@ -55,7 +55,53 @@ test('a flash sale for one combination: the buyer sees its price on that combina
   await page.getByRole('button', { name: 'Save product' }).click();
   await expect(page.getByText('“Tieguanyin oolong 铁观音” is saved.')).toBeVisible();
 
-  // The buyer: the flash price on 250 g in a bag, none on 100 g in a bag.
+  // The buyer, before choosing: not the sale's own ¥30, which no combination is sold at, but
+  // what it asks of the one it covers, and which one that is.
+  await go(page, '#/product/oolong');
+  await expect(page.locator('.price-flash')).toHaveText('Flash sale from ¥60.00');
+  const sale = page.getByRole('region', { name: 'Flash sale' });
+  await expect(sale.locator('.offer-price')).toHaveText('from ¥60.00');
+  await expect(sale).toContainText('On 250 g, Bag 袋装 only');
+  await expect(page.getByText('¥30.00')).toHaveCount(0);
+  await fits(page);
+  await page.screenshot({ path: testInfo.outputPath('buyer-flash-before-choice-en-360.png'), fullPage: true });
+  await setLanguage(page, 'zh');
+  await expect(page.locator('.price-flash')).toHaveText('限时秒杀 ¥60.00 起');
+  await expect(page.getByRole('region', { name: '限时秒杀' })).toContainText('仅限：250 g, Bag 袋装');
+  await fits(page);
+  await page.screenshot({ path: testInfo.outputPath('buyer-flash-before-choice-zh-360.png'), fullPage: true });
+  await setLanguage(page, 'en');
+
+  // The home's flash sales: the oolong from ¥60.00, and "See it" to choose on its page (a
+  // checkout of no combination would only be refused).
+  await go(page, '#/');
+  const home = page.locator('.home-card-flash').filter({ hasText: 'Tieguanyin oolong' });
+  await expect(home).toContainText('from ¥60');
+  await expect(home.getByRole('link', { name: 'See it: Tieguanyin oolong 铁观音, choose what to buy at the flash price' })).toBeVisible();
+  await home.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('home-flash-options-en-360.png') });
+  await setLanguage(page, 'zh');
+  await expect(home).toContainText('¥60 起');
+  await page.screenshot({ path: testInfo.outputPath('home-flash-options-zh-360.png') });
+  await setLanguage(page, 'en');
+
+  // The catalog filtered by a weight: the oolong's card has the sale's badge for 250 g only.
+  const card = page.getByRole('listitem').filter({ has: page.getByRole('link', { name: 'Tieguanyin oolong 铁观音' }) });
+  await go(page, '#/?category=Tea+%26+Coffee&option=Weight+%E9%87%8D%E9%87%8F&value=250+g');
+  await expect(card.locator('.badge-flash')).toContainText('Flash sale ¥60.00');
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('catalog-250g-flash-en-360.png') });
+  await go(page, '#/?category=Tea+%26+Coffee&option=Weight+%E9%87%8D%E9%87%8F&value=100+g');
+  await expect(card.locator('.card-price')).toHaveText('¥38.00');
+  await expect(card.locator('.badge-flash')).toHaveCount(0);
+  await setLanguage(page, 'zh');
+  await expect(card.locator('.card-price')).toHaveText('¥38.00');
+  await expect(card.locator('.badge-flash')).toHaveCount(0);
+  await card.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: testInfo.outputPath('catalog-100g-no-flash-zh-360.png') });
+  await setLanguage(page, 'en');
+
+  // Chosen: the flash price on 250 g in a bag, none on 100 g in a bag.
   await go(page, '#/product/oolong');
   const weight = chips(page, /^Weight 重量$/);
   const pack = chips(page, /^Pack 包装$/);

@@ -13,7 +13,7 @@ import { photoUrl } from '../../src/sync/names.ts';
 import { catalogCopyId, catalogDb, channelDb, journalDb } from '../../src/sync/names.ts';
 import { RULES_DOC_ID } from '../../src/sync/rules.ts';
 import { adoptChannel, setUpShop } from '../../src/sync/setup-shop.ts';
-import { line, m, order, product, seller, SHOP } from '../domain/fixtures/shop.ts';
+import { combo, groups, line, m, order, product, seller, SHOP, stocks } from '../domain/fixtures/shop.ts';
 import { basic, createUser, startTestServer, TEST_SERVER, type TestCouch } from './couch-server.ts';
 
 const SHOP_ID = 'tea';
@@ -308,6 +308,35 @@ describe('the remote authority', () => {
     await queueIntent(local, seller('product.save', { product: product('tea', { photos: [ref], price: m(1200) }), stock: 1 }, now + 1), now + 1);
     await authority(local).runOnce();
     expect((await couch.admin.revsOf(catalogDb(SHOP_ID), [ref])).get(ref)).toMatch(/^1-/);
+  }, 60_000);
+
+  it("uploads a combination's own photo, one the product's gallery does not hold, before the product names it", async () => {
+    const local = freshDb();
+    const gallery = 'photo-0190f3a1-2b3c-7d4e-8f90-123456789ab1.webp';
+    const blue = 'photo-0190f3a1-2b3c-7d4e-8f90-123456789ab2.webp';
+    const bytes = (k: number) => Uint8Array.from({ length: 20_000 }, (_, i) => (i * k) % 256);
+    for (const [ref, k] of [[gallery, 3], [blue, 5]] as const) {
+      await putPhoto(local, { id: ref, blob: new Blob([bytes(k)], { type: 'image/webp' }), type: 'image/webp', width: 4, height: 3, bytes: 20_000, storedAt: 1, thumb: new Blob([bytes(k + 1)], { type: 'image/webp' }) });
+    }
+    const now = Date.now();
+    const shirt = product('shirt', {
+      price: m(1000), photos: [gallery],
+      options: groups({ Colour: ['Red', 'Blue'] }),
+      combinations: [combo('red', ['Red'], 1000), combo('blue', ['Blue'], 1200, { photo: blue })],
+    });
+    await queueIntent(local, seller('shop.save', { shop: SHOP }, now), now);
+    await queueIntent(local, seller('product.save', { product: shirt, stock: 0, stocks: stocks({ red: 2, blue: 3 }) }, now), now);
+    await authority(local).runOnce();
+    // Anyone (a buyer's phone) loads Blue's photo and its thumbnail from the catalog by its address.
+    const full = await fetch(photoUrl(couch.url, SHOP_ID, blue));
+    expect(full.status).toBe(200);
+    expect(new Uint8Array(await full.arrayBuffer())).toEqual(bytes(5));
+    expect(new Uint8Array(await (await fetch(photoUrl(couch.url, SHOP_ID, blue, 'thumb'))).arrayBuffer())).toEqual(bytes(6));
+    expect((await fetch(photoUrl(couch.url, SHOP_ID, gallery))).status).toBe(200);
+    // …and before the product that names it: the photo's document is earlier in the catalog's changes.
+    const ids = (await couch.admin.changes(catalogDb(SHOP_ID), { since: 0, limit: 100 })).results.map((c) => c.id);
+    const named = ids.findIndex((id) => id !== blue && id !== gallery && id.includes('shirt'));
+    expect(named).toBeGreaterThan(ids.indexOf(blue));
   }, 60_000);
 
   it("a design document a buyer left in their channel before adoption is removed, so it cannot block the shop's decisions", async () => {

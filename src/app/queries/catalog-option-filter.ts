@@ -4,7 +4,7 @@
  * own answer (the search index's, once built; storage's until then). Loaded when a category is
  * shown, never with the first screen.
  */
-import type { ProductId } from '../../domain/index.ts';
+import { offerSpan, type Product, type ProductId } from '../../domain/index.ts';
 import { optionChips, productsWithOption, shelfWithOption, type OptionChipGroup, type OptionChoice } from '../../engines/search/option-filter.ts';
 import { categoryOptionItems } from '../../storage/option-queries.ts';
 import { listProducts, productItems, type ProductItem, type ProductPage, type ProductQuery } from '../../storage/queries.ts';
@@ -36,8 +36,23 @@ export async function searchCatalogByOption(store: Store, q: ProductQuery & { ca
   return { items: page.length === 0 ? [] : (await productItems(store, page)).map((item) => withOption(item, choice)), total: ids.length };
 }
 
+/**
+ * The card of a product while the catalog is filtered by a value: the price and stock of its
+ * combinations with the value, and its team buy and flash sale only if they cover one of those,
+ * at the lowest price they ask of them (domain offerSpan), as the card's price is the lowest: a
+ * sale of only the red ones is no badge on a card shown for blue.
+ */
 function withOption(item: ProductItem, choice: OptionChoice): ProductItem {
   const shelf = shelfWithOption(item, choice);
   if (shelf === undefined) return item;
-  return { ...item, product: { ...item.product, price: shelf.price }, inventory: item.inventory && { ...item.inventory, stock: shelf.stock } };
+  const ids = new Set(shelf.combinations.map((c) => c.id));
+  const product: Product = { ...item.product, price: shelf.price };
+  const { team, flash } = item.product;
+  const teamSpan = team && offerSpan(item.product, team, (c) => ids.has(c.id));
+  const flashSpan = flash && offerSpan(item.product, flash, (c) => ids.has(c.id));
+  if (team && teamSpan) product.team = { ...team, price: teamSpan.min };
+  else delete product.team;
+  if (flash && flashSpan) product.flash = { ...flash, price: flashSpan.min };
+  else delete product.flash;
+  return { ...item, product, inventory: item.inventory && { ...item.inventory, stock: shelf.stock } };
 }

@@ -6,7 +6,7 @@
 import {
   flashUnitsLeft, isPromotionLive, type CouponPromotion, type Inventory, type Millis, type Product, type ThresholdPromotion,
 } from '../../domain/catalog.ts';
-import { isTeamOpen, teamJoined, type BuyerId, type Team } from '../../domain/index.ts';
+import { hasOptions, isTeamOpen, offerSpan, teamJoined, type BuyerId, type OfferSpan, type Team } from '../../domain/index.ts';
 import { allPromotions } from '../../storage/catalog-queries.ts';
 import { productsOnOffer } from '../../storage/home-queries.ts';
 import { teamsWithStatus } from '../../storage/order-queries.ts';
@@ -18,6 +18,12 @@ export interface FlashOnHome {
   inventory: Inventory | undefined;
   /** Units the sale can still sell (never more than the shelf). */
   left: number;
+  /**
+   * A product with options: what the sale asks of the combinations for sale it covers (domain
+   * offerSpan), whose lowest the card shows ("from"), not the sale's own price, and the buyer
+   * chooses one on the product's page.
+   */
+  span?: OfferSpan;
 }
 
 export interface TeamOnHome {
@@ -46,9 +52,14 @@ export async function homeOffers(store: Store, buyer: BuyerId, at: Millis): Prom
   ]);
   const myTeams = new Set(orders.flatMap((o) => (o.team === undefined || o.status === 'cancelled' || o.status === 'rejected' ? [] : [o.team])));
   const products = new Map(items.map((i) => [i.product.id, i.product]));
-  const flash = items.flatMap(({ product, inventory }) =>
-    product.flash && at < product.flash.endsAt ? [{ product, inventory, left: flashUnitsLeft(product.flash, inventory) }] : [],
-  );
+  const flash = items.flatMap(({ product, inventory }): FlashOnHome[] => {
+    if (!product.flash || at >= product.flash.endsAt) return [];
+    const item = { product, inventory, left: flashUnitsLeft(product.flash, inventory) };
+    if (!hasOptions(product)) return [item];
+    // A sale of only combinations that are off sale promotes nothing a buyer can have.
+    const span = offerSpan(product, product.flash);
+    return span ? [{ ...item, span }] : [];
+  });
   // Running sales first, then by the soonest moment that matters (the end of a running sale, the start of one to come).
   const moment = (f: FlashOnHome) => (at >= f.product.flash!.startsAt ? f.product.flash!.endsAt : f.product.flash!.startsAt);
   const running = (f: FlashOnHome) => (at >= f.product.flash!.startsAt ? 0 : 1);

@@ -10,6 +10,9 @@ export const PRODUCT_COLUMNS = [
   'flash_price', 'flash_starts_at', 'flash_ends_at', 'flash_stock', 'flash_per_buyer_limit',
   // A product with options: one row per combination (catalog-options.ts).
   'option1', 'option2', 'option3', 'sku', 'sku_photo', 'sku_sold',
+  // Which combinations the team buy and the flash sale cover (catalog-options.ts): empty on every
+  // row of a product for all of them; else true, an amount of its own, or false on each row.
+  'team_cover', 'flash_cover',
 ] as const;
 export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
 

@@ -21,6 +21,7 @@ import { PRODUCT_COLUMNS, type CatalogItem } from './catalog-columns.ts';
 import type { ImportOptions } from './catalog-match.ts';
 import { literal, writeCsv, type Cell } from './write-csv.ts';
 import { optionCells, productWithOptions, type ComboCells } from './catalog-options.ts';
+import type { Product } from '../../domain/index.ts';
 import { readHeader, readRow } from './catalog-row.ts';
 
 export { PRODUCT_COLUMNS, type CatalogItem, type Columns, type ProductColumn } from './catalog-columns.ts';
@@ -55,10 +56,11 @@ export function productsToCsv(items: Iterable<CatalogItem>, currency: string): s
         ...options,
       ];
       const combos = optionCells(item);
-      if (combos.length === 0) yield row(p.price, stock, ['', '', '', '', '', '']);
+      if (combos.length === 0) yield row(p.price, stock, ['', '', '', '', '', '', '', '']);
+      const cover = (x: boolean | number | ''): Cell => (typeof x === 'number' ? money(x) : x);
       for (const c of combos) {
         const [o1 = '', o2 = '', o3 = ''] = c.options;
-        yield row(c.price, c.stock, [o1, o2, o3, c.sku, c.photo, c.sold]);
+        yield row(c.price, c.stock, [o1, o2, o3, c.sku, c.photo, c.sold, cover(c.team), cover(c.flash)]);
       }
     }
   }
@@ -67,6 +69,37 @@ export function productsToCsv(items: Iterable<CatalogItem>, currency: string): s
 
 /* ------------------------------------------------------------------ import */
 
+
+/**
+ * An offer of a product with options, as its rows say it: one covering none of its combinations
+ * (every cover cell false) is refused at the first row; each covered combination's price under
+ * the offer (its own, or the offer's) must be below that combination's, said at its row, as the
+ * form says it (engines/forms/product-offer-cover.ts).
+ */
+function offerCoverProblems(p: Product, cells: readonly ComboCells[], cover: { team: boolean; flash: boolean }, digits: number): CsvProblem[] {
+  const out: CsvProblem[] = [];
+  const combos = p.combinations ?? [];
+  for (const offer of ['team', 'flash'] as const) {
+    const o = p[offer];
+    if (o === undefined) continue;
+    const column = `${offer}_cover`;
+    if (o.combinations?.length === 0) {
+      const what = offer === 'team' ? 'team buy' : 'flash sale';
+      out.push(problem(cells[0]!.line, 'cover-none', `the ${what} covers none of the combinations: mark one true (or leave the column empty on every row, for all of them)`, {}, column));
+      continue;
+    }
+    combos.forEach((c, i) => {
+      const own = o.combinations?.find((x) => x.id === c.id);
+      if (o.combinations !== undefined && own === undefined) return;
+      const asked = own?.price ?? o.price;
+      if (asked < c.price) return;
+      const price = formatMinor(c.price, digits);
+      const where = own?.price !== undefined && cover[offer] ? column : `${offer}_price`;
+      out.push(problem(cells[i]?.line ?? cells[0]!.line, 'not-below-price', `must be less than the price, ${price}`, { price }, where));
+    });
+  }
+  return out;
+}
 
 /** Ids given on more than one line: each of those lines names the others. */
 function duplicates(lines: ReadonlyMap<string, number[]>): CsvProblem[] {
@@ -128,8 +161,14 @@ export function csvToProducts(text: string, currency: string, options: ImportOpt
     }
     if (item) rows.push({ line: rec.line, product: item.product, stock: item.stock });
   }
+  const cover = { team: at.team_cover !== undefined, flash: at.flash_cover !== undefined };
   for (const { first, cells, base } of combos.values()) {
-    const merged = productWithOptions(first.product, cells, base?.product);
+    const merged = productWithOptions(first.product, cells, base?.product, cover);
+    const said = offerCoverProblems(merged.product, cells, cover, digits);
+    if (said.length > 0) {
+      errors.push(...said);
+      continue;
+    }
     const checked = validateProduct(merged.product);
     if (!checked.ok) {
       for (const e of checked.errors) errors.push(problem(first.line, 'invalid', e, { message: e }));

@@ -4,7 +4,7 @@
  * file with these; the rules themselves are the domain's validators.
  */
 import { specialPriceErrors } from '../forms/product-form.ts';
-import { flashBeyondStock } from '../../domain/index.ts';
+import { flashBeyondStock, type Money } from '../../domain/index.ts';
 import { validateInventory, validateProduct } from '../../domain/validate/index.ts';
 import { fromValidator } from './from-validator.ts';
 import type { CsvRecord } from './parse-csv.ts';
@@ -12,7 +12,7 @@ import { problem, shown, type CsvProblem } from './problems.ts';
 import { formatMinor, readBool, readMoney, readTime, readWhole, splitList } from './values.ts';
 import { PRODUCT_COLUMNS, type CatalogItem, type Columns, type ProductColumn } from './catalog-columns.ts';
 import { findProduct, type ImportOptions } from './catalog-match.ts';
-import { readOptionCell, type ComboCells } from './catalog-options.ts';
+import { readOptionCell, type ComboCells, type CoverCell } from './catalog-options.ts';
 import { unguardFormula } from './write-csv.ts';
 
 const TEAM: readonly ProductColumn[] = ['team_price', 'team_size', 'team_window_hours'];
@@ -124,7 +124,16 @@ export function readRow(
   }
   // An offer's columns: all of them in the header and empty is none; a column left out keeps
   // the product's (a sheet of team prices alone changes those prices).
-  const offer = (cols: readonly ProductColumn[], old: object | undefined, fields: Record<string, [ProductColumn, () => unknown]>) => {
+  // Which combinations the shop's offer covers is not this row's to say alone: a product with
+  // options gets its list back from all its rows (catalog-options.ts productWithOptions), one
+  // without options has none.
+  const offer = (cols: readonly ProductColumn[], was: object | undefined, fields: Record<string, [ProductColumn, () => unknown]>) => {
+    let old: Record<string, unknown> | undefined;
+    if (was !== undefined) {
+      old = { ...was };
+      delete old.combinations;
+      delete old.anyCombination;
+    }
     if (!cols.some(has)) return old;
     if (!given(cols)) return cols.every(has) ? undefined : old;
     const out: Record<string, unknown> = { ...old };
@@ -153,7 +162,10 @@ export function readRow(
     // A cell that could not even be read has said so already: not "is required" on top.
     if (p.column === undefined || !(unreadable.has(p.column as ProductColumn) || lacking.has(p.column as ProductColumn))) problems.push(p);
   }
-  if (checked.ok) {
+  // A combination's row: its offers' prices are checked against it once the product's rows say
+  // which combinations each covers (catalog-csv.ts).
+  const comboRow = (['option1', 'option2', 'option3', 'sku'] as const).some((c) => raw(c).trim() !== '');
+  if (checked.ok && !comboRow) {
     for (const [path, e] of Object.entries(specialPriceErrors(checked.value))) {
       if (e.code !== 'not-below-price') continue;
       const price = formatMinor(e.price, digits);
@@ -163,7 +175,7 @@ export function readRow(
   // A sale's units come off the one shelf: it may not promise more than is there, as the form
   // says (what the running sale sold is off the stock already, so it counts on both sides).
   const sale = checked.ok ? checked.value.flash : undefined;
-  if (sale !== undefined && stock !== undefined && raw('option1').trim() === '' && raw('sku').trim() === '') {
+  if (sale !== undefined && stock !== undefined && !comboRow) {
     const sold = was?.flash !== undefined && was.flash.startsAt === sale.startsAt ? base?.flashSold ?? 0 : 0;
     if (flashBeyondStock(sale, stock, sold) > 0) {
       const max = stock + sold;
@@ -184,8 +196,29 @@ export function readRow(
     if (read.ok) sold = read.value;
     else bad('sku_sold', 'bool', raw('sku_sold'));
   }
+  const cover = (c: 'team_cover' | 'flash_cover', offer: object | undefined): CoverCell | undefined => {
+    const s = raw(c).trim();
+    if (s === '') return undefined;
+    // Words only: "1" or "0" here is an amount (in a currency without decimals, a price of its own).
+    const word = s.toLowerCase();
+    const flag = word === 'true' || word === 'yes' ? true : word === 'false' || word === 'no' ? false : undefined;
+    const money = flag === undefined ? readMoney(s, digits) : undefined;
+    if (money !== undefined && !money.ok) {
+      problems.push(problem(rec.line, 'cover-cell', `must be true, false or an amount such as 12.90, got ${shown(s)}`, { value: shown(s) }, c));
+      return undefined;
+    }
+    const cell: CoverCell = money?.ok ? { covered: true, price: money.value as Money } : { covered: flag === true };
+    if (!comboRow) problems.push(problem(rec.line, 'cover-no-options', 'must be empty: only a product with options says which of its combinations an offer covers', {}, c));
+    else if (cell.covered && offer === undefined) problems.push(problem(rec.line, 'cover-no-offer', `must be empty or false: the product has no ${c === 'team_cover' ? 'team buy' : 'flash sale'}`, {}, c));
+    return cell;
+  };
+  const teamCover = cover('team_cover', team);
+  const flashCover = cover('flash_cover', flash);
   if (problems.length > before || !checked.ok || stock === undefined) return undefined;
   const item = { product: checked.value, stock, ...(base && { base }) };
   if (values.length === 0 && sku === '') return item;
-  return { ...item, combo: { values, sku, photo: text('sku_photo').trim(), sold, price: checked.value.price, stock } };
+  return {
+    ...item,
+    combo: { line: rec.line, values, sku, photo: text('sku_photo').trim(), sold, price: checked.value.price, stock, team: teamCover, flash: flashCover },
+  };
 }

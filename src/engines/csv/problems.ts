@@ -29,6 +29,13 @@ export type CsvErrorCode =
   | 'duplicate-id'
   // A product with options (catalog-options.ts): an option cell without its group ("Weight: 250 g").
   | 'option-cell'
+  // Which combinations an offer covers (team_cover, flash_cover): a cell that is none of true,
+  // false or an amount; one on a product without options, or naming an offer the product lacks;
+  // and an offer that would cover none of them.
+  | 'cover-cell'
+  | 'cover-no-options'
+  | 'cover-no-offer'
+  | 'cover-none'
   // The domain validator's common problems (from-validator.ts); 'invalid' keeps its own words.
   | 'required'
   | 'blank'

@@ -9,7 +9,7 @@
  * spelling met. A product is kept when one of its combinations for sale with that value has
  * stock, so a chip never leads to a product whose only such combination is sold out or off.
  */
-import type { Inventory, Money, Product, ProductId } from '../../domain/index.ts';
+import type { Combination, Inventory, Money, Product, ProductId } from '../../domain/index.ts';
 
 /** A product with its combinations' shelves (storage's `ProductItem` gives this shape). */
 export interface OptionItem {
@@ -89,6 +89,8 @@ export interface OptionShelf {
   price: Money;
   /** Their stock, added up. */
   stock: number;
+  /** Those combinations: for sale, with the value (what its offers are judged over). */
+  combinations: Combination[];
 }
 
 /**
@@ -109,5 +111,6 @@ export function shelfWithOption(item: OptionItem, choice: OptionChoice): OptionS
   return {
     price: Math.min(...(inStock.length > 0 ? inStock : matching).map((c) => c.price)) as Money,
     stock: inStock.reduce((n, c) => n + stock.get(c.id)!, 0),
+    combinations: matching,
   };
 }

@@ -9,7 +9,7 @@
  * there into the public catalog when the review is published (the catalog is public; the
  * channel is not).
  */
-import type { BuyerId, Decision } from '../../domain/index.ts';
+import { photosOf, type BuyerId, type Decision } from '../../domain/index.ts';
 import { readAttachedPhoto as getPhoto } from '../../storage/attached-photos.ts';
 import type { ShopDb } from '../../storage/index.ts';
 import type { CouchClient } from '../couch-client.ts';
@@ -22,7 +22,8 @@ export async function uploadPhotos(local: ShopDb, client: CouchClient, shop: str
   /** Where a review's photo may be found when this device lacks it: its writer's channel. */
   const from = new Map<string, BuyerId>();
   for (const d of decisions) {
-    for (const p of d.set.products ?? []) for (const ref of p.photos) if (isPhotoRef(ref)) refs.add(ref);
+    // A combination's own photo too: it may be one the product's gallery does not hold.
+    for (const p of d.set.products ?? []) for (const ref of photosOf(p)) if (isPhotoRef(ref)) refs.add(ref);
     for (const r of d.set.reviews ?? []) {
       for (const ref of r.photos ?? []) {
         if (!isPhotoRef(ref)) continue;

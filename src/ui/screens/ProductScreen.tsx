@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { hasOptions, ratingOf, reviewerInitials, type CombinationId, type Inventory, type Product, type ProductId, type Review } from '../../domain/index.ts';
+import { hasOptions, offerSpan, ratingOf, reviewerInitials, type CombinationId, type Inventory, type Product, type ProductId, type Review } from '../../domain/index.ts';
 import { addToCart } from '../../app/actions/add-to-cart.ts';
 import { getProduct, getShop, listCart, listTeams, reviewsOf } from '../../app/queries/reads.ts';
 import { flashBoughtBy, flashCount } from '../../app/queries/shop.ts';
@@ -13,6 +13,7 @@ import { StockNote } from '../components/shop/StockNote.tsx';
 import { RatingText } from '../components/shop/RatingText.tsx';
 import { SoldCount } from '../components/shop/SoldCount.tsx';
 import { OptionChips, PriceRange } from '../components/shop/options/OptionChips.tsx';
+import { OfferSpanPrice } from '../components/shop/options/OfferSpan.tsx';
 import { useOptionChoice } from '../hooks/use-option-choice.ts';
 import { formatDate } from '../format.ts';
 import { useApp } from '../hooks/use-app.ts';
@@ -84,6 +85,14 @@ export function ProductScreen({ id }: { id: string }) {
   const { currency } = data;
   const inCart = data.inCart.find((r) => r.combination === combination?.id)?.qty ?? 0;
   const flashBlocked = product.flash ? data.flashBought + data.flashInCart >= product.flash.perBuyerLimit : true;
+  // Before a choice, an offer says what it asks of the combinations it covers (domain offerSpan):
+  // "from" its lowest, and which ones, when that is not one price for all; nothing if it covers
+  // none for sale. Once chosen, `product` is that combination's (productInCombination).
+  const before = options && !combination;
+  const teamSpan = before && listed.team ? offerSpan(listed, listed.team) : undefined;
+  const flashSpan = before && listed.flash ? offerSpan(listed, listed.flash) : undefined;
+  const team = before ? teamSpan && product.team : product.team;
+  const flash = before ? flashSpan && product.flash : product.flash;
   return (
     <article class="product product-page" aria-labelledby="product-name">
       {back}
@@ -93,14 +102,14 @@ export function ProductScreen({ id }: { id: string }) {
       <div class="price-block">
         <p class="product-price">
           {options && !combination ? <PriceRange product={listed} currency={currency} /> : <Price amount={product.price} currency={currency} />}
-          {product.team && (
+          {team && (
             <span class="price-alt price-team">
-              {t('price.team', { size: product.team.size })} <Price amount={product.team.price} currency={currency} />
+              {t('price.team', { size: team.size })} {teamSpan ? <OfferSpanPrice span={teamSpan} currency={currency} /> : <Price amount={team.price} currency={currency} />}
             </span>
           )}
-          {product.flash && (
+          {flash && (
             <span class="price-alt price-flash">
-              {t('flash.title')} <Price amount={product.flash.price} currency={currency} />
+              {t('flash.title')} {flashSpan ? <OfferSpanPrice span={flashSpan} currency={currency} /> : <Price amount={flash.price} currency={currency} />}
             </span>
           )}
         </p>
@@ -110,16 +119,16 @@ export function ProductScreen({ id }: { id: string }) {
           <RatingSummary reviews={data.reviews} /> <SoldCount sold={data.item.sold} /> <StockNote inventory={inventory} />
         </p>
       </div>
-      {product.flash && (
+      {flash && (
         <FlashOffer
           product={product} inventory={inventory} currency={currency} inCart={data.flashInCart} bought={data.flashBought}
-          combination={combination?.id} choosing={choice.missing.length > 0}
+          combination={combination?.id} choosing={choice.missing.length > 0} span={flashSpan}
         />
       )}
       {options && <OptionChips product={listed} choice={choice} />}
       <p class="product-description">{product.description}</p>
       <AddToCart product={product} inventory={inventory} inCart={inCart} combination={combination?.id} missing={choice.missing} />
-      {product.team && <TeamOffer product={product} teams={data.teams} currency={currency} combination={combination?.id} />}
+      {team && <TeamOffer product={product} teams={data.teams} currency={currency} combination={combination?.id} span={teamSpan} />}
       <ShopCard shop={data.shop} />
       <AskSeller about={{ product: product.id }} shopName={data.shop?.name} />
       <Reviews reviews={data.reviews} />

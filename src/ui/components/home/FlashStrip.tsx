@@ -10,7 +10,8 @@ import { TimeLeft } from '../shop/TimeLeft.tsx';
 /**
  * The flash sales, one card each in a row that scrolls sideways: the flash price over the list
  * price, a countdown (to the end, or to the start of one to come) and the units left. "Buy now"
- * goes straight to the checkout of one unit at the flash price, as the product page's bar does.
+ * goes straight to the checkout of one unit at the flash price, as the product page's bar does;
+ * for a product with options, "See it" leads to its page, where the buyer chooses a combination.
  */
 export function FlashStrip({ items, currency }: { items: FlashOnHome[]; currency: string }) {
   const { t } = useI18n();
@@ -48,9 +49,12 @@ function FlashCard({ item, currency }: { item: FlashOnHome; currency: string }) 
       </p>
       <div class="home-buy">
         <p class="home-price">
-          <strong>{money(flash.price)}</strong> <s class="home-was">{t('deals.was', { price: money(product.price) })}</s>
+          {item.span
+            // Several combinations, each at its own price: the lowest, and no one price to strike.
+            ? <strong>{t('deals.from', { price: money(item.span.min) })}</strong>
+            : <><strong>{money(flash.price)}</strong> <s class="home-was">{t('deals.was', { price: money(product.price) })}</s></>}
         </p>
-        {state.phase === 'on' ? (
+        {state.phase === 'on' && !item.span ? (
           <button
             type="button"
             class="primary home-action"
@@ -59,8 +63,12 @@ function FlashCard({ item, currency }: { item: FlashOnHome; currency: string }) 
           >
             {t('deals.flashBuy')}
           </button>
-        ) : state.phase === 'upcoming' ? (
-          <a class="button home-action" href={href({ name: 'product', id: product.id })} aria-label={t('deals.flashSeeLabel', { name: product.name })}>
+        ) : state.phase === 'upcoming' || (state.phase === 'on' && item.span) ? (
+          <a
+            class="button home-action"
+            href={href({ name: 'product', id: product.id })}
+            aria-label={t(state.phase === 'on' ? 'deals.flashChooseLabel' : 'deals.flashSeeLabel', { name: product.name })}
+          >
             {t('deals.flashSee')}
           </a>
         ) : null}

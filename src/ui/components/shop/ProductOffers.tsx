@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
-import type { CombinationId, Inventory, Product, Team } from '../../../domain/index.ts';
+import type { CombinationId, Inventory, OfferSpan, Product, Team } from '../../../domain/index.ts';
+import { OfferCovers, OfferSpanPrice } from './options/OfferSpan.tsx';
 import { flashUnitsLeft } from '../../../domain/catalog.ts';
-import { isTeamOpen, leaderInitials, teamJoined } from '../../../domain/index.ts';
+import { isTeamOpen, isWholeSpan, leaderInitials, teamJoined } from '../../../domain/index.ts';
 import { myTeamIds } from '../../../app/queries/shop.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { addToCart } from '../../../app/actions/add-to-cart.ts';
@@ -23,8 +24,10 @@ import { href, navigate } from '../../router.ts';
 export function FlashOffer(props: {
   product: Product; inventory: Inventory | undefined; currency: string; inCart: number; bought: number;
   combination?: CombinationId | undefined; choosing?: boolean;
+  /** Before a combination is chosen: what the sale asks of those it covers (domain offerSpan). */
+  span?: OfferSpan | undefined;
 }) {
-  const { product, inventory, currency, inCart, bought, combination, choosing = false } = props;
+  const { product, inventory, currency, inCart, bought, combination, choosing = false, span } = props;
   const { t } = useI18n();
   const app = useApp();
   const now = useNow(1000);
@@ -43,8 +46,12 @@ export function FlashOffer(props: {
     <section class="offer offer-flash" aria-labelledby="flash-title">
       <h3 id="flash-title">{t('flash.title')}</h3>
       <p class="offer-price">
-        <Price amount={flash.price} currency={currency} /> <Price amount={product.price} currency={currency} strike />
+        {span && !isWholeSpan(span)
+          // "From" the lowest of several: no one list price to strike through beside it.
+          ? <OfferSpanPrice span={span} currency={currency} />
+          : <><Price amount={flash.price} currency={currency} /> <Price amount={product.price} currency={currency} strike /></>}
       </p>
+      {span && <OfferCovers product={product} span={span} />}
       {state.phase === 'ended' && <p>{t('flash.ended')}</p>}
       {state.phase === 'upcoming' && (
         <p>
@@ -93,7 +100,10 @@ export function FlashOffer(props: {
 
 /** A product's team buy: what it costs and how it works, and the teams open to join. */
 /** `combination`: the one chosen on the page, which a team of any combination is joined with. */
-export function TeamOffer({ product, teams, currency, combination }: { product: Product; teams: Team[]; currency: string; combination?: CombinationId | undefined }) {
+/** `span`: before a combination is chosen, what the team buy asks of those it covers (domain offerSpan). */
+export function TeamOffer({ product, teams, currency, combination, span }: {
+  product: Product; teams: Team[]; currency: string; combination?: CombinationId | undefined; span?: OfferSpan | undefined;
+}) {
   const { t, intl } = useI18n();
   const app = useApp();
   const now = useNow(15_000);
@@ -103,10 +113,15 @@ export function TeamOffer({ product, teams, currency, combination }: { product: 
   const offer = product.team;
   if (!offer) return null;
   const open = teams.filter((team) => isTeamOpen(team, now));
+  const teamPriceText = () => {
+    const price = formatMoney(span?.min ?? offer.price, currency, intl);
+    return span && !isWholeSpan(span) ? t('options.offerFrom', { price }) : price;
+  };
   return (
     <section class="offer offer-team" aria-labelledby="team-title">
       <h3 id="team-title">{t('team.title')}</h3>
-      <p>{t('team.offer', { price: formatMoney(offer.price, currency, intl), size: offer.size, hours: offer.windowHours })}</p>
+      <p>{t('team.offer', { price: teamPriceText(), size: offer.size, hours: offer.windowHours })}</p>
+      {span && <OfferCovers product={product} span={span} />}
       <h4>{t('team.open')}</h4>
       {open.length === 0 ? (
         <p class="note">{t('team.none')}</p>

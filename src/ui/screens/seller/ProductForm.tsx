@@ -73,6 +73,15 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
   }, []);
 
   const set = (patch: Partial<ProductFormValues>) => setValues((x) => ({ ...x, ...patch }));
+  // A combination's own photo taken here and then replaced (or its combination gone): no one
+  // will name it, so it is forgotten now rather than left on the device.
+  const forgetUnused = (rows: OptionsFormValues['rows'], photos: readonly string[]) => {
+    const used = new Set([...photos, ...rows.map((r) => r.photo)]);
+    const gone = added.current.filter((ref) => !used.has(ref));
+    if (gone.length === 0) return;
+    added.current = added.current.filter((ref) => used.has(ref));
+    void forgetPhotos(app, gone);
+  };
   const sign = currencySign(shop.currency, intl);
   const title = item ? t('catalogForm.editTitle', { name: item.product.name }) : t('catalogForm.newTitle');
 
@@ -133,12 +142,15 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
           value={opts}
           onChange={(next, structure) => {
             setOpts(next);
+            forgetUnused(next.rows, v.photos);
             // The combinations may have moved: what was said of them by position no longer fits.
             if (structure) setErrors(Object.fromEntries(Object.entries(errors).filter(([k]) => !isOptionsField(k))));
           }}
           newId={newId}
           price={v.price}
           photos={v.photos}
+          productName={v.name}
+          onPhotoTaken={(ref) => added.current.push(ref)}
           sign={sign}
           fields={f}
         />

@@ -8,6 +8,7 @@ import {
 import { Check, Field } from '../../kit/FormField.tsx';
 import { errorText } from '../../kit/form-errors.ts';
 import { useI18n } from '../../i18n/index.ts';
+import { CombinationPhoto } from './CombinationPhoto.tsx';
 
 interface Props {
   value: OptionsFormValues;
@@ -16,8 +17,12 @@ interface Props {
   newId: NewId;
   /** The product's price as typed: new combinations start from it when nothing closer has one. */
   price: string;
-  /** The product's photos, which a combination may take one of. */
+  /** The product's photos, which a combination may take one of (or one of its own). */
   photos: string[];
+  /** The product's name as typed, for the photos' placeholders. */
+  productName: string;
+  /** A combination's own photo was taken: stored on this device, to forget if the form is not saved. */
+  onPhotoTaken: (ref: string) => void;
   sign: string;
   /** The product form's shared field props (`useCheckedForm`'s `fields`). */
   fields: { form: string; errors: FieldErrors; currency?: string; onFix: (field: string) => void };
@@ -29,7 +34,7 @@ interface Props {
  * pure functions of product-options-form.ts, which keep ids (and so orders' snapshots and the
  * shop's stock) through renames, reorders and removals.
  */
-export function ProductOptions({ value: v, onChange, newId, price, photos, sign, fields: f }: Props) {
+export function ProductOptions({ value: v, onChange, newId, price, photos, productName, onPhotoTaken, sign, fields: f }: Props) {
   const { t } = useI18n();
   const count = combinationCount(v.groups);
   const alert = (field: string) => {
@@ -96,23 +101,15 @@ export function ProductOptions({ value: v, onChange, newId, price, photos, sign,
                       <Field {...f} field={`combinations[${i}].stock`} kind="count" label={t('catalogForm.stock')} value={row.stock} onInput={(s) => onChange(setRow(v, i, { stock: s }), false)} />
                     </div>
                     <Check label={t('catalogForm.opt.sold')} hint={row.sold ? undefined : t('catalogForm.opt.soldHint')} checked={row.sold} onChange={(sold) => onChange(setRow(v, i, { sold }), false)} />
-                    {(photos.length > 0 || row.photo !== '') && (
-                      <div class="sc-field">
-                        <label for={`${f.form}-combo-photo-${i}`}>{t('catalogForm.opt.photo')}</label>
-                        <select id={`${f.form}-combo-photo-${i}`} value={row.photo} onChange={(e) => onChange(setRow(v, i, { photo: e.currentTarget.value }), false)}>
-                          <option value="">{t('catalogForm.opt.productPhoto')}</option>
-                          {photos.map((p, n) => <option value={p}>{t('catalogForm.opt.photoN', { n: n + 1 })}</option>)}
-                          {/* One given elsewhere (the catalog CSV) stays as it is until changed here. */}
-                          {row.photo !== '' && !photos.includes(row.photo) && <option value={row.photo}>{t('catalogForm.opt.ownPhoto')}</option>}
-                        </select>
-                      </div>
-                    )}
+                    <CombinationPhoto
+                      id={`${f.form}-combo-photo-${i}`} label={rowLabel(v, row)} photo={row.photo} photos={photos} productName={productName}
+                      onChange={(photo) => onChange(setRow(v, i, { photo }), false)} onTaken={onPhotoTaken}
+                    />
                   </fieldset>
                 </li>
               ))}
             </ul>
           )}
-          {photos.length === 0 && <p class="acct-muted">{t('catalogForm.opt.noPhotos')}</p>}
         </section>
       )}
     </fieldset>
