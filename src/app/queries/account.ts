@@ -10,6 +10,10 @@ import type {
 import { productsByIds } from '../../storage/catalog-queries.ts';
 import { eventsByIds, firstDecisionsOn, getTeam, outboxEntries, withdrawalsOf } from '../../storage/order-queries.ts';
 import { postingsOf } from '../../storage/account-queries.ts';
+
+// The wallet's balances, for the wallet screen: through here, not reads.ts, so that the first
+// screen's chunk does not carry the account's reads.
+export { walletOf } from '../../storage/account-queries.ts';
 import { pendingIntents } from '../../storage/journal-queries.ts';
 import { myTeamOrders } from './shop.ts';
 import type { OutboxStatus } from '../../storage/rows.ts';

@@ -10,7 +10,6 @@ export {
   getShop, listProducts, getProduct, listCategories, listTeams, reviewsOf, outboxCounts, waitingToSync, listCart,
   type ProductItem, type ProductPage, type ProductQuery, type CategoryCount,
 } from '../../storage/queries.ts';
-export { getOrder, walletOf, postingsOf, type Wallet, type WalletEntry } from '../../storage/account-queries.ts';
 export { getSetting, setSetting } from '../../storage/settings.ts';
 export { StorageFullError } from '../../storage/errors.ts';
 export type { CartRow } from '../../storage/rows.ts';
