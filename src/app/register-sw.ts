@@ -60,8 +60,9 @@ export function onTakenOver(cb: Listener): () => void {
 /**
  * Lets the waiting version take over, on the person's word. Not from this page: Chromium hands over
  * only once the old worker is idle and stopped, and a request from this page (a photo, a lazily
- * loaded part) landing during that stop restarts the old worker and parks the takeover for minutes;
- * a second skipWaiting() does not wake it. So the word is given from update.html, a page that loads
+ * loaded part) landing during that stop restarts the old worker and parks the takeover (until the
+ * restarted worker has idled 30 s, never while DevTools is attached, at most 5 minutes); a second
+ * skipWaiting() does not wake it, as only the first one asks for the takeover. So the word is given from update.html, a page that loads
  * nothing, which then goes back here under the new version.
  */
 export function applyUpdate(): void {
