@@ -69,3 +69,20 @@ test('the new version takes over at one press while the page is loading photos',
   await expect(page.locator('html')).toHaveAttribute('data-build', 'v2', { timeout: 20_000 });
   await expect(page.getByRole('heading', { name: 'Catalog' })).toBeVisible();
 });
+
+// A tab that stayed on the old version while another took the new one would run code whose files
+// the new version dropped from the cache: it reloads into the new version.
+test('another open tab follows the new version', async ({ page, context }) => {
+  test.setTimeout(60_000);
+  const offer = await offerOfV2(page);
+  const other = await context.newPage();
+  await other.goto(server.url);
+  await expect(other.locator('html')).toHaveAttribute('data-build', 'v1');
+  await expect(other.getByRole('complementary', { name: 'A new version is ready.' })).toBeVisible({ timeout: 20_000 });
+  await other.waitForLoadState('networkidle');
+
+  await offer.getByRole('button', { name: 'Reload to update' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-build', 'v2', { timeout: 20_000 });
+  await expect(other.locator('html')).toHaveAttribute('data-build', 'v2', { timeout: 20_000 });
+  await expect(other.getByRole('heading', { name: 'Catalog' })).toBeVisible();
+});
