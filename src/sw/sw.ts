@@ -28,7 +28,8 @@ registerRoute(
   }),
 );
 
-// No skipWaiting at install: a new version waits until the page relays the user's word.
+// No skipWaiting at install: a new version waits until the page relays the user's word (from
+// update.html, a page that loads nothing: src/app/register-sw.ts says why).
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: unknown } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });

@@ -37,6 +37,12 @@ describe('the built service worker', () => {
     }
   });
 
+  // "Reload to update" goes through update.html (src/app/register-sw.ts): the old worker must answer it
+  // from its precache, offline too, and not with the app's shell (which would load the whole app).
+  it('precaches update.html, the quiet page a new version takes over from', () => {
+    expect(precached).toContain('update.html');
+  });
+
   it('does not precache itself, nor any file twice', () => {
     expect(precached.filter((url) => /(^|\/)sw\.m?js$/.test(url))).toEqual([]);
     expect(new Set(precached).size).toBe(precached.length);
