@@ -10,11 +10,8 @@
  * Long tasks (over 50 ms of main thread) are counted in each window.
  */
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { preview } from 'vite';
-import { buildApp } from '../build-app.ts';
 import { median, type Row } from '../table.ts';
-import { launchChromium, REPO } from './chromium.ts';
+import { withBuiltApp } from './built-app.ts';
 
 const PORT = Number(process.env.BENCH_CONVERSATION_UI_PORT ?? 4196);
 const SIZE = Number(process.env.BENCH_CONVERSATION ?? 10_000);
@@ -73,15 +70,7 @@ window.__scrollToTop = async function () {
 };`;
 
 export async function conversationUiBench(): Promise<Row[]> {
-  const { outDir } = await buildApp();
-  const server = await preview({
-    root: REPO, configFile: join(REPO, 'vite.config.ts'), logLevel: 'silent', build: { outDir },
-    preview: { host: '127.0.0.1', port: PORT, strictPort: true },
-  });
-  const browser = await launchChromium();
-  try {
-    const url = server.resolvedUrls?.local[0];
-    if (url === undefined) throw new Error('vite preview has no local address');
+  return withBuiltApp(PORT, async (url, browser) => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 }, acceptDownloads: true });
     // In-page helpers as plain text: tsx would wrap named functions in a helper the page lacks.
     await context.addInitScript(IN_PAGE);
@@ -143,8 +132,5 @@ export async function conversationUiBench(): Promise<Row[]> {
         note: `300 px a frame from the newest to the oldest shown; ${scroll.long} long tasks (longest ${Math.round(scroll.longest)} ms); the goal is none`,
       },
     ];
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }

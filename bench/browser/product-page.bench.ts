@@ -8,11 +8,8 @@
  *   - choose: a tap on a size chip, with a colour chosen, until the page says the combination;
  * beside the demo's oolong (5 combinations) opened the same way. At 360 px, vite preview on loopback.
  */
-import { join } from 'node:path';
-import { preview } from 'vite';
-import { buildApp } from '../build-app.ts';
 import { median, type Row } from '../table.ts';
-import { launchChromium, REPO } from './chromium.ts';
+import { withBuiltApp } from './built-app.ts';
 
 const PORT = Number(process.env.BENCH_PRODUCT_PAGE_PORT ?? 4197);
 const RUNS = 5;
@@ -60,15 +57,7 @@ function shirtCsv(): string {
 }
 
 export async function productPageRows(): Promise<Row[]> {
-  const { outDir } = await buildApp();
-  const server = await preview({
-    root: REPO, configFile: join(REPO, 'vite.config.ts'), logLevel: 'silent', build: { outDir },
-    preview: { host: '127.0.0.1', port: PORT, strictPort: true },
-  });
-  const browser = await launchChromium();
-  try {
-    const url = server.resolvedUrls?.local[0];
-    if (url === undefined) throw new Error('vite preview has no local address');
+  return withBuiltApp(PORT, async (url, browser) => {
     const context = await browser.newContext({ locale: 'en-US', viewport: { width: 360, height: 740 } });
     await context.addInitScript(IN_PAGE);
     const page = await context.newPage();
@@ -132,8 +121,5 @@ export async function productPageRows(): Promise<Row[]> {
         note: `the same, for comparison; runs ${runs(oolong)} ms; ${lt(oolong)}`,
       },
     ];
-  } finally {
-    await browser.close();
-    await server.close();
-  }
+  });
 }
