@@ -75,8 +75,12 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
   const set = (patch: Partial<ProductFormValues>) => setValues((x) => ({ ...x, ...patch }));
   // A combination's own photo taken here and then replaced (or its combination gone): no one
   // will name it, so it is forgotten now rather than left on the device.
-  const forgetUnused = (rows: OptionsFormValues['rows'], photos: readonly string[]) => {
-    const used = new Set([...photos, ...rows.map((r) => r.photo)]);
+  // The gallery as it is now: a row's photo may be taken after an await, from a render before
+  // the gallery changed, and a stale list would forget a gallery photo still in use.
+  const gallery = useRef(v.photos);
+  gallery.current = v.photos;
+  const forgetUnused = (rows: OptionsFormValues['rows']) => {
+    const used = new Set([...gallery.current, ...rows.map((r) => r.photo)]);
     const gone = added.current.filter((ref) => !used.has(ref));
     if (gone.length === 0) return;
     added.current = added.current.filter((ref) => used.has(ref));
@@ -142,7 +146,7 @@ function Form({ item, shop, onSaved, back }: { item: ProductToEdit | undefined; 
           value={opts}
           onChange={(next, structure) => {
             setOpts(next);
-            forgetUnused(next.rows, v.photos);
+            forgetUnused(next.rows);
             // The combinations may have moved: what was said of them by position no longer fits.
             if (structure) setErrors(Object.fromEntries(Object.entries(errors).filter(([k]) => !isOptionsField(k))));
           }}
