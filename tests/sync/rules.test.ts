@@ -235,7 +235,10 @@ for (const server of CONTRACT_SERVERS) describe.skipIf(!server.given)(`on ${serv
         return;
       }
       await couch.admin.deleteDb('_global_changes');
-      await expect(couch.admin.request('GET', '_db_updates?limit=1')).rejects.toMatchObject({ status: 404 });
+      // A 404, or for a moment after the delete a 500 `{error,missing_target}` (CouchDB 3.5 on a loaded machine).
+      const gone = await couch.admin.request('GET', '_db_updates?limit=1').then(() => undefined, (e: unknown) => e);
+      expect(gone).toBeInstanceOf(CouchError);
+      expect((gone as CouchError).status === 404 || /missing_target/.test((gone as CouchError).error), String(gone)).toBe(true);
       expect(await ensureGlobalChanges(seller)).toBe('not-admin');
       expect((await setUpShop(couch.admin, 'shop', { allowDemoTopUps: false })).globalChanges).toBe('created');
       expect(await couch.admin.request('GET', '_db_updates?limit=1')).toHaveProperty('results');
