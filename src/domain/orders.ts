@@ -1,6 +1,7 @@
 import type { BuyerId, CombinationId, OrderId, PickupPointId, ProductId, ShippingOptionId, TeamId } from './ids.ts';
 import type { Millis } from './catalog.ts';
 import { max, money, times, ZERO, type Money } from './money.ts';
+import { countsAsSold } from './sold-count.ts';
 
 /**
  * Taobao's order states, as the shop sees them. "Queued on this device" and "sent" are the
@@ -42,6 +43,22 @@ export function canMove(from: OrderStatus, to: OrderStatus): boolean {
 
 export function isFinal(status: OrderStatus): boolean {
   return TRANSITIONS[status].length === 0;
+}
+
+/** Where a decision may start an order: accepted at once, a team's member waiting, or refused. */
+const BEGINNINGS: readonly OrderStatus[] = ['accepted', 'team-forming', 'rejected'];
+
+/**
+ * Whether an order that is now `status` may just have changed its products' units sold: it
+ * began counted, or some move into `status` crosses `countsAsSold`. Shipping, a pickup or a
+ * receipt never does, so the seller's device need not rewrite (and every buyer pull again) the
+ * product's catalog document for them (publish-state.ts). Read from the transitions, so a new
+ * status cannot be forgotten here.
+ */
+export function soldMayChange(status: OrderStatus): boolean {
+  const counts = countsAsSold({ status });
+  if (counts && BEGINNINGS.includes(status)) return true;
+  return (Object.keys(TRANSITIONS) as OrderStatus[]).some((from) => TRANSITIONS[from].includes(status) && countsAsSold({ status: from }) !== counts);
 }
 
 export type LineMode = 'regular' | 'team' | 'flash';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { apply, batchDraft, countsAsSold, emptyState, foldBatch, soldOfOrders, soldShown, type Decision, type Order } from '../../src/domain/index.ts';
+import { apply, batchDraft, canMove, countsAsSold, soldMayChange, type OrderStatus, emptyState, foldBatch, soldOfOrders, soldShown, type Decision, type Order } from '../../src/domain/index.ts';
 import { CUP, decisions, TEA } from './fixtures/events-fixture.ts';
 
 // A product's units sold ("1.2K sold" on a card): counted by the one fold from the orders a
@@ -47,5 +47,12 @@ describe('units sold', () => {
     expect(soldShown(1, 1200)).toBe(1200);
     expect(soldShown(5, 4)).toBe(5);
     expect(soldShown(0, undefined)).toBe(0);
+  });
+  it('says which statuses may change a product\'s units sold: every move across countsAsSold, and an order taken; never a shipment or a receipt', () => {
+    const all: OrderStatus[] = ['team-forming', 'accepted', 'shipped', 'ready-for-pickup', 'received', 'finished', 'rejected', 'cancelled', 'refund-requested', 'refunded', 'claim-filed', 'compensated'];
+    for (const from of all) for (const to of all) {
+      if (canMove(from, to) && countsAsSold({ status: from }) !== countsAsSold({ status: to })) expect(soldMayChange(to), `${from} → ${to}`).toBe(true);
+    }
+    expect(all.filter(soldMayChange).sort()).toEqual(['accepted', 'cancelled', 'refunded']);
   });
 });

@@ -183,6 +183,20 @@ describe('the catalog of current state', () => {
     await addCheckpoint(sellerDb, row);
     expect((await seller1.runOnce()).catalog).toMatchObject({ all: true, written: 1 + PRODUCTS.length });
     expect((await seller1.runOnce()).catalog).toMatchObject({ all: false, written: 0 });
+
+    // An order made ready for pickup changes no product's figure: no document is written for it
+    // (every buyer would pull it again). A cancellation does: tea's document, once, with 13.
+    const teaOrders = [...new Set((await allDecisions(sellerDb)).flatMap((d) => d.set.orders ?? [])
+      .filter((o) => o.status === 'accepted' && o.lines[0]?.productId === 'tea').map((o) => o.id))];
+    await queueIntent(sellerDb, seller('order.ready', { orderId: teaOrders[0]! }, Date.now()), Date.now());
+    const ready = await seller1.runOnce();
+    expect(ready.decided.map((d) => d.kind)).toEqual(['order.ready']);
+    expect(ready.catalog).toMatchObject({ all: false, written: 0 });
+    await queueIntent(sellerDb, seller('order.seller-cancel', { orderId: teaOrders[1]!, reason: 'Out of tins' }, Date.now()), Date.now());
+    const cancelled = await seller1.runOnce();
+    expect(cancelled.decided.map((d) => d.kind)).toEqual(['order.cancelled']);
+    expect(cancelled.catalog).toMatchObject({ all: false, written: 1 });
+    expect(await couch.admin.get(catalogDb(SHOP_ID), 'p.tea')).toMatchObject({ sold: 13 });
   }, 180_000);
 
   it("the demo catalog (options, flash sales, promotions) goes into documents the catalog's rules take, and a buyer reads it whole", async () => {

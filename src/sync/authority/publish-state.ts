@@ -19,7 +19,7 @@
  * before it folds the team as ended (catalog-state.ts), and a new buyer, reading by id range,
  * never sees it. The catalog stays O(products and open teams), however many teams the shop ran.
  */
-import { publicReview, publicTeam, type Decision, type Inventory, type ProductId, type ShopState } from '../../domain/index.ts';
+import { publicReview, publicTeam, soldMayChange, type Decision, type Inventory, type ProductId, type ShopState } from '../../domain/index.ts';
 import { decisionsAfter, getCheckpoint, markCatalogState, type ShopDb } from '../../storage/index.ts';
 import { CouchError, type BulkResult, type CouchClient } from '../couch-client.ts';
 import {
@@ -80,8 +80,9 @@ function touched(decisions: readonly Decision[]): Wanted {
     if (set.shop) w.shop = true;
     for (const p of set.products ?? []) w.products.add(p.id);
     for (const i of set.inventory ?? []) w.products.add(i.productId);
-    // An order's products: their units sold may have changed (a refund, a team that formed).
-    for (const o of set.orders ?? []) for (const line of o.lines) w.products.add(line.productId);
+    // An order's products, where their units sold may have changed (an order taken, a team
+    // formed, a refund): not for a shipment or a receipt, which every buyer would pull again.
+    for (const o of set.orders ?? []) if (soldMayChange(o.status)) for (const line of o.lines) w.products.add(line.productId);
     for (const p of set.promotions ?? []) w.promotions.add(p.id);
     for (const t of set.teams ?? []) w.teams.add(t.id);
     for (const r of set.reviews ?? []) w.reviews.add(r.id);
