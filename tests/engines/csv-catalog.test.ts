@@ -135,7 +135,7 @@ describe('the products CSV', () => {
   it('writes what a spreadsheet shows plainly: major units, ISO times, | lists, guarded formulas', () => {
     const text = productsToCsv(TRICKY, 'CNY');
     expect(text.startsWith(`\uFEFF${HEADER}\r\n`)).toBe(true);
-    expect(text).toContain('mobile-phone,Product mobile-phone,,Misc,,999.00,20,false,,950.00,2,720,799.00,2026-11-11T12:00:00.000Z,2026-11-11T13:00:00.001Z,5,1,,,,,,,,\r\n');
+    expect(text).toContain('mobile-phone,Product mobile-phone,,Misc,,999.00,20,false,,950.00,2,720,799.00,2026-11-11T12:00:00.000Z,2026-11-11T13:00:00.001Z,5,1,,,,,,,,,\r\n');
     expect(text).toContain(`"'=HYPERLINK(""http://evil"",""x"")"`);
     expect(text).toContain(`fresh|a\\|b|back\\\\slash|中文`);
     expect(text).toContain('hidden-one,Product hidden-one,,Misc,,0.01,1000000000,true,');

@@ -33,7 +33,7 @@ cup,Cup,Home,12.00,3,,,,
 
     // Written back: the same rows, a combination each.
     const out = productsToCsv(rows, 'CNY');
-    expect(out).toContain(',Colour: blue,Size: XL,,blue-XL,,false,,\r\n');
+    expect(out).toContain(',Colour: blue,Size: XL,,blue-XL,,false,,,\r\n');
     expect(csvToProducts(out, 'CNY').rows).toEqual(csvToProducts(out, 'CNY').rows);
     expect(csvToProducts(out, 'CNY').rows.map((r) => r.product)).toEqual(rows.map((r) => r.product));
   });
@@ -78,13 +78,15 @@ describe('which combinations an offer covers, in the CSV', () => {
   const lines = out.split('\r\n');
 
   it('writes each combination\'s cover, true, an amount of its own or false; a new shop reads back the same lists', () => {
-    expect(lines[0]).toMatch(/,sku_sold,team_cover,flash_cover$/);
-    expect(lines.slice(1, 5).map((l) => l.split(',').slice(-2).join(','))).toEqual(['true,false', 'false,false', 'false,20.00', 'false,false']);
+    expect(lines[0]).toMatch(/,sku_sold,team_cover,flash_cover,team_any$/);
+    expect(lines.slice(1, 5).map((l) => l.split(',').slice(-3).join(','))).toEqual(['true,false,true', 'false,false,true', 'false,20.00,true', 'false,false,true']);
     // Read where the shop has no such product (another phone, a new shop): not widened to all at ¥5.
     const fresh = csvToProducts(out, 'CNY');
     expect(fresh.errors).toEqual([]);
     expect(fresh.rows[0]!.product.flash?.combinations).toEqual([{ id: 'c3', price: 2000 }]);
     expect(fresh.rows[0]!.product.team?.combinations).toEqual([{ id: 'c1' }]);
+    // One team may still mix combinations (it became a team of one combination: no column said so).
+    expect(fresh.rows[0]!.product.team).toEqual(tea.team);
   });
 
   it('reads back its own export into the shop that has the product, lists and all (it was refused: "only a product with options can list combinations")', () => {
@@ -123,5 +125,24 @@ tea,28.00,0,Weight: 250 g,Pack: tin,c4,7.00,2,24
     expect(codes(rows('', '').replace(/8\.00/g, '11.00'))).toEqual([[2, 'team_price', 'not-below-price']]);
     expect(codes(`${header}\ncup,Cup,10.00,1,,,8.00,2,24,true\n`)).toEqual([[2, 'team_cover', 'cover-no-options']]);
     expect(codes(`${header}\nshirt,Shirt,10.00,1,Size: S,s,,,,true\nshirt,Shirt,12.00,1,Size: M,m,,,,false\n`)).toEqual([[2, 'team_cover', 'cover-no-offer']]);
+  });
+
+  it('reads team_any: true or false says whether one team may mix combinations; empty keeps the shop\'s; refused where it means nothing', () => {
+    const header = 'id,name,price,stock,option1,sku,team_price,team_size,team_window_hours,team_any';
+    const shirt = (any: string, team = '8.00,2,24') => `${header}\nshirt,Shirt,10.00,1,Size: S,s,${team},${any}\nshirt,Shirt,12.00,1,Size: M,m,${team},${any}\n`;
+    const read = (text: string, existing?: CatalogItem[]) => csvToProducts(text, 'CNY', existing ? { existing: catalogLookup(existing) } : {});
+    expect(read(shirt('true')).rows[0]!.product.team?.anyCombination).toBe(true);
+    expect(read(shirt('false')).rows[0]!.product.team).not.toHaveProperty('anyCombination');
+    expect(read(shirt('')).rows[0]!.product.team).not.toHaveProperty('anyCombination');
+    // Empty keeps what the shop has; false turns it off.
+    const had = read(shirt('true')).rows[0]!;
+    expect(read(shirt(''), [had]).rows[0]!.product.team?.anyCombination).toBe(true);
+    expect(read(shirt('no'), [had]).rows[0]!.product.team).not.toHaveProperty('anyCombination');
+    // (A refused row also leaves its product's other line alone, named as the same id: not what is tested here.)
+    const codes = (text: string) => read(text).errors.filter((e) => e.column === 'team_any').map((e) => [e.line, e.column, e.code]);
+    expect(codes(shirt('maybe'))).toEqual([[2, 'team_any', 'bool'], [3, 'team_any', 'bool']]);
+    expect(codes(shirt('true', ',,'))).toEqual([[2, 'team_any', 'cover-no-offer'], [3, 'team_any', 'cover-no-offer']]);
+    expect(codes(`${header}\ncup,Cup,10.00,1,,,8.00,2,24,true\n`)).toEqual([[2, 'team_any', 'any-no-options']]);
+    expect(codes(`${header}\ncup,Cup,10.00,1,,,8.00,2,24,false\n`)).toEqual([]);
   });
 });

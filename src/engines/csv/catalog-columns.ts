@@ -13,6 +13,9 @@ export const PRODUCT_COLUMNS = [
   // Which combinations the team buy and the flash sale cover (catalog-options.ts): empty on every
   // row of a product for all of them; else true, an amount of its own, or false on each row.
   'team_cover', 'flash_cover',
+  // Whether one team may mix the product's combinations (TeamOffer.anyCombination): true or
+  // false on a product with options and a team buy; empty keeps the shop's (none for a new one).
+  'team_any',
 ] as const;
 export type ProductColumn = (typeof PRODUCT_COLUMNS)[number];
 

@@ -56,11 +56,11 @@ export function productsToCsv(items: Iterable<CatalogItem>, currency: string): s
         ...options,
       ];
       const combos = optionCells(item);
-      if (combos.length === 0) yield row(p.price, stock, ['', '', '', '', '', '', '', '']);
+      if (combos.length === 0) yield row(p.price, stock, ['', '', '', '', '', '', '', '', '']);
       const cover = (x: boolean | number | ''): Cell => (typeof x === 'number' ? money(x) : x);
       for (const c of combos) {
         const [o1 = '', o2 = '', o3 = ''] = c.options;
-        yield row(c.price, c.stock, [o1, o2, o3, c.sku, c.photo, c.sold, cover(c.team), cover(c.flash)]);
+        yield row(c.price, c.stock, [o1, o2, o3, c.sku, c.photo, c.sold, cover(c.team), cover(c.flash), team === undefined ? '' : team.anyCombination === true]);
       }
     }
   }

@@ -5,14 +5,15 @@
  * as "Group: value" ("Weight: 250 g"), its id in `sku` (its SKU code), its photo in `sku_photo`
  * and whether it is sold in `sku_sold`; whether the team buy and the flash sale cover it in
  * `team_cover` and `flash_cover` (true: at the offer's price; an amount: at that price of its own;
- * false: not; empty on every row of the product: the offer covers all its combinations). A
+ * false: not; empty on every row of the product: the offer covers all its combinations); and
+ * in `team_any` whether one team may mix them (the first row's says). A
  * product without options stays one row with those cells empty. The ids of values and combinations the shop has are kept (found by their words),
  * so a round trip changes nothing; new ones get ids made from their words. Pure.
  */
 import type { CombinationId, CombinationStock, Money, OfferCombination, Product } from '../../domain/index.ts';
 import type { CatalogItem } from './catalog-columns.ts';
 
-export const OPTION_COLUMNS = ['option1', 'option2', 'option3', 'sku', 'sku_photo', 'sku_sold', 'team_cover', 'flash_cover'] as const;
+export const OPTION_COLUMNS = ['option1', 'option2', 'option3', 'sku', 'sku_photo', 'sku_sold', 'team_cover', 'flash_cover', 'team_any'] as const;
 export type OptionColumn = (typeof OPTION_COLUMNS)[number];
 
 /** A combination row's cell of an offer's cover: covered (at a price of its own, if given) or not. */
@@ -31,6 +32,8 @@ export interface ComboCells {
   /** Its team_cover and flash_cover cells (undefined: empty). */
   team?: CoverCell | undefined;
   flash?: CoverCell | undefined;
+  /** Its team_any cell (undefined: empty); the first row's is the product's. */
+  teamAny?: boolean | undefined;
 }
 
 /** "Weight: 250 g" → its group and value; undefined for an empty cell, or what it lacks. */
@@ -129,8 +132,10 @@ export function productWithOptions(
     const withList: Record<string, unknown> = { ...o };
     delete withList.combinations;
     if (listed !== undefined) withList.combinations = listed;
-    // Whether one team may mix combinations has no column: the shop's stays.
-    if (offer === 'team' && was?.team?.anyCombination) withList.anyCombination = true;
+    // Whether one team may mix combinations: the first row's team_any, or (empty, or a file
+    // without the column) the shop's.
+    const any = rows[0]?.teamAny ?? was?.team?.anyCombination === true;
+    if (offer === 'team' && any) withList.anyCombination = true;
     (product as unknown as Record<string, unknown>)[offer] = withList;
   }
   return { product, stocks: combinations.map((c, i) => ({ combination: c.id, stock: rows[i]!.stock })) as CombinationStock[] };

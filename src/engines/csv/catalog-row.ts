@@ -214,11 +214,19 @@ export function readRow(
   };
   const teamCover = cover('team_cover', team);
   const flashCover = cover('flash_cover', flash);
+  let teamAny: boolean | undefined;
+  if (raw('team_any').trim() !== '') {
+    const read = readBool(raw('team_any').trim());
+    if (!read.ok) bad('team_any', 'bool', raw('team_any'));
+    else if (read.value && !comboRow) problems.push(problem(rec.line, 'any-no-options', 'must be empty or false: only a team buy of a product with options may mix its combinations', {}, 'team_any'));
+    else if (read.value && team === undefined) problems.push(problem(rec.line, 'cover-no-offer', 'must be empty or false: the product has no team buy', {}, 'team_any'));
+    else teamAny = read.value;
+  }
   if (problems.length > before || !checked.ok || stock === undefined) return undefined;
   const item = { product: checked.value, stock, ...(base && { base }) };
   if (values.length === 0 && sku === '') return item;
   return {
     ...item,
-    combo: { line: rec.line, values, sku, photo: text('sku_photo').trim(), sold, price: checked.value.price, stock, team: teamCover, flash: flashCover },
+    combo: { line: rec.line, values, sku, photo: text('sku_photo').trim(), sold, price: checked.value.price, stock, team: teamCover, flash: flashCover, teamAny },
   };
 }

@@ -36,6 +36,8 @@ export type CsvErrorCode =
   | 'cover-no-options'
   | 'cover-no-offer'
   | 'cover-none'
+  // team_any true on a product without options (a team of one combination has nothing to mix).
+  | 'any-no-options'
   // The domain validator's common problems (from-validator.ts); 'invalid' keeps its own words.
   | 'required'
   | 'blank'

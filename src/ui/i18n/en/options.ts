@@ -19,5 +19,6 @@ export const strings = {
   'csv.err.cover-cell': 'Must be true, false or an amount such as 12.90 (its own price under the offer), got {value}.',
   'csv.err.cover-no-options': 'Must be empty: only a product with options says which of its combinations an offer covers.',
   'csv.err.cover-no-offer': 'Must be empty or false: the product has no such offer.',
+  'csv.err.any-no-options': 'Must be empty or false: only a team buy of a product with options may mix its combinations.',
   'csv.err.cover-none': 'The offer covers none of the combinations: mark one true, or leave the column empty on every row of the product for all of them.',
 } as const;

@@ -21,5 +21,6 @@ export const strings: Strings<keyof typeof en> = {
   'csv.err.cover-cell': '应为 true、false 或金额（例如 12.90，该规格的活动价），实际是 {value}。',
   'csv.err.cover-no-options': '应留空：只有多规格商品才需说明活动适用于哪些规格。',
   'csv.err.cover-no-offer': '应留空或填 false：这件商品没有这个活动。',
+  'csv.err.any-no-options': '应留空或填 false：只有多规格商品的拼团才能混合不同规格。',
   'csv.err.cover-none': '活动没有适用任何规格：请至少把一行设为 true，或把这一列在该商品的每一行都留空（表示全部规格）。',
 };
