@@ -38,8 +38,8 @@ describe('importing a catalog', () => {
     expect(before.name).toBe('products-2026-11-11.csv');
     expect(before.rows).toBe(45);
     // The oolong (options) is one row per combination: its weight and pack, its SKU, price and stock.
-    expect(before.text).toContain(',88.00,20,false,photos/teacup-without-handle.svg,,,,,,,,,Weight 重量: 250 g,Pack 包装: Bag 袋装,,250g-bag,,true,,\r\n');
-    expect(before.text).toContain(',108.00,0,false,photos/teacup-without-handle.svg,,,,,,,,,Weight 重量: 250 g,Pack 包装: Gift tin 礼盒,,250g-tin,photos/moon-cake.svg,true,,\r\n');
+    expect(before.text).toContain(',88.00,20,false,photos/teacup-without-handle.svg,,,,,,,,,Weight 重量: 250 g,Pack 包装: Bag 袋装,,250g-bag,,true,,,\r\n');
+    expect(before.text).toContain(',108.00,0,false,photos/teacup-without-handle.svg,,,,,,,,,Weight 重量: 250 g,Pack 包装: Gift tin 礼盒,,250g-tin,photos/moon-cake.svg,true,,,\r\n');
     const parsed = csvToProducts(before.text, 'CNY');
     expect(parsed.errors).toEqual([]);
 
