@@ -17,8 +17,12 @@ export function ShopPhoto({ src, alt, size, name }: { src: string | undefined; a
   const local = src !== undefined && isLocalPhoto(src) ? src : undefined;
   const app = useApp();
   const want = size <= 120 && noThumb !== src ? 'thumb' : 'full';
-  // Not on this device: another device took it, and the shop's server has it.
-  const localUrl = useLocalPhotoUrl(local, want) ?? (local && app.photoUrl?.(local, want));
+  // Not on this device (null, once read): another device took it, and the shop's server has it.
+  // Not while it is still being read: a photo just taken is not on the server yet, and its
+  // failed load there would stand for the photo (seen on a loaded phone: the seller's own new
+  // photo shown as a placeholder).
+  const read = useLocalPhotoUrl(local, want);
+  const localUrl = read === null ? local && app.photoUrl?.(local, want) : read;
   if (src === undefined || failed === src || (local !== undefined && typeof localUrl !== 'string')) {
     return <ProductPhoto src={undefined} alt={alt} size={size} name={name} />;
   }
