@@ -62,7 +62,11 @@ export function OrdersTab({ section, q }: { section?: string | undefined; q?: st
   useEffect(() => {
     const row = filters.current;
     const current = row?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (row && current) row.scrollLeft = Math.max(0, current.offsetLeft - row.offsetLeft - (row.clientWidth - current.offsetWidth) / 2);
+    if (!row || !current) return;
+    // Centred, measured to the fraction of a pixel (offsetLeft and offsetWidth are rounded).
+    const r = row.getBoundingClientRect();
+    const c = current.getBoundingClientRect();
+    row.scrollLeft = Math.max(0, row.scrollLeft + c.left - r.left - (r.width - c.width) / 2);
   }, [filter, ready]);
 
   if (!inbox || !shop) return <p role="status">{t('loading')}</p>;
