@@ -3,6 +3,7 @@ export * from './money.ts';
 export * from './ids.ts';
 export * from './catalog.ts';
 export * from './options.ts';
+export * from './offer-price.ts';
 export * from './saved.ts';
 export * from './ledger.ts';
 export * from './orders.ts';

@@ -1,6 +1,7 @@
 import type { Combination, Inventory, OfferCombination, Product } from './catalog.ts';
 import type { CombinationId, OptionValueId } from './ids.ts';
 import { flashSoldOf, hasOptions, skuKey, type SkuKey } from './sku-key.ts';
+import { offerPrice } from './offer-price.ts';
 import type { Money } from './money.ts';
 
 /**
@@ -67,18 +68,6 @@ export function combinationToSell(product: Product, combination: CombinationId |
   if (c === undefined) return { problem: { code: 'unknown-combination', message: `${path}: "${combination}" is not a combination of ${product.name}` } };
   if (!c.sold) return { problem: { code: 'combination-off', message: `${path}: ${product.name}, ${combinationLabel(product, c)} is not for sale at the moment` } };
   return { combination: c };
-}
-
-/**
- * An offer's price for a combination, or undefined if the offer does not cover it: an offer
- * without a list covers every combination at its price; with one, those listed, each at its own
- * price if it has one.
- */
-export function offerPrice(offer: { price: Money; combinations?: readonly OfferCombination[] | undefined }, combination: CombinationId | undefined): Money | undefined {
-  if (offer.combinations === undefined) return offer.price;
-  if (combination === undefined) return undefined;
-  const entry = offer.combinations.find((c) => c.id === combination);
-  return entry === undefined ? undefined : (entry.price ?? offer.price);
 }
 
 /** What an offer asks over some of a product's combinations, before the buyer has chosen one. */

@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  availableValues, combinationFor, EVENT_VERSION, flashLeftOf, intentVersion, isWholeSpan, offerSpan, OPTIONS_VERSION, paidByLine, priceRange, productStock,
+  availableValues, combinationFor, EVENT_VERSION, flashLeftOf, intentVersion, isWholeSpan, offersOnCard, offerSpan, OPTIONS_VERSION, paidByLine, priceRange, productStock,
   skuKey, skuKeysOf, type Intent, type Inventory, type Order, type PricedLine,
 } from '../../src/domain/index.ts';
 import { validateOrderLines } from '../../src/domain/validate/index.ts';
@@ -55,6 +55,25 @@ describe('choosing a combination', () => {
     expect(offerSpan(tea, { ...team, combinations: [{ id: cid('c1') }] }, (c) => c.values[0] === vid('250g'))).toBeUndefined();
     // Without options: the offer's price.
     expect(isWholeSpan(offerSpan(product('cup'), team)!)).toBe(true);
+  });
+
+  it("shows a card's offers at the lowest price they ask of a combination for sale: never the sale's own price where no combination has it", () => {
+    const flash = { price: m(300), startsAt: 0, endsAt: 1, stock: 5, perBuyerLimit: 1 };
+    // The 250 g bag alone, at ¥20 of its own: the card says ¥20, not the sale's ¥3.
+    const own = offersOnCard(optionTea({ flash: { ...flash, combinations: [{ id: cid('c3'), price: m(2000) }] } }));
+    expect(own.flash).toEqual({ ...flash, price: 2000, combinations: undefined });
+    // The 100 g tin at the sale's price and the bag at its own: the lowest, ¥3.
+    expect(offersOnCard(optionTea({ flash: { ...flash, combinations: [{ id: cid('c2') }, { id: cid('c3'), price: m(2000) }] } })).flash?.price).toBe(300);
+    // Only the tin that is off sale: no badge at all; the team beside it stays as it was.
+    const team = { price: m(900), size: 3, windowHours: 24 };
+    const off = offersOnCard(optionTea({ team, flash: { ...flash, combinations: [{ id: cid('c4'), price: m(2500) }] } }));
+    expect(off.flash).toBeUndefined();
+    expect(off.team).toEqual(team);
+    // An offer of all, or a product without options: as it is.
+    const all = optionTea({ team });
+    expect(offersOnCard(all)).toEqual(all);
+    const cup = product('cup', { team });
+    expect(offersOnCard(cup)).toEqual(cup);
   });
 
   it('tells the units a flash sale has left, of one combination or of all it covers', () => {

@@ -100,6 +100,10 @@ test('a flash sale for one combination: the buyer sees its price on that combina
   await card.scrollIntoViewIfNeeded();
   await page.screenshot({ path: testInfo.outputPath('catalog-100g-no-flash-zh-360.png') });
   await setLanguage(page, 'en');
+  // Not filtered: the card's badge says the lowest price the sale asks, ¥60, never its own ¥30.
+  await go(page, '#/?category=Tea+%26+Coffee');
+  await expect(card.locator('.badge-flash')).toContainText('Flash sale ¥60.00');
+  await expect(card).not.toContainText('¥30.00');
 
   // Chosen: the flash price on 250 g in a bag, none on 100 g in a bag.
   await go(page, '#/product/oolong');

@@ -50,9 +50,14 @@ function withOption(item: ProductItem, choice: OptionChoice): ProductItem {
   const { team, flash } = item.product;
   const teamSpan = team && offerSpan(item.product, team, (c) => ids.has(c.id));
   const flashSpan = flash && offerSpan(item.product, flash, (c) => ids.has(c.id));
-  if (team && teamSpan) product.team = { ...team, price: teamSpan.min };
-  else delete product.team;
-  if (flash && flashSpan) product.flash = { ...flash, price: flashSpan.min };
-  else delete product.flash;
+  // Without their lists: the card (offersOnCard) must not look for a lower price among combinations without the value.
+  if (team && teamSpan) {
+    product.team = { ...team, price: teamSpan.min };
+    delete product.team.combinations;
+  } else delete product.team;
+  if (flash && flashSpan) {
+    product.flash = { ...flash, price: flashSpan.min };
+    delete product.flash.combinations;
+  } else delete product.flash;
   return { ...item, product, inventory: item.inventory && { ...item.inventory, stock: shelf.stock } };
 }

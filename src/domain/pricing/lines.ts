@@ -1,7 +1,8 @@
 import { isFlashActive, type Millis, type Product } from '../catalog.ts';
 import type { CombinationId, TeamId } from '../ids.ts';
 import { min, sub, times, type Money } from '../money.ts';
-import { combinationLabel, combinationToSell, offerPrice } from '../options.ts';
+import { combinationLabel, combinationToSell } from '../options.ts';
+import { offerPrice } from '../offer-price.ts';
 import { lineName, type CartLine, type DiscountLine, type PricedLine, type TeamChoice } from '../orders.ts';
 import type { Team } from '../teams.ts';
 import { problem } from './problem.ts';

@@ -1,3 +1,4 @@
+import { offersOnCard } from '../../../domain/offer-price.ts';
 import type { ProductItem } from '../../../app/queries/reads.ts';
 import { formatCount, formatMoney } from '../../format.ts';
 import { useI18n } from '../../i18n/index.ts';
@@ -18,7 +19,8 @@ const Heart = lazyScreen(() => import('../saved/CardHeart.tsx').then((m) => m.Ca
  */
 export function ProductCard({ item, currency }: { item: ProductItem; currency: string }) {
   const { t, intl } = useI18n();
-  const { product, inventory, rating, sold } = item;
+  const { inventory, rating, sold } = item;
+  const product = offersOnCard(item.product);
   return (
     <li class="card">
       <ShopPhoto src={product.photos[0]} alt="" size={96} name={product.name} />
