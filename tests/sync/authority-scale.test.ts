@@ -7,7 +7,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Decision } from '../../src/domain/index.ts';
 import { checkpointsFrom, ShopDb } from '../../src/storage/index.ts';
-import { channelDb, journalDb } from '../../src/sync/names.ts';
+import { catalogDb, channelDb, journalDb } from '../../src/sync/names.ts';
 import { setUpShop } from '../../src/sync/setup-shop.ts';
 import { line, m, order, product, seller, SHOP } from '../domain/fixtures/shop.ts';
 import {
@@ -238,6 +238,29 @@ describe.each(SERVERS)('the authority at scale, on $name', ({ couchdb, start }) 
       await phone.runOnce();
       return (await journal(couch)).map((d) => d.id).sort();
     }, { timeout: 60_000, interval: 2_000 }).toEqual([...before, decided[0]!.id].sort());
+  }, 300_000);
+
+  it('the catalog lost, and checked while it is made again without its identity yet: published again once the shop is set up', async () => {
+    const names = buyerNames(2);
+    const { authority: phone } = await settledSeller(names, { wallets: names });
+    const stateIds = async () => (await couch.admin.changes(catalogDb(SHOP_ID), { since: 0, limit: 10_000 })).results
+      .filter((c) => c.doc?.type === 'catalog-state' && !c.deleted).map((c) => c.id).sort();
+    const before = await stateIds();
+    expect(before.length).toBeGreaterThan(0);
+    // Lost, and made again by hand half-way: the database is there, its identity not yet.
+    await couch.admin.deleteDb(catalogDb(SHOP_ID));
+    await couch.admin.createDb(catalogDb(SHOP_ID));
+    // CouchDB tells both (`_db_updates`); the run that checks finds no identity and fails.
+    for (let i = 0; i < 3; i++) await phone.watch(AbortSignal.timeout(5_000));
+    await expect(phone.runOnce()).rejects.toThrow(/not ready/);
+    // The setup command finishes (the identity written: only an update, which is no news of a
+    // catalog made again). The device still knows to check it, and publishes the whole catalog.
+    await setUpShop(couch.admin, SHOP_ID, RULES);
+    for (let i = 0; i < 5 && (await stateIds()).length < before.length; i++) {
+      await phone.watch(AbortSignal.timeout(5_000));
+      await phone.runOnce();
+    }
+    expect(await stateIds()).toEqual(before);
   }, 300_000);
 
   it('a run that takes longer than its lease renews it while reading and stores all it decided', async () => {

@@ -140,19 +140,22 @@ export class RemoteAuthority {
     const startedAt = this.now();
     const requestsBefore = this.client.traffic.requests;
     const plan = await this.news.plan(this.options.batchChannels ?? 100, signal);
-    if (plan.journalEvent) {
-      // The journal was deleted or made again: read (and, if lost, published again) before deciding more.
-      await this.readJournal(signal);
-      await this.catchUp();
-    }
-    if (plan.catalogEvent || this.catalogDue()) await this.checkCatalog();
-    const commands = await this.sellerCommands();
-    // The first batch always decides, if only the clock's timers (a team's deadline…).
-    if (!first && plan.channels.length === 0 && commands.length === 0 && plan.rows.length === 0) return false;
+    let commands: Intent[];
     let outcomes: ChannelOutcome[];
     try {
+      if (plan.journalEvent) {
+        // The journal was deleted or made again: read (and, if lost, published again) before deciding more.
+        await this.readJournal(signal);
+        await this.catchUp();
+      }
+      if (plan.catalogEvent || this.catalogDue()) await this.checkCatalog();
+      commands = await this.sellerCommands();
+      // The first batch always decides, if only the clock's timers (a team's deadline…).
+      if (!first && plan.channels.length === 0 && commands.length === 0 && plan.rows.length === 0) return false;
       outcomes = await this.readChannels(plan, signal);
     } catch (error) {
+      // Nothing the plan named is forgotten: its channels, and a catalog or journal found made
+      // again (checked while the setup command had not yet written its identity), wait for the next run.
       this.news.putBack(plan);
       throw error;
     }

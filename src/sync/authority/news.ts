@@ -157,7 +157,12 @@ export class ChannelNews {
     }
     const channels = [...this.pending.entries()].slice(0, max);
     for (const [db] of channels) this.pending.delete(db);
-    await this.seeSeqs(channels, signal);
+    try {
+      await this.seeSeqs(channels, signal);
+    } catch (error) {
+      for (const [db, hint] of channels) this.notice(db, hint);
+      throw error;
+    }
     const rows: CheckpointRow[] = [];
     if (this.pending.size === 0) {
       const at = this.o.now();
@@ -206,9 +211,15 @@ export class ChannelNews {
     }
   }
 
-  /** The batch failed: its channels are read again next time. */
+  /**
+   * The batch failed: its channels are read again next time, and a lost catalog or journal is
+   * checked again (a check made while the setup command was still making it found no identity
+   * yet; `_db_updates` will not say so twice).
+   */
   putBack(plan: Plan): void {
     for (const [db, hint] of plan.channels) this.notice(db, hint);
+    if (plan.catalogEvent) this.catalogEvent = true;
+    if (plan.journalEvent) this.journalEvent = true;
   }
 
   /**
