@@ -24,6 +24,27 @@ test("the seller's order filters are one row that scrolls sideways, in English a
   await expect(last).toBeInViewport({ ratio: 1 });
 });
 
+test('a category chosen by its address is in view in the chip row, and stays there in the other language', async ({ page }) => {
+  await page.goto('./#/');
+  const chips = page.getByRole('group', { name: /^(Categories|分类)$/ });
+  // The shop's categories (after "All"), once read.
+  await expect.poll(() => chips.getByRole('button').count()).toBeGreaterThan(3);
+  const last = chips.getByRole('button').last();
+  // The row is wider than the phone: its last chip starts out of view.
+  expect(await chips.evaluate((row) => row.scrollWidth > row.clientWidth)).toBe(true);
+  await last.click();
+  await expect(page).toHaveURL(/category=/);
+  // Opened again from its address (a link, Back, a reload): the row starts at its beginning.
+  await page.reload();
+  await expect(last).toHaveAttribute('aria-pressed', 'true');
+  await expect(last).toBeInViewport({ ratio: 1 });
+  // Other words, other widths: the chosen chip is brought back into view.
+  await chips.evaluate((row) => (row.scrollLeft = 0));
+  await setLanguage(page, 'zh');
+  await expect(last).toHaveAttribute('aria-pressed', 'true');
+  await expect(last).toBeInViewport({ ratio: 1 });
+});
+
 test('file inputs are labelled buttons: the real input, named by its words, reachable by keyboard', async ({ page }) => {
   await page.goto('./#/settings');
   const restore = page.getByLabel('Restore from a backup');

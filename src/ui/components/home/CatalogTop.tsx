@@ -1,5 +1,7 @@
 import { listCategories } from '../../../app/queries/reads.ts';
+import { useRef } from 'preact/hooks';
 import { useApp } from '../../hooks/use-app.ts';
+import { useChosenInView } from '../../hooks/use-chosen-in-view.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n } from '../../i18n/index.ts';
 import { categoryName } from '../shop/category-name.ts';
@@ -12,13 +14,16 @@ import { HomePromos } from './HomePromos.tsx';
  * budget; the catalog keeps its place meanwhile (home.css).
  */
 export function CatalogTop({ category, onPick, promos }: { category: string | undefined; onPick: (c: string | undefined) => void; promos: boolean }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const app = useApp();
   const categories = useLive(() => listCategories(app.store), [app]);
+  // A category chosen by a link or Back, or the chips' words in another language: the chosen chip in view.
+  const row = useRef<HTMLDivElement>(null);
+  useChosenInView(row, '[aria-pressed="true"]', [category, locale, categories?.length]);
   return (
     <>
       {promos && <HomePromos />}
-      <div class="chips" role="group" aria-label={t('catalog.categories')}>
+      <div class="chips" role="group" aria-label={t('catalog.categories')} ref={row}>
         <button type="button" class="chip" aria-pressed={category === undefined} onClick={() => onPick(undefined)}>
           {t('catalog.all')}
         </button>

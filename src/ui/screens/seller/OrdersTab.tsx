@@ -3,6 +3,7 @@ import { sellerInbox } from '../../../app/queries/seller-inbox.ts';
 import { orderMatches } from '../../../app/queries/seller-orders.ts';
 import { getShop } from '../../../app/queries/reads.ts';
 import { useApp } from '../../hooks/use-app.ts';
+import { useChosenInView } from '../../hooks/use-chosen-in-view.ts';
 import { useLive } from '../../hooks/use-live.ts';
 import { useI18n, type StringKey } from '../../i18n/index.ts';
 import { href, navigate } from '../../router.ts';
@@ -42,7 +43,7 @@ const ALIASES: Record<string, string> = { 'to-prepare': 'pickup', 'at-pickup': '
  */
 export function OrdersTab({ section, q }: { section?: string | undefined; q?: string | undefined }) {
   const app = useApp();
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const id = useId();
   const filter = FILTERS.some((f) => f.id === section) ? section! : (section && ALIASES[section]) || 'waiting';
   // `q`: a link from elsewhere (an order in a conversation) opens the list searched for it.
@@ -59,15 +60,7 @@ export function OrdersTab({ section, q }: { section?: string | undefined; q?: st
 
   // The filters are one row that scrolls sideways: the one shown is scrolled into view (not the page).
   const ready = inbox !== undefined && shop !== undefined;
-  useEffect(() => {
-    const row = filters.current;
-    const current = row?.querySelector<HTMLElement>('[aria-current="page"]');
-    if (!row || !current) return;
-    // Centred, measured to the fraction of a pixel (offsetLeft and offsetWidth are rounded).
-    const r = row.getBoundingClientRect();
-    const c = current.getBoundingClientRect();
-    row.scrollLeft = Math.max(0, row.scrollLeft + c.left - r.left - (r.width - c.width) / 2);
-  }, [filter, ready]);
+  useChosenInView(filters, '[aria-current="page"]', [filter, ready, locale]);
 
   if (!inbox || !shop) return <p role="status">{t('loading')}</p>;
   const match = <T extends Parameters<typeof orderMatches>[0]>(orders: T[]) => orders.filter((o) => orderMatches(o, search));

@@ -1,5 +1,7 @@
+import { useRef } from 'preact/hooks';
 import { optionChipsIn, type OptionChoice } from '../../../../app/queries/catalog-option-filter.ts';
 import { useApp } from '../../../hooks/use-app.ts';
+import { useChosenInView } from '../../../hooks/use-chosen-in-view.ts';
 import { useLive } from '../../../hooks/use-live.ts';
 import { useI18n } from '../../../i18n/index.ts';
 import './option-filter.css';
@@ -28,18 +30,28 @@ export function OptionFilter({ category, choice, onChoose }: Props) {
   return (
     <div class="option-filter" role="group" aria-label={t('options.filter')}>
       {groups.map((g) => (
-        <div class="chips option-filter-group" role="group" aria-label={g.name}>
-          <span class="option-filter-name" aria-hidden="true">{t('options.filterGroup', { group: g.name })}</span>
-          {g.values.map((value) => {
-            const on = choice !== undefined && choice.group === g.name && choice.value === value;
-            return (
-              <button type="button" class="chip" aria-pressed={on} onClick={() => onChoose(on ? undefined : { group: g.name, value })}>
-                {value}
-              </button>
-            );
-          })}
-        </div>
+        <ValueRow key={g.name} group={g.name} values={g.values} chosen={choice?.group === g.name ? choice.value : undefined} onChoose={onChoose} />
       ))}
+    </div>
+  );
+}
+
+/** One group's values, a row that scrolls sideways: a value chosen by the address is scrolled into view. */
+function ValueRow({ group, values, chosen, onChoose }: { group: string; values: readonly string[]; chosen: string | undefined; onChoose: Props['onChoose'] }) {
+  const { t, locale } = useI18n();
+  const row = useRef<HTMLDivElement>(null);
+  useChosenInView(row, '[aria-pressed="true"]', [chosen, locale, values.length]);
+  return (
+    <div class="chips option-filter-group" role="group" aria-label={group} ref={row}>
+      <span class="option-filter-name" aria-hidden="true">{t('options.filterGroup', { group })}</span>
+      {values.map((value) => {
+        const on = chosen === value;
+        return (
+          <button type="button" class="chip" aria-pressed={on} onClick={() => onChoose(on ? undefined : { group, value })}>
+            {value}
+          </button>
+        );
+      })}
     </div>
   );
 }
