@@ -29,7 +29,7 @@ export function CatalogTop({ category, onPick, promos }: { category: string | un
         </button>
         {categories?.map((c) => (
           <button type="button" class="chip" aria-pressed={category === c.category} onClick={() => onPick(c.category)}>
-            {categoryName(c.category, t)} <span class="chip-count" aria-hidden="true">{c.count}</span>
+            <span class="chip-name">{categoryName(c.category, t)}</span> <span class="chip-count" aria-hidden="true">{c.count}</span>
           </button>
         ))}
       </div>
